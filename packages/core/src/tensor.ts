@@ -1,4 +1,4 @@
-import { formatShape, ShapeError, requireInteger } from './shape-errors';
+import { formatShape, requireInteger, ShapeError } from './shape-errors';
 
 /**
  * An n-dimensional array of 32-bit floats, row-major and contiguous. Images are `[C, H, W]`,
@@ -12,7 +12,10 @@ export class Tensor {
     for (const [axis, size] of shape.entries()) requireInteger('Tensor', `shape[${axis}]`, size, 0);
     const size = shapeSize(shape);
     if (data !== undefined && data.length !== size) {
-      throw new ShapeError('Tensor', `shape ${formatShape(shape)} holds ${size} values but the data has ${data.length}`);
+      throw new ShapeError(
+        'Tensor',
+        `shape ${formatShape(shape)} holds ${size} values but the data has ${data.length}`,
+      );
     }
     this.shape = Object.freeze([...shape]);
     this.data = data ?? new Float32Array(size);
@@ -81,15 +84,19 @@ function flatten(values: NestedNumbers, shape: readonly number[]): number[] {
   const out: number[] = [];
   const walk = (value: NestedNumbers, depth: number, path: string): void => {
     if (depth === shape.length) {
-      if (typeof value !== 'number') throw new ShapeError('tensor', `ragged nesting at ${path}: expected a number`);
+      if (typeof value !== 'number')
+        throw new ShapeError('tensor', `ragged nesting at ${path}: expected a number`);
       out.push(value);
       return;
     }
     if (!Array.isArray(value) || value.length !== shape[depth]) {
       const got = Array.isArray(value) ? `${value.length} entries` : 'a number';
-      throw new ShapeError('tensor', `ragged nesting at ${path}: expected ${shape[depth]} entries, got ${got}`);
+      throw new ShapeError(
+        'tensor',
+        `ragged nesting at ${path}: expected ${shape[depth]} entries, got ${got}`,
+      );
     }
-    value.forEach((v, i) => walk(v, depth + 1, `${path}[${i}]`));
+    for (const [i, v] of value.entries()) walk(v, depth + 1, `${path}[${i}]`);
   };
   walk(values, 0, 'values');
   return out;
@@ -98,5 +105,7 @@ function flatten(values: NestedNumbers, shape: readonly number[]): number[] {
 function nest(data: Float32Array, shape: readonly number[], depth: number, offset: number): NestedNumbers {
   if (depth === shape.length) return data[offset] as number;
   const stride = shapeSize(shape.slice(depth + 1));
-  return Array.from({ length: shape[depth] as number }, (_, i) => nest(data, shape, depth + 1, offset + i * stride));
+  return Array.from({ length: shape[depth] as number }, (_, i) =>
+    nest(data, shape, depth + 1, offset + i * stride),
+  );
 }
