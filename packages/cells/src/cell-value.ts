@@ -1,0 +1,66 @@
+import type { Tensor } from '@convbook/core';
+
+/**
+ * What a cell computes, by shape of result rather than by kind, so editors and the runner can render any
+ * cell generically. Kinds add their own variants here when they need one (grad, stats).
+ */
+export type CellValue =
+  /** Images, feature maps, pooled maps: [C, H, W]. `note` explains a transformation the user did not ask for. */
+  | { readonly type: 'tensor'; readonly tensor: Tensor; readonly note?: string }
+  /** A bank of kernels [O, C, kh, kw] and one bias per kernel. */
+  | { readonly type: 'kernel'; readonly weights: Tensor; readonly bias: Float32Array }
+  /** A loss value, the per-element error map [C, H, W] and dLoss/dPrediction of the same shape. */
+  | { readonly type: 'loss'; readonly loss: number; readonly errorMap: Tensor; readonly gradient: Tensor }
+  | GradValue
+  | StatsValue
+  /** Markdown source; the UI renders it safely (text only, no raw HTML). */
+  | { readonly type: 'note'; readonly markdown: string };
+
+/**
+ * Backpropagation from a loss to a kernel (dW, db) or an image (dX). With training, also the result of
+ * gradient descent on that kernel: the loss after each step and the learned kernel.
+ */
+export interface GradValue {
+  readonly type: 'grad';
+  readonly target: 'kernel' | 'image';
+  /** dL/dW [O, C, kh, kw] or dL/dX [C, H, W]. */
+  readonly gradient: Tensor;
+  /** dL/db, one per kernel (target 'kernel' only). */
+  readonly biasGradient?: Float32Array;
+  /**
+   * Tied weights made visible (target 'kernel'): for one selected weight, its contribution at each output
+   * position [outH, outW]; these sum to that weight's entry in `gradient`.
+   */
+  readonly perPosition?: Tensor;
+  readonly training?: {
+    readonly lossCurve: readonly number[];
+    readonly learnedWeights: Tensor;
+    readonly learnedBias: Float32Array;
+    readonly steps: number;
+  };
+}
+
+/** Layer arithmetic for the chain of conv/pool layers ending at a cell. */
+export interface StatsValue {
+  readonly type: 'stats';
+  readonly layers: readonly StatsRow[];
+  readonly totals: Omit<StatsRow, 'cellId' | 'kind' | 'outputShape' | 'receptiveField'>;
+}
+
+export interface StatsRow {
+  readonly cellId: string;
+  readonly kind: 'conv' | 'pool';
+  readonly outputShape: readonly number[];
+  readonly units: number;
+  readonly weights: number;
+  readonly connections: number;
+  readonly multiplyAddsForward: number;
+  readonly multiplyAddsBackward: number;
+  /** Activations kept for backprop during training vs. the largest live layer at test time, in values. */
+  readonly memoryTraining: number;
+  readonly memoryInference: number;
+  readonly receptiveField: {
+    readonly size: readonly [number, number];
+    readonly jump: readonly [number, number];
+  };
+}
