@@ -43,8 +43,12 @@ export interface GradValue {
 /** Layer arithmetic for the chain of conv/pool layers ending at a cell. */
 export interface StatsValue {
   readonly type: 'stats';
+  /** The image [C, H, W] the chain starts from. */
+  readonly inputShape: readonly number[];
   readonly layers: readonly StatsRow[];
   readonly totals: Omit<StatsRow, 'cellId' | 'kind' | 'outputShape' | 'receptiveField'>;
+  /** A fully connected layer from the same input units to the same output units, for comparison. */
+  readonly fullyConnected: { readonly weights: number; readonly connections: number };
 }
 
 export interface StatsRow {

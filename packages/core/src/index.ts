@@ -1,3 +1,64 @@
 // @convbook/core — the public API. Named re-exports only; files inside the package import each other directly.
+
+export {
+  type ActivationName,
+  type ActivationOptions,
+  activationGradient,
+  activationNames,
+  applyActivation,
+  identity,
+  leakyRelu,
+  relu,
+  sigmoid,
+  tanh,
+} from './activations';
+export {
+  gaussianKernel,
+  gaussianKernel1d,
+  type KernelPreset,
+  type KernelPresetName,
+  kernelPresets,
+  presetKernel,
+  randomKernel,
+} from './kernels';
+export {
+  type FullyConnectedStats,
+  fullyConnectedStats,
+  type LayerSpec,
+  type LayerStats,
+  layerStats,
+  type StackStats,
+  stackStats,
+} from './layer-arithmetic';
+export {
+  type CrossEntropyResult,
+  type LossOptions,
+  type LossResult,
+  meanSquaredError,
+  type Reduction,
+  softmaxCrossEntropy,
+} from './losses';
+export { createRandom, type Random } from './random';
+export {
+  type Box,
+  clipReceptiveBox,
+  type ReceptiveFieldInfo,
+  type ReceptiveLayer,
+  receptiveField,
+  receptiveFieldBox,
+} from './receptive-field';
 export { formatShape, ShapeError } from './shape-errors';
+export { findPeaks, type Peak, type PeakOptions, type SignalLike, smooth1d } from './signal';
 export { type NestedNumbers, shapeSize, Tensor, tensor } from './tensor';
+export {
+  conv2dOutputSize,
+  type OutputSize,
+  type Padding,
+  type PaddingMode,
+  type Pads,
+} from './conv-options';
+export { type Conv2dGradients, type Conv2dOptions, conv2d, conv2dBackward } from './conv2d';
+export { type Pool2dOptions, pool2d, pool2dBackward, pool2dOutputSize } from './pool2d';
+export { getKernels, setKernels } from './backend/active-kernels';
+export type { ComputeKernels, ConvGeometry, PoolGeometry } from './backend/kernels';
+export { ready } from './ready';

@@ -1,0 +1,93 @@
+import type { Tensor } from '@convbook/core';
+import type { CellValue } from '../cell-value';
+import type { CellState } from '../runtime/cell-state';
+
+/** One line of the runner's summary.json. */
+export interface CellSummary {
+  readonly id: string;
+  readonly kind: string;
+  readonly status: CellState['status'];
+  readonly error?: string;
+  /** Set when the error was inherited: the cell that really failed. */
+  readonly upstream?: string;
+  readonly shape?: readonly number[];
+  readonly min?: number;
+  readonly max?: number;
+  readonly mean?: number;
+  readonly loss?: number;
+  readonly ms?: number;
+}
+
+/**
+ * The picture of a value, when it has one: the tensor itself, a kernel's weights, a loss's error map, a
+ * gradient. Notes and stats have none.
+ */
+export function renderableTensor(value: CellValue): Tensor | undefined {
+  switch (value.type) {
+    case 'tensor':
+      return value.tensor;
+    case 'kernel':
+      return value.weights;
+    case 'loss':
+      return value.errorMap;
+    case 'grad':
+      return value.training?.learnedWeights ?? value.gradient;
+    case 'stats':
+    case 'note':
+      return undefined;
+  }
+}
+
+export function summarizeCell(id: string, kind: string, state: CellState): CellSummary {
+  switch (state.status) {
+    case 'pending':
+      return { id, kind, status: 'pending' };
+    case 'error':
+      return {
+        id,
+        kind,
+        status: 'error',
+        error: state.error.message,
+        ...(state.error.upstream === undefined ? {} : { upstream: state.error.upstream }),
+      };
+    case 'ok': {
+      const tensor = renderableTensor(state.value);
+      const loss = state.value.type === 'loss' ? { loss: state.value.loss } : {};
+      return {
+        id,
+        kind,
+        status: 'ok',
+        ms: round(state.ms),
+        ...loss,
+        ...(tensor ? tensorStatistics(tensor) : {}),
+      };
+    }
+  }
+}
+
+/** Shape plus min / max / mean over finite values (NaN would poison all three and hide the rest). */
+export function tensorStatistics(tensor: Tensor): {
+  shape: readonly number[];
+  min: number;
+  max: number;
+  mean: number;
+} {
+  let min = Number.POSITIVE_INFINITY;
+  let max = Number.NEGATIVE_INFINITY;
+  let sum = 0;
+  let count = 0;
+  for (const v of tensor.data) {
+    if (!Number.isFinite(v)) continue;
+    if (v < min) min = v;
+    if (v > max) max = v;
+    sum += v;
+    count++;
+  }
+  return count === 0
+    ? { shape: tensor.shape, min: Number.NaN, max: Number.NaN, mean: Number.NaN }
+    : { shape: tensor.shape, min: round(min), max: round(max), mean: round(sum / count) };
+}
+
+function round(value: number): number {
+  return Number(value.toPrecision(6));
+}

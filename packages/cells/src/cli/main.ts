@@ -1,0 +1,82 @@
+import { readFile } from 'node:fs/promises';
+import { basename, extname, resolve } from 'node:path';
+import { runNotebook } from './run-notebook';
+
+/**
+ * `convbook run <notebook.json> [--out DIR] [--values]`. Relative paths resolve against the directory the
+ * user typed the command in: through `pnpm convbook` the process runs inside packages/cells, and pnpm
+ * passes the original directory as INIT_CWD.
+ */
+export const USAGE = `Usage: convbook run <notebook.json> [--out DIR] [--values]
+
+Computes every cell of a Convbook notebook without a browser.
+  --out DIR   where to write <cellId>.png and summary.json (default: ./convbook-out/<notebook name>)
+  --values    also write <cellId>.json = { "shape": [...], "data": [...] } for every tensor
+  --help      print this help
+
+Exit codes: 0 every cell computed, 1 some cell failed, 2 the document (or the command line) is invalid.`;
+
+export interface CliIo {
+  readonly cwd: string;
+  readonly stdout: (line: string) => void;
+  readonly stderr: (line: string) => void;
+}
+
+type ParsedArgs =
+  | { readonly command: 'help' }
+  | { readonly command: 'run'; readonly notebook: string; readonly out?: string; readonly values: boolean }
+  | { readonly command: 'invalid'; readonly message: string };
+
+export function parseArgs(args: readonly string[]): ParsedArgs {
+  if (args.length === 0 || args.includes('--help') || args.includes('-h')) return { command: 'help' };
+  const [command, ...rest] = args;
+  if (command !== 'run') return { command: 'invalid', message: `unknown command "${command}"` };
+  let notebook: string | undefined;
+  let out: string | undefined;
+  let values = false;
+  for (let i = 0; i < rest.length; i++) {
+    const arg = rest[i];
+    if (arg === '--values') values = true;
+    else if (arg === '--out') {
+      out = rest[++i];
+      if (out === undefined) return { command: 'invalid', message: '--out needs a directory' };
+    } else if (arg?.startsWith('--')) return { command: 'invalid', message: `unknown option "${arg}"` };
+    else if (notebook === undefined) notebook = arg;
+    else return { command: 'invalid', message: `unexpected argument "${arg}"` };
+  }
+  if (notebook === undefined) return { command: 'invalid', message: 'run needs a notebook file' };
+  return { command: 'run', notebook, values, ...(out === undefined ? {} : { out }) };
+}
+
+export async function main(args: readonly string[], io: CliIo): Promise<number> {
+  const parsed = parseArgs(args);
+  if (parsed.command === 'help') {
+    io.stdout(USAGE);
+    return 0;
+  }
+  if (parsed.command === 'invalid') {
+    io.stderr(`convbook: ${parsed.message}\n\n${USAGE}`);
+    return 2;
+  }
+  const notebookPath = resolve(io.cwd, parsed.notebook);
+  const outDir = resolve(
+    io.cwd,
+    parsed.out ?? `convbook-out/${basename(notebookPath, extname(notebookPath))}`,
+  );
+  let text: string;
+  try {
+    text = await readFile(notebookPath, 'utf8');
+  } catch (error) {
+    io.stderr(
+      `convbook: cannot read ${notebookPath}: ${error instanceof Error ? error.message : String(error)}`,
+    );
+    return 2;
+  }
+  const result = await runNotebook(text, { outDir, values: parsed.values });
+  for (const problem of result.problems) io.stderr(problem);
+  if (result.exitCode !== 2) {
+    const failed = result.cells.filter((c) => c.status !== 'ok').length;
+    io.stdout(`${result.cells.length - failed} of ${result.cells.length} cells computed; wrote ${outDir}`);
+  }
+  return result.exitCode;
+}

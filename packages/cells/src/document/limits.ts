@@ -1,0 +1,14 @@
+/**
+ * Size limits of a document, checked before anything is allocated. They keep a hostile or mistaken file
+ * (a 10^5 × 10^5 image literal) from freezing the page, while leaving room for every teaching example.
+ */
+export const MAX_IMAGE_SIDE = 4096;
+export const MAX_CHANNELS = 64;
+export const MAX_KERNEL_SIDE = 64;
+/** Kernels in one bank (the O of [O, C, kh, kw]). */
+export const MAX_KERNELS = 256;
+export const MAX_CELLS = 500;
+export const MAX_TITLE_LENGTH = 200;
+export const MAX_NOTE_LENGTH = 100_000;
+/** Cell ids are short names used in messages and file names. */
+export const MAX_ID_LENGTH = 100;

@@ -1,0 +1,40 @@
+import type { CellSpec, NotebookDocument } from './notebook-document';
+
+/**
+ * Writes a document as stable, readable JSON: fixed key order for the document and its cells, two-space
+ * indentation, and lists of plain numbers kept on one line so a kernel reads as a grid.
+ */
+export function serializeNotebook(document: NotebookDocument): string {
+  const ordered = {
+    format: document.format,
+    version: document.version,
+    title: document.title,
+    cells: document.cells.map(orderCell),
+  };
+  return `${write(ordered, '')}\n`;
+}
+
+function orderCell(cell: CellSpec): Record<string, unknown> {
+  const out: Record<string, unknown> = { id: cell.id, kind: cell.kind };
+  if (cell.title !== undefined) out.title = cell.title;
+  if (cell.inputs !== undefined) out.inputs = cell.inputs;
+  if (cell.params !== undefined) out.params = cell.params;
+  return out;
+}
+
+function write(value: unknown, indent: string): string {
+  if (Array.isArray(value)) {
+    if (value.length === 0) return '[]';
+    if (value.every((v) => typeof v === 'number')) return `[${value.map((v) => JSON.stringify(v)).join(', ')}]`;
+    const inner = `${indent}  `;
+    return `[\n${value.map((v) => inner + write(v, inner)).join(',\n')}\n${indent}]`;
+  }
+  if (typeof value === 'object' && value !== null) {
+    const entries = Object.entries(value).filter(([, v]) => v !== undefined);
+    if (entries.length === 0) return '{}';
+    const inner = `${indent}  `;
+    const lines = entries.map(([k, v]) => `${inner}${JSON.stringify(k)}: ${write(v, inner)}`);
+    return `{\n${lines.join(',\n')}\n${indent}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
+}

@@ -1,0 +1,91 @@
+import type { NestedNumbers } from '@convbook/core';
+import type { DocumentProblem } from './document-error';
+import { FLOAT32_MAX, INVALID, type Schema, showValue } from './param-schema';
+
+/** A nested array of numbers as written in a document: [H][W], [C][H][W], [O][C][kh][kw], ... */
+export type TensorLiteral = NestedNumbers[];
+
+/** Past this many bad entries a literal reports a count instead of one problem per entry. */
+const MAX_ENTRY_PROBLEMS = 5;
+
+/**
+ * A nested array literal of one of the given ranks, each dimension at most its `maxShapes` entry (and at
+ * least 1). The shape is read from the first entry at each depth and checked against the limits before
+ * anything is walked or allocated, so a document claiming a 100000×100000 image fails fast.
+ */
+export function tensorLiteral(...maxShapes: readonly (readonly number[])[]): Schema<TensorLiteral> {
+  const ranks = maxShapes.map((s) => s.length);
+  const expected = `a nested list of numbers shaped ${maxShapes.map(describeShape).join(' or ')}`;
+  return {
+    meta: { type: 'tensor', maxShapes },
+    expected,
+    check(value, path, problems) {
+      if (!Array.isArray(value)) return fail(problems, path, `must be ${expected}, got ${showValue(value)}`);
+      const shape = leadingShape(value);
+      const limits = maxShapes.find((s) => s.length === shape.length);
+      if (limits === undefined) {
+        return fail(problems, path, `must have ${ranks.join(' or ')} levels of nesting, got ${shape.length}`);
+      }
+      for (const [axis, size] of shape.entries()) {
+        if (size < 1) return fail(problems, path, `must not be empty (dimension ${axis} has 0 entries)`);
+        if (size > limits[axis]) {
+          return fail(problems, path, `dimension ${axis} has ${size} entries, the limit is ${limits[axis]}`);
+        }
+      }
+      const bad = { count: 0 };
+      checkEntries(value, shape, 0, path, problems, bad);
+      if (bad.count > MAX_ENTRY_PROBLEMS) {
+        problems.push({ path, message: `${bad.count - MAX_ENTRY_PROBLEMS} more bad entries not listed` });
+      }
+      return bad.count > 0 ? INVALID : (value as TensorLiteral);
+    },
+  };
+}
+
+/** The shape implied by following the first entry down; raggedness is checked afterwards. */
+export function leadingShape(value: unknown): number[] {
+  const shape: number[] = [];
+  let level = value;
+  while (Array.isArray(level)) {
+    shape.push(level.length);
+    if (level.length === 0) break;
+    level = level[0];
+  }
+  return shape;
+}
+
+function checkEntries(
+  value: unknown,
+  shape: readonly number[],
+  depth: number,
+  path: string,
+  problems: DocumentProblem[],
+  bad: { count: number },
+): void {
+  const report = (message: string): void => {
+    bad.count++;
+    if (bad.count <= MAX_ENTRY_PROBLEMS) problems.push({ path, message });
+  };
+  if (depth === shape.length) {
+    if (typeof value !== 'number') return report(`must be a number, got ${showValue(value)}`);
+    if (!Number.isFinite(value)) return report(`must be a finite number, got ${value}`);
+    if (Math.abs(value) > FLOAT32_MAX) return report(`must be within ±3.4e38 (float32), got ${value}`);
+    return;
+  }
+  if (!Array.isArray(value) || value.length !== shape[depth]) {
+    const got = Array.isArray(value) ? `${value.length} entries` : showValue(value);
+    return report(`ragged: expected ${shape[depth]} entries like the first row, got ${got}`);
+  }
+  for (let i = 0; i < value.length; i++) {
+    checkEntries(value[i], shape, depth + 1, `${path}[${i}]`, problems, bad);
+  }
+}
+
+function describeShape(maxShape: readonly number[]): string {
+  return `[${maxShape.map((n) => `≤${n}`).join('][')}]`;
+}
+
+function fail(problems: DocumentProblem[], path: string, message: string): typeof INVALID {
+  problems.push({ path, message });
+  return INVALID;
+}

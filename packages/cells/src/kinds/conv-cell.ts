@@ -1,0 +1,61 @@
+import { type ActivationName, activationNames, applyActivation, type Conv2dOptions, conv2d } from '@convbook/core';
+import { bool, describe, num, oneOf, optional, withDefault } from '../document/param-schema';
+import { broadcastKernel } from './broadcast-kernel';
+import { defineCellKind } from './define-cell-kind';
+import { defaultPadding, optionalStride, pairSchema } from './window-params';
+
+/**
+ * A convolutional layer: slide the kernel bank over the input, add each kernel's bias, then apply the
+ * activation. Output [O, H', W'], one feature map per kernel.
+ */
+export const convCell = defineCellKind({
+  kind: 'conv',
+  label: 'Convolution',
+  description: 'Slides a kernel over the input, adds the bias and applies an activation: one feature map per kernel.',
+  inputs: { input: 'tensor', kernel: 'kernel' },
+  params: {
+    stride: optionalStride(),
+    padding: defaultPadding('valid'),
+    dilation: optional(pairSchema('Dilation', 'Gap between kernel taps; 2 spreads a 3×3 kernel over 5×5.')),
+    paddingMode: withDefault(
+      describe(
+        oneOf('zeros', 'reflect', 'replicate', 'circular'),
+        'Padding mode',
+        'What the padded border holds: zeros, a mirror image, the edge value repeated, or the opposite edge.',
+      ),
+      'zeros',
+    ),
+    flip: withDefault(
+      describe(bool(), 'Flip kernel', 'True: true convolution (kernel turned 180°). False: cross-correlation.'),
+      false,
+    ),
+    activation: withDefault(
+      describe(oneOf<ActivationName>(...activationNames), 'Activation', 'Applied to every output value.'),
+      'identity',
+    ),
+    alpha: optional(describe(num(0, 1), 'Leak', 'Slope of leaky-relu for negative inputs.')),
+  },
+  output: 'tensor',
+  validateInputs: ({ input, kernel }) => {
+    const channels = input.tensor.shape[0];
+    const kernelChannels = kernel.weights.shape[1];
+    if (kernelChannels !== 1 && kernelChannels !== channels) {
+      return `kernel has ${kernelChannels} channels but the input has ${channels}`;
+    }
+    return undefined;
+  },
+  compute: ({ input, kernel }, params) => {
+    const weights = broadcastKernel(kernel.weights, input.tensor.shape[0]);
+    const options: Conv2dOptions = {
+      bias: Array.from(kernel.bias),
+      stride: params.stride as Conv2dOptions['stride'],
+      dilation: params.dilation as Conv2dOptions['dilation'],
+      padding: params.padding as Conv2dOptions['padding'],
+      paddingMode: params.paddingMode,
+      flip: params.flip,
+    };
+    const linear = conv2d(input.tensor, weights, options);
+    const alpha = params.alpha === undefined ? {} : { alpha: params.alpha };
+    return { type: 'tensor', tensor: applyActivation(params.activation, linear, alpha) };
+  },
+});

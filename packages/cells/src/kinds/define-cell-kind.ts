@@ -1,0 +1,129 @@
+import type { CellValue } from '../cell-value';
+import type { DocumentProblem } from '../document/document-error';
+import type { CellSpec } from '../document/notebook-document';
+import { INVALID, type ObjectOf, object, type Schema } from '../document/param-schema';
+
+/**
+ * A cell kind is data (inputs, parameter schema, output type) plus one compute function. The parser, the
+ * runtime, the runner and the UI editors all read the same definition from the registry.
+ */
+
+export type ValueType = CellValue['type'];
+export type ValueOf<T extends ValueType> = Extract<CellValue, { type: T }>;
+
+/** A slot accepts one value type (`'tensor'`), or several, and may be optional. */
+export type InputSlot =
+  | ValueType
+  | { readonly accepts: readonly ValueType[]; readonly optional?: boolean; readonly label?: string };
+
+type SlotValue<S> = S extends ValueType
+  ? ValueOf<S>
+  : S extends { readonly accepts: readonly (infer T extends ValueType)[]; readonly optional: true }
+    ? ValueOf<T> | undefined
+    : S extends { readonly accepts: readonly (infer T extends ValueType)[] }
+      ? ValueOf<T>
+      : never;
+
+export type InputsOf<I extends Readonly<Record<string, InputSlot>>> = {
+  readonly [K in keyof I]: SlotValue<I[K]>;
+};
+type ParamFields = Readonly<Record<string, Schema<unknown>>>;
+
+/** Read-only access to the cells upstream of the one computing (all computed before it in this pass). */
+export interface GraphView {
+  cell(id: string): CellSpec | undefined;
+  /** The current value of an upstream cell, or undefined when it is not upstream or has none. */
+  value(id: string): CellValue | undefined;
+}
+
+export interface ComputeContext {
+  readonly cellId: string;
+  /** Aborted when an edit makes this computation stale; long computations should check it. */
+  readonly signal: AbortSignal;
+  /** Reports progress (published as a pending state); `partial` lets the UI draw work in progress. */
+  progress(done: number, total: number, partial?: CellValue): void;
+  readonly graph: GraphView;
+}
+
+export interface CellKindSpec<I extends Readonly<Record<string, InputSlot>>, P extends ParamFields> {
+  readonly kind: string;
+  readonly label: string;
+  readonly description: string;
+  readonly inputs: I;
+  readonly params: P;
+  readonly output: ValueType;
+  /** Cross-field checks after each field passed its schema; paths are relative to `params`. */
+  readonly validateParams?: (params: ObjectOf<P>) => readonly DocumentProblem[];
+  /** Cross-input checks (shapes that must agree); returns a message for the cell's error, or nothing. */
+  readonly validateInputs?: (inputs: InputsOf<I>, params: ObjectOf<P>) => string | undefined;
+  readonly compute: (
+    inputs: InputsOf<I>,
+    params: ObjectOf<P>,
+    context: ComputeContext,
+  ) => CellValue | Promise<CellValue>;
+}
+
+export interface NormalizedSlot {
+  readonly accepts: readonly ValueType[];
+  readonly optional: boolean;
+  readonly label?: string;
+}
+
+type Inputs = Readonly<Record<string, CellValue | undefined>>;
+type Params = Readonly<Record<string, unknown>>;
+
+/** The type-erased form the registry and runtime hold. */
+export interface CellKind {
+  readonly kind: string;
+  readonly label: string;
+  readonly description: string;
+  readonly inputs: Readonly<Record<string, NormalizedSlot>>;
+  readonly paramFields: ParamFields;
+  readonly output: ValueType;
+  /** Validates raw params (as written in a document) into filled-in params, or returns every problem. */
+  parseParams(raw: unknown, path: string): { params: Params } | { problems: readonly DocumentProblem[] };
+  validateInputs(inputs: Inputs, params: Params): string | undefined;
+  compute(inputs: Inputs, params: Params, context: ComputeContext): CellValue | Promise<CellValue>;
+}
+
+export function defineCellKind<
+  const I extends Readonly<Record<string, InputSlot>>,
+  const P extends ParamFields,
+>(spec: CellKindSpec<I, P>): CellKind {
+  const schema = object(spec.params, 'parameter');
+  const inputs: Record<string, NormalizedSlot> = {};
+  for (const [name, slot] of Object.entries(spec.inputs)) {
+    inputs[name] =
+      typeof slot === 'string'
+        ? { accepts: [slot], optional: false }
+        : { accepts: slot.accepts, optional: slot.optional ?? false, label: slot.label };
+  }
+  // The runtime only calls these with params from parseParams and inputs whose types matched the slots.
+  type TypedInputs = InputsOf<I>;
+  type TypedParams = ObjectOf<P>;
+  return {
+    kind: spec.kind,
+    label: spec.label,
+    description: spec.description,
+    inputs,
+    paramFields: spec.params,
+    output: spec.output,
+    parseParams(raw, path) {
+      const problems: DocumentProblem[] = [];
+      const parsed = schema.check(raw ?? {}, path, problems);
+      if (parsed === INVALID || problems.length > 0) return { problems };
+      const extra = spec.validateParams?.(parsed) ?? [];
+      if (extra.length > 0) {
+        return {
+          problems: extra.map((p) => ({
+            path: p.path === '' ? path : `${path}.${p.path}`,
+            message: p.message,
+          })),
+        };
+      }
+      return { params: parsed };
+    },
+    validateInputs: (values, params) => spec.validateInputs?.(values as TypedInputs, params as TypedParams),
+    compute: (values, params, context) => spec.compute(values as TypedInputs, params as TypedParams, context),
+  };
+}

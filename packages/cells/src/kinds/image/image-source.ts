@@ -1,0 +1,108 @@
+import type { Tensor } from '@convbook/core';
+import type { DocumentProblem } from '../../document/document-error';
+import {
+  describe,
+  INVALID,
+  int,
+  num,
+  object,
+  oneOf,
+  optional,
+  type Schema,
+  showValue,
+  str,
+  union,
+} from '../../document/param-schema';
+import { applyTransforms, type ImageTransform } from './image-transforms';
+import { base64ToBytes, decodePngImage, MAX_PNG_SIDE } from './png-codec';
+import { renderSample, type SampleSpec, sampleNames } from './samples';
+
+/**
+ * The image cell's non-literal sources — a built-in sample or an uploaded PNG stored as base64 — and the
+ * transforms applied after either. Kept apart from the cell definition so the cell file stays a list of
+ * parameters plus one compute function.
+ */
+export const MAX_TRANSFORMS = 16;
+/** Base64 grows bytes by 4/3; 24 MB of PNG is far beyond any 4096×4096 picture a notebook should carry. */
+export const MAX_PNG_BASE64_LENGTH = 32_000_000;
+
+export const sampleSchema = describe(
+  object({
+    name: oneOf(...sampleNames),
+    size: optional(int(1, MAX_PNG_SIDE)),
+    seed: optional(int(0, 2 ** 31 - 1)),
+    angle: optional(num(-360, 360)),
+    text: optional(str(16)),
+  }),
+  'Sample',
+  'A built-in picture drawn from a name, a size and a seed.',
+);
+
+export const pngSchema = describe(
+  str(MAX_PNG_BASE64_LENGTH),
+  'Picture',
+  'An uploaded PNG, stored in the notebook as base64.',
+);
+
+const side = int(1, MAX_PNG_SIDE);
+const transformSchemas = [
+  object({ op: oneOf('grayscale') }),
+  object({ op: oneOf('resize'), height: side, width: side, method: optional(oneOf('bilinear', 'area')) }),
+  object({
+    op: oneOf('shift'),
+    dx: int(-MAX_PNG_SIDE, MAX_PNG_SIDE),
+    dy: int(-MAX_PNG_SIDE, MAX_PNG_SIDE),
+    mode: optional(oneOf('zeros', 'circular')),
+  }),
+  object({ op: oneOf('normalize'), mode: oneOf('minmax', 'standard') }),
+  object({
+    op: oneOf('crop'),
+    top: int(0, MAX_PNG_SIDE),
+    left: int(0, MAX_PNG_SIDE),
+    height: side,
+    width: side,
+  }),
+] as const;
+
+const transformSchema = union<unknown>(...transformSchemas);
+
+/**
+ * A list of transforms. The schema DSL has no list-of-objects combinator yet, so this one checks each entry
+ * against the union of transform shapes and describes itself as that union for the editor.
+ */
+export const transformsSchema: Schema<ImageTransform[]> = {
+  meta: { type: 'union', options: transformSchemas },
+  label: 'Transforms',
+  description: 'Edits applied in order: grayscale, resize, shift, normalize, crop.',
+  expected: `a list of at most ${MAX_TRANSFORMS} transforms`,
+  check(value: unknown, path: string, problems: DocumentProblem[]) {
+    if (!Array.isArray(value)) {
+      problems.push({ path, message: `must be a list of transforms, got ${showValue(value)}` });
+      return INVALID;
+    }
+    if (value.length > MAX_TRANSFORMS) {
+      problems.push({ path, message: `must have at most ${MAX_TRANSFORMS} transforms, got ${value.length}` });
+      return INVALID;
+    }
+    const before = problems.length;
+    const out = value.map((entry, i) => transformSchema.check(entry, `${path}[${i}]`, problems));
+    return problems.length > before ? INVALID : (out as ImageTransform[]);
+  },
+};
+
+export interface ImageSourceParams {
+  readonly sample?: SampleSpec;
+  readonly png?: string;
+  readonly transforms?: readonly ImageTransform[];
+}
+
+/** The picture named by `sample` or `png` (the caller has checked that exactly one source is given). */
+export function loadImageSource(params: ImageSourceParams): Tensor | undefined {
+  if (params.sample !== undefined) return renderSample(params.sample);
+  if (params.png !== undefined) return decodePngImage(base64ToBytes(params.png));
+  return undefined;
+}
+
+export function transformImage(image: Tensor, transforms: readonly ImageTransform[] | undefined): Tensor {
+  return transforms === undefined || transforms.length === 0 ? image : applyTransforms(image, transforms);
+}

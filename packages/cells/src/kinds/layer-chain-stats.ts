@@ -1,0 +1,74 @@
+import {
+  fullyConnectedStats,
+  type LayerSpec,
+  type ReceptiveLayer,
+  receptiveField,
+  stackStats,
+} from '@convbook/core';
+import type { StatsRow, StatsValue } from '../cell-value';
+
+/** One conv or pool layer of a chain, named by the cell that computes it. */
+export interface NamedLayer {
+  readonly cellId: string;
+  readonly spec: LayerSpec;
+}
+
+/**
+ * Counts for a chain of layers fed by an image of `inputShape` [C, H, W]: per layer and in total, plus the
+ * receptive field of each layer's units in the image, plus what one fully connected layer mapping the same
+ * input units to the same output units would cost — the comparison that shows why convolutions are cheap.
+ */
+export function chainStats(
+  inputShape: readonly [number, number, number],
+  layers: readonly NamedLayer[],
+): StatsValue {
+  const stack = stackStats(
+    inputShape,
+    layers.map((l) => l.spec),
+  );
+  const fields = receptiveField(layers.map((l) => receptiveLayer(l.spec)));
+  const rows: StatsRow[] = stack.layers.map((row, index) => {
+    const layer = layers[index] as NamedLayer;
+    const field = fields[index];
+    return {
+      cellId: layer.cellId,
+      kind: layer.spec.kind,
+      outputShape: row.outputShape,
+      units: row.units,
+      weights: row.weights,
+      connections: row.connections,
+      multiplyAddsForward: row.multiplyAddsForward,
+      multiplyAddsBackward: row.multiplyAddsBackward,
+      memoryTraining: row.memoryTraining,
+      memoryInference: row.memoryInference,
+      receptiveField: { size: field?.size ?? [1, 1], jump: field?.jump ?? [1, 1] },
+    };
+  });
+  const inputUnits = inputShape[0] * inputShape[1] * inputShape[2];
+  const outputUnits = stack.outputShape[0] * stack.outputShape[1] * stack.outputShape[2];
+  const dense = fullyConnectedStats(inputUnits, outputUnits);
+  return {
+    type: 'stats',
+    inputShape,
+    layers: rows,
+    totals: stack.totals,
+    fullyConnected: { weights: dense.weights, connections: dense.connections },
+  };
+}
+
+/** Pooling windows grow the receptive field like a kernel of the window's size whose stride defaults to it. */
+function receptiveLayer(spec: LayerSpec): ReceptiveLayer {
+  if (spec.kind === 'conv') {
+    return {
+      kernel: spec.kernel,
+      ...(spec.stride === undefined ? {} : { stride: spec.stride }),
+      ...(spec.dilation === undefined ? {} : { dilation: spec.dilation }),
+      ...(spec.padding === undefined ? {} : { padding: spec.padding }),
+    };
+  }
+  return {
+    kernel: spec.size,
+    stride: spec.stride ?? spec.size,
+    ...(spec.padding === undefined ? {} : { padding: spec.padding }),
+  };
+}

@@ -1,0 +1,16 @@
+import { describe, str, withDefault } from '../document/param-schema';
+import { MAX_NOTE_LENGTH } from '../document/limits';
+import { defineCellKind } from './define-cell-kind';
+
+/** Prose between the computations: markdown the UI renders as text (never raw HTML). */
+export const noteCell = defineCellKind({
+  kind: 'note',
+  label: 'Note',
+  description: 'Markdown text that explains the cells around it.',
+  inputs: {},
+  params: {
+    markdown: withDefault(describe(str(MAX_NOTE_LENGTH), 'Text', 'Markdown source.'), ''),
+  },
+  output: 'note',
+  compute: (_inputs, { markdown }) => ({ type: 'note', markdown }),
+});

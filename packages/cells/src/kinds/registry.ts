@@ -1,0 +1,22 @@
+import { convCell } from './conv-cell';
+import type { CellKind } from './define-cell-kind';
+import { imageCell } from './image-cell';
+import { kernelCell } from './kernel-cell';
+import { noteCell } from './note-cell';
+import { poolCell } from './pool-cell';
+
+/**
+ * Every cell kind, in the order the UI offers them. To add a kind: import it and add one entry here; the
+ * parser, the runtime, the runner and the editors pick it up from this list.
+ */
+export const cellKinds: readonly CellKind[] = [imageCell, kernelCell, convCell, poolCell, noteCell];
+
+const byName = new Map(cellKinds.map((k) => [k.kind, k]));
+
+export function findCellKind(kind: string): CellKind | undefined {
+  return byName.get(kind);
+}
+
+export function cellKindNames(): readonly string[] {
+  return cellKinds.map((k) => k.kind);
+}

@@ -1,0 +1,70 @@
+import { createRequire } from 'node:module';
+import { dirname } from 'node:path';
+import * as tf from '@tensorflow/tfjs-core';
+import '@tensorflow/tfjs-backend-cpu';
+import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
+import type { Contender } from './measure';
+
+/** The two TensorFlow.js backends we measure against, single-threaded, in this process. */
+export const TFJS_BACKENDS = ['wasm', 'cpu'] as const;
+export type TfjsBackend = (typeof TFJS_BACKENDS)[number];
+
+/**
+ * In Node the wasm backend would try to fetch its .wasm files; pointed at the package's own dist folder as
+ * a file path, Emscripten reads them from disk, offline.
+ */
+export async function initTfjs(): Promise<void> {
+  const dist = dirname(createRequire(import.meta.url).resolve('@tensorflow/tfjs-backend-wasm'));
+  setWasmPaths(`${dist}/`);
+  for (const backend of TFJS_BACKENDS) {
+    if (!(await tf.setBackend(backend))) throw new Error(`tfjs backend ${backend} failed to start`);
+  }
+  await tf.ready();
+}
+
+/** [C, H, W] → [1, H, W, C] (NHWC) data. */
+export function toNhwc(data: Float32Array, [c, h, w]: readonly number[]): Float32Array {
+  const out = new Float32Array(data.length);
+  for (let ch = 0; ch < (c as number); ch++)
+    for (let i = 0; i < (h as number) * (w as number); i++) out[i * (c as number) + ch] = data[ch * (h as number) * (w as number) + i] as number;
+  return out;
+}
+
+/** [O, C, kh, kw] → [kh, kw, C, O] (HWIO) data. */
+export function toHwio(data: Float32Array, [o, c, kh, kw]: readonly number[]): Float32Array {
+  const out = new Float32Array(data.length);
+  const taps = (kh as number) * (kw as number);
+  for (let oi = 0; oi < (o as number); oi++)
+    for (let ci = 0; ci < (c as number); ci++)
+      for (let t = 0; t < taps; t++) out[(t * (c as number) + ci) * (o as number) + oi] = data[(oi * (c as number) + ci) * taps + t] as number;
+  return out;
+}
+
+/** A contender that creates its tensors (untimed), runs `op` and downloads the result (timed). */
+export function tfjsContender(
+  backend: TfjsBackend,
+  inputs: () => tf.Tensor[],
+  op: (inputs: tf.Tensor[]) => tf.Tensor,
+  keep?: (result: Float32Array) => void,
+): Contender {
+  let live: tf.Tensor[] = [];
+  return {
+    name: `tfjs-${backend}`,
+    async prepare() {
+      await tf.setBackend(backend);
+      live = inputs();
+      return () => {
+        const result = op(live);
+        live.push(result);
+        const data = result.dataSync() as Float32Array;
+        keep?.(data);
+      };
+    },
+    cleanup() {
+      tf.dispose(live);
+      live = [];
+    },
+  };
+}
+
+export { tf };

@@ -1,0 +1,106 @@
+import { formatShape, ShapeError } from './shape-errors';
+import { Tensor } from './tensor';
+
+/**
+ * Element-wise activations. Each forward sits beside its derivative; `activationGradient` returns
+ * dL/dx = f'(x) · dL/dy for a given upstream gradient (a fresh tensor — callers accumulate with `+=`).
+ */
+export type ActivationName = 'identity' | 'relu' | 'leaky-relu' | 'sigmoid' | 'tanh';
+
+export const activationNames: readonly ActivationName[] = [
+  'identity',
+  'relu',
+  'leaky-relu',
+  'sigmoid',
+  'tanh',
+];
+
+export interface ActivationOptions {
+  /** Slope for negative inputs of 'leaky-relu'. Default 0.01. */
+  readonly alpha?: number;
+}
+
+const defaultAlpha = 0.01;
+
+interface ScalarActivation {
+  /** y = f(x) */
+  readonly forward: (x: number, alpha: number) => number;
+  /** f'(x); takes x (not y) so every activation has the same signature. */
+  readonly derivative: (x: number, alpha: number) => number;
+}
+
+/** Never calls exp on a large positive argument, so it neither overflows nor returns NaN. */
+function stableSigmoid(x: number): number {
+  if (x >= 0) return 1 / (1 + Math.exp(-x));
+  const e = Math.exp(x);
+  return e / (1 + e);
+}
+
+// The derivative at exactly 0 is taken from the right for relu (0) — the usual convention.
+const scalarActivations: Record<ActivationName, ScalarActivation> = {
+  identity: { forward: (x) => x, derivative: () => 1 },
+  relu: { forward: (x) => Math.max(x, 0), derivative: (x) => (x > 0 ? 1 : 0) },
+  'leaky-relu': {
+    forward: (x, alpha) => (x > 0 ? x : alpha * x),
+    derivative: (x, alpha) => (x > 0 ? 1 : alpha),
+  },
+  sigmoid: {
+    forward: stableSigmoid,
+    derivative: (x) => {
+      const s = stableSigmoid(x);
+      return s * (1 - s);
+    },
+  },
+  tanh: {
+    forward: Math.tanh,
+    derivative: (x) => {
+      const t = Math.tanh(x);
+      return 1 - t * t;
+    },
+  },
+};
+
+function requireKnown(op: string, name: string): ScalarActivation {
+  const activation = (scalarActivations as Record<string, ScalarActivation | undefined>)[name];
+  if (activation === undefined) {
+    throw new ShapeError(op, `unknown activation '${name}', expected one of ${activationNames.join(', ')}`);
+  }
+  return activation;
+}
+
+/** y = f(x), element by element. */
+export function applyActivation(name: ActivationName, x: Tensor, options: ActivationOptions = {}): Tensor {
+  const { forward } = requireKnown('applyActivation', name);
+  const alpha = options.alpha ?? defaultAlpha;
+  const out = new Float32Array(x.size);
+  for (let i = 0; i < out.length; i++) out[i] = forward(x.data[i] as number, alpha);
+  return new Tensor(x.shape, out);
+}
+
+/** dL/dx = f'(x) · dL/dy, element by element; `gradOut` must have x's shape. */
+export function activationGradient(
+  name: ActivationName,
+  x: Tensor,
+  gradOut: Tensor,
+  options: ActivationOptions = {},
+): Tensor {
+  const { derivative } = requireKnown('activationGradient', name);
+  if (gradOut.size !== x.size || gradOut.rank !== x.rank || gradOut.shape.some((n, i) => n !== x.shape[i])) {
+    throw new ShapeError(
+      'activationGradient',
+      `gradOut must match the input shape ${formatShape(x.shape)}, got ${formatShape(gradOut.shape)}`,
+    );
+  }
+  const alpha = options.alpha ?? defaultAlpha;
+  const out = new Float32Array(x.size);
+  for (let i = 0; i < out.length; i++)
+    out[i] = derivative(x.data[i] as number, alpha) * (gradOut.data[i] as number);
+  return new Tensor(x.shape, out);
+}
+
+export const identity = (x: Tensor): Tensor => applyActivation('identity', x);
+export const relu = (x: Tensor): Tensor => applyActivation('relu', x);
+export const leakyRelu = (x: Tensor, alpha = defaultAlpha): Tensor =>
+  applyActivation('leaky-relu', x, { alpha });
+export const sigmoid = (x: Tensor): Tensor => applyActivation('sigmoid', x);
+export const tanh = (x: Tensor): Tensor => applyActivation('tanh', x);

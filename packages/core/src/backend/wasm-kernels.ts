@@ -1,0 +1,137 @@
+import type { ComputeKernels, ConvGeometry, PoolGeometry } from './kernels';
+import { WasmArena } from './wasm-arena';
+import { wasmConvBackwardInput } from './wasm-backward-input';
+import { planForward, runForward, zeroPaddingKernels } from './wasm-forward-plan';
+import { instantiateKernelModule, type KernelExports } from './wasm-module';
+
+/**
+ * ComputeKernels on the WASM SIMD module (assembly/). Each call lays its buffers out in the module's one
+ * memory, copies the inputs in (O(n)), runs the loops and copies the outputs out. A strided input is first
+ * split into column phases, so every hot loop reads contiguous f32x4 runs.
+ */
+export async function loadWasmKernels(): Promise<ComputeKernels | undefined> {
+  const wasm = await instantiateKernelModule();
+  return wasm === undefined ? undefined : createWasmKernels(wasm);
+}
+
+export function createWasmKernels(wasm: KernelExports): ComputeKernels {
+  const newArena = (): WasmArena => new WasmArena(wasm.memory, wasm.heapBase());
+
+  return {
+    name: 'wasm-simd',
+
+    convForward(x, w, bias, g, out) {
+      const arena = newArena();
+      const input = planInput(arena, g);
+      const plan = planForward(arena, g.outChannels, tapCount(g), g.outHeight, g.outWidth, bias !== null);
+      arena.commit();
+      writeInput(wasm, arena, input, x, g, plan.taps);
+      arena.write(plan.weights, w);
+      if (bias !== null) arena.write(plan.bias, bias);
+      zeroPaddingKernels(arena, plan, g.outChannels);
+      runForward(wasm, plan, input.planes, input.rowStep);
+      out.set(arena.floats(plan.out, out.length));
+    },
+
+    convBackwardInput(gradOut, w, g, dxPadded) {
+      wasmConvBackwardInput(wasm, newArena(), gradOut, w, g, dxPadded);
+    },
+
+    convBackwardWeights(x, gradOut, g, dw) {
+      const arena = newArena();
+      const input = planInput(arena, g);
+      const taps = arena.allocate(tapCount(g));
+      const gradAddress = arena.allocate(gradOut.length);
+      const dwAddress = arena.allocate(dw.length);
+      arena.commit();
+      writeInput(wasm, arena, input, x, g, taps);
+      arena.write(gradAddress, gradOut);
+      wasm.convBackwardWeights(
+        input.planes,
+        taps,
+        gradAddress,
+        dwAddress,
+        g.outChannels,
+        tapCount(g),
+        g.outHeight,
+        g.outWidth,
+        input.rowStep,
+      );
+      dw.set(arena.floats(dwAddress, dw.length));
+    },
+
+    maxPool(x, g, out, argmax) {
+      const arena = newArena();
+      const inAddress = arena.allocate(x.length);
+      const outAddress = arena.allocate(out.length);
+      const argmaxAddress = arena.allocate(argmax.length);
+      arena.commit();
+      arena.write(inAddress, x);
+      wasm.maxPool(inAddress, outAddress, argmaxAddress, ...poolArguments(g));
+      out.set(arena.floats(outAddress, out.length));
+      argmax.set(arena.ints(argmaxAddress, argmax.length));
+    },
+
+    sumPool(x, g, out) {
+      const arena = newArena();
+      const inAddress = arena.allocate(x.length);
+      const outAddress = arena.allocate(out.length);
+      arena.commit();
+      arena.write(inAddress, x);
+      wasm.sumPool(inAddress, outAddress, ...poolArguments(g));
+      out.set(arena.floats(outAddress, out.length));
+    },
+  };
+}
+
+/** Where a conv's input lives: as given (`raw`) and split into column phases (`planes`). */
+interface InputPlan {
+  readonly raw: number;
+  readonly planes: number;
+  readonly planeWidth: number;
+  /** Bytes from one output row's input to the next: strideY rows of strideX phase planes. */
+  readonly rowStep: number;
+}
+
+function planInput(arena: WasmArena, g: ConvGeometry): InputPlan {
+  const planeWidth = Math.ceil(g.width / g.strideX);
+  const raw = arena.allocate(g.channels * g.height * g.width);
+  const planes = g.strideX === 1 ? raw : arena.allocate(g.channels * g.height * g.strideX * planeWidth);
+  return { raw, planes, planeWidth, rowStep: g.strideY * g.strideX * planeWidth * 4 };
+}
+
+/** Copies the input in, splits its column phases, and writes the tap offset table at `taps`. */
+function writeInput(
+  wasm: KernelExports,
+  arena: WasmArena,
+  input: InputPlan,
+  x: Float32Array,
+  g: ConvGeometry,
+  taps: number,
+): void {
+  arena.write(input.raw, x);
+  if (g.strideX > 1) {
+    wasm.deinterleaveColumns(input.raw, input.planes, g.channels * g.height, g.width, g.strideX, input.planeWidth);
+  }
+  wasm.writeTapOffsets(
+    taps,
+    g.channels,
+    g.height,
+    g.kernelHeight,
+    g.kernelWidth,
+    g.dilationY,
+    g.dilationX,
+    g.strideX,
+    input.planeWidth,
+  );
+}
+
+function tapCount(g: ConvGeometry): number {
+  return g.channels * g.kernelHeight * g.kernelWidth;
+}
+
+type PoolArguments = Parameters<KernelExports['sumPool']> extends [number, number, ...infer Rest] ? Rest : never;
+
+function poolArguments(g: PoolGeometry): PoolArguments {
+  return [g.channels, g.height, g.width, g.sizeY, g.sizeX, g.strideY, g.strideX, g.outHeight, g.outWidth];
+}

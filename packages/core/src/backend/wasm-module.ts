@@ -1,0 +1,128 @@
+import { wasmBinaryBase64 } from './generated/wasm-binary';
+
+/**
+ * Loading the AssemblyScript kernels (assembly/). Core's tsconfig has neither the DOM lib nor Node's
+ * WebAssembly types, so the few calls used here are typed locally and every export is checked on load.
+ */
+
+export interface WasmMemory {
+  readonly buffer: ArrayBuffer;
+  grow(pages: number): number;
+}
+
+type Address = number;
+
+/** The module's exports; addresses are byte offsets into `memory`. See assembly/*.ts for the contracts. */
+export interface KernelExports {
+  readonly memory: WasmMemory;
+  heapBase(): Address;
+  deinterleaveColumns(src: Address, dst: Address, rows: number, width: number, stride: number, planeWidth: number): void;
+  writeTapOffsets(
+    dst: Address,
+    channels: number,
+    height: number,
+    kernelHeight: number,
+    kernelWidth: number,
+    dilationY: number,
+    dilationX: number,
+    strideX: number,
+    planeWidth: number,
+  ): void;
+  packWeightsByFour(w: Address, dst: Address, blocks: number, taps: number): void;
+  convForward(
+    x: Address,
+    taps: Address,
+    w: Address,
+    packed: Address,
+    bias: Address,
+    out: Address,
+    outChannels: number,
+    tapCount: number,
+    outHeight: number,
+    outWidth: number,
+    rowStep: number,
+  ): void;
+  convBackwardWeights(
+    x: Address,
+    taps: Address,
+    g: Address,
+    dw: Address,
+    outChannels: number,
+    tapCount: number,
+    outHeight: number,
+    outWidth: number,
+    rowStep: number,
+  ): void;
+  maxPool(x: Address, out: Address, argmax: Address, ...geometry: PoolArguments): void;
+  sumPool(x: Address, out: Address, ...geometry: PoolArguments): void;
+}
+
+/** channels, height, width, sizeY, sizeX, strideY, strideX, outHeight, outWidth. */
+type PoolArguments = [number, number, number, number, number, number, number, number, number];
+
+const FUNCTION_NAMES = [
+  'heapBase',
+  'deinterleaveColumns',
+  'writeTapOffsets',
+  'packWeightsByFour',
+  'convForward',
+  'convBackwardWeights',
+  'maxPool',
+  'sumPool',
+] as const;
+
+interface WebAssemblyApi {
+  validate(bytes: Uint8Array): boolean;
+  instantiate(bytes: Uint8Array): Promise<{ instance: { exports: Record<string, unknown> } }>;
+}
+
+function webAssemblyApi(): WebAssemblyApi | undefined {
+  return (globalThis as { WebAssembly?: WebAssemblyApi }).WebAssembly;
+}
+
+/**
+ * The smallest module that uses SIMD: one function returning `v128.const 0`. Engines without SIMD reject
+ * it, which is the whole test.
+ */
+const SIMD_PROBE = Uint8Array.of(
+  0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00, // magic, version
+  0x01, 0x05, 0x01, 0x60, 0x00, 0x01, 0x7b, // type section: () -> v128
+  0x03, 0x02, 0x01, 0x00, // function section
+  0x0a, 0x16, 0x01, 0x14, 0x00, 0xfd, 0x0c, ...new Array<number>(16).fill(0), 0x0b, // body: v128.const 0
+);
+
+export function supportsWasmSimd(): boolean {
+  const api = webAssemblyApi();
+  if (api === undefined) return false;
+  try {
+    return api.validate(SIMD_PROBE);
+  } catch {
+    return false;
+  }
+}
+
+/** Instantiates the kernels, or resolves to undefined where WebAssembly or SIMD is missing. */
+export async function instantiateKernelModule(): Promise<KernelExports | undefined> {
+  const api = webAssemblyApi();
+  if (api === undefined || !supportsWasmSimd()) return undefined;
+  const { instance } = await api.instantiate(decodeBase64(wasmBinaryBase64));
+  return checkExports(instance.exports);
+}
+
+function checkExports(exports: Record<string, unknown>): KernelExports {
+  for (const name of FUNCTION_NAMES) {
+    if (typeof exports[name] !== 'function') throw new Error(`wasm kernels: export ${name} is missing`);
+  }
+  const memory = exports.memory as Partial<WasmMemory> | undefined;
+  if (!(memory?.buffer instanceof ArrayBuffer) || typeof memory.grow !== 'function') {
+    throw new Error('wasm kernels: export memory is missing');
+  }
+  return exports as unknown as KernelExports;
+}
+
+function decodeBase64(text: string): Uint8Array {
+  const binary = atob(text);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return bytes;
+}

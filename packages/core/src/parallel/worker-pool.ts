@@ -1,0 +1,112 @@
+/**
+ * A pool of long-lived workers that run one job each at a time. Core stays free of any environment: the
+ * caller supplies `spawn`, which wraps a node:worker_threads Worker, a Web Worker or anything else that
+ * can pass messages (see node-worker-pool.ts for Node).
+ */
+
+/** The little of a worker the pool needs. */
+export interface WorkerPort {
+  postMessage(message: unknown, transfer: ArrayBuffer[]): void;
+  onMessage(listener: (message: unknown) => void): void;
+  /** Called when the worker itself fails (its script did not load, or it threw outside a job). */
+  onError(listener: (error: Error) => void): void;
+  terminate(): unknown;
+}
+
+export interface WorkerPool {
+  readonly size: number;
+  /** Runs a job on the next free worker; resolves with the worker's reply to it. */
+  run(job: unknown, transfer?: ArrayBuffer[]): Promise<unknown>;
+  /** Stops every worker; pending jobs reject. */
+  close(): Promise<void>;
+}
+
+/** What a worker posts back: the job's id and its result or error message. */
+export type JobReply = { id: number; status: 'ok'; result: unknown } | { id: number; status: 'error'; message: string };
+
+interface PendingJob {
+  readonly id: number;
+  readonly job: unknown;
+  readonly transfer: ArrayBuffer[];
+  resolve(result: unknown): void;
+  reject(error: Error): void;
+}
+
+interface Slot {
+  readonly port: WorkerPort;
+  current: PendingJob | undefined;
+}
+
+export function createWorkerPool(spawn: () => WorkerPort, size: number): WorkerPool {
+  if (!Number.isInteger(size) || size < 1) throw new RangeError(`worker pool: size must be an integer >= 1, got ${size}`);
+  const queue: PendingJob[] = [];
+  let nextId = 0;
+  let closed = false;
+
+  const dispatch = (): void => {
+    for (const slot of slots) {
+      if (slot.current !== undefined) continue;
+      const job = queue.shift();
+      if (job === undefined) return;
+      slot.current = job;
+      slot.port.postMessage({ id: job.id, job: job.job }, job.transfer);
+    }
+  };
+
+  const slots: Slot[] = Array.from({ length: size }, () => {
+    const slot: Slot = { port: spawn(), current: undefined };
+    slot.port.onMessage((message) => {
+      const reply = message as JobReply;
+      const job = slot.current;
+      if (job === undefined || reply.id !== job.id) return;
+      slot.current = undefined;
+      if (reply.status === 'ok') job.resolve(reply.result);
+      else job.reject(new Error(reply.message));
+      dispatch();
+    });
+    slot.port.onError((error) => {
+      slot.current?.reject(error);
+      slot.current = undefined;
+      dispatch();
+    });
+    return slot;
+  });
+
+  return {
+    size,
+    run(job, transfer = []) {
+      if (closed) return Promise.reject(new Error('worker pool: already closed'));
+      return new Promise((resolve, reject) => {
+        queue.push({ id: nextId++, job, transfer, resolve, reject });
+        dispatch();
+      });
+    },
+    async close() {
+      closed = true;
+      const stopped = new Error('worker pool: closed before the job finished');
+      for (const job of queue.splice(0)) job.reject(stopped);
+      for (const slot of slots) slot.current?.reject(stopped);
+      await Promise.all(slots.map((slot) => slot.port.terminate()));
+    },
+  };
+}
+
+/**
+ * The worker side: answers every `{ id, job }` message with `handle(job)`'s result, transferring the
+ * buffers `handle` names so results are not copied.
+ */
+export function serveJobs(
+  port: { postMessage(message: unknown, transfer: ArrayBuffer[]): void; onMessage(listener: (message: unknown) => void): void },
+  handle: (job: unknown) => Promise<{ result: unknown; transfer: ArrayBuffer[] }>,
+): void {
+  port.onMessage(async (message) => {
+    const { id, job } = message as { id: number; job: unknown };
+    try {
+      const { result, transfer } = await handle(job);
+      port.postMessage({ id, status: 'ok', result } satisfies JobReply, transfer);
+    } catch (error) {
+      const text = error instanceof Error ? error.message : String(error);
+      port.postMessage({ id, status: 'error', message: text } satisfies JobReply, []);
+    }
+  });
+}

@@ -1,0 +1,157 @@
+import { getKernels } from './backend/active-kernels';
+import type { PoolGeometry } from './backend/kernels';
+import { type AxisPair, checkSize, type OutputSize, type Padding, type Pads, planWindow, resolveAxisPair, type WindowPlan } from './conv-options';
+import { padImage, unpadGradient } from './pad';
+import { formatShape, ShapeError } from './shape-errors';
+import { Tensor } from './tensor';
+
+export interface Pool2dOptions {
+  readonly kind: 'max' | 'avg';
+  /** Window size, one number for a square window or `[sh, sw]`. */
+  readonly size: AxisPair;
+  /** Defaults to the window size (non-overlapping windows). */
+  readonly stride?: AxisPair;
+  /** As for conv; the added cells are zeros that max ignores and avg does not count. */
+  readonly padding?: Padding;
+}
+
+/** Max or average pooling of a `[C, H, W]` image, channel by channel, giving `[C, H', W']`. */
+export function pool2d(x: Tensor, options: Pool2dOptions): Tensor {
+  const call = preparePool('pool2d', x, options);
+  const g = call.geometry;
+  const out = new Float32Array(g.channels * g.outHeight * g.outWidth);
+  if (options.kind === 'max') {
+    getKernels().maxPool(call.paddedInput, g, out, new Int32Array(out.length));
+  } else {
+    getKernels().sumPool(call.paddedInput, g, out);
+    const counts = realCellCounts(call.plan, g, call.inputHeight, call.inputWidth);
+    for (let k = 0; k < out.length; k++) out[k] = (out[k] as number) / (counts[k % counts.length] as number);
+  }
+  return new Tensor([g.channels, g.outHeight, g.outWidth], out);
+}
+
+/**
+ * The gradient of `pool2d(x, options)` with respect to x. Max sends each output's gradient to the first
+ * maximum of its window (scan order); avg spreads it evenly over the window's real cells.
+ */
+export function pool2dBackward(x: Tensor, gradOut: Tensor, options: Pool2dOptions): Tensor {
+  const call = preparePool('pool2dBackward', x, options);
+  const g = call.geometry;
+  const expected = [g.channels, g.outHeight, g.outWidth];
+  if (gradOut.rank !== 3 || gradOut.shape.some((n, axis) => n !== expected[axis])) {
+    throw new ShapeError(
+      'pool2dBackward',
+      `gradOut must be ${formatShape(expected)} (the output's shape) but is ${formatShape(gradOut.shape)}`,
+    );
+  }
+  const dxPadded = new Float32Array(call.paddedInput.length);
+  if (options.kind === 'max') {
+    const argmax = new Int32Array(gradOut.size);
+    getKernels().maxPool(call.paddedInput, g, new Float32Array(gradOut.size), argmax);
+    for (let k = 0; k < argmax.length; k++) dxPadded[argmax[k] as number] += gradOut.data[k] as number;
+  } else {
+    const counts = realCellCounts(call.plan, g, call.inputHeight, call.inputWidth);
+    spreadAverageGradient(gradOut.data, counts, g, dxPadded);
+  }
+  const dx = unpadGradient(dxPadded, g.channels, call.inputHeight, call.inputWidth, call.plan.pads, 'zeros');
+  return new Tensor(x.shape, dx);
+}
+
+/** The arithmetic of a pool2d call without running it: output height/width and the four pads used. */
+export function pool2dOutputSize(inputHW: readonly [number, number], options: Omit<Pool2dOptions, 'kind'>): OutputSize {
+  const op = 'pool2dOutputSize';
+  const plan = planPool(op, checkSize(op, 'input', inputHW), options);
+  return { height: plan.outHeight, width: plan.outWidth, pads: plan.pads };
+}
+
+interface PreparedPool {
+  readonly geometry: PoolGeometry;
+  readonly plan: WindowPlan;
+  readonly inputHeight: number;
+  readonly inputWidth: number;
+  readonly paddedInput: Float32Array;
+}
+
+function preparePool(op: string, x: Tensor, options: Pool2dOptions): PreparedPool {
+  if (x.rank !== 3) {
+    throw new ShapeError(op, `input must be [C, H, W] (rank 3) but is ${formatShape(x.shape)} (rank ${x.rank})`);
+  }
+  if (options.kind !== 'max' && options.kind !== 'avg') {
+    throw new ShapeError(op, `kind must be 'max' or 'avg', got ${JSON.stringify(options.kind)}`);
+  }
+  const [channels, height, width] = x.shape as [number, number, number];
+  if (height < 1 || width < 1) throw new ShapeError(op, `input ${formatShape(x.shape)} must not be empty`);
+  const plan = planPool(op, [height, width], options);
+  const [sizeY, sizeX] = resolveAxisPair(op, 'size', options.size, 1);
+  const geometry: PoolGeometry = {
+    channels,
+    height: plan.paddedHeight,
+    width: plan.paddedWidth,
+    sizeY,
+    sizeX,
+    strideY: plan.strideY,
+    strideX: plan.strideX,
+    outHeight: plan.outHeight,
+    outWidth: plan.outWidth,
+  };
+  // Max must never pick a padded cell, so they hold -Infinity; avg sums them as zeros and does not count them.
+  const fill = options.kind === 'max' ? Number.NEGATIVE_INFINITY : 0;
+  const paddedInput = padImage(x.data, channels, height, width, plan.pads, 'zeros', fill);
+  return { geometry, plan, inputHeight: height, inputWidth: width, paddedInput };
+}
+
+function planPool(op: string, input: readonly [number, number], options: Omit<Pool2dOptions, 'kind'>): WindowPlan {
+  const size = resolveAxisPair(op, 'size', options.size, 1);
+  const plan = planWindow(op, 'window', input, size, { stride: options.stride ?? options.size, padding: options.padding });
+  checkWindowsSeeRealCells(op, plan.pads, size);
+  return plan;
+}
+
+/** A pad as wide as the window would let some window cover only padding, which has no max or mean. */
+function checkWindowsSeeRealCells(op: string, pads: Pads, [sizeY, sizeX]: readonly [number, number]): void {
+  const sides = [
+    ['top', pads.top, 'height', sizeY],
+    ['bottom', pads.bottom, 'height', sizeY],
+    ['left', pads.left, 'width', sizeX],
+    ['right', pads.right, 'width', sizeX],
+  ] as const;
+  for (const [side, pad, axis, size] of sides) {
+    if (pad >= size) {
+      throw new ShapeError(op, `padding must be smaller than the window: pad ${pad} on the ${side} but the window ${axis} is ${size}`);
+    }
+  }
+}
+
+/** Per output position (the same for every channel): how many real, unpadded cells its window covers. */
+function realCellCounts(plan: WindowPlan, g: PoolGeometry, height: number, width: number): Float32Array {
+  const counts = new Float32Array(g.outHeight * g.outWidth);
+  for (let y = 0; y < g.outHeight; y++) {
+    const rows = overlap(y * g.strideY - plan.pads.top, g.sizeY, height);
+    for (let x = 0; x < g.outWidth; x++) {
+      counts[y * g.outWidth + x] = rows * overlap(x * g.strideX - plan.pads.left, g.sizeX, width);
+    }
+  }
+  return counts;
+}
+
+/** Length of [start, start + length) ∩ [0, size). */
+function overlap(start: number, length: number, size: number): number {
+  return Math.max(0, Math.min(start + length, size) - Math.max(start, 0));
+}
+
+/** Each output's gradient, divided by its real-cell count, lands on every real cell of its window. */
+function spreadAverageGradient(gradOut: Float32Array, counts: Float32Array, g: PoolGeometry, dxPadded: Float32Array): void {
+  let k = 0;
+  for (let c = 0; c < g.channels; c++) {
+    for (let y = 0; y < g.outHeight; y++) {
+      for (let x = 0; x < g.outWidth; x++, k++) {
+        const share = (gradOut[k] as number) / (counts[y * g.outWidth + x] as number);
+        for (let i = 0; i < g.sizeY; i++) {
+          for (let j = 0; j < g.sizeX; j++) {
+            dxPadded[(c * g.height + y * g.strideY + i) * g.width + x * g.strideX + j] += share;
+          }
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,74 @@
+import type { CellSpec } from '@convbook/cells';
+import { accepts, type KindInfo, type ValueType } from './value-types';
+
+/** Starting parameters that make a new cell compute something sensible at once. */
+const DEFAULT_PARAMS: Readonly<Record<string, Readonly<Record<string, unknown>>>> = {
+  image: { sample: { name: 'checkerboard', size: 16 } },
+  kernel: { preset: 'sobel-x' },
+  conv: { padding: 'same' },
+  pool: { kind: 'max', size: 2 },
+  loss: { loss: 'mse', reduction: 'mean' },
+  grad: { target: 'kernel' },
+  note: { markdown: 'Write what this part of the notebook shows.' },
+};
+
+interface ExistingCell {
+  readonly id: string;
+  readonly kind: string;
+}
+
+/**
+ * A new cell of `kind` to insert at `index`: a fresh id (`conv2` when `conv1` exists), default params, and
+ * each input slot wired to the nearest compatible cell above the insertion point — so "add conv" after an
+ * image and a kernel computes straight away. Slots with no compatible cell stay unwired (the cell says so).
+ */
+export function newCellSpec(
+  kind: KindInfo,
+  cells: readonly ExistingCell[],
+  kinds: ReadonlyMap<string, KindInfo>,
+  index: number,
+): CellSpec {
+  const above = cells.slice(0, index).reverse();
+  const outputOf = (cell: ExistingCell): ValueType | undefined => kinds.get(cell.kind)?.output;
+  const used = new Set<string>();
+  const inputs: Record<string, string> = {};
+  for (const [slot, type] of Object.entries(kind.inputs)) {
+    const source = above.find((cell) => {
+      const output = outputOf(cell);
+      return output !== undefined && output !== 'note' && accepts(type, output) && !used.has(cell.id);
+    });
+    if (source) {
+      inputs[slot] = source.id;
+      used.add(source.id);
+    }
+  }
+  const params: Record<string, unknown> = { ...(DEFAULT_PARAMS[kind.kind] ?? {}) };
+  if (kind.kind === 'grad') {
+    const kernelCell = above.find((cell) => outputOf(cell) === 'kernel');
+    if (kernelCell) params.kernelCell = kernelCell.id;
+  }
+  return {
+    id: freshId(kind.kind, cells),
+    kind: kind.kind,
+    ...(Object.keys(inputs).length > 0 ? { inputs } : {}),
+    ...(Object.keys(params).length > 0 ? { params } : {}),
+  };
+}
+
+/** `kind` followed by the smallest number not taken: conv1, conv2, ... */
+export function freshId(kind: string, cells: readonly { readonly id: string }[]): string {
+  const taken = new Set(cells.map((cell) => cell.id));
+  let n = 1;
+  while (taken.has(`${kind}${n}`)) n++;
+  return `${kind}${n}`;
+}
+
+/** A copy of `cell` with a fresh id and the same inputs and params, titled "… (copy)". */
+export function duplicateCellSpec(cell: CellSpec, cells: readonly { readonly id: string }[]): CellSpec {
+  const base = cell.id.replace(/\d+$/, '') || cell.kind;
+  return {
+    ...structuredClone(cell),
+    id: freshId(base, cells),
+    ...(cell.title ? { title: `${cell.title} (copy)` } : {}),
+  };
+}

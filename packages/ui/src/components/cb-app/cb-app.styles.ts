@@ -1,0 +1,126 @@
+import { css } from 'lit';
+
+export const appStyles = css`
+  :host {
+    display: block;
+    min-height: 100vh;
+  }
+  header.top {
+    position: sticky;
+    top: 0;
+    z-index: 10;
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: var(--cb-space-3);
+    padding: var(--cb-space-2) var(--cb-space-4);
+    background: var(--cb-surface);
+    border-bottom: 1px solid var(--cb-border);
+  }
+  .brand {
+    font-weight: 700;
+    font-size: 16px;
+    letter-spacing: 0.01em;
+    color: var(--cb-accent);
+    white-space: nowrap;
+  }
+  .title {
+    flex: 1 1 240px;
+    min-width: 160px;
+    font-size: 18px;
+    font-weight: 600;
+    border: 1px solid transparent;
+    background: transparent;
+    padding: 4px 6px;
+  }
+  .title:hover {
+    border-color: var(--cb-border);
+  }
+  nav {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--cb-space-1);
+  }
+  .layout {
+    display: flex;
+    align-items: flex-start;
+  }
+  aside {
+    flex: 0 0 280px;
+    position: sticky;
+    top: 56px;
+    max-height: calc(100vh - 56px);
+    overflow: auto;
+    border-right: 1px solid var(--cb-border);
+    background: var(--cb-surface);
+    padding: var(--cb-space-3);
+  }
+  main {
+    flex: 1;
+    min-width: 0;
+    padding: var(--cb-space-4);
+  }
+  .column {
+    max-width: var(--cb-column-width);
+    margin: 0 auto;
+  }
+  .messages {
+    display: flex;
+    flex-direction: column;
+    gap: var(--cb-space-2);
+    margin-bottom: var(--cb-space-3);
+  }
+  .message {
+    display: flex;
+    align-items: flex-start;
+    gap: var(--cb-space-2);
+    padding: var(--cb-space-2) var(--cb-space-3);
+    border-radius: var(--cb-radius-small);
+    font-size: 14px;
+  }
+  .message.error {
+    background: var(--cb-error-soft);
+    color: var(--cb-error);
+  }
+  .message.info {
+    background: var(--cb-accent-soft);
+    color: var(--cb-text);
+  }
+  .message p {
+    margin: 0;
+    flex: 1;
+    white-space: pre-wrap;
+  }
+  .message ul {
+    margin: var(--cb-space-1) 0 0;
+    padding-left: var(--cb-space-5);
+    font-family: var(--cb-font-mono);
+    font-size: 12px;
+  }
+  dialog {
+    width: min(880px, 92vw);
+    border: 1px solid var(--cb-border);
+    border-radius: var(--cb-radius);
+    padding: var(--cb-space-4);
+    background: var(--cb-bg);
+    color: var(--cb-text);
+  }
+  dialog::backdrop {
+    background: rgba(10, 15, 25, 0.45);
+  }
+  dialog header {
+    display: flex;
+    justify-content: space-between;
+    align-items: center;
+    margin-bottom: var(--cb-space-3);
+  }
+  dialog h2 {
+    margin: 0;
+    font-size: 18px;
+  }
+  .loading {
+    text-align: center;
+    color: var(--cb-text-muted);
+    padding: var(--cb-space-6);
+  }
+`;

@@ -1,0 +1,215 @@
+import type { NotebookDocument } from '@convbook/cells';
+import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { map } from 'rxjs';
+import { controlStyles } from '../../app-styles/shared-styles';
+import type { KindInfo } from '../../catalog/value-types';
+import { NotebookIntentsController } from '../../controllers/notebook-intents-controller';
+import { ObservableController } from '../../controllers/observable-controller';
+import { NotebookTitleChangeEvent } from '../../events/notebook-title-change';
+import { examples, FIRST_VISIT_EXAMPLE, findExample } from '../../examples/example-catalog';
+import { LoadError, RemoteNotebook } from '../../worker/remote-notebook';
+import '../cb-examples/cb-examples';
+import '../cb-notebook/cb-notebook';
+import { type AppMessage, appMessage } from './app-messages';
+import { appStyles } from './cb-app.styles';
+
+/** Toolbar commands whose behaviour is plugged in from outside (storage, sharing, history). */
+export type ToolbarCommand = 'undo' | 'redo' | 'export' | 'import' | 'share' | 'notebooks';
+
+/** Where documents are saved; the app calls `save` with every new snapshot. */
+export interface DocumentSink {
+  save(document: NotebookDocument): void;
+}
+
+export const EMPTY_DOCUMENT: NotebookDocument = { format: 'convbook', version: 1, title: 'Untitled notebook', cells: [] };
+
+/**
+ * The app shell: header with the notebook title and toolbar, the message area, the column of cells and a
+ * side panel. It owns the current notebook (a RemoteNotebook whose runtime lives in a worker).
+ *
+ * Seams for storage, sharing and history: `store` receives every document snapshot, `commands` supplies
+ * the toolbar actions (a button without a command is disabled), `sidePanel` is rendered in the aside
+ * (toggled by "Notebooks"), `initialDocument` picks what opens first, and `openDocument` /
+ * `showMessage` are public so those modules can open notebooks and report.
+ */
+export class CbApp extends LitElement {
+  static override styles = [controlStyles, appStyles];
+  static override properties = {
+    commands: { attribute: false },
+    sidePanel: { attribute: false },
+    sideOpen: { type: Boolean, attribute: 'side-open', reflect: true },
+    messages: { state: true },
+  };
+
+  declare commands: Partial<Record<ToolbarCommand, () => void>>;
+  declare sidePanel: TemplateResult | HTMLElement | undefined;
+  declare sideOpen: boolean;
+  declare private messages: readonly AppMessage[];
+  store: DocumentSink | undefined;
+  /** What opens on start; replace to restore the last open notebook. */
+  initialDocument: () => Promise<unknown> | unknown = () =>
+    (findExample(FIRST_VISIT_EXAMPLE) ?? examples[0])?.document ?? EMPTY_DOCUMENT;
+
+  readonly notebook: RemoteNotebook = RemoteNotebook.start();
+  readonly #document = new ObservableController<NotebookDocument | undefined>(this, this.notebook.document$);
+  readonly #kinds = new ObservableController<ReadonlyMap<string, KindInfo>>(this, this.notebook.kinds$);
+  readonly #editErrors = new ObservableController<AppMessage>(
+    this,
+    this.notebook.editErrors$.pipe(map((text) => appMessage('error', text))),
+  );
+  #savedDocument: NotebookDocument | undefined;
+  #shownEditError: AppMessage | undefined;
+  #started = false;
+
+  constructor() {
+    super();
+    this.commands = {};
+    this.sidePanel = undefined;
+    this.sideOpen = false;
+    this.messages = [];
+    new NotebookIntentsController(this, () => this.notebook, () => this.#kinds.value ?? new Map());
+  }
+
+  /** The document on screen (undefined before the first load). */
+  get document(): NotebookDocument | undefined {
+    return this.#document.value;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (this.#started) return;
+    this.#started = true;
+    void this.#start();
+  }
+
+  async #start(): Promise<void> {
+    let opened = false;
+    try {
+      opened = await this.openDocument(await this.initialDocument());
+    } catch (error) {
+      this.showMessage('error', `Could not open the notebook: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    if (!opened) await this.openDocument(EMPTY_DOCUMENT);
+    await this.updateComplete;
+    await this.renderRoot.querySelector('cb-notebook')?.updateComplete;
+    document.body.dataset.ready = 'true';
+  }
+
+  /** Validates and opens any JSON value; on failure shows every problem and keeps the current notebook. */
+  async openDocument(json: unknown): Promise<boolean> {
+    try {
+      await this.notebook.load(json);
+      return true;
+    } catch (error) {
+      if (error instanceof LoadError) {
+        const problems = error.problems.map((p) => (p.path ? `${p.path}: ${p.message}` : p.message));
+        this.showMessage('error', 'This notebook cannot be opened:', problems.length > 0 ? problems : [error.message]);
+        return false;
+      }
+      throw error;
+    }
+  }
+
+  showMessage(kind: AppMessage['kind'], text: string, problems?: readonly string[]): void {
+    this.messages = [...this.messages, appMessage(kind, text, problems)].slice(-4);
+  }
+
+  override willUpdate(_changed: PropertyValues<this>): void {
+    const document = this.#document.value;
+    if (document && document !== this.#savedDocument) {
+      this.#savedDocument = document;
+      this.store?.save(document);
+    }
+    const editError = this.#editErrors.value;
+    if (editError && editError !== this.#shownEditError) {
+      this.#shownEditError = editError;
+      this.messages = [...this.messages, editError].slice(-4);
+    }
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+  }
+
+  #dismiss(id: number): void {
+    this.messages = this.messages.filter((m) => m.id !== id);
+  }
+
+  #openExamples(): void {
+    this.renderRoot.querySelector('dialog')?.showModal();
+  }
+
+  async #onExampleOpen(name: string): Promise<void> {
+    this.renderRoot.querySelector('dialog')?.close();
+    const example = findExample(name);
+    if (example && (await this.openDocument(example.document))) this.showMessage('info', `Opened the example “${example.title}”.`);
+  }
+
+  #toolbarButton(label: string, command: ToolbarCommand) {
+    const run = this.commands[command];
+    return html`<button ?disabled=${!run} @click=${() => run?.()}>${label}</button>`;
+  }
+
+  #renderMessages(kind: AppMessage['kind']) {
+    const list = this.messages.filter((m) => m.kind === kind);
+    return html`<div class="messages" role=${kind === 'error' ? 'alert' : 'status'}>
+      ${list.map(
+        (m) => html`<div class="message ${m.kind}">
+          <p>${m.text}${m.problems ? html`<ul>${m.problems.map((p) => html`<li>${p}</li>`)}</ul>` : nothing}</p>
+          <button class="quiet" aria-label="Dismiss message" @click=${() => this.#dismiss(m.id)}>✕</button>
+        </div>`,
+      )}
+    </div>`;
+  }
+
+  override render() {
+    const document = this.#document.value;
+    return html`<header class="top">
+        <span class="brand">Convbook</span>
+        <input class="title" type="text" aria-label="Notebook title" .value=${document?.title ?? ''}
+          @change=${(e: Event) => this.dispatchEvent(new NotebookTitleChangeEvent((e.target as HTMLInputElement).value.trim() || 'Untitled notebook'))} />
+        <nav aria-label="Notebook actions">
+          ${this.#toolbarButton('Undo', 'undo')} ${this.#toolbarButton('Redo', 'redo')}
+          <button @click=${() => void this.openDocument(EMPTY_DOCUMENT)}>New notebook</button>
+          <button
+            aria-pressed=${this.sideOpen ? 'true' : 'false'}
+            @click=${() => {
+              this.sideOpen = !this.sideOpen;
+              this.commands.notebooks?.();
+            }}
+          >Notebooks</button>
+          <button @click=${this.#openExamples}>Examples</button>
+          ${this.#toolbarButton('Import', 'import')} ${this.#toolbarButton('Export', 'export')}
+          ${this.#toolbarButton('Share link', 'share')}
+        </nav>
+      </header>
+      <div class="layout">
+        ${this.sideOpen ? html`<aside aria-label="Notebooks">${this.sidePanel ?? html`<p>Saved notebooks appear here.</p>`}</aside>` : nothing}
+        <main>
+          <div class="column">
+            ${this.#renderMessages('error')} ${this.#renderMessages('info')}
+            ${
+              document
+                ? html`<cb-notebook .notebook=${this.notebook} .document=${document} .kinds=${this.#kinds.value ?? new Map()}></cb-notebook>`
+                : html`<p class="loading">Loading the notebook…</p>`
+            }
+          </div>
+        </main>
+      </div>
+      <dialog aria-label="Examples" @example-open=${(e: Event & { name?: string }) => void this.#onExampleOpen(e.name ?? '')}>
+        <header>
+          <h2>Examples</h2>
+          <button class="quiet" aria-label="Close examples" @click=${() => this.renderRoot.querySelector('dialog')?.close()}>✕</button>
+        </header>
+        <cb-examples .examples=${examples}></cb-examples>
+      </dialog>`;
+  }
+}
+
+customElements.define('cb-app', CbApp);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'cb-app': CbApp;
+  }
+}

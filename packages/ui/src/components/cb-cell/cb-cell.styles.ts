@@ -1,0 +1,176 @@
+import { css } from 'lit';
+
+export const cellStyles = css`
+  :host {
+    display: block;
+    background: var(--cb-surface);
+    border: 1px solid var(--cb-border);
+    border-radius: var(--cb-radius);
+    box-shadow: var(--cb-shadow);
+  }
+  :host([data-status='error']) {
+    border-color: var(--cb-error);
+  }
+  header {
+    display: flex;
+    align-items: center;
+    gap: var(--cb-space-2);
+    padding: var(--cb-space-2) var(--cb-space-3);
+    border-bottom: 1px solid var(--cb-border);
+  }
+  .title {
+    flex: 1;
+    min-width: 6em;
+    font-weight: 600;
+    font-size: 15px;
+    border: 1px solid transparent;
+    background: transparent;
+    padding: 2px 4px;
+  }
+  .title:hover {
+    border-color: var(--cb-border);
+  }
+  .badge {
+    font-size: 11px;
+    font-weight: 600;
+    letter-spacing: 0.04em;
+    text-transform: uppercase;
+    padding: 2px 8px;
+    border-radius: 999px;
+    background: var(--cb-accent-soft);
+    color: var(--cb-accent);
+    white-space: nowrap;
+  }
+  .status {
+    font-size: 12px;
+    color: var(--cb-text-muted);
+    display: inline-flex;
+    align-items: center;
+    gap: 4px;
+    white-space: nowrap;
+    font-variant-numeric: tabular-nums;
+  }
+  .status.ok::before {
+    content: '';
+    width: 8px;
+    height: 8px;
+    border-radius: 50%;
+    background: var(--cb-ok);
+  }
+  .status.error {
+    color: var(--cb-error);
+    font-weight: 600;
+  }
+  .spinner {
+    width: 12px;
+    height: 12px;
+    border: 2px solid var(--cb-border-strong);
+    border-top-color: var(--cb-accent);
+    border-radius: 50%;
+    animation: spin 0.8s linear infinite;
+  }
+  @keyframes spin {
+    to {
+      transform: rotate(360deg);
+    }
+  }
+  details.menu {
+    position: relative;
+  }
+  details.menu summary {
+    list-style: none;
+    cursor: pointer;
+    padding: 2px 8px;
+    border-radius: var(--cb-radius-small);
+    font-size: 18px;
+    line-height: 1;
+    color: var(--cb-text-muted);
+  }
+  details.menu summary::-webkit-details-marker {
+    display: none;
+  }
+  details.menu summary:hover {
+    background: var(--cb-surface-sunken);
+  }
+  details.menu[open] .items {
+    position: absolute;
+    right: 0;
+    top: 100%;
+    z-index: 5;
+    display: flex;
+    flex-direction: column;
+    min-width: 150px;
+    padding: 4px;
+    background: var(--cb-surface);
+    border: 1px solid var(--cb-border);
+    border-radius: var(--cb-radius-small);
+    box-shadow: var(--cb-shadow);
+  }
+  .items button {
+    justify-content: flex-start;
+    border: none;
+  }
+  .items button.danger {
+    color: var(--cb-error);
+  }
+  .body {
+    padding: var(--cb-space-3);
+    display: flex;
+    flex-direction: column;
+    gap: var(--cb-space-3);
+  }
+  .inputs {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--cb-space-3);
+    align-items: center;
+  }
+  .inputs label {
+    display: inline-flex;
+    gap: var(--cb-space-1);
+    align-items: center;
+  }
+  .value {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--cb-space-5);
+    align-items: flex-start;
+    transition: opacity 0.15s;
+  }
+  .value.stale {
+    opacity: 0.45;
+  }
+  .error {
+    margin: 0;
+    padding: var(--cb-space-2) var(--cb-space-3);
+    border-radius: var(--cb-radius-small);
+    background: var(--cb-error-soft);
+    color: var(--cb-error);
+    font-size: 13px;
+    white-space: pre-wrap;
+  }
+  .error button {
+    margin-left: var(--cb-space-2);
+  }
+  .notice {
+    margin: 0;
+    padding: var(--cb-space-1) var(--cb-space-3);
+    border-radius: var(--cb-radius-small);
+    background: var(--cb-warning-soft);
+    color: var(--cb-warning);
+    font-size: 13px;
+  }
+  .readout {
+    font-family: var(--cb-font-mono);
+    font-size: 13px;
+    color: var(--cb-text);
+    background: var(--cb-surface-sunken);
+    padding: var(--cb-space-1) var(--cb-space-2);
+    border-radius: var(--cb-radius-small);
+  }
+  .waiting {
+    color: var(--cb-text-muted);
+    font-size: 13px;
+    margin: 0;
+  }
+`;

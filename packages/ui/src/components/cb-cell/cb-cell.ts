@@ -1,0 +1,204 @@
+import type { CellSpec, CellState, CellValue } from '@convbook/cells';
+import { html, LitElement, nothing, type PropertyValues } from 'lit';
+import { controlStyles } from '../../app-styles/shared-styles';
+import { accepts, type KindInfo, type ValueType } from '../../catalog/value-types';
+import { ObservableController } from '../../controllers/observable-controller';
+import { CellDuplicateEvent } from '../../events/cell-duplicate';
+import { CellInputsChangeEvent } from '../../events/cell-inputs-change';
+import { CellMoveEvent } from '../../events/cell-move';
+import { CellRemoveEvent } from '../../events/cell-remove';
+import { CellTitleChangeEvent } from '../../events/cell-title-change';
+import { formatMs } from '../../format/format-number';
+import type { RemoteNotebook } from '../../worker/remote-notebook';
+import type { PixelBox } from '../cb-feature-map/plane-geometry';
+import { cellStyles } from './cb-cell.styles';
+import { renderCellEditor } from './render-cell-editor';
+import { renderCellValue } from './render-cell-value';
+
+/** A cell another cell may take as input. */
+export interface InputCandidate {
+  readonly id: string;
+  readonly name: string;
+  readonly output: ValueType | undefined;
+}
+
+/**
+ * One cell: a frame (title, kind badge, status, menu), input pickers, the kind's editor and the computed
+ * value. While the cell recomputes, the last value stays on screen, dimmed, under a spinner.
+ * Host attributes for tests: data-cell-id, data-cell-kind, data-status.
+ *
+ * @fires cell-title-change @fires cell-inputs-change @fires cell-move @fires cell-remove @fires cell-duplicate
+ */
+export class CbCell extends LitElement {
+  static override styles = [controlStyles, cellStyles];
+  static override properties = {
+    cell: { attribute: false },
+    notebook: { attribute: false },
+    info: { attribute: false },
+    candidates: { attribute: false },
+    titles: { attribute: false },
+    highlight: { attribute: false },
+    inputValues: { attribute: false },
+    position: { type: Number },
+    count: { type: Number },
+  };
+
+  declare cell: CellSpec;
+  declare notebook: RemoteNotebook | undefined;
+  /** The kind's description (undefined for a kind this build does not know). */
+  declare info: KindInfo | undefined;
+  /** Every cell in the notebook, for input pickers. */
+  declare candidates: readonly InputCandidate[];
+  declare titles: ReadonlyMap<string, string>;
+  declare highlight: PixelBox | null;
+  /** The latest values of the cells wired to this one's inputs, by slot (for arithmetic readouts). */
+  declare inputValues: ReadonlyMap<string, CellValue>;
+  /** 0-based position in the notebook and the number of cells, for move up/down. */
+  declare position: number;
+  declare count: number;
+
+  readonly #state = new ObservableController<CellState>(this);
+  /** Shown (dimmed) while the cell recomputes, so an edit never blanks the view. */
+  #lastValue: CellValue | undefined;
+
+  constructor() {
+    super();
+    this.cell = { id: '', kind: '' };
+    this.notebook = undefined;
+    this.info = undefined;
+    this.candidates = [];
+    this.titles = new Map();
+    this.highlight = null;
+    this.inputValues = new Map();
+    this.position = 0;
+    this.count = 1;
+  }
+
+  get #name(): string {
+    return this.cell.title || this.cell.id;
+  }
+
+  override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('cell') || changed.has('notebook')) this.#state.observe(this.notebook?.state$(this.cell.id));
+    const state = this.#state.value;
+    if (state?.status === 'ok') this.#lastValue = state.value;
+    this.dataset.cellId = this.cell.id;
+    this.dataset.cellKind = this.cell.kind;
+    this.dataset.status = state?.status ?? 'pending';
+  }
+
+  #renderStatus(state: CellState | undefined) {
+    if (!state || state.status === 'pending') {
+      const progress = state?.status === 'pending' ? state.progress : undefined;
+      return html`<span class="status" aria-label="computing"><span class="spinner"></span>${progress ? `${progress.done}/${progress.total}` : 'computing'}</span>`;
+    }
+    if (state.status === 'error') return html`<span class="status error">error</span>`;
+    return html`<span class="status ok" title="compute time">${formatMs(state.ms)}</span>`;
+  }
+
+  #renderMenu() {
+    const id = this.cell.id;
+    const close = (e: Event): void => (e.target as HTMLElement).closest('details')?.removeAttribute('open');
+    return html`<details class="menu" @click=${close}>
+      <summary aria-label=${`Cell menu for ${this.#name}`}>⋯</summary>
+      <div class="items">
+        <button ?disabled=${this.position === 0} @click=${() => this.dispatchEvent(new CellMoveEvent(id, -1))}>Move up</button>
+        <button ?disabled=${this.position >= this.count - 1} @click=${() => this.dispatchEvent(new CellMoveEvent(id, 1))}>Move down</button>
+        <button @click=${() => this.dispatchEvent(new CellDuplicateEvent(id))}>Duplicate</button>
+        <button class="danger" @click=${() => this.dispatchEvent(new CellRemoveEvent(id))}>Delete</button>
+      </div>
+    </details>`;
+  }
+
+  #renderInputs() {
+    const slots = Object.entries(this.info?.inputs ?? {});
+    if (slots.length === 0) return nothing;
+    const wired = this.cell.inputs ?? {};
+    return html`<div class="inputs">
+      ${slots.map(([slot, type]) => {
+        const options = this.candidates.filter(
+          (c) => c.id !== this.cell.id && c.output !== undefined && accepts(type, c.output),
+        );
+        const current = wired[slot];
+        return html`<label>
+          ${slot}
+          <select
+            aria-label=${`${this.#name} input ${slot}`}
+            @change=${(e: Event) =>
+              this.dispatchEvent(
+                new CellInputsChangeEvent(this.cell.id, { ...wired, [slot]: (e.target as HTMLSelectElement).value }),
+              )}
+          >
+            ${current === undefined ? html`<option value="" selected disabled>— choose —</option>` : nothing}
+            ${current !== undefined && !options.some((o) => o.id === current) ? html`<option value=${current} selected>${current} (missing or incompatible)</option>` : nothing}
+            ${options.map((o) => html`<option value=${o.id} ?selected=${o.id === current}>${o.name}</option>`)}
+          </select>
+        </label>`;
+      })}
+    </div>`;
+  }
+
+  #renderValue(state: CellState | undefined) {
+    if (state?.status === 'error') {
+      const upstream = state.error.upstream;
+      return html`<p class="error" role="alert">${state.error.message}${upstream ? html` <button class="quiet" @click=${() => this.#focusCell(upstream)}>Go to ${this.titles.get(upstream) ?? upstream}</button>` : nothing}</p>`;
+    }
+    const progress = state?.status === 'pending' ? state.progress : undefined;
+    const value = state?.status === 'ok' ? state.value : (progress?.partial ?? this.#lastValue);
+    if (!value) return html`<p class="waiting">Computing…</p>`;
+    const stale = state?.status !== 'ok';
+    const note = value.type === 'tensor' ? value.note : undefined;
+    return html`${note ? html`<p class="notice" role="status">${note}</p>` : nothing}
+      <div class="value ${stale ? 'stale' : ''}" aria-busy=${stale ? 'true' : 'false'}>
+        ${renderCellValue(value, {
+          cellId: this.cell.id,
+          cellKind: this.cell.kind,
+          name: this.#name,
+          highlight: this.highlight,
+          progress,
+          titles: this.titles,
+        })}
+      </div>`;
+  }
+
+  #focusCell(id: string): void {
+    const root = this.getRootNode() as ShadowRoot | Document;
+    const target = root.querySelector<HTMLElement>(`cb-cell[data-cell-id="${CSS.escape(id)}"]`);
+    target?.scrollIntoView({ behavior: 'smooth', block: 'center' });
+    target?.focus();
+  }
+
+  override render() {
+    const state = this.#state.value;
+    const value = state?.status === 'ok' ? state.value : this.#lastValue;
+    return html`<header>
+        <input
+          class="title"
+          type="text"
+          aria-label="Cell title"
+          placeholder=${this.cell.id}
+          .value=${this.cell.title ?? ''}
+          @change=${(e: Event) => {
+            const title = (e.target as HTMLInputElement).value.trim();
+            this.dispatchEvent(new CellTitleChangeEvent(this.cell.id, title === '' ? undefined : title));
+          }}
+        />
+        <span class="badge" title=${this.info?.description ?? ''}>${this.info?.label ?? this.cell.kind}</span>
+        ${this.#renderStatus(state)} ${this.#renderMenu()}
+      </header>
+      <div class="body">
+        ${this.#renderInputs()}
+        ${renderCellEditor(this.cell, value, this.inputValues, this.info)}
+        ${this.cell.kind === 'note' ? nothing : this.#renderValue(state)}
+      </div>`;
+  }
+
+}
+
+customElements.define('cb-cell', CbCell);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'cb-cell': CbCell;
+  }
+}

@@ -1,0 +1,34 @@
+import type { CellSpec, CellValue } from '@convbook/cells';
+import { html, nothing, type TemplateResult } from 'lit';
+import type { KindInfo } from '../../catalog/value-types';
+import '../cb-image-editor/cb-image-editor';
+import '../cb-kernel-editor/cb-kernel-editor';
+import '../cb-note/cb-note';
+import '../cb-param-controls/cb-param-controls';
+import { windowReadout } from './window-readout';
+
+/**
+ * The editor above a cell's value: dedicated editors for notes, images and kernels; generic parameter
+ * controls (plus the size arithmetic for conv and pool) for everything else.
+ */
+export function renderCellEditor(
+  cell: CellSpec,
+  value: CellValue | undefined,
+  inputValues: ReadonlyMap<string, CellValue>,
+  info: KindInfo | undefined,
+): TemplateResult | typeof nothing {
+  const params = cell.params ?? {};
+  switch (cell.kind) {
+    case 'note':
+      return html`<cb-note cell-id=${cell.id} .markdown=${typeof params.markdown === 'string' ? params.markdown : ''}></cb-note>`;
+    case 'image':
+      return html`<cb-image-editor cell-id=${cell.id} .params=${params}></cb-image-editor>`;
+    case 'kernel':
+      return html`<cb-kernel-editor cell-id=${cell.id} .params=${params} .value=${value}></cb-kernel-editor>`;
+    default: {
+      const readout = cell.kind === 'conv' || cell.kind === 'pool' ? windowReadout(cell, inputValues) : undefined;
+      return html`<cb-param-controls cell-id=${cell.id} .controls=${info?.controls ?? []} .params=${params}></cb-param-controls>
+        ${readout ? html`<div class="readout" aria-label="Size arithmetic">${readout}</div>` : nothing}`;
+    }
+  }
+}

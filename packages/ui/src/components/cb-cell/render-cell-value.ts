@@ -1,0 +1,54 @@
+import type { CellProgress, CellValue } from '@convbook/cells';
+import type { Tensor } from '@convbook/core';
+import { html, nothing, type TemplateResult } from 'lit';
+import type { PixelBox } from '../cb-feature-map/plane-geometry';
+import { fitsAsMatrix } from '../cb-matrix/cb-matrix';
+import '../cb-feature-map/cb-feature-map';
+import '../cb-grad-view/cb-grad-view';
+import '../cb-loss-view/cb-loss-view';
+import '../cb-matrix/cb-matrix';
+import '../cb-stats-table/cb-stats-table';
+
+export interface ValueContext {
+  readonly cellId: string;
+  readonly cellKind: string;
+  /** The cell's display name (title or id). */
+  readonly name: string;
+  readonly highlight: PixelBox | null;
+  readonly progress: CellProgress | undefined;
+  readonly titles: ReadonlyMap<string, string>;
+}
+
+/** The view for a computed value, chosen by the value's type (one case per CellValue variant). */
+export function renderCellValue(value: CellValue, context: ValueContext): TemplateResult | typeof nothing {
+  switch (value.type) {
+    case 'tensor':
+      return html`<cb-feature-map
+          .tensor=${value.tensor}
+          .highlight=${context.highlight}
+          label=${`${context.name} output`}
+          cell-id=${context.cellId}
+        ></cb-feature-map>
+        ${fitsAsMatrix(value.tensor) ? html`<cb-matrix .tensor=${value.tensor} label=${`${context.name} values`}></cb-matrix>` : nothing}`;
+    case 'kernel':
+      // The kernel editor already draws kernel cells; other kinds producing a kernel get a heat map.
+      if (context.cellKind === 'kernel') return nothing;
+      return html`<cb-feature-map .tensor=${kernelPlanes(value.weights)} scale="diverging"
+        label=${`${context.name} weights`} cell-id=${context.cellId}></cb-feature-map>`;
+    case 'loss':
+      return html`<cb-loss-view .value=${value} label=${context.name} cell-id=${context.cellId}></cb-loss-view>`;
+    case 'grad':
+      return html`<cb-grad-view .value=${value} .progress=${context.progress} label=${context.name}
+        cell-id=${context.cellId}></cb-grad-view>`;
+    case 'stats':
+      return html`<cb-stats-table .value=${value} .titles=${context.titles}></cb-stats-table>`;
+    case 'note':
+      return nothing;
+  }
+}
+
+/** A bank [O, C, kh, kw] as O·C planes of kh×kw, one tile each. */
+function kernelPlanes(weights: Tensor): Tensor {
+  const [o = 1, c = 1, kh = 1, kw = 1] = weights.shape;
+  return weights.rank === 4 ? weights.reshape([o * c, kh, kw]) : weights;
+}

@@ -1,0 +1,224 @@
+import { chooseScale } from '@convbook/cells';
+import type { Tensor } from '@convbook/core';
+import { html, LitElement, nothing, type PropertyValues } from 'lit';
+import { controlStyles } from '../../app-styles/shared-styles';
+import { FeatureMapHoverEvent } from '../../events/feature-map-hover';
+import { formatValue } from '../../format/format-number';
+import { featureMapStyles } from './cb-feature-map.styles';
+import { type ColourScale, paintPlane, planeRange } from './paint-plane';
+import { type PixelBox, type PlaneGeometry, pixelAt, planeGeometry } from './plane-geometry';
+
+interface Probe {
+  readonly channel: number;
+  readonly y: number;
+  readonly x: number;
+}
+
+/**
+ * A feature map (or image): one canvas per channel, zoomed nearest-neighbour, with a colour legend.
+ * Hovering (or arrow keys on a focused tile) shows a pixel's value and announces it so the notebook can
+ * highlight the pixel's receptive field upstream; `highlight` draws such a box on this map.
+ *
+ * @fires feature-map-hover - the probed pixel, or null when the pointer leaves.
+ */
+export class CbFeatureMap extends LitElement {
+  static override styles = [controlStyles, featureMapStyles];
+  static override properties = {
+    tensor: { attribute: false },
+    label: { type: String },
+    cellId: { type: String, attribute: 'cell-id' },
+    scale: { type: String },
+    highlight: { attribute: false },
+    maxChannels: { type: Number, attribute: 'max-channels' },
+    probe: { state: true },
+  };
+
+  /** The map, [C, H, W] or [H, W]. */
+  declare tensor: Tensor | undefined;
+  /** Names the map in accessible labels, e.g. "conv1 output". */
+  declare label: string;
+  declare cellId: string;
+  /** 'auto' picks gray for images in [0, 1] and the diverging map when anything is negative. */
+  declare scale: 'auto' | 'gray' | 'diverging';
+  /** A receptive field (map pixels, inclusive) to outline on every channel. */
+  declare highlight: PixelBox | null;
+  declare maxChannels: number;
+  declare private probe: Probe | null;
+
+  #paintedTensor: Tensor | undefined;
+  #paintedScale: string | undefined;
+
+  constructor() {
+    super();
+    this.tensor = undefined;
+    this.label = 'map';
+    this.cellId = '';
+    this.scale = 'auto';
+    this.highlight = null;
+    this.maxChannels = 16;
+    this.probe = null;
+  }
+
+  get #geometry(): PlaneGeometry | undefined {
+    return this.tensor ? planeGeometry(this.tensor.shape) : undefined;
+  }
+
+  get #colourScale(): ColourScale | undefined {
+    return this.tensor ? chooseScale(this.tensor.data, this.scale) : undefined;
+  }
+
+  override updated(changed: PropertyValues<this>): void {
+    if (changed.has('tensor') || changed.has('scale')) this.#paint();
+  }
+
+  #paint(): void {
+    const tensor = this.tensor;
+    const geometry = this.#geometry;
+    const scale = this.#colourScale;
+    if (!tensor || !geometry || !scale) return;
+    const scaleKey = `${scale.kind}:${scale.min}:${scale.max}`;
+    if (tensor === this.#paintedTensor && scaleKey === this.#paintedScale) return;
+    const planeSize = geometry.height * geometry.width;
+    for (const canvas of this.renderRoot.querySelectorAll('canvas')) {
+      const channel = Number(canvas.dataset.channel);
+      const context = canvas.getContext('2d');
+      if (!context || planeSize === 0) continue;
+      const rgba = paintPlane(tensor.data, channel * planeSize, geometry.height, geometry.width, scale);
+      context.putImageData(new ImageData(rgba, geometry.width, geometry.height), 0, 0);
+    }
+    this.#paintedTensor = tensor;
+    this.#paintedScale = scaleKey;
+  }
+
+  #setProbe(probe: Probe | null): void {
+    const before = this.probe;
+    if (before?.channel === probe?.channel && before?.y === probe?.y && before?.x === probe?.x) return;
+    this.probe = probe;
+    if (before?.y !== probe?.y || before?.x !== probe?.x || !probe !== !before) {
+      this.dispatchEvent(new FeatureMapHoverEvent(this.cellId, probe ? { y: probe.y, x: probe.x } : null));
+    }
+  }
+
+  #onPointerMove(event: PointerEvent, channel: number): void {
+    const geometry = this.#geometry;
+    if (!geometry) return;
+    const pixel = pixelAt(geometry, event.offsetX, event.offsetY);
+    this.#setProbe(pixel ? { channel, ...pixel } : null);
+  }
+
+  #onKeyDown(event: KeyboardEvent, channel: number): void {
+    const geometry = this.#geometry;
+    if (!geometry) return;
+    const step: Record<string, [number, number]> = {
+      ArrowUp: [-1, 0],
+      ArrowDown: [1, 0],
+      ArrowLeft: [0, -1],
+      ArrowRight: [0, 1],
+    };
+    if (event.key === 'Escape') {
+      this.#setProbe(null);
+      return;
+    }
+    const delta = step[event.key];
+    if (!delta) return;
+    event.preventDefault();
+    const from = this.probe?.channel === channel ? this.probe : { channel, y: 0, x: 0 };
+    const y = Math.min(geometry.height - 1, Math.max(0, from.y + (this.probe ? delta[0] : 0)));
+    const x = Math.min(geometry.width - 1, Math.max(0, from.x + (this.probe ? delta[1] : 0)));
+    this.#setProbe({ channel, y, x });
+  }
+
+  #ariaLabel(channel: number, geometry: PlaneGeometry): string {
+    const tensor = this.tensor as Tensor;
+    const planeSize = geometry.height * geometry.width;
+    const range = planeRange(tensor.data, channel * planeSize, planeSize);
+    const nan = range.nonFinite > 0 ? `, ${range.nonFinite} not-a-number pixels` : '';
+    return `${this.label}, channel ${channel + 1}, ${geometry.height}×${geometry.width}, min ${plainNumber(range.min)}, max ${plainNumber(range.max)}${nan}`;
+  }
+
+  #renderTile(channel: number, geometry: PlaneGeometry) {
+    const tensor = this.tensor as Tensor;
+    const cssWidth = geometry.width * geometry.zoomX;
+    const cssHeight = geometry.height * geometry.zoomY;
+    const probe = this.probe?.channel === channel ? this.probe : null;
+    const highlight = this.highlight;
+    const planeSize = geometry.height * geometry.width;
+    const value = probe ? tensor.data[channel * planeSize + probe.y * geometry.width + probe.x] : undefined;
+    const channels = geometry.channels;
+    return html`<figure>
+      <div class="tile" style="width:${cssWidth}px;height:${cssHeight}px">
+        <canvas
+          role="img"
+          tabindex="0"
+          aria-label=${this.#ariaLabel(channel, geometry)}
+          data-channel=${channel}
+          width=${geometry.width}
+          height=${geometry.height}
+          style="width:${cssWidth}px;height:${cssHeight}px"
+          @pointermove=${(e: PointerEvent) => this.#onPointerMove(e, channel)}
+          @pointerleave=${() => this.#setProbe(null)}
+          @keydown=${(e: KeyboardEvent) => this.#onKeyDown(e, channel)}
+          @blur=${() => this.#setProbe(null)}
+        ></canvas>
+        ${highlight ? this.#renderBox(highlight, geometry, 'box') : nothing}
+        ${probe ? this.#renderBox({ top: probe.y, left: probe.x, bottom: probe.y, right: probe.x }, geometry, 'box probe') : nothing}
+        ${
+          probe && value !== undefined
+            ? html`<div
+                class="tooltip"
+                aria-live="polite"
+                style="left:${(probe.x + 0.5) * geometry.zoomX}px;top:${probe.y * geometry.zoomY}px"
+              >
+                (${probe.y + 1}, ${probe.x + 1}) = ${formatValue(value, 4)}
+              </div>`
+            : nothing
+        }
+      </div>
+      ${channels > 1 ? html`<figcaption>channel ${channel + 1}</figcaption>` : nothing}
+    </figure>`;
+  }
+
+  #renderBox(box: PixelBox, geometry: PlaneGeometry, className: string) {
+    const style = `left:${box.left * geometry.zoomX - 1}px;top:${box.top * geometry.zoomY - 1}px;width:${(box.right - box.left + 1) * geometry.zoomX + 2}px;height:${(box.bottom - box.top + 1) * geometry.zoomY + 2}px`;
+    return html`<div class=${className} style=${style}></div>`;
+  }
+
+  #renderLegend(scale: ColourScale, nonFinite: number) {
+    return html`<div class="legend" aria-hidden="true">
+        <div class="bar ${scale.kind}"></div>
+        <span class="min">${formatValue(scale.min)}</span>
+        <span class="zero">${scale.kind === 'diverging' ? '0' : ''}</span>
+        <span class="max">${formatValue(scale.max)}</span>
+      </div>
+      ${nonFinite > 0 ? html`<p class="note nan"><span class="swatch"></span> ${nonFinite} pixels are NaN or infinite (magenta)</p>` : nothing}`;
+  }
+
+  override render() {
+    const tensor = this.tensor;
+    const geometry = this.#geometry;
+    const scale = this.#colourScale;
+    if (!tensor || !geometry || !scale) return html`<p class="note">No map yet.</p>`;
+    if (tensor.size === 0) return html`<p class="note">The map is empty (${tensor.shape.join('×')}).</p>`;
+    const shown = Math.min(geometry.channels, this.maxChannels);
+    const nonFinite = planeRange(tensor.data, 0, tensor.size).nonFinite;
+    return html`<div class="tiles">
+        ${Array.from({ length: shown }, (_, c) => this.#renderTile(c, geometry))}
+      </div>
+      ${shown < geometry.channels ? html`<p class="note">Showing ${shown} of ${geometry.channels} channels.</p>` : nothing}
+      ${this.#renderLegend(scale, nonFinite)}`;
+  }
+}
+
+/** Numbers in accessible labels: three significant digits with an ASCII minus, so tests and readers agree. */
+function plainNumber(value: number): string {
+  if (Number.isNaN(value)) return 'none';
+  return String(Number(value.toPrecision(3)));
+}
+
+customElements.define('cb-feature-map', CbFeatureMap);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'cb-feature-map': CbFeatureMap;
+  }
+}

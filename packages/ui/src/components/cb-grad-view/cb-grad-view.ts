@@ -1,0 +1,130 @@
+import type { CellProgress, GradValue } from '@convbook/cells';
+import type { Tensor } from '@convbook/core';
+import { html, LitElement, nothing } from 'lit';
+import { formatValue } from '../../format/format-number';
+import '../cb-feature-map/cb-feature-map';
+import '../cb-matrix/cb-matrix';
+import { fitsAsMatrix } from '../cb-matrix/cb-matrix';
+import { gradViewStyles } from './cb-grad-view.styles';
+import { plotLossCurve } from './loss-curve';
+
+const CURVE_WIDTH = 320;
+const CURVE_HEIGHT = 120;
+
+/**
+ * A grad cell: dL/dW (or dL/dX) as a heat map with numbers, dL/db, the per-position contributions of one
+ * weight (tied weights: they sum to that weight's gradient), and, while training, a progress bar, the live
+ * loss curve and the learned kernel.
+ */
+export class CbGradView extends LitElement {
+  static override styles = gradViewStyles;
+  static override properties = {
+    value: { attribute: false },
+    progress: { attribute: false },
+    label: { type: String },
+    cellId: { type: String, attribute: 'cell-id' },
+  };
+
+  /** The last complete value (or the partial one reported with progress). */
+  declare value: GradValue | undefined;
+  /** Set while gradient descent is running. */
+  declare progress: CellProgress | undefined;
+  declare label: string;
+  declare cellId: string;
+
+  constructor() {
+    super();
+    this.value = undefined;
+    this.progress = undefined;
+    this.label = 'gradient';
+    this.cellId = '';
+  }
+
+  #map(tensor: Tensor, label: string) {
+    return html`<div class="row">
+      <cb-feature-map .tensor=${tensor} scale="diverging" label=${label} cell-id=${this.cellId}
+        @feature-map-hover=${(e: Event) => e.stopPropagation()}></cb-feature-map>
+      ${fitsAsMatrix(tensor) ? html`<cb-matrix .tensor=${tensor} label=${label}></cb-matrix>` : nothing}
+    </div>`;
+  }
+
+  #renderProgress(progress: CellProgress) {
+    const percent = progress.total > 0 ? Math.round((100 * progress.done) / progress.total) : 0;
+    return html`<div class="progress">
+      <progress max=${progress.total} .value=${progress.done} aria-label="Training progress"></progress>
+      <span role="status">Step ${progress.done} of ${progress.total} (${percent}%)</span>
+    </div>`;
+  }
+
+  #renderCurve(losses: readonly number[]) {
+    const plot = plotLossCurve(losses, CURVE_WIDTH, CURVE_HEIGHT);
+    const last = losses.at(-1);
+    const summary = `Loss curve over ${losses.length} steps, from ${formatValue(losses[0] ?? Number.NaN)} to ${formatValue(last ?? Number.NaN)}${plot.logScale ? ', log scale' : ''}`;
+    return html`<section>
+      <h4>Loss during training${plot.logScale ? ' (log scale)' : ''}</h4>
+      <svg width=${CURVE_WIDTH} height=${CURVE_HEIGHT} viewBox="0 0 ${CURVE_WIDTH} ${CURVE_HEIGHT}" role="img"
+        aria-label=${summary} preserveAspectRatio="none">
+        <polyline points=${plot.points}></polyline>
+      </svg>
+      <div class="axis"><span>step 0</span><span>max ${formatValue(plot.max)} · min ${formatValue(plot.min)}</span><span>step ${Math.max(0, losses.length - 1)}</span></div>
+    </section>`;
+  }
+
+  override render() {
+    const value = this.value;
+    const progress = this.progress;
+    const training = value?.training;
+    return html`
+      ${progress ? this.#renderProgress(progress) : nothing}
+      ${training && training.lossCurve.length > 0 ? this.#renderCurve(training.lossCurve) : nothing}
+      ${
+        training
+          ? html`<section>
+              <h4>Learned kernel after ${training.steps} steps</h4>
+              ${this.#map(training.learnedWeights, `${this.label} learned kernel`)}
+              <p class="bias">learned bias: ${[...training.learnedBias].map((b) => formatValue(b, 4)).join(', ')}</p>
+            </section>`
+          : nothing
+      }
+      ${
+        value
+          ? html`<section>
+              <h4>${value.target === 'kernel' ? 'dLoss/dWeights' : 'dLoss/dImage'}</h4>
+              ${this.#map(value.gradient, `${this.label} ${value.target === 'kernel' ? 'weight' : 'image'} gradient`)}
+              ${
+                value.biasGradient
+                  ? html`<p class="bias">dLoss/dBias: ${[...value.biasGradient].map((b) => formatValue(b, 4)).join(', ')}</p>`
+                  : nothing
+              }
+            </section>`
+          : nothing
+      }
+      ${
+        value?.perPosition
+          ? html`<section>
+              <h4>Contribution of the selected weight at each output position</h4>
+              <p class="explain">
+                The same weight is used at every position (tied weights), so its gradient is the sum of these
+                contributions: ${formatValue(sum(value.perPosition.data), 4)}.
+              </p>
+              ${this.#map(value.perPosition, `${this.label} per-position contributions`)}
+            </section>`
+          : nothing
+      }
+    `;
+  }
+}
+
+function sum(data: Float32Array): number {
+  let total = 0;
+  for (const v of data) total += v;
+  return total;
+}
+
+customElements.define('cb-grad-view', CbGradView);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'cb-grad-view': CbGradView;
+  }
+}

@@ -1,0 +1,201 @@
+import { sampleNames } from '@convbook/cells';
+import { html, LitElement, nothing } from 'lit';
+import { controlStyles } from '../../app-styles/shared-styles';
+import { CellParamsChangeEvent } from '../../events/cell-params-change';
+import { imageEditorStyles } from './cb-image-editor.styles';
+import { MAX_UPLOAD_SIDE, preparePicture } from './prepare-upload';
+import { newTransform, transformFields } from './transform-fields';
+
+type Transform = Readonly<Record<string, unknown>>;
+const CLEAR_SOURCES = { sample: undefined, png: undefined, values: undefined };
+
+/**
+ * Edits an image cell: a built-in sample (with size, seed and sample options), an uploaded picture (file
+ * picker, drag-and-drop or paste; shrunk to 512 px with a visible note) or literal values, then a list of
+ * transforms applied in order.
+ *
+ * @fires cell-params-change - a new source or transform list.
+ */
+export class CbImageEditor extends LitElement {
+  static override styles = [controlStyles, imageEditorStyles];
+  static override properties = {
+    cellId: { type: String, attribute: 'cell-id' },
+    params: { attribute: false },
+    uploadNote: { state: true },
+    uploadError: { state: true },
+    dragOver: { state: true },
+  };
+
+  declare cellId: string;
+  declare params: Readonly<Record<string, unknown>>;
+  declare private uploadNote: string;
+  declare private uploadError: string;
+  declare private dragOver: boolean;
+
+  constructor() {
+    super();
+    this.cellId = '';
+    this.params = {};
+    this.uploadNote = '';
+    this.uploadError = '';
+    this.dragOver = false;
+  }
+
+  get #sample(): Record<string, unknown> | undefined {
+    const sample = this.params.sample;
+    return typeof sample === 'object' && sample !== null ? (sample as Record<string, unknown>) : undefined;
+  }
+
+  get #transforms(): readonly Transform[] {
+    const list = this.params.transforms;
+    return Array.isArray(list) ? (list as Transform[]) : [];
+  }
+
+  #emit(patch: Record<string, unknown>): void {
+    this.dispatchEvent(new CellParamsChangeEvent(this.cellId, patch));
+  }
+
+  #setSample(patch: Record<string, unknown>): void {
+    const next = { ...(this.#sample ?? { name: 'checkerboard' }), ...patch };
+    for (const [key, value] of Object.entries(next)) if (value === undefined || Number.isNaN(value)) delete next[key];
+    this.uploadNote = '';
+    this.#emit({ ...CLEAR_SOURCES, sample: next });
+  }
+
+  #setTransforms(transforms: readonly Transform[]): void {
+    this.#emit({ transforms: transforms.length > 0 ? transforms : undefined });
+  }
+
+  async #upload(file: Blob | undefined): Promise<void> {
+    this.uploadError = '';
+    if (!file) return;
+    if (!file.type.startsWith('image/')) {
+      this.uploadError = `That is not a picture (type "${file.type || 'unknown'}"). Choose a PNG, JPEG, GIF or WebP file.`;
+      return;
+    }
+    try {
+      const picture = await preparePicture(file);
+      this.uploadNote = picture.original
+        ? `Downscaled from ${picture.original.width}×${picture.original.height} to ${picture.width}×${picture.height} (pictures are kept at most ${MAX_UPLOAD_SIDE} px on a side).`
+        : '';
+      this.#emit({ ...CLEAR_SOURCES, png: picture.png });
+    } catch (error) {
+      this.uploadError = `Could not read the picture: ${error instanceof Error ? error.message : String(error)}`;
+    }
+  }
+
+  #onDrop(event: DragEvent): void {
+    event.preventDefault();
+    this.dragOver = false;
+    void this.#upload(event.dataTransfer?.files[0]);
+  }
+
+  #onPaste(event: ClipboardEvent): void {
+    const file = [...(event.clipboardData?.files ?? [])].find((f) => f.type.startsWith('image/'));
+    if (!file) return;
+    event.preventDefault();
+    void this.#upload(file);
+  }
+
+  #renderSampleFields() {
+    const sample = this.#sample;
+    const name = typeof sample?.name === 'string' ? sample.name : '';
+    const numberField = (key: string, label: string, fallback: number, step = 1) => html`<div class="field">
+      <label for=${`sample-${key}`}>${label}</label>
+      <input id=${`sample-${key}`} type="number" step=${step} .value=${String(sample?.[key] ?? fallback)}
+        @change=${(e: Event) => this.#setSample({ [key]: (e.target as HTMLInputElement).valueAsNumber })} />
+    </div>`;
+    return html`<div class="field">
+        <label for="sample">Sample</label>
+        <select id="sample" @change=${(e: Event) => this.#setSample({ name: (e.target as HTMLSelectElement).value })}>
+          ${sample ? nothing : html`<option value="" selected disabled>${this.params.png ? 'Uploaded picture' : 'Literal values'}</option>`}
+          ${sampleNames.map((n) => html`<option value=${n} ?selected=${n === name}>${n}</option>`)}
+        </select>
+      </div>
+      ${sample ? numberField('size', name === 'signal-peaks' ? 'Length' : 'Size', name === 'signal-peaks' ? 128 : 32) : nothing}
+      ${sample && ['noise', 'signal-peaks', 'circles', 'rgb-shapes'].includes(name) ? numberField('seed', 'Seed', 1) : nothing}
+      ${sample && name === 'stripes' ? numberField('angle', 'Angle°', 0, 15) : nothing}
+      ${
+        sample && (name === 'letters' || name === 'digits')
+          ? html`<div class="field"><label for="sample-text">Text</label>
+              <input id="sample-text" type="text" maxlength="8" .value=${String(sample.text ?? '')} style="width:6em"
+                @change=${(e: Event) => this.#setSample({ text: (e.target as HTMLInputElement).value || undefined })} /></div>`
+          : nothing
+      }`;
+  }
+
+  #renderTransform(transform: Transform, index: number) {
+    const op = String(transform.op);
+    const list = this.#transforms;
+    const replace = (patch: Record<string, unknown>): void =>
+      this.#setTransforms(list.map((t, i) => (i === index ? { ...t, ...patch } : t)));
+    return html`<div class="transform">
+      <span class="op">${index + 1}. ${op}</span>
+      ${(transformFields[op] ?? []).map((field) =>
+        field.kind === 'int'
+          ? html`<label>${field.label}
+              <input type="number" step="1" min=${field.min ?? nothing} .value=${String(transform[field.name] ?? 0)}
+                aria-label=${`${op} ${field.label}`}
+                @change=${(e: Event) => replace({ [field.name]: (e.target as HTMLInputElement).valueAsNumber })} /></label>`
+          : html`<label>${field.label}
+              <select aria-label=${`${op} ${field.label}`}
+                @change=${(e: Event) => replace({ [field.name]: (e.target as HTMLSelectElement).value })}>
+                ${(field.options ?? []).map((o) => html`<option ?selected=${transform[field.name] === o}>${o}</option>`)}
+              </select></label>`,
+      )}
+      <button class="quiet" aria-label=${`Remove transform ${index + 1} (${op})`}
+        @click=${() => this.#setTransforms(list.filter((_, i) => i !== index))}>Remove</button>
+    </div>`;
+  }
+
+  override render() {
+    const transforms = this.#transforms;
+    return html`<div class="row">
+        ${this.#renderSampleFields()}
+        <div
+          class="drop ${this.dragOver ? 'over' : ''}"
+          tabindex="0"
+          aria-label="Upload a picture: choose a file, drop it here, or paste it"
+          @dragover=${(e: DragEvent) => {
+            e.preventDefault();
+            this.dragOver = true;
+          }}
+          @dragleave=${() => {
+            this.dragOver = false;
+          }}
+          @drop=${this.#onDrop}
+          @paste=${this.#onPaste}
+        >
+          <button @click=${() => this.renderRoot.querySelector<HTMLInputElement>('input[type=file]')?.click()}>Upload picture…</button>
+          <span>or drop / paste one here</span>
+          <input type="file" accept="image/*" aria-label="Picture file"
+            @change=${(e: Event) => void this.#upload((e.target as HTMLInputElement).files?.[0])} />
+        </div>
+      </div>
+      ${this.uploadNote ? html`<p class="note" role="status">${this.uploadNote}</p>` : nothing}
+      ${this.uploadError ? html`<p class="error" role="alert">${this.uploadError}</p>` : nothing}
+      <div class="transforms">
+        ${transforms.map((t, i) => this.#renderTransform(t, i))}
+        <div class="transform">
+          <label for="add-transform">Add transform</label>
+          <select id="add-transform" @change=${(e: Event) => {
+            const select = e.target as HTMLSelectElement;
+            const template = newTransform[select.value];
+            select.value = '';
+            if (template) this.#setTransforms([...transforms, { ...template }]);
+          }}>
+            <option value="" selected>choose…</option>
+            ${Object.keys(newTransform).map((op) => html`<option value=${op}>${op}</option>`)}
+          </select>
+        </div>
+      </div>`;
+  }
+}
+
+customElements.define('cb-image-editor', CbImageEditor);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'cb-image-editor': CbImageEditor;
+  }
+}

@@ -1,0 +1,51 @@
+import { html, LitElement } from 'lit';
+import { controlStyles } from '../../app-styles/shared-styles';
+import { NoticeDismissEvent } from '../../events/notice-dismiss';
+import type { DocumentProblem } from '../../share/notebook-file';
+import { importReportStyles } from './cb-import-report.styles';
+
+/**
+ * Why a file or link could not be opened: every problem the validator found, as `path: message`, so the
+ * whole file can be fixed in one pass. Shown as an alert; nothing was changed.
+ *
+ * @fires notice-dismiss - `noticeId` "import-report" when closed.
+ */
+export class CbImportReport extends LitElement {
+  static override styles = [controlStyles, importReportStyles];
+  static override properties = {
+    source: { type: String },
+    problems: { attribute: false },
+  };
+
+  /** Where the document came from: a file name or "the share link". */
+  declare source: string;
+  declare problems: readonly DocumentProblem[];
+
+  constructor() {
+    super();
+    this.source = '';
+    this.problems = [];
+  }
+
+  override render() {
+    const count = this.problems.length;
+    return html`<section role="alert" aria-labelledby="report-heading">
+      <header>
+        <h2 id="report-heading">Could not open ${this.source}</h2>
+        <button class="quiet" @click=${() => this.dispatchEvent(new NoticeDismissEvent('import-report'))}>Close</button>
+      </header>
+      <p>${count === 1 ? 'One problem was found' : `${count} problems were found`}; nothing was changed.</p>
+      <ol>
+        ${this.problems.map((p) => html`<li>${p.path ? html`<code>${p.path}</code>: ` : ''}${p.message}</li>`)}
+      </ol>
+    </section>`;
+  }
+}
+
+customElements.define('cb-import-report', CbImportReport);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'cb-import-report': CbImportReport;
+  }
+}

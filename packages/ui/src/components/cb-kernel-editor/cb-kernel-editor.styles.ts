@@ -1,0 +1,77 @@
+import { css } from 'lit';
+
+export const kernelEditorStyles = css`
+  :host {
+    display: block;
+  }
+  .layout {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--cb-space-5);
+    align-items: flex-start;
+  }
+  .source {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--cb-space-3);
+    align-items: end;
+    margin-bottom: var(--cb-space-3);
+  }
+  .field {
+    display: flex;
+    flex-direction: column;
+    gap: 2px;
+  }
+  .field.inline {
+    flex-direction: row;
+    align-items: center;
+    gap: var(--cb-space-2);
+  }
+  .banks {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--cb-space-4);
+  }
+  .plane-caption {
+    font-size: 12px;
+    color: var(--cb-text-muted);
+    margin-bottom: 2px;
+  }
+  .grid {
+    display: grid;
+    gap: 3px;
+  }
+  .grid input {
+    width: 4.6em;
+    text-align: right;
+    cursor: ew-resize;
+    padding: 3px 4px;
+  }
+  .grid input:focus {
+    cursor: text;
+  }
+  .grid input.scrubbing {
+    border-color: var(--cb-accent);
+    background: var(--cb-accent-soft);
+  }
+  .bias {
+    margin-top: var(--cb-space-2);
+  }
+  .bias input {
+    width: 4.6em;
+    text-align: right;
+  }
+  .hint {
+    font-size: 12px;
+    color: var(--cb-text-muted);
+    margin: var(--cb-space-2) 0 0;
+  }
+  input[type='range'] {
+    width: 140px;
+  }
+  .description {
+    font-size: 12px;
+    color: var(--cb-text-muted);
+    max-width: 36em;
+  }
+`;

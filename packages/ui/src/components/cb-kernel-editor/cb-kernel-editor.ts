@@ -1,0 +1,306 @@
+import type { CellValue } from '@convbook/cells';
+import { kernelPresets, Tensor } from '@convbook/core';
+import { html, LitElement, nothing, type PropertyValues } from 'lit';
+import { controlStyles } from '../../app-styles/shared-styles';
+import { CellParamsChangeEvent } from '../../events/cell-params-change';
+import '../cb-feature-map/cb-feature-map';
+import { kernelEditorStyles } from './cb-kernel-editor.styles';
+import {
+  gridFromTensor,
+  gridFromValues,
+  type KernelGrid,
+  roundWeight,
+  valuesFromGrid,
+  weightLabel,
+  withBias,
+  withWeight,
+} from './kernel-grid';
+
+type KernelSource = 'values' | 'preset' | 'gaussian' | 'random';
+/** Setting one source clears the others: a kernel cell takes exactly one. */
+const CLEAR_SOURCES = { values: undefined, preset: undefined, gaussian: undefined, random: undefined };
+/** Weight change per CSS pixel of horizontal drag (Shift: ×10). */
+const SCRUB_PER_PIXEL = 0.01;
+
+/**
+ * Edits a kernel cell: one number input per weight (per kernel and channel for banks), bias inputs, a preset
+ * menu, a gaussian (size + sigma) and a seeded random source, and the kernel drawn as a heat map. Drag a
+ * weight sideways to scrub it; ArrowUp/Down nudge by 0.1 (Shift: 1). Edits show at once (a local draft)
+ * while the worker recomputes.
+ *
+ * @fires cell-params-change - new `values`/`bias` or a new source.
+ */
+export class CbKernelEditor extends LitElement {
+  static override styles = [controlStyles, kernelEditorStyles];
+  static override properties = {
+    cellId: { type: String, attribute: 'cell-id' },
+    params: { attribute: false },
+    value: { attribute: false },
+    draft: { state: true },
+    scrubIndex: { state: true },
+  };
+
+  declare cellId: string;
+  /** The kernel cell's params as in the document. */
+  declare params: Readonly<Record<string, unknown>>;
+  /** The last computed kernel value, if any. */
+  declare value: CellValue | undefined;
+  declare private draft: KernelGrid | undefined;
+  declare private scrubIndex: number | undefined;
+
+  #scrub: { index: number; startX: number; startValue: number; moved: boolean } | undefined;
+  #frame = 0;
+  #queuedGrid: KernelGrid | undefined;
+
+  constructor() {
+    super();
+    this.cellId = '';
+    this.params = {};
+    this.value = undefined;
+    this.draft = undefined;
+    this.scrubIndex = undefined;
+  }
+
+  override willUpdate(changed: PropertyValues<this>): void {
+    // A new document snapshot includes every edit we sent, so the draft has done its job.
+    if (changed.has('params') && this.#scrub === undefined) this.draft = undefined;
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    cancelAnimationFrame(this.#frame);
+  }
+
+  get #source(): KernelSource {
+    if (this.params.preset !== undefined) return 'preset';
+    if (this.params.gaussian !== undefined) return 'gaussian';
+    if (this.params.random !== undefined) return 'random';
+    return 'values';
+  }
+
+  get #grid(): KernelGrid | undefined {
+    if (this.draft) return this.draft;
+    if (this.#source === 'values') {
+      const literal = gridFromValues(this.params.values, this.params.bias);
+      if (literal) return literal;
+    }
+    const value = this.value;
+    if (value?.type === 'kernel') return gridFromTensor(value.weights.shape, value.weights.data, value.bias);
+    return undefined;
+  }
+
+  #emit(patch: Record<string, unknown>): void {
+    this.dispatchEvent(new CellParamsChangeEvent(this.cellId, patch));
+  }
+
+  /** Shows the edit now; sends at most one edit per animation frame while scrubbing. */
+  #commitGrid(grid: KernelGrid, immediate: boolean): void {
+    this.draft = grid;
+    this.#queuedGrid = grid;
+    const send = (): void => {
+      this.#frame = 0;
+      const queued = this.#queuedGrid;
+      this.#queuedGrid = undefined;
+      if (queued) this.#emit({ ...CLEAR_SOURCES, values: valuesFromGrid(queued), bias: [...queued.bias] });
+    };
+    if (immediate) {
+      cancelAnimationFrame(this.#frame);
+      send();
+    } else if (this.#frame === 0) {
+      this.#frame = requestAnimationFrame(send);
+    }
+  }
+
+  #onWeightInput(event: Event, index: number): void {
+    const grid = this.#grid;
+    const value = (event.target as HTMLInputElement).valueAsNumber;
+    if (!grid || !Number.isFinite(value)) return;
+    this.#commitGrid(withWeight(grid, index, value), true);
+  }
+
+  #onWeightKey(event: KeyboardEvent, index: number): void {
+    if (event.key !== 'ArrowUp' && event.key !== 'ArrowDown') return;
+    event.preventDefault();
+    const grid = this.#grid;
+    if (!grid) return;
+    const step = (event.shiftKey ? 1 : 0.1) * (event.key === 'ArrowUp' ? 1 : -1);
+    this.#commitGrid(withWeight(grid, index, (grid.weights[index] ?? 0) + step), true);
+  }
+
+  #onPointerDown(event: PointerEvent, index: number): void {
+    const grid = this.#grid;
+    if (!grid || event.button !== 0) return;
+    this.#scrub = { index, startX: event.clientX, startValue: grid.weights[index] ?? 0, moved: false };
+  }
+
+  #onPointerMove(event: PointerEvent): void {
+    const scrub = this.#scrub;
+    const grid = this.#grid;
+    if (!scrub || !grid) return;
+    const dx = event.clientX - scrub.startX;
+    if (!scrub.moved && Math.abs(dx) < 3) return;
+    if (!scrub.moved) {
+      scrub.moved = true;
+      this.scrubIndex = scrub.index;
+      (event.target as HTMLElement).setPointerCapture(event.pointerId);
+    }
+    event.preventDefault();
+    const value = scrub.startValue + dx * SCRUB_PER_PIXEL * (event.shiftKey ? 10 : 1);
+    this.#commitGrid(withWeight(grid, scrub.index, Math.round(value * 100) / 100), false);
+  }
+
+  #onPointerUp(event: PointerEvent): void {
+    const scrub = this.#scrub;
+    this.#scrub = undefined;
+    this.scrubIndex = undefined;
+    if (scrub?.moved) {
+      (event.target as HTMLElement).releasePointerCapture?.(event.pointerId);
+      (event.target as HTMLElement).blur();
+    }
+  }
+
+  #onBiasInput(event: Event, kernel: number): void {
+    const grid = this.#grid;
+    const value = (event.target as HTMLInputElement).valueAsNumber;
+    if (!grid || !Number.isFinite(value)) return;
+    this.#commitGrid(withBias(grid, kernel, value), true);
+  }
+
+  #onPreset(event: Event): void {
+    const name = (event.target as HTMLSelectElement).value;
+    if (name === '') return;
+    this.draft = undefined;
+    this.#emit({ ...CLEAR_SOURCES, preset: name });
+  }
+
+  #gaussian(): { size: number; sigma: number } {
+    const g = this.params.gaussian as { size?: unknown; sigma?: unknown } | undefined;
+    return {
+      size: typeof g?.size === 'number' ? g.size : 5,
+      sigma: typeof g?.sigma === 'number' ? g.sigma : 1,
+    };
+  }
+
+  #setGaussian(patch: Partial<{ size: number; sigma: number }>): void {
+    const next = { ...this.#gaussian(), ...patch };
+    if (!Number.isInteger(next.size) || next.size < 1 || !(next.sigma > 0)) return;
+    this.draft = undefined;
+    this.#emit({ ...CLEAR_SOURCES, gaussian: next });
+  }
+
+  #setRandom(seed: number): void {
+    const grid = this.#grid;
+    const shape = grid?.shape ?? [1, 1, 3, 3];
+    this.draft = undefined;
+    this.#emit({ ...CLEAR_SOURCES, random: { shape: [...shape], seed } });
+  }
+
+  #renderSource() {
+    const source = this.#source;
+    const preset = typeof this.params.preset === 'string' ? this.params.preset : '';
+    const presets = Object.entries(kernelPresets);
+    const description = presets.find(([name]) => name === preset)?.[1].description;
+    const gaussian = this.#gaussian();
+    const random = this.params.random as { seed?: unknown } | undefined;
+    const seed = typeof random?.seed === 'number' ? random.seed : 1;
+    return html`<div class="source">
+        <div class="field">
+          <label for="preset">Preset</label>
+          <select id="preset" @change=${this.#onPreset}>
+            <option value="" ?selected=${source !== 'preset'}>${source === 'values' ? 'Custom weights' : '—'}</option>
+            ${presets.map(([name, p]) => html`<option value=${name} ?selected=${name === preset}>${p.label}</option>`)}
+          </select>
+        </div>
+        <div class="field">
+          <label for="g-size">Gaussian size</label>
+          <input id="g-size" type="number" min="1" max="15" step="1" .value=${String(gaussian.size)}
+            @change=${(e: Event) => this.#setGaussian({ size: (e.target as HTMLInputElement).valueAsNumber })} />
+        </div>
+        <div class="field">
+          <label for="g-sigma">σ ${gaussian.sigma.toFixed(2)}</label>
+          <input id="g-sigma" type="range" min="0.2" max="5" step="0.05" .value=${String(gaussian.sigma)}
+            aria-valuetext=${`sigma ${gaussian.sigma.toFixed(2)}`}
+            @input=${(e: Event) => this.#setGaussian({ sigma: (e.target as HTMLInputElement).valueAsNumber })} />
+        </div>
+        <div class="field">
+          <label for="seed">Random seed</label>
+          <span class="field inline">
+            <input id="seed" type="number" step="1" .value=${String(seed)} style="width:5em"
+              @change=${(e: Event) => this.#setRandom((e.target as HTMLInputElement).valueAsNumber || 0)} />
+            <button @click=${() => this.#setRandom(Math.floor(Math.random() * 100_000))}>Randomize</button>
+          </span>
+        </div>
+      </div>
+      ${description ? html`<p class="description">${description}</p>` : nothing}`;
+  }
+
+  #renderPlane(grid: KernelGrid, k: number, ch: number) {
+    const [o, c, kh, kw] = grid.shape;
+    const inputs = [];
+    for (let i = 0; i < kh; i++) {
+      for (let j = 0; j < kw; j++) {
+        const index = ((k * c + ch) * kh + i) * kw + j;
+        const weight = grid.weights[index] ?? 0;
+        inputs.push(html`<input
+          type="number"
+          step="0.1"
+          class=${this.scrubIndex === index ? 'scrubbing' : ''}
+          aria-label=${weightLabel(grid.shape, k, ch, i, j)}
+          .value=${String(roundWeight(weight))}
+          @change=${(e: Event) => this.#onWeightInput(e, index)}
+          @keydown=${(e: KeyboardEvent) => this.#onWeightKey(e, index)}
+          @pointerdown=${(e: PointerEvent) => this.#onPointerDown(e, index)}
+          @pointermove=${this.#onPointerMove}
+          @pointerup=${this.#onPointerUp}
+          @pointercancel=${this.#onPointerUp}
+        />`);
+      }
+    }
+    return html`<div>
+      ${o > 1 || c > 1 ? html`<div class="plane-caption">kernel ${k + 1}, channel ${ch + 1}</div>` : nothing}
+      <div class="grid" style="grid-template-columns: repeat(${kw}, auto)">${inputs}</div>
+    </div>`;
+  }
+
+  #renderBias(grid: KernelGrid) {
+    const single = grid.shape[0] === 1;
+    return html`<div class="bias field inline">
+      ${grid.bias.map(
+        (b, k) => html`<label for="bias-${k}">${single ? 'Bias' : `Bias ${k + 1}`}</label>
+          <input id="bias-${k}" type="number" step="0.1" aria-label=${single ? 'bias' : `bias ${k + 1}`}
+            .value=${String(roundWeight(b))} @change=${(e: Event) => this.#onBiasInput(e, k)} />`,
+      )}
+    </div>`;
+  }
+
+  override render() {
+    const grid = this.#grid;
+    if (!grid) return html`${this.#renderSource()}<p class="hint">Computing the kernel…</p>`;
+    const [o, c, kh, kw] = grid.shape;
+    const planes = [];
+    for (let k = 0; k < o; k++) for (let ch = 0; ch < c; ch++) planes.push(this.#renderPlane(grid, k, ch));
+    const heat = new Tensor([o * c, kh, kw], Float32Array.from(grid.weights));
+    const parameters = o * c * kh * kw + o;
+    return html`${this.#renderSource()}
+      <div class="layout">
+        <div>
+          <div class="banks">${planes}</div>
+          ${this.#renderBias(grid)}
+          <p class="hint">
+            ${o * c * kh * kw} weights + ${o} bias = ${parameters} parameters. Drag a weight sideways to scrub it;
+            ↑/↓ nudge by 0.1 (Shift: 1).
+          </p>
+        </div>
+        <cb-feature-map .tensor=${heat} label="kernel weights" scale="diverging" cell-id=${this.cellId}
+          @feature-map-hover=${(e: Event) => e.stopPropagation()}></cb-feature-map>
+      </div>`;
+  }
+}
+
+customElements.define('cb-kernel-editor', CbKernelEditor);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'cb-kernel-editor': CbKernelEditor;
+  }
+}

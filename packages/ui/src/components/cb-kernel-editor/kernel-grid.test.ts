@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { gridFromValues, valuesFromGrid, weightLabel, withBias, withWeight } from './kernel-grid';
+
+describe('kernel grid', () => {
+  it('reads a 2-D literal as one kernel on one channel and writes it back as 2-D', () => {
+    const grid = gridFromValues(
+      [
+        [1, -1],
+        [2, 0],
+      ],
+      [0.5],
+    );
+    expect(grid).toEqual({ shape: [1, 1, 2, 2], weights: [1, -1, 2, 0], bias: [0.5] });
+    expect(valuesFromGrid(withWeight(grid!, 3, 0.123456))).toEqual([
+      [1, -1],
+      [2, 0.1235],
+    ]);
+  });
+
+  it('reads a bank [O][C][kh][kw] with missing bias as zeros and keeps the bank form', () => {
+    const bank = [
+      [[[1]], [[2]]],
+      [[[3]], [[4]]],
+    ];
+    const grid = gridFromValues(bank, undefined);
+    expect(grid?.shape).toEqual([2, 2, 1, 1]);
+    expect(grid?.bias).toEqual([0, 0]);
+    expect(valuesFromGrid(withBias(grid!, 1, 2))).toEqual(bank);
+    expect(withBias(grid!, 1, 2).bias).toEqual([0, 2]);
+  });
+
+  it('rejects ragged literals', () => {
+    expect(gridFromValues([[1, 2], [3]], undefined)).toBeUndefined();
+  });
+
+  it('names weights 1-based, with kernel and channel only for banks', () => {
+    expect(weightLabel([1, 1, 3, 3], 0, 0, 0, 2)).toBe('weight row 1, column 3');
+    expect(weightLabel([2, 3, 3, 3], 1, 2, 0, 0)).toBe('kernel 2, channel 3, weight row 1, column 1');
+  });
+});

@@ -1,0 +1,56 @@
+import type { CellValue } from '@convbook/cells';
+import { html, LitElement, nothing } from 'lit';
+import { formatValue } from '../../format/format-number';
+import '../cb-feature-map/cb-feature-map';
+import { lossViewStyles } from './cb-loss-view.styles';
+
+type LossValue = Extract<CellValue, { type: 'loss' }>;
+
+/** A loss cell's value: the loss as a number, where the error comes from, and dLoss/dPrediction. */
+export class CbLossView extends LitElement {
+  static override styles = lossViewStyles;
+  static override properties = {
+    value: { attribute: false },
+    label: { type: String },
+    cellId: { type: String, attribute: 'cell-id' },
+  };
+
+  declare value: LossValue | undefined;
+  declare label: string;
+  declare cellId: string;
+
+  constructor() {
+    super();
+    this.value = undefined;
+    this.label = 'loss';
+    this.cellId = '';
+  }
+
+  override render() {
+    const value = this.value;
+    if (!value) return nothing;
+    return html`<div class="loss">
+        <span class="label">Loss</span>
+        <span class="number" aria-label=${`${this.label}: ${value.loss}`}>${formatValue(value.loss, 5)}</span>
+      </div>
+      <div class="maps">
+        <div>
+          <h4>Error per element</h4>
+          <cb-feature-map .tensor=${value.errorMap} label=${`${this.label} error map`} cell-id=${this.cellId}></cb-feature-map>
+        </div>
+        <div>
+          <h4>Gradient dLoss/dPrediction</h4>
+          <cb-feature-map .tensor=${value.gradient} scale="diverging" label=${`${this.label} gradient`}
+            cell-id=${this.cellId}></cb-feature-map>
+        </div>
+      </div>`;
+  }
+}
+
+customElements.define('cb-loss-view', CbLossView);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'cb-loss-view': CbLossView;
+  }
+}

@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { isSafeHref, parseInline, parseMarkdown } from './parse-markdown';
+
+describe('parseMarkdown', () => {
+  it('splits headings, paragraphs, lists and fenced code into blocks', () => {
+    const blocks = parseMarkdown('# Padding\n\nZeros around\nthe border.\n\n- one\n- two\n\n1. first\n\n```\na = 1\n```');
+    expect(blocks).toEqual([
+      { type: 'heading', level: 1, children: [{ type: 'text', text: 'Padding' }] },
+      { type: 'paragraph', children: [{ type: 'text', text: 'Zeros around the border.' }] },
+      { type: 'list', ordered: false, items: [[{ type: 'text', text: 'one' }], [{ type: 'text', text: 'two' }]] },
+      { type: 'list', ordered: true, items: [[{ type: 'text', text: 'first' }]] },
+      { type: 'code-block', text: 'a = 1' },
+    ]);
+  });
+
+  it('keeps raw HTML as literal text', () => {
+    const blocks = parseMarkdown('<img src=x onerror=alert(1)> <script>alert(2)</script>');
+    expect(blocks).toEqual([
+      { type: 'paragraph', children: [{ type: 'text', text: '<img src=x onerror=alert(1)> <script>alert(2)</script>' }] },
+    ]);
+  });
+});
+
+describe('parseInline', () => {
+  it('parses emphasis, strong, code and links', () => {
+    expect(parseInline('a *b* **c** `d` [e](https://example.org)')).toEqual([
+      { type: 'text', text: 'a ' },
+      { type: 'em', children: [{ type: 'text', text: 'b' }] },
+      { type: 'text', text: ' ' },
+      { type: 'strong', children: [{ type: 'text', text: 'c' }] },
+      { type: 'text', text: ' ' },
+      { type: 'code', text: 'd' },
+      { type: 'text', text: ' ' },
+      { type: 'link', href: 'https://example.org', children: [{ type: 'text', text: 'e' }] },
+    ]);
+  });
+
+  it('turns a javascript: link into its plain label', () => {
+    expect(parseInline('[click](javascript:alert(1))')).toEqual([{ type: 'text', text: 'click' }]);
+  });
+
+  it('leaves underscores inside words alone', () => {
+    expect(parseInline('feature_map_size')).toEqual([{ type: 'text', text: 'feature_map_size' }]);
+  });
+});
+
+describe('isSafeHref', () => {
+  it('accepts only absolute http and https URLs', () => {
+    expect(isSafeHref('https://example.org/a')).toBe(true);
+    expect(isSafeHref('http://example.org')).toBe(true);
+    expect(isSafeHref('javascript:alert(1)')).toBe(false);
+    expect(isSafeHref('data:text/html,hi')).toBe(false);
+    expect(isSafeHref('/relative')).toBe(false);
+  });
+});

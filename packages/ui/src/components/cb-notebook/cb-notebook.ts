@@ -1,0 +1,122 @@
+import type { CellValue, NotebookDocument } from '@convbook/cells';
+import { html, LitElement, type PropertyValues } from 'lit';
+import { repeat } from 'lit/directives/repeat.js';
+import { receptiveHighlights } from '../../catalog/receptive-chain';
+import type { KindInfo } from '../../catalog/value-types';
+import { ObservableController } from '../../controllers/observable-controller';
+import type { FeatureMapHoverEvent } from '../../events/feature-map-hover';
+import type { RemoteNotebook } from '../../worker/remote-notebook';
+import '../cb-add-cell/cb-add-cell';
+import '../cb-cell/cb-cell';
+import type { InputCandidate } from '../cb-cell/cb-cell';
+import type { PixelBox } from '../cb-feature-map/plane-geometry';
+import { allStates$, type NotebookStates } from './all-states';
+import { notebookStyles } from './cb-notebook.styles';
+
+/**
+ * The column of cells in reading order, with the "add cell" menu at the end. It also turns a hover on one
+ * map into receptive-field outlines on the maps upstream of it.
+ */
+export class CbNotebook extends LitElement {
+  static override styles = notebookStyles;
+  static override properties = {
+    notebook: { attribute: false },
+    document: { attribute: false },
+    kinds: { attribute: false },
+    highlights: { state: true },
+  };
+
+  declare notebook: RemoteNotebook | undefined;
+  declare document: NotebookDocument | undefined;
+  declare kinds: ReadonlyMap<string, KindInfo>;
+  declare private highlights: ReadonlyMap<string, PixelBox>;
+
+  readonly #states = new ObservableController<NotebookStates>(this);
+  #idsKey = '';
+  /** Per-cell input value maps, reused while unchanged so cells do not re-render for nothing. */
+  #inputValues = new Map<string, ReadonlyMap<string, CellValue>>();
+
+  constructor() {
+    super();
+    this.notebook = undefined;
+    this.document = undefined;
+    this.kinds = new Map();
+    this.highlights = new Map();
+    this.addEventListener('feature-map-hover', (e) => this.#onHover(e));
+  }
+
+  override willUpdate(changed: PropertyValues<this>): void {
+    const ids = this.document?.cells.map((cell) => cell.id) ?? [];
+    const key = ids.join('\n');
+    const notebook = this.notebook;
+    if (notebook && (key !== this.#idsKey || changed.has('notebook'))) {
+      this.#idsKey = key;
+      this.#states.observe(allStates$(ids, (id) => notebook.state$(id)));
+    }
+  }
+
+  #onHover(event: FeatureMapHoverEvent): void {
+    const cells = this.document?.cells ?? [];
+    const values = this.#states.value?.values ?? new Map();
+    this.highlights = event.pixel
+      ? receptiveHighlights(cells, values, event.cellId, event.pixel.y, event.pixel.x)
+      : new Map();
+  }
+
+  #inputValuesFor(id: string, inputs: Readonly<Record<string, string>> | undefined, values: ReadonlyMap<string, CellValue>) {
+    const next = new Map<string, CellValue>();
+    for (const [slot, source] of Object.entries(inputs ?? {})) {
+      const value = values.get(source);
+      if (value) next.set(slot, value);
+    }
+    const previous = this.#inputValues.get(id);
+    if (previous && previous.size === next.size && [...next].every(([slot, v]) => previous.get(slot) === v)) {
+      return previous;
+    }
+    this.#inputValues.set(id, next);
+    return next;
+  }
+
+  override render() {
+    const cells = this.document?.cells ?? [];
+    const values = this.#states.value?.values ?? new Map<string, CellValue>();
+    const titles = new Map(cells.map((cell) => [cell.id, cell.title || cell.id]));
+    const candidates: InputCandidate[] = cells.map((cell) => ({
+      id: cell.id,
+      name: cell.title ? `${cell.title} (${cell.id})` : cell.id,
+      output: this.kinds.get(cell.kind)?.output,
+    }));
+    if (cells.length === 0) {
+      return html`<p class="empty">This notebook is empty. Add a cell to start — an image first, then a kernel and a conv.</p>
+        <cb-add-cell .kinds=${this.kinds}></cb-add-cell>`;
+    }
+    return html`<ol>
+        ${repeat(
+          cells,
+          (cell) => cell.id,
+          (cell, index) => html`<li>
+            <cb-cell
+              .cell=${cell}
+              .notebook=${this.notebook}
+              .info=${this.kinds.get(cell.kind)}
+              .candidates=${candidates}
+              .titles=${titles}
+              .highlight=${this.highlights.get(cell.id) ?? null}
+              .inputValues=${this.#inputValuesFor(cell.id, cell.inputs, values)}
+              .position=${index}
+              .count=${cells.length}
+            ></cb-cell>
+          </li>`,
+        )}
+      </ol>
+      <cb-add-cell .kinds=${this.kinds} after-id=${cells.at(-1)?.id ?? ''}></cb-add-cell>`;
+  }
+}
+
+customElements.define('cb-notebook', CbNotebook);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'cb-notebook': CbNotebook;
+  }
+}

@@ -1,0 +1,46 @@
+import { css } from 'lit';
+
+export const statsTableStyles = css`
+  :host {
+    display: block;
+    overflow-x: auto;
+  }
+  table {
+    border-collapse: collapse;
+    font-size: 13px;
+    min-width: 100%;
+  }
+  th,
+  td {
+    padding: 5px 10px;
+    border-bottom: 1px solid var(--cb-border);
+    text-align: right;
+    white-space: nowrap;
+  }
+  th:first-child,
+  td:first-child {
+    text-align: left;
+  }
+  thead th {
+    font-weight: 600;
+    color: var(--cb-text-muted);
+    vertical-align: bottom;
+  }
+  td {
+    font-variant-numeric: tabular-nums;
+  }
+  tfoot td {
+    font-weight: 600;
+    border-top: 2px solid var(--cb-border-strong);
+  }
+  .kind {
+    color: var(--cb-text-muted);
+    font-size: 12px;
+  }
+  .explain {
+    font-size: 12px;
+    color: var(--cb-text-muted);
+    margin: var(--cb-space-2) 0 0;
+    max-width: 48em;
+  }
+`;

@@ -1,0 +1,62 @@
+/**
+ * Number formatting for people reading a notebook: counts with thin-space thousands separators
+ * (1 234 567 reads the same in every locale), values with a few significant digits, and NaN/∞ spelled out.
+ */
+
+/** U+202F narrow no-break space: a thin separator that never breaks a number across lines. */
+export const THIN_SPACE = '\u202f';
+
+/** Whole counts (units, weights, MACs): `1234567` → `1 234 567` with thin spaces. */
+export function formatCount(n: number): string {
+  if (!Number.isFinite(n)) return formatNonFinite(n);
+  const sign = n < 0 ? '−' : '';
+  const digits = Math.round(Math.abs(n)).toString();
+  let out = '';
+  for (let i = 0; i < digits.length; i++) {
+    if (i > 0 && (digits.length - i) % 3 === 0) out += THIN_SPACE;
+    out += digits[i];
+  }
+  return sign + out;
+}
+
+/**
+ * A measured value (weight, activation, loss) in at most `digits` significant digits, without trailing
+ * zeros, switching to exponent form for very large or very small magnitudes. Uses a true minus sign.
+ */
+export function formatValue(x: number, digits = 3): string {
+  if (!Number.isFinite(x)) return formatNonFinite(x);
+  if (x === 0) return '0';
+  const magnitude = Math.abs(x);
+  let text: string;
+  if (magnitude >= 1e5 || magnitude < 1e-3) {
+    const [mantissa = '0', exponent = '0'] = magnitude.toExponential(digits - 1).split('e');
+    text = `${trimZeros(mantissa)}e${exponent.replace('+', '')}`;
+  } else {
+    const decimals = Math.max(0, digits - 1 - Math.floor(Math.log10(magnitude)));
+    text = trimZeros(magnitude.toFixed(Math.min(decimals, 6)));
+  }
+  if (text === '0') return '0';
+  return (x < 0 ? '−' : '') + text;
+}
+
+/** Compute time: `0.4 ms`, `12 ms`, `1.25 s`. */
+export function formatMs(ms: number): string {
+  if (!Number.isFinite(ms) || ms < 0) return '–';
+  if (ms < 1) return `${ms.toFixed(1)} ms`;
+  if (ms < 1000) return `${Math.round(ms)} ms`;
+  return `${trimZeros((ms / 1000).toFixed(2))} s`;
+}
+
+/** A shape for people: `[3, 32, 32]` → `3×32×32`. */
+export function formatShapeForPeople(shape: readonly number[]): string {
+  return shape.length === 0 ? 'scalar' : shape.join('×');
+}
+
+function trimZeros(text: string): string {
+  return text.includes('.') ? text.replace(/\.?0+$/, '') : text;
+}
+
+function formatNonFinite(x: number): string {
+  if (Number.isNaN(x)) return 'NaN';
+  return x > 0 ? '∞' : '−∞';
+}

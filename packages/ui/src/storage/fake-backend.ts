@@ -1,0 +1,46 @@
+import type { KeyValueBackend } from './notebook-store';
+
+/**
+ * An in-memory stand-in for IndexedDB for unit tests. `failNext` makes chosen operations throw, to act out
+ * a full disk or a write cut short; values are cloned like IndexedDB's structured clone does.
+ */
+export class FakeBackend implements KeyValueBackend {
+  readonly data = new Map<string, unknown>();
+  #failures: { op: keyof KeyValueBackend; error: unknown; keyPattern?: RegExp }[] = [];
+
+  failNext(op: keyof KeyValueBackend, error: unknown, keyPattern?: RegExp): void {
+    this.#failures.push({ op, error, keyPattern });
+  }
+
+  async get(key: string): Promise<unknown> {
+    this.#maybeFail('get', key);
+    return structuredClone(this.data.get(key));
+  }
+
+  async getMany(keys: string[]): Promise<unknown[]> {
+    this.#maybeFail('getMany', keys.join(','));
+    return keys.map((key) => structuredClone(this.data.get(key)));
+  }
+
+  async set(key: string, value: unknown): Promise<void> {
+    this.#maybeFail('set', key);
+    this.data.set(key, structuredClone(value));
+  }
+
+  async delMany(keys: string[]): Promise<void> {
+    this.#maybeFail('delMany', keys.join(','));
+    for (const key of keys) this.data.delete(key);
+  }
+
+  async keys(): Promise<string[]> {
+    this.#maybeFail('keys', '');
+    return [...this.data.keys()];
+  }
+
+  #maybeFail(op: keyof KeyValueBackend, key: string): void {
+    const index = this.#failures.findIndex((f) => f.op === op && (!f.keyPattern || f.keyPattern.test(key)));
+    if (index < 0) return;
+    const [failure] = this.#failures.splice(index, 1);
+    throw failure.error;
+  }
+}

@@ -1,0 +1,231 @@
+import * as idb from 'idb-keyval';
+import {
+  isNotebookMeta,
+  isSavedNotebook,
+  type LoadResult,
+  type NotebookListEntry,
+  type NotebookMeta,
+  type SavedNotebook,
+  type SaveResult,
+} from './saved-notebook';
+import { describeStorageFailure, StorageError } from './storage-error';
+
+/**
+ * Notebooks in the browser, one record per revision.
+ *
+ * Layout: `notebook:<id>` is a small pointer (the metadata, including which revision is current) and
+ * `notebook:<id>:rev<N>` holds revision N with its document. A save writes the new revision first and moves
+ * the pointer second, so a tab killed between the two still finds the previous revision whole; older
+ * revisions are pruned only after the pointer moved. The list is read from the pointers themselves rather
+ * than from a separate index, so there is no second structure that a half-finished write could leave
+ * disagreeing with the records.
+ *
+ * This is the only module that talks to idb-keyval; tests hand in a fake backend.
+ */
+
+/** The few key-value operations the store needs (idb-keyval's shape). */
+export interface KeyValueBackend {
+  get(key: string): Promise<unknown>;
+  getMany(keys: string[]): Promise<unknown[]>;
+  set(key: string, value: unknown): Promise<void>;
+  delMany(keys: string[]): Promise<void>;
+  keys(): Promise<string[]>;
+}
+
+export const indexedDbBackend: KeyValueBackend = {
+  get: (key) => idb.get(key),
+  getMany: (keys) => idb.getMany(keys),
+  set: (key, value) => idb.set(key, value),
+  delMany: (keys) => idb.delMany(keys),
+  keys: async () => (await idb.keys()).filter((key): key is string => typeof key === 'string'),
+};
+
+export interface NotebookStoreOptions {
+  /** Throws when a stored document is not a valid notebook (cells' `parseNotebook`). */
+  readonly validate?: (documentText: string) => void;
+  readonly now?: () => number;
+  readonly newId?: () => string;
+  /** A blocked IndexedDB never answers; give up after this long so the user hears about it. */
+  readonly timeoutMs?: number;
+}
+
+const POINTER = /^notebook:([^:]+)$/;
+const LAST_OPEN_KEY = 'last-open-notebook';
+const pointerKey = (id: string) => `notebook:${id}`;
+const revisionKey = (id: string, revision: number) => `notebook:${id}:rev${revision}`;
+
+export class NotebookStore {
+  readonly #backend: KeyValueBackend;
+  readonly #validate: (documentText: string) => void;
+  readonly #now: () => number;
+  readonly #newId: () => string;
+  readonly #timeoutMs: number;
+
+  constructor(backend: KeyValueBackend = indexedDbBackend, options: NotebookStoreOptions = {}) {
+    this.#backend = backend;
+    this.#validate = options.validate ?? (() => {});
+    this.#now = options.now ?? Date.now;
+    this.#newId = options.newId ?? (() => crypto.randomUUID());
+    this.#timeoutMs = options.timeoutMs ?? 5000;
+  }
+
+  /** A fresh id; a notebook under it exists once saved (a save at revision 0 creates it). */
+  newId(): string {
+    return this.#newId();
+  }
+
+  /** Every notebook, newest first; records that cannot be read are listed as damaged, not dropped. */
+  list(): Promise<NotebookListEntry[]> {
+    return this.#attempt('list notebooks', async () => {
+      const ids = (await this.#backend.keys()).flatMap((key) => POINTER.exec(key)?.[1] ?? []);
+      const pointers = await this.#backend.getMany(ids.map(pointerKey));
+      const metas = pointers.map((pointer) => (isNotebookMeta(pointer) ? pointer : undefined));
+      const bodies = await this.#backend.getMany(
+        metas.flatMap((meta) => (meta ? [revisionKey(meta.id, meta.revision)] : [])),
+      );
+      let next = 0;
+      const entries = ids.map((id, i): NotebookListEntry => {
+        const meta = metas[i];
+        if (!meta) return damaged(id, pointers[i], 'its index entry is unreadable');
+        const reason = this.#problemWith(meta, bodies[next++]);
+        return reason ? damaged(id, meta, reason) : { status: 'ok', meta };
+      });
+      return entries.sort((a, b) => updatedAt(b) - updatedAt(a));
+    });
+  }
+
+  /** Reads one notebook; a damaged record is reported, never thrown. */
+  load(id: string): Promise<LoadResult> {
+    return this.#attempt('open the notebook', async () => {
+      const pointer = await this.#backend.get(pointerKey(id));
+      if (pointer === undefined) return { status: 'missing', id };
+      if (!isNotebookMeta(pointer)) return { status: 'damaged', id, reason: 'its index entry is unreadable' };
+      const body = await this.#backend.get(revisionKey(id, pointer.revision));
+      const reason = this.#problemWith(pointer, body);
+      if (reason || !isSavedNotebook(body)) return { status: 'damaged', id, reason: reason ?? 'unreadable' };
+      return { status: 'ok', record: body };
+    });
+  }
+
+  /** Stores a new notebook at revision 1 and returns its metadata. */
+  create(title: string, document: string): Promise<NotebookMeta> {
+    return this.#attempt('save', async () => {
+      const now = this.#now();
+      const meta: NotebookMeta = { id: this.#newId(), title, createdAt: now, updatedAt: now, revision: 1 };
+      await this.#write({ ...meta, document });
+      return meta;
+    });
+  }
+
+  /**
+   * Saves the next revision of a notebook we loaded at `baseRevision`. If the stored revision moved on
+   * (another tab saved), nothing is written and the caller decides what to do with its copy.
+   */
+  save(id: string, title: string, document: string, baseRevision: number): Promise<SaveResult> {
+    return this.#attempt('save', async () => {
+      const pointer = await this.#backend.get(pointerKey(id));
+      const stored = isNotebookMeta(pointer) ? pointer : undefined;
+      if (stored && stored.revision !== baseRevision) {
+        return { status: 'conflict', storedRevision: stored.revision };
+      }
+      const now = this.#now();
+      const meta: NotebookMeta = {
+        id,
+        title,
+        createdAt: stored?.createdAt ?? now,
+        updatedAt: now,
+        revision: Math.max(baseRevision, stored?.revision ?? 0) + 1,
+      };
+      await this.#write({ ...meta, document });
+      return { status: 'saved', meta };
+    });
+  }
+
+  /** Puts a record back exactly as it was (undoing a delete). */
+  restore(record: SavedNotebook): Promise<void> {
+    return this.#attempt('restore the notebook', () => this.#write(record));
+  }
+
+  /** Deletes a notebook and all its revisions in one transaction. */
+  remove(id: string): Promise<void> {
+    return this.#attempt('delete the notebook', async () => {
+      const prefix = `${pointerKey(id)}:`;
+      const keys = (await this.#backend.keys()).filter(
+        (key) => key === pointerKey(id) || key.startsWith(prefix),
+      );
+      await this.#backend.delMany(keys);
+    });
+  }
+
+  lastOpenId(): Promise<string | undefined> {
+    return this.#attempt('read the last open notebook', async () => {
+      const id = await this.#backend.get(LAST_OPEN_KEY);
+      return typeof id === 'string' ? id : undefined;
+    });
+  }
+
+  setLastOpenId(id: string): Promise<void> {
+    return this.#attempt('remember the open notebook', () => this.#backend.set(LAST_OPEN_KEY, id));
+  }
+
+  /** Revision first, pointer second, prune last: see the header for why this order. */
+  async #write(record: SavedNotebook): Promise<void> {
+    const { document: _document, ...meta } = record;
+    await this.#backend.set(revisionKey(record.id, record.revision), record);
+    await this.#backend.set(pointerKey(record.id), meta);
+    const prefix = `${pointerKey(record.id)}:rev`;
+    const current = revisionKey(record.id, record.revision);
+    try {
+      const stale = (await this.#backend.keys()).filter((key) => key.startsWith(prefix) && key !== current);
+      if (stale.length > 0) await this.#backend.delMany(stale);
+    } catch {
+      // Pruning is housekeeping: the save itself succeeded, and the next save will prune again.
+    }
+  }
+
+  #problemWith(meta: NotebookMeta, body: unknown): string | undefined {
+    if (!isSavedNotebook(body) || body.id !== meta.id || body.revision !== meta.revision) {
+      return `revision ${meta.revision} is missing or unreadable`;
+    }
+    try {
+      this.#validate(body.document);
+      return undefined;
+    } catch (error) {
+      return error instanceof Error ? error.message : String(error);
+    }
+  }
+
+  async #attempt<T>(operation: string, work: () => Promise<T>): Promise<T> {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(
+        () =>
+          reject(
+            new StorageError(
+              operation,
+              'timeout',
+              `Could not ${operation}: the browser storage did not answer (another tab may be blocking it). Your work is kept in this tab — export it to a file to be safe.`,
+            ),
+          ),
+        this.#timeoutMs,
+      );
+    });
+    try {
+      return await Promise.race([work(), timeout]);
+    } catch (error) {
+      throw describeStorageFailure(operation, error);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+}
+
+function damaged(id: string, pointer: unknown, reason: string): NotebookListEntry {
+  const title = isNotebookMeta(pointer) ? pointer.title : 'Unreadable notebook';
+  const at = isNotebookMeta(pointer) ? pointer.updatedAt : 0;
+  return { status: 'damaged', id, title, updatedAt: at, reason };
+}
+
+function updatedAt(entry: NotebookListEntry): number {
+  return entry.status === 'ok' ? entry.meta.updatedAt : entry.updatedAt;
+}

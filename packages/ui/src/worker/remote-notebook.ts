@@ -1,0 +1,193 @@
+import type { CellSpec, CellState, NotebookDocument } from '@convbook/cells';
+import { BehaviorSubject, type Observable, Subject } from 'rxjs';
+import type { KindInfo } from '../catalog/value-types';
+import type { MessageEndpoint, NotebookEdit, PageToWorker, Problem, WorkerToPage } from './protocol';
+import { decodeTransferred } from './transfer-codec';
+
+/** A document the worker refused to load, with every validation problem. */
+export class LoadError extends Error {
+  override readonly name = 'LoadError';
+  constructor(
+    message: string,
+    readonly problems: readonly Problem[],
+  ) {
+    super(message);
+  }
+}
+
+const UNKNOWN_STATE: CellState = { status: 'pending', version: 0 };
+
+/**
+ * The page's view of the notebook running in the worker: the same shape as `Notebook` (document$, state$,
+ * edit methods), but every edit is a message and every state a mirror. The page never computes.
+ */
+export class RemoteNotebook {
+  readonly #endpoint: MessageEndpoint;
+  readonly #document = new BehaviorSubject<NotebookDocument | undefined>(undefined);
+  readonly #states = new Map<string, BehaviorSubject<CellState>>();
+  /** One observable per cell, so a component asking twice gets the same source (and does not resubscribe). */
+  readonly #stateObservables = new Map<string, Observable<CellState>>();
+  readonly #editErrors = new Subject<string>();
+  readonly #kinds = new BehaviorSubject<ReadonlyMap<string, KindInfo>>(new Map());
+  readonly #pending = new Map<number, { resolve: () => void; reject: (error: Error) => void }>();
+  readonly #onTerminate: (() => void) | undefined;
+  #nextRequestId = 1;
+  #sentSeq = 0;
+
+  /** The latest document (undefined until the first load). */
+  readonly document$: Observable<NotebookDocument | undefined> = this.#document.asObservable();
+  /** Every kind the worker can compute, by name (empty until the worker has started). */
+  readonly kinds$: Observable<ReadonlyMap<string, KindInfo>> = this.#kinds.asObservable();
+  /** Messages of edits the runtime refused. */
+  readonly editErrors$: Observable<string> = this.#editErrors.asObservable();
+
+  constructor(endpoint: MessageEndpoint, onTerminate?: () => void) {
+    this.#endpoint = endpoint;
+    this.#onTerminate = onTerminate;
+    endpoint.addEventListener('message', this.#onMessage);
+  }
+
+  /** Starts the notebook worker (bundled by Vite as a module worker). */
+  static start(): RemoteNotebook {
+    const worker = new Worker(new URL('./notebook-worker.ts', import.meta.url), {
+      type: 'module',
+      name: 'convbook-notebook',
+    });
+    return new RemoteNotebook(worker, () => worker.terminate());
+  }
+
+  get document(): NotebookDocument | undefined {
+    return this.#document.value;
+  }
+
+  /** The cell's state, replaying the latest one; pending until the worker reports. */
+  state$(id: string): Observable<CellState> {
+    let observable = this.#stateObservables.get(id);
+    if (!observable) {
+      observable = this.#subjectFor(id).asObservable();
+      this.#stateObservables.set(id, observable);
+    }
+    return observable;
+  }
+
+  /** Validates and loads any JSON value; rejects with LoadError (the old notebook stays) when invalid. */
+  load(document: unknown): Promise<void> {
+    return this.#request((requestId) => ({ type: 'load', requestId, document }));
+  }
+
+  whenIdle(): Promise<void> {
+    return this.#request((requestId) => ({ type: 'when-idle', requestId }));
+  }
+
+  setParams(id: string, patch: Record<string, unknown>): void {
+    this.#edit({ op: 'setParams', id, patch });
+  }
+  setInputs(id: string, inputs: Record<string, string>): void {
+    this.#edit({ op: 'setInputs', id, inputs });
+  }
+  setTitle(title: string): void {
+    this.#edit({ op: 'setTitle', title });
+  }
+  setCellTitle(id: string, title?: string): void {
+    this.#edit({ op: 'setCellTitle', id, title });
+  }
+  addCell(spec: CellSpec, index?: number): void {
+    this.#edit({ op: 'addCell', spec, index });
+  }
+  removeCell(id: string): void {
+    this.#edit({ op: 'removeCell', id });
+  }
+  moveCell(id: string, index: number): void {
+    this.#edit({ op: 'moveCell', id, index });
+  }
+  replaceDocument(document: NotebookDocument): void {
+    this.#edit({ op: 'replaceDocument', document });
+  }
+
+  dispose(): void {
+    this.#endpoint.removeEventListener('message', this.#onMessage);
+    for (const subject of this.#states.values()) subject.complete();
+    this.#states.clear();
+    this.#stateObservables.clear();
+    this.#document.complete();
+    this.#editErrors.complete();
+    this.#kinds.complete();
+    for (const { reject } of this.#pending.values()) reject(new Error('The notebook was closed.'));
+    this.#pending.clear();
+    this.#onTerminate?.();
+  }
+
+  #edit(edit: NotebookEdit): void {
+    this.#sentSeq++;
+    this.#post({ type: 'edit', seq: this.#sentSeq, edit });
+  }
+
+  #request(build: (requestId: number) => PageToWorker): Promise<void> {
+    const requestId = this.#nextRequestId++;
+    return new Promise((resolve, reject) => {
+      this.#pending.set(requestId, { resolve, reject });
+      this.#post(build(requestId));
+    });
+  }
+
+  #post(message: PageToWorker): void {
+    this.#endpoint.postMessage(message);
+  }
+
+  #subjectFor(id: string): BehaviorSubject<CellState> {
+    let subject = this.#states.get(id);
+    if (!subject) {
+      subject = new BehaviorSubject<CellState>(UNKNOWN_STATE);
+      this.#states.set(id, subject);
+    }
+    return subject;
+  }
+
+  readonly #onMessage = (event: MessageEvent): void => {
+    const message = event.data as WorkerToPage;
+    switch (message.type) {
+      case 'kinds':
+        this.#kinds.next(new Map(message.kinds.map((kind) => [kind.kind, kind])));
+        return;
+      case 'document':
+        // While edits are in flight, an older snapshot would undo what the user sees (a weight mid-drag).
+        if (message.seq < this.#sentSeq) return;
+        this.#forgetRemovedCells(message.document);
+        this.#document.next(message.document);
+        return;
+      case 'states':
+        for (const [id, encoded] of message.states) {
+          this.#subjectFor(id).next(decodeTransferred(encoded) as CellState);
+        }
+        return;
+      case 'loaded':
+      case 'idle':
+        this.#settle(message.requestId);
+        return;
+      case 'load-failed':
+        this.#settle(message.requestId, new LoadError(message.message, message.problems));
+        return;
+      case 'edit-failed':
+        this.#editErrors.next(message.message);
+        return;
+    }
+  };
+
+  #settle(requestId: number, error?: Error): void {
+    const pending = this.#pending.get(requestId);
+    if (!pending) return;
+    this.#pending.delete(requestId);
+    if (error) pending.reject(error);
+    else pending.resolve();
+  }
+
+  #forgetRemovedCells(document: NotebookDocument): void {
+    const ids = new Set(document.cells.map((cell) => cell.id));
+    for (const [id, subject] of this.#states) {
+      if (ids.has(id)) continue;
+      subject.complete();
+      this.#states.delete(id);
+      this.#stateObservables.delete(id);
+    }
+  }
+}

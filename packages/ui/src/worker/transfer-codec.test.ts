@@ -1,0 +1,37 @@
+import { Tensor } from '@convbook/core';
+import { describe, expect, it } from 'vitest';
+import { decodeTransferred, encodeForTransfer } from './transfer-codec';
+
+describe('encodeForTransfer / decodeTransferred', () => {
+  it('rebuilds tensors after a structured clone with transfer, leaving the originals intact', () => {
+    const weights = new Tensor([1, 1, 2, 2], Float32Array.of(1, -1, 2, 0));
+    const bias = Float32Array.of(0.5);
+    const value = { type: 'kernel', weights, bias };
+    const { payload, transfer } = encodeForTransfer(value);
+    expect(transfer).toHaveLength(2);
+    const cloned = structuredClone(payload, { transfer });
+    const decoded = decodeTransferred(cloned) as { type: string; weights: Tensor; bias: Float32Array };
+    expect(decoded.type).toBe('kernel');
+    expect(decoded.weights).toBeInstanceOf(Tensor);
+    expect(decoded.weights.shape).toEqual([1, 1, 2, 2]);
+    expect([...decoded.weights.data]).toEqual([1, -1, 2, 0]);
+    expect([...decoded.bias]).toEqual([0.5]);
+    // The worker keeps using its own arrays: transferring the copies must not detach them.
+    expect(weights.data.length).toBe(4);
+    expect(bias.length).toBe(1);
+  });
+
+  it('walks nested arrays and objects and leaves plain numbers and strings alone', () => {
+    const value = {
+      status: 'ok',
+      ms: 3,
+      value: { type: 'grad', training: { lossCurve: [3, 2, 1], learnedWeights: new Tensor([1], Float32Array.of(7)) } },
+    };
+    const { payload, transfer } = encodeForTransfer(value);
+    const decoded = decodeTransferred(structuredClone(payload, { transfer })) as typeof value;
+    expect(decoded.ms).toBe(3);
+    expect(decoded.value.training.lossCurve).toEqual([3, 2, 1]);
+    expect(decoded.value.training.learnedWeights).toBeInstanceOf(Tensor);
+    expect([...decoded.value.training.learnedWeights.data]).toEqual([7]);
+  });
+});
