@@ -50,6 +50,7 @@ export async function startSession(): Promise<AppSession> {
     colorScheme: 'light',
     reducedMotion: 'reduce',
   });
+  context.setDefaultTimeout(10_000);
   const page = context.pages()[0] ?? (await context.newPage());
   const pageErrors: string[] = [];
   page.on('pageerror', (error) => pageErrors.push(`uncaught: ${error.message}`));
@@ -86,7 +87,9 @@ export async function waitForIdle(page: Page, timeout = 30_000): Promise<void> {
   let clearChecks = 0;
   while (clearChecks < 2) {
     if (Date.now() > deadline) {
-      const ids = await pending.evaluateAll((cells) => cells.map((cell) => cell.getAttribute('data-cell-id')));
+      const ids = await pending.evaluateAll((cells) =>
+        cells.map((cell) => cell.getAttribute('data-cell-id')),
+      );
       throw new Error(`waitForIdle: cells still pending after ${timeout} ms: ${ids.join(', ')}`);
     }
     clearChecks = (await pending.count()) === 0 ? clearChecks + 1 : 0;
@@ -110,10 +113,26 @@ export async function cellIds(page: Page, kind?: string): Promise<string[]> {
   return cells.evaluateAll((hosts) => hosts.map((host) => host.getAttribute('data-cell-id') ?? ''));
 }
 
-/** Writes a PNG of the page (or one element) to docs/screenshots/<name>.png. */
-export async function screenshot(target: Page | Locator, name: string): Promise<string> {
+/** A region of the viewport, in CSS pixels. */
+export interface ViewportRegion {
+  readonly x: number;
+  readonly y: number;
+  readonly width: number;
+  readonly height: number;
+}
+
+/** Writes a PNG of the viewport, one element, or a region of the viewport to docs/screenshots/<name>.png. */
+export async function screenshot(
+  target: Page | Locator,
+  name: string,
+  region?: ViewportRegion,
+): Promise<string> {
   await mkdir(SCREENSHOT_DIR, { recursive: true });
   const path = join(SCREENSHOT_DIR, `${name}.png`);
-  await target.screenshot({ path, animations: 'disabled' });
+  if (region && 'goto' in target) {
+    await target.screenshot({ path, animations: 'disabled', clip: region });
+  } else {
+    await target.screenshot({ path, animations: 'disabled' });
+  }
   return path;
 }

@@ -1,3 +1,60 @@
 // @convbook/cells — the public API. Named re-exports only.
 export type { CellValue, GradValue, StatsRow, StatsValue } from './cell-value';
+export { DocumentError, type DocumentProblem, formatProblem } from './document/document-error';
+export {
+  MAX_CELLS,
+  MAX_CHANNELS,
+  MAX_ID_LENGTH,
+  MAX_IMAGE_SIDE,
+  MAX_KERNEL_SIDE,
+  MAX_KERNELS,
+  MAX_NOTE_LENGTH,
+  MAX_TITLE_LENGTH,
+} from './document/limits';
+export {
+  type CellSpec,
+  NOTEBOOK_FORMAT,
+  NOTEBOOK_VERSION,
+  type NotebookDocument,
+} from './document/notebook-document';
+export {
+  bool,
+  describe,
+  FLOAT32_MAX,
+  type Infer,
+  int,
+  isOptional,
+  num,
+  numberArray,
+  object,
+  oneOf,
+  optional,
+  type Schema,
+  type SchemaMeta,
+  type SchemaResult,
+  str,
+  union,
+  validate,
+  withDefault,
+} from './document/param-schema';
+export { parseNotebook } from './document/parse-notebook';
+export { serializeNotebook } from './document/serialize-notebook';
+export { type TensorLiteral, tensorLiteral } from './document/tensor-literal';
+export { type Validation, validateNotebook } from './document/validate-notebook';
+export {
+  type CellKind,
+  type ComputeContext,
+  defineCellKind,
+  type GraphView,
+  type InputSlot,
+  type NormalizedSlot,
+  type ValueType,
+} from './kinds/define-cell-kind';
+export { type SampleName, sampleNames } from './kinds/image/samples';
+export { cellKindNames, cellKinds, findCellKind } from './kinds/registry';
+// Used by the UI (@convbook/ui) to paint maps with the same colours as the runner and list image samples.
+export { divergingColour, grayColour, NAN_COLOUR, type Rgb, type ScaleKind } from './render/colormap';
+export { chooseScale, type RenderedImage, type RenderOptions, renderTensor } from './render/render-tensor';
 export type { CellError, CellProgress, CellState } from './runtime/cell-state';
+export { CycleError } from './runtime/cycle-error';
+export { Notebook } from './runtime/notebook';

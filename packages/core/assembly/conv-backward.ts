@@ -39,12 +39,18 @@ function weightsOfFourKernels(
 ): void {
   const planeBytes = (<usize>outHeight * <usize>outWidth) << 2;
   const g0 = g + <usize>o * planeBytes;
-  const vectorEnd = <usize>(outWidth & ~3) << 2;
-  const rowEnd = <usize>outWidth << 2;
+  const vectorEnd = (<usize>(outWidth & ~3)) << 2;
+  const rowEnd = (<usize>outWidth) << 2;
   for (let t = 0; t < tapCount; t++) {
-    const tapBase = x + <usize>load<i32>(taps + (<usize>t << 2));
-    let a0 = f32x4.splat(0), a1 = a0, a2 = a0, a3 = a0;
-    let s0: f32 = 0, s1: f32 = 0, s2: f32 = 0, s3: f32 = 0;
+    const tapBase = x + <usize>load<i32>(taps + ((<usize>t) << 2));
+    let a0 = f32x4.splat(0),
+      a1 = a0,
+      a2 = a0,
+      a3 = a0;
+    let s0: f32 = 0,
+      s1: f32 = 0,
+      s2: f32 = 0,
+      s3: f32 = 0;
     for (let oy = 0; oy < outHeight; oy++) {
       const xRow = tapBase + <usize>oy * <usize>rowStep;
       const gRow = g0 + ((<usize>oy * <usize>outWidth) << 2);
@@ -67,7 +73,7 @@ function weightsOfFourKernels(
       }
     }
     const out = dw + ((<usize>o * <usize>tapCount + <usize>t) << 2);
-    const kernelBytes = <usize>tapCount << 2;
+    const kernelBytes = (<usize>tapCount) << 2;
     store<f32>(out, horizontalSum(a0) + s0);
     store<f32>(out + kernelBytes, horizontalSum(a1) + s1);
     store<f32>(out + 2 * kernelBytes, horizontalSum(a2) + s2);
@@ -87,10 +93,10 @@ function weightsOfOneKernel(
   rowStep: i32,
 ): void {
   const g0 = g + ((<usize>o * <usize>outHeight * <usize>outWidth) << 2);
-  const vectorEnd = <usize>(outWidth & ~3) << 2;
-  const rowEnd = <usize>outWidth << 2;
+  const vectorEnd = (<usize>(outWidth & ~3)) << 2;
+  const rowEnd = (<usize>outWidth) << 2;
   for (let t = 0; t < tapCount; t++) {
-    const tapBase = x + <usize>load<i32>(taps + (<usize>t << 2));
+    const tapBase = x + <usize>load<i32>(taps + ((<usize>t) << 2));
     let acc = f32x4.splat(0);
     let scalar: f32 = 0;
     for (let oy = 0; oy < outHeight; oy++) {
@@ -106,9 +112,10 @@ function weightsOfOneKernel(
   }
 }
 
-@inline
 function horizontalSum(v: v128): f32 {
   return (
-    f32x4.extract_lane(v, 0) + f32x4.extract_lane(v, 1) + (f32x4.extract_lane(v, 2) + f32x4.extract_lane(v, 3))
+    f32x4.extract_lane(v, 0) +
+    f32x4.extract_lane(v, 1) +
+    (f32x4.extract_lane(v, 2) + f32x4.extract_lane(v, 3))
   );
 }

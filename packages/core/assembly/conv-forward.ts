@@ -34,7 +34,7 @@ export function convForward(
 }
 
 function biasOf(bias: usize, o: i32): f32 {
-  return bias == 0 ? 0 : load<f32>(bias + (<usize>o << 2));
+  return bias === 0 ? 0 : load<f32>(bias + ((<usize>o) << 2));
 }
 
 function forwardFourKernels(
@@ -51,7 +51,7 @@ function forwardFourKernels(
 ): void {
   const o = block << 2;
   const weights = packed + ((<usize>block * <usize>tapCount) << 4);
-  const tapsEnd = taps + (<usize>tapCount << 2);
+  const tapsEnd = taps + ((<usize>tapCount) << 2);
   const bias0 = f32x4.splat(biasOf(bias, o));
   const bias1 = f32x4.splat(biasOf(bias, o + 1));
   const bias2 = f32x4.splat(biasOf(bias, o + 2));
@@ -61,9 +61,15 @@ function forwardFourKernels(
     const rowBase = x + <usize>oy * <usize>rowStep;
     const outRow = out + ((<usize>o * plane + <usize>oy * <usize>outWidth) << 2);
     for (let ox = 0; ox < outWidth; ox += 8) {
-      let a0 = bias0, b0 = bias0, a1 = bias1, b1 = bias1;
-      let a2 = bias2, b2 = bias2, a3 = bias3, b3 = bias3;
-      const colBase = rowBase + (<usize>ox << 2);
+      let a0 = bias0,
+        b0 = bias0,
+        a1 = bias1,
+        b1 = bias1;
+      let a2 = bias2,
+        b2 = bias2,
+        a3 = bias3,
+        b3 = bias3;
+      const colBase = rowBase + ((<usize>ox) << 2);
       let wp = weights;
       for (let tp = taps; tp < tapsEnd; tp += 4) {
         const p = colBase + <usize>load<i32>(tp);
@@ -83,7 +89,7 @@ function forwardFourKernels(
         b3 = f32x4.add(b3, f32x4.mul(w3, hi));
         wp += 16;
       }
-      const dst = outRow + (<usize>ox << 2);
+      const dst = outRow + ((<usize>ox) << 2);
       const count = min(8, outWidth - ox);
       const planeBytes = plane << 2;
       storeEight(dst, a0, b0, count);
@@ -107,15 +113,18 @@ function forwardOneKernel(
   rowStep: i32,
 ): void {
   const weights = w + ((<usize>o * <usize>tapCount) << 2);
-  const tapsEnd = taps + (<usize>tapCount << 2);
+  const tapsEnd = taps + ((<usize>tapCount) << 2);
   const start = f32x4.splat(biasOf(bias, o));
   const plane = <usize>outHeight * <usize>outWidth;
   for (let oy = 0; oy < outHeight; oy++) {
     const rowBase = x + <usize>oy * <usize>rowStep;
     const outRow = out + ((<usize>o * plane + <usize>oy * <usize>outWidth) << 2);
     for (let ox = 0; ox < outWidth; ox += 16) {
-      let a = start, b = start, c = start, d = start;
-      const colBase = rowBase + (<usize>ox << 2);
+      let a = start,
+        b = start,
+        c = start,
+        d = start;
+      const colBase = rowBase + ((<usize>ox) << 2);
       let wp = weights;
       for (let tp = taps; tp < tapsEnd; tp += 4) {
         const p = colBase + <usize>load<i32>(tp);
@@ -126,7 +135,7 @@ function forwardOneKernel(
         d = f32x4.add(d, f32x4.mul(wv, v128.load(p, 48)));
         wp += 4;
       }
-      const dst = outRow + (<usize>ox << 2);
+      const dst = outRow + ((<usize>ox) << 2);
       const count = outWidth - ox;
       if (count >= 16) {
         v128.store(dst, a);
@@ -138,20 +147,19 @@ function forwardOneKernel(
         v128.store(TAIL, b, 16);
         v128.store(TAIL, c, 32);
         v128.store(TAIL, d, 48);
-        memory.copy(dst, TAIL, <usize>count << 2);
+        memory.copy(dst, TAIL, (<usize>count) << 2);
       }
     }
   }
 }
 
-@inline
 function storeEight(dst: usize, lo: v128, hi: v128, count: i32): void {
-  if (count == 8) {
+  if (count === 8) {
     v128.store(dst, lo);
     v128.store(dst, hi, 16);
   } else {
     v128.store(TAIL, lo);
     v128.store(TAIL, hi, 16);
-    memory.copy(dst, TAIL, <usize>count << 2);
+    memory.copy(dst, TAIL, (<usize>count) << 2);
   }
 }

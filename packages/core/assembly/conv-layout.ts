@@ -20,10 +20,10 @@ export function deinterleaveColumns(
       const dstRow = dst + (((<usize>r * <usize>stride + <usize>p) * <usize>planeWidth) << 2);
       let m = 0;
       for (let col = p; col < width; col += stride) {
-        store<f32>(dstRow + (<usize>m << 2), load<f32>(srcRow + (<usize>col << 2)));
+        store<f32>(dstRow + ((<usize>m) << 2), load<f32>(srcRow + ((<usize>col) << 2)));
         m++;
       }
-      for (; m < planeWidth; m++) store<f32>(dstRow + (<usize>m << 2), 0);
+      for (; m < planeWidth; m++) store<f32>(dstRow + ((<usize>m) << 2), 0);
     }
   }
 }
@@ -66,6 +66,27 @@ export function packWeightsByFour(w: usize, dst: usize, blocks: i32, taps: i32):
         const to = ((<usize>b * <usize>taps + <usize>t) * 4 + <usize>k) << 2;
         store<f32>(dst + to, load<f32>(w + from));
       }
+    }
+  }
+}
+
+/**
+ * The inverse direction of deinterleaveColumns for one phase: dst[r·rowStep + q·columnStep] =
+ * src[r·width + q] (element units). Puts one stride phase of the input gradient in place.
+ */
+export function scatterPhase(
+  src: usize,
+  dst: usize,
+  rows: i32,
+  width: i32,
+  rowStep: i32,
+  columnStep: i32,
+): void {
+  for (let r = 0; r < rows; r++) {
+    const from = src + ((<usize>r * <usize>width) << 2);
+    const to = dst + ((<usize>r * <usize>rowStep) << 2);
+    for (let q = 0; q < width; q++) {
+      store<f32>(to + ((<usize>q * <usize>columnStep) << 2), load<f32>(from + ((<usize>q) << 2)));
     }
   }
 }

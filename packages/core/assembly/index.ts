@@ -2,7 +2,7 @@
 // (src/backend/wasm-kernels.ts) lays the buffers out above heapBase(), copies inputs in and outputs out.
 export { convBackwardWeights } from './conv-backward';
 export { convForward } from './conv-forward';
-export { deinterleaveColumns, packWeightsByFour, writeTapOffsets } from './conv-layout';
+export { deinterleaveColumns, packWeightsByFour, scatterPhase, writeTapOffsets } from './conv-layout';
 export { maxPool, sumPool } from './pool';
 
 /** First free byte after the module's static data: JS-managed buffers start here. */

@@ -17,8 +17,24 @@ export const CONV_CASES: readonly ConvCase[] = [
   { label: 'RGB 256×256 → 16×3×3', channels: 3, size: 256, kernels: 16, kernel: 3, stride: 1, dilation: 1 },
   { label: '16×128×128 → 32×3×3', channels: 16, size: 128, kernels: 32, kernel: 3, stride: 1, dilation: 1 },
   { label: '32×64×64 → 64×5×5', channels: 32, size: 64, kernels: 64, kernel: 5, stride: 1, dilation: 1 },
-  { label: 'RGB 256×256 → 16×5×5 stride 2', channels: 3, size: 256, kernels: 16, kernel: 5, stride: 2, dilation: 1 },
-  { label: '16×128×128 → 32×3×3 dilation 2', channels: 16, size: 128, kernels: 32, kernel: 3, stride: 1, dilation: 2 },
+  {
+    label: 'RGB 256×256 → 16×5×5 stride 2',
+    channels: 3,
+    size: 256,
+    kernels: 16,
+    kernel: 5,
+    stride: 2,
+    dilation: 1,
+  },
+  {
+    label: '16×128×128 → 32×3×3 dilation 2',
+    channels: 16,
+    size: 128,
+    kernels: 32,
+    kernel: 3,
+    stride: 1,
+    dilation: 2,
+  },
 ];
 
 /** The two largest cases by multiply-adds, for the two-worker comparison. */
@@ -39,7 +55,10 @@ export function makeInputs(c: ConvCase, seed = 1): ConvInputs {
   const outSize = Math.ceil(c.size / c.stride);
   return {
     x: new Tensor([c.channels, c.size, c.size], fill(c.channels * c.size * c.size)),
-    w: new Tensor([c.kernels, c.channels, c.kernel, c.kernel], fill(c.kernels * c.channels * c.kernel * c.kernel)),
+    w: new Tensor(
+      [c.kernels, c.channels, c.kernel, c.kernel],
+      fill(c.kernels * c.channels * c.kernel * c.kernel),
+    ),
     gradOut: new Tensor([c.kernels, outSize, outSize], fill(c.kernels * outSize * outSize)),
     outSize,
     flops: 2 * c.kernels * c.channels * c.kernel * c.kernel * outSize * outSize,

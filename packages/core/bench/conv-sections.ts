@@ -1,11 +1,14 @@
+import { getKernels } from '../src/backend/active-kernels';
 import { conv2d, conv2dBackward } from '../src/conv2d';
 import type { Tensor } from '../src/tensor';
 import { CONV_CASES, type ConvCase, convOptions, makeInputs } from './cases';
+import { prepareKernelCall } from './kernel-call';
 import { type Contender, measureInterleaved, type Timing } from './measure';
 import { type BenchSection, gflops, ms, ratio } from './report';
 import { type TfjsBackend, tf, tfjsContender, toHwio, toNhwc } from './tfjs';
 
-const timeOf = (timings: readonly Timing[], name: string) => timings.find((t) => t.name === name)?.medianMs ?? Number.NaN;
+const timeOf = (timings: readonly Timing[], name: string) =>
+  timings.find((t) => t.name === name)?.medianMs ?? Number.NaN;
 
 function tfjsInputs(c: ConvCase, x: Tensor, w: Tensor, gradOut: Tensor, outSize: number) {
   const xData = toNhwc(x.data, x.shape);
@@ -25,7 +28,8 @@ function tfjsInputs(c: ConvCase, x: Tensor, w: Tensor, gradOut: Tensor, outSize:
 export async function forwardSection(forwardMs: Map<string, number>): Promise<BenchSection> {
   const rows: string[][] = [];
   for (const c of CONV_CASES) {
-    const { x, w, gradOut, outSize, flops } = makeInputs(c);
+    const inputs = makeInputs(c);
+    const { x, w, gradOut, outSize, flops } = inputs;
     const make = tfjsInputs(c, x, w, gradOut, outSize);
     let ours: Float32Array = new Float32Array(0);
     let reference: Float32Array = new Float32Array(0);
@@ -40,8 +44,15 @@ export async function forwardSection(forwardMs: Map<string, number>): Promise<Be
       name: 'convbook',
       prepare: () => () => (ours = conv2d(x, w, convOptions(c)).data),
     };
-    const timings = await measureInterleaved([convbook, tfConv('wasm'), tfConv('cpu')]);
-    const [mine, wasm, cpu] = ['convbook', 'tfjs-wasm', 'tfjs-cpu'].map((name) => timeOf(timings, name)) as [number, number, number];
+    const call = prepareKernelCall(c, inputs);
+    const kernelOnly: Contender = {
+      name: 'kernel',
+      prepare: () => () => getKernels().convForward(call.paddedInput, w.data, null, call.geometry, call.out),
+    };
+    const timings = await measureInterleaved([convbook, kernelOnly, tfConv('wasm'), tfConv('cpu')]);
+    const [mine, kernel, wasm, cpu] = ['convbook', 'kernel', 'tfjs-wasm', 'tfjs-cpu'].map((name) =>
+      timeOf(timings, name),
+    ) as [number, number, number, number];
     const difference = maxDifference(ours, fromNhwc(reference, c.kernels, outSize));
     forwardMs.set(c.label, mine);
     rows.push([
@@ -49,6 +60,8 @@ export async function forwardSection(forwardMs: Map<string, number>): Promise<Be
       (flops / 1e6).toFixed(0),
       ms(mine),
       gflops(flops, mine),
+      ms(kernel),
+      gflops(flops, kernel),
       ms(wasm),
       gflops(flops, wasm),
       ms(cpu),
@@ -60,25 +73,52 @@ export async function forwardSection(forwardMs: Map<string, number>): Promise<Be
   }
   return {
     title: 'conv2d forward (padding same)',
-    note:
-      'Median ms of interleaved runs in one process, single thread. GF/s = 2·MACs / time. ×wasm and ×cpu are how many times faster convbook is; max |Δ| compares its output with tfjs-cpu.',
-    headers: ['shape', 'MFLOP', 'convbook ms', 'GF/s', 'tfjs-wasm ms', 'GF/s', 'tfjs-cpu ms', 'GF/s', '×wasm', '×cpu', 'max |Δ|'],
+    note: 'Median ms of interleaved runs in one process, single thread. GF/s = 2·MACs / time. "convbook" is the public conv2d (validation, padding copy, kernel); "kernel" is the WASM loop alone on the already padded input. ×wasm and ×cpu are how many times faster conv2d is; max |Δ| compares its output with tfjs-cpu.',
+    headers: [
+      'shape',
+      'MFLOP',
+      'convbook ms',
+      'GF/s',
+      'kernel ms',
+      'GF/s',
+      'tfjs-wasm ms',
+      'GF/s',
+      'tfjs-cpu ms',
+      'GF/s',
+      '×wasm',
+      '×cpu',
+      'max |Δ|',
+    ],
     rows,
   };
 }
 
-/** conv2dBackward (dx, dw and db in one call) against the tfjs backprop kernels where they exist. */
+/**
+ * conv2dBackward (dx, dw and db in one call), and the two gradient kernels alone. tfjs is timed on its
+ * input-gradient kernel (conv2dTranspose); its weight-gradient kernel exists only on tfjs-cpu and runs
+ * at ~0.01 GF/s there (400 ms for the smallest case), which would blow the time budget.
+ */
 export async function backwardSection(forwardMs: ReadonlyMap<string, number>): Promise<BenchSection> {
   const rows: string[][] = [];
   for (const c of CONV_CASES) {
-    const { x, w, gradOut, outSize, flops } = makeInputs(c);
+    const inputs = makeInputs(c);
+    const { x, w, gradOut, outSize, flops } = inputs;
     const make = tfjsInputs(c, x, w, gradOut, outSize);
-    const convbook: Contender = {
-      name: 'convbook',
-      prepare: () => () => conv2dBackward(x, w, gradOut, convOptions(c)),
-    };
-    const contenders: Contender[] = [convbook];
-    // tfjs has no dilated backprop kernels; the wasm backend has no filter-gradient kernel at all.
+    const call = prepareKernelCall(c, inputs);
+    const contenders: Contender[] = [
+      { name: 'convbook', prepare: () => () => conv2dBackward(x, w, gradOut, convOptions(c)) },
+      {
+        name: 'dx kernel',
+        prepare: () => () =>
+          getKernels().convBackwardInput(gradOut.data, w.data, call.geometry, call.dxPadded),
+      },
+      {
+        name: 'dw kernel',
+        prepare: () => () =>
+          getKernels().convBackwardWeights(call.paddedInput, gradOut.data, call.geometry, call.dw),
+      },
+    ];
+    // tfjs has no dilated input-gradient kernel.
     if (c.dilation === 1) {
       for (const backend of ['wasm', 'cpu'] as const) {
         contenders.push(
@@ -86,50 +126,60 @@ export async function backwardSection(forwardMs: ReadonlyMap<string, number>): P
             backend,
             () => [make.g(), make.w()],
             ([gt, wt]) =>
-              tf.conv2dTranspose(gt as tf.Tensor4D, wt as tf.Tensor4D, [1, c.size, c.size, c.channels], c.stride, 'same'),
+              tf.conv2dTranspose(
+                gt as tf.Tensor4D,
+                wt as tf.Tensor4D,
+                [1, c.size, c.size, c.channels],
+                c.stride,
+                'same',
+              ),
           ),
         );
       }
-      contenders.push({
-        ...tfjsContender(
-          'cpu',
-          () => [make.x(), make.g()],
-          ([xt, gt]) =>
-            tf.engine().runKernel('Conv2DBackpropFilter', { x: xt as tf.Tensor4D, dy: gt as tf.Tensor4D }, {
-              strides: c.stride,
-              pad: 'same',
-              dataFormat: 'NHWC',
-              filterShape: [c.kernel, c.kernel, c.channels, c.kernels],
-            }) as tf.Tensor,
-        ),
-        name: 'tfjs-cpu-dw',
-      });
     }
     const timings = await measureInterleaved(contenders);
-    const mine = timeOf(timings, 'convbook');
-    const cpuBoth = timeOf(timings, 'tfjs-cpu') + timeOf(timings, 'tfjs-cpu-dw');
+    const [mine, dx, dw, wasm, cpu] = ['convbook', 'dx kernel', 'dw kernel', 'tfjs-wasm', 'tfjs-cpu'].map(
+      (name) => timeOf(timings, name),
+    ) as [number, number, number, number, number];
+    const forward = forwardMs.get(c.label) ?? Number.NaN;
     rows.push([
       c.label,
       ms(mine),
-      gflops(2 * flops, mine),
-      ratio(mine / (forwardMs.get(c.label) ?? Number.NaN)),
-      ms(timeOf(timings, 'tfjs-wasm')),
-      ms(cpuBoth),
-      ratio(cpuBoth / mine),
+      ratio(mine / forward),
+      ms(dx),
+      gflops(flops, dx),
+      ms(dw),
+      gflops(flops, dw),
+      ms(wasm),
+      ms(cpu),
+      ratio(wasm / dx),
+      ratio(cpu / dx),
     ]);
   }
   return {
-    title: 'conv2dBackward (dx + dw + db)',
-    note:
-      'One conv2dBackward call computes all three gradients (2× the forward multiply-adds). ÷forward is backward time over forward time. tfjs-wasm has only the input-gradient kernel (dx alone); tfjs-cpu is dx + dw as two kernels. tfjs has no dilated backprop: n/a.',
-    headers: ['shape', 'convbook ms', 'GF/s', '÷forward', 'tfjs-wasm dx ms', 'tfjs-cpu dx+dw ms', '×cpu'],
+    title: 'conv2dBackward',
+    note: '"convbook" is one public conv2dBackward call (dx + dw + db: twice the forward multiply-adds, plus padding and unpadding); ÷forward divides it by the public conv2d time above. "dx kernel" and "dw kernel" are the WASM loops alone. tfjs columns are its input-gradient kernel; ×wasm and ×cpu compare it with the dx kernel. tfjs has no dilated backprop: n/a.',
+    headers: [
+      'shape',
+      'convbook ms',
+      '÷forward',
+      'dx kernel ms',
+      'GF/s',
+      'dw kernel ms',
+      'GF/s',
+      'tfjs-wasm dx ms',
+      'tfjs-cpu dx ms',
+      '×wasm',
+      '×cpu',
+    ],
     rows,
   };
 }
 
 function fromNhwc(data: Float32Array, channels: number, size: number): Float32Array {
   const out = new Float32Array(data.length);
-  for (let i = 0; i < size * size; i++) for (let ch = 0; ch < channels; ch++) out[ch * size * size + i] = data[i * channels + ch] as number;
+  for (let i = 0; i < size * size; i++)
+    for (let ch = 0; ch < channels; ch++) out[ch * size * size + i] = data[i * channels + ch] as number;
   return out;
 }
 

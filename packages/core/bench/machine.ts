@@ -1,13 +1,15 @@
 import { readFileSync } from 'node:fs';
-import { availableParallelism, cpus, totalmem } from 'node:os';
+import { availableParallelism, cpus, loadavg, totalmem } from 'node:os';
 
-/** One line about where the numbers come from: CPU, cores, memory, Node, date. */
+/** One line about where the numbers come from: CPU, cores, memory, Node, date, load. */
 export function describeMachine(): string {
   const model = cpuModel();
   const cores = availableParallelism();
   const memoryGiB = (totalmem() / 2 ** 30).toFixed(1);
   const date = new Date().toISOString().replace('T', ' ').slice(0, 16);
-  return `${model}, ${cores} cores available, ${memoryGiB} GiB RAM, Node ${process.version}, ${date} UTC`;
+  // The load average says how much of the machine other processes held when the run started.
+  const load = loadavg()[0]?.toFixed(2) ?? '?';
+  return `${model}, ${cores} cores available, ${memoryGiB} GiB RAM, Node ${process.version}, ${date} UTC, load average ${load} at start`;
 }
 
 function cpuModel(): string {

@@ -16,21 +16,38 @@ export function printSection(section: BenchSection): void {
     Math.max(header.length, ...section.rows.map((row) => (row[column] ?? '').length)),
   );
   const line = (cells: readonly string[]) =>
-    cells.map((cell, column) => (column === 0 ? cell.padEnd(widths[column] ?? 0) : cell.padStart(widths[column] ?? 0))).join('  ');
+    cells
+      .map((cell, column) =>
+        column === 0 ? cell.padEnd(widths[column] ?? 0) : cell.padStart(widths[column] ?? 0),
+      )
+      .join('  ');
   console.log(`\n${section.title}\n${section.note}\n`);
   console.log(line(section.headers));
   for (const row of section.rows) console.log(line(row));
 }
 
 export function toMarkdown(section: BenchSection): string {
-  const row = (cells: readonly string[]) => `| ${cells.join(' | ')} |`;
+  const row = (cells: readonly string[]) =>
+    `| ${cells.map((cell) => cell.replaceAll('|', '\\|')).join(' | ')} |`;
   const align = section.headers.map((_, column) => (column === 0 ? ':--' : '--:'));
-  return [`## ${section.title}`, '', section.note, '', row(section.headers), row(align), ...section.rows.map(row), ''].join(
-    '\n',
-  );
+  return [
+    `## ${section.title}`,
+    '',
+    section.note,
+    '',
+    row(section.headers),
+    row(align),
+    ...section.rows.map(row),
+    '',
+  ].join('\n');
 }
 
-export function writeBenchmarks(path: string, machine: string, summary: string, sections: readonly BenchSection[]): void {
+export function writeBenchmarks(
+  path: string,
+  machine: string,
+  summary: string,
+  sections: readonly BenchSection[],
+): void {
   const text = [
     '# Benchmarks',
     '',
@@ -45,7 +62,9 @@ export function writeBenchmarks(path: string, machine: string, summary: string, 
   writeFileSync(path, text);
 }
 
-export const ms = (value: number): string => (Number.isFinite(value) ? value.toFixed(value < 10 ? 2 : 1) : 'n/a');
+export const ms = (value: number): string =>
+  Number.isFinite(value) ? value.toFixed(value < 10 ? 2 : 1) : 'n/a';
 export const gflops = (flops: number, milliseconds: number): string =>
   Number.isFinite(milliseconds) ? (flops / milliseconds / 1e6).toFixed(1) : 'n/a';
-export const ratio = (value: number): string => (Number.isFinite(value) ? `${value.toFixed(value < 10 ? 2 : 1)}×` : 'n/a');
+export const ratio = (value: number): string =>
+  Number.isFinite(value) ? `${value.toFixed(value < 10 ? 2 : 1)}×` : 'n/a';

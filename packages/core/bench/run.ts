@@ -1,8 +1,8 @@
 // `pnpm bench`: measures convbook's kernels against TensorFlow.js and writes /work/main/BENCHMARKS.md
 // (the repository root). Not a test: it asserts nothing, it reports. Aim: under three minutes.
 import { fileURLToPath } from 'node:url';
-import { ready } from '../src/ready';
 import { getKernels } from '../src/backend/active-kernels';
+import { ready } from '../src/ready';
 import { backwardSection, forwardSection } from './conv-sections';
 import { describeMachine } from './machine';
 import { parallelSection } from './parallel-section';

@@ -26,7 +26,8 @@ export async function initTfjs(): Promise<void> {
 export function toNhwc(data: Float32Array, [c, h, w]: readonly number[]): Float32Array {
   const out = new Float32Array(data.length);
   for (let ch = 0; ch < (c as number); ch++)
-    for (let i = 0; i < (h as number) * (w as number); i++) out[i * (c as number) + ch] = data[ch * (h as number) * (w as number) + i] as number;
+    for (let i = 0; i < (h as number) * (w as number); i++)
+      out[i * (c as number) + ch] = data[ch * (h as number) * (w as number) + i] as number;
   return out;
 }
 
@@ -36,7 +37,10 @@ export function toHwio(data: Float32Array, [o, c, kh, kw]: readonly number[]): F
   const taps = (kh as number) * (kw as number);
   for (let oi = 0; oi < (o as number); oi++)
     for (let ci = 0; ci < (c as number); ci++)
-      for (let t = 0; t < taps; t++) out[(t * (c as number) + ci) * (o as number) + oi] = data[(oi * (c as number) + ci) * taps + t] as number;
+      for (let t = 0; t < taps; t++)
+        out[(t * (c as number) + ci) * (o as number) + oi] = data[
+          (oi * (c as number) + ci) * taps + t
+        ] as number;
   return out;
 }
 

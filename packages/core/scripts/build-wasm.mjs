@@ -12,7 +12,10 @@ const packageDir = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const outFile = join(packageDir, 'src/backend/generated/wasm-binary.ts');
 // `--if-missing` (used by typecheck) keeps an existing build; `prepare` and `build` always rebuild.
 if (process.argv.includes('--if-missing') && existsSync(outFile)) process.exit(0);
-const ascCli = join(dirname(createRequire(import.meta.url).resolve('assemblyscript/package.json')), 'bin/asc.js');
+const ascCli = join(
+  dirname(createRequire(import.meta.url).resolve('assemblyscript/package.json')),
+  'bin/asc.js',
+);
 const workDir = mkdtempSync(join(tmpdir(), 'convbook-wasm-'));
 const wasmFile = join(workDir, 'kernels.wasm');
 

@@ -53,28 +53,39 @@ export function effectiveKernelSize(kernel: number, dilation: number): number {
 }
 
 /** Outputs of a 'valid' walk over an already padded axis: floor((i − k̂) / s) + 1. */
-export function outputLength(paddedInput: number, effectiveKernel: number, stride: number): number {
+function outputLength(paddedInput: number, effectiveKernel: number, stride: number): number {
   return Math.floor((paddedInput - effectiveKernel) / stride) + 1;
 }
 
 /** Throws unless `value` is a finite integer ≥ `min` (NaN and ±Infinity fail the integer test). */
-export function requireOptionInteger(op: string, name: string, value: unknown, min: number): number {
+function requireOptionInteger(op: string, name: string, value: unknown, min: number): number {
   if (typeof value !== 'number' || !Number.isInteger(value) || value < min) {
     throw new ShapeError(op, `${name} must be an integer >= ${min}, got ${String(value)}`);
   }
   return value;
 }
 
-export function resolveAxisPair(op: string, name: string, value: AxisPair | undefined, fallback: number): [number, number] {
+export function resolveAxisPair(
+  op: string,
+  name: string,
+  value: AxisPair | undefined,
+  fallback: number,
+): [number, number] {
   if (value === undefined) return [fallback, fallback];
   if (typeof value === 'number') {
     const both = requireOptionInteger(op, name, value, 1);
     return [both, both];
   }
   if (!Array.isArray(value) || value.length !== 2) {
-    throw new ShapeError(op, `${name} must be a number or [vertical, horizontal], got ${JSON.stringify(value)}`);
+    throw new ShapeError(
+      op,
+      `${name} must be a number or [vertical, horizontal], got ${JSON.stringify(value)}`,
+    );
   }
-  return [requireOptionInteger(op, `${name}[0]`, value[0], 1), requireOptionInteger(op, `${name}[1]`, value[1], 1)];
+  return [
+    requireOptionInteger(op, `${name}[0]`, value[0], 1),
+    requireOptionInteger(op, `${name}[1]`, value[1], 1),
+  ];
 }
 
 /**
@@ -180,11 +191,20 @@ export function conv2dOutputSize(
   kernelHW: readonly [number, number],
   options: WindowOptions = {},
 ): OutputSize {
-  const plan = planWindow('conv2dOutputSize', 'kernel', checkSize('conv2dOutputSize', 'input', inputHW), checkSize('conv2dOutputSize', 'kernel', kernelHW), options);
+  const plan = planWindow(
+    'conv2dOutputSize',
+    'kernel',
+    checkSize('conv2dOutputSize', 'input', inputHW),
+    checkSize('conv2dOutputSize', 'kernel', kernelHW),
+    options,
+  );
   return { height: plan.outHeight, width: plan.outWidth, pads: plan.pads };
 }
 
 /** Checks an `[H, W]` pair of sizes, each an integer ≥ 1. */
 export function checkSize(op: string, name: string, size: readonly [number, number]): [number, number] {
-  return [requireOptionInteger(op, `${name} height`, size[0], 1), requireOptionInteger(op, `${name} width`, size[1], 1)];
+  return [
+    requireOptionInteger(op, `${name} height`, size[0], 1),
+    requireOptionInteger(op, `${name} width`, size[1], 1),
+  ];
 }

@@ -1,6 +1,13 @@
 import { getKernels } from './backend/active-kernels';
 import type { ConvGeometry } from './backend/kernels';
-import { type AxisPair, type Padding, type PaddingMode, paddingModes, planWindow, type Pads } from './conv-options';
+import {
+  type AxisPair,
+  type Padding,
+  type PaddingMode,
+  type Pads,
+  paddingModes,
+  planWindow,
+} from './conv-options';
 import { checkPadsForMode, padImage, unpadGradient } from './pad';
 import { formatShape, ShapeError } from './shape-errors';
 import { Tensor } from './tensor';
@@ -39,7 +46,12 @@ export function conv2d(x: Tensor, w: Tensor, options: Conv2dOptions = {}): Tenso
  * padded, possibly flipped problem; this folds their answers back: padded-cell gradients onto the cells
  * they copied, and the flipped kernel's gradient back into the caller's orientation.
  */
-export function conv2dBackward(x: Tensor, w: Tensor, gradOut: Tensor, options: Conv2dOptions = {}): Conv2dGradients {
+export function conv2dBackward(
+  x: Tensor,
+  w: Tensor,
+  gradOut: Tensor,
+  options: Conv2dOptions = {},
+): Conv2dGradients {
   const call = prepareConv('conv2dBackward', x, w, options);
   const g = call.geometry;
   const expected = [g.outChannels, g.outHeight, g.outWidth];
@@ -83,22 +95,42 @@ interface PreparedConv {
 /** Validates a conv call, resolves its options, and builds what the kernels need. */
 function prepareConv(op: string, x: Tensor, w: Tensor, options: Conv2dOptions): PreparedConv {
   if (x.rank !== 3) {
-    throw new ShapeError(op, `input must be [C, H, W] (rank 3) but is ${formatShape(x.shape)} (rank ${x.rank})`);
+    throw new ShapeError(
+      op,
+      `input must be [C, H, W] (rank 3) but is ${formatShape(x.shape)} (rank ${x.rank})`,
+    );
   }
   if (w.rank !== 4) {
-    throw new ShapeError(op, `kernels must be [O, C, kh, kw] (rank 4) but are ${formatShape(w.shape)} (rank ${w.rank})`);
+    throw new ShapeError(
+      op,
+      `kernels must be [O, C, kh, kw] (rank 4) but are ${formatShape(w.shape)} (rank ${w.rank})`,
+    );
   }
   const [channels, height, width] = x.shape as [number, number, number];
-  const [outChannels, kernelChannels, kernelHeight, kernelWidth] = w.shape as [number, number, number, number];
+  const [outChannels, kernelChannels, kernelHeight, kernelWidth] = w.shape as [
+    number,
+    number,
+    number,
+    number,
+  ];
   if (kernelChannels !== channels) {
-    throw new ShapeError(op, `input has ${channels} channels but the kernels (${formatShape(w.shape)}) expect ${kernelChannels}`);
+    throw new ShapeError(
+      op,
+      `input has ${channels} channels but the kernels (${formatShape(w.shape)}) expect ${kernelChannels}`,
+    );
   }
   if (height < 1 || width < 1 || kernelHeight < 1 || kernelWidth < 1 || outChannels < 1) {
-    throw new ShapeError(op, `input ${formatShape(x.shape)} and kernels ${formatShape(w.shape)} must not be empty`);
+    throw new ShapeError(
+      op,
+      `input ${formatShape(x.shape)} and kernels ${formatShape(w.shape)} must not be empty`,
+    );
   }
   const mode = options.paddingMode ?? 'zeros';
   if (!paddingModes.includes(mode)) {
-    throw new ShapeError(op, `paddingMode must be one of ${paddingModes.join(', ')}, got ${JSON.stringify(mode)}`);
+    throw new ShapeError(
+      op,
+      `paddingMode must be one of ${paddingModes.join(', ')}, got ${JSON.stringify(mode)}`,
+    );
   }
   const plan = planWindow(op, 'kernel', [height, width], [kernelHeight, kernelWidth], options);
   checkPadsForMode(op, plan.pads, height, width, mode);

@@ -12,6 +12,16 @@ export {
   sigmoid,
   tanh,
 } from './activations';
+export { getKernels, setKernels } from './backend/active-kernels';
+export type { ComputeKernels, ConvGeometry, PoolGeometry } from './backend/kernels';
+export {
+  conv2dOutputSize,
+  type OutputSize,
+  type Padding,
+  type PaddingMode,
+  type Pads,
+} from './conv-options';
+export { type Conv2dGradients, type Conv2dOptions, conv2d, conv2dBackward } from './conv2d';
 export {
   gaussianKernel,
   gaussianKernel1d,
@@ -38,7 +48,18 @@ export {
   type Reduction,
   softmaxCrossEntropy,
 } from './losses';
+export { type ConvJob, type ConvJobResult, runConvJob } from './parallel/conv-job';
+export { conv2dParallel } from './parallel/conv2d-parallel';
+export {
+  createWorkerPool,
+  type JobReply,
+  serveJobs,
+  type WorkerPool,
+  type WorkerPort,
+} from './parallel/worker-pool';
+export { type Pool2dOptions, pool2d, pool2dBackward, pool2dOutputSize } from './pool2d';
 export { createRandom, type Random } from './random';
+export { ready } from './ready';
 export {
   type Box,
   clipReceptiveBox,
@@ -50,15 +71,3 @@ export {
 export { formatShape, ShapeError } from './shape-errors';
 export { findPeaks, type Peak, type PeakOptions, type SignalLike, smooth1d } from './signal';
 export { type NestedNumbers, shapeSize, Tensor, tensor } from './tensor';
-export {
-  conv2dOutputSize,
-  type OutputSize,
-  type Padding,
-  type PaddingMode,
-  type Pads,
-} from './conv-options';
-export { type Conv2dGradients, type Conv2dOptions, conv2d, conv2dBackward } from './conv2d';
-export { type Pool2dOptions, pool2d, pool2dBackward, pool2dOutputSize } from './pool2d';
-export { getKernels, setKernels } from './backend/active-kernels';
-export type { ComputeKernels, ConvGeometry, PoolGeometry } from './backend/kernels';
-export { ready } from './ready';

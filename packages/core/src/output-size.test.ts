@@ -52,14 +52,14 @@ describe('outputLength and padding', () => {
       right: 4,
     });
     expect(() => resolvePadding('t', -1, [4, 4], [3, 3], [1, 1])).toThrow(
-      't: padding[0] must be an integer >= 0, got -1',
+      't: padding must be an integer >= 0, got -1',
     );
   });
 
   it('rejects padding shapes the type rules out but JSON can deliver', () => {
     const bad = [1, 2, 3] as unknown as PaddingSpec;
     expect(() => resolvePadding('conv', bad, [4, 4], [3, 3], [1, 1])).toThrow(
-      "conv: padding must be 'valid', 'same', 'full', p, [ph, pw] or [top, bottom, left, right], got [1,2,3]",
+      "conv: padding must be 'valid', 'same', 'full', a number, [ph, pw] or [top, bottom, left, right], got [1,2,3]",
     );
     expect(() => resolvePadding('conv', 'half' as unknown as PaddingSpec, [4, 4], [3, 3], [1, 1])).toThrow(
       'got "half"',

@@ -5,8 +5,9 @@ import { checkPadsForMode, padImage, unpadGradient } from './pad';
 
 const runs = Number(process.env.FUZZ_RUNS ?? 200);
 const row = Float32Array.of(1, 2, 3, 4);
-const padRow = (mode: PaddingMode, left: number, right: number, fill = 0) =>
-  [...padImage(row, 1, 1, 4, { top: 0, bottom: 0, left, right }, mode, fill)];
+const padRow = (mode: PaddingMode, left: number, right: number, fill = 0) => [
+  ...padImage(row, 1, 1, 4, { top: 0, bottom: 0, left, right }, mode, fill),
+];
 
 describe('padImage', () => {
   // Expected rows agree with numpy.pad(..., mode='constant' | 'reflect' | 'edge' | 'wrap').
@@ -29,8 +30,9 @@ describe('padImage', () => {
 describe('unpadGradient', () => {
   it('adds the gradient of every copy back onto the cell it was copied from', () => {
     const ones = new Float32Array(9).fill(1);
-    const fold = (mode: PaddingMode, left: number, right: number) =>
-      [...unpadGradient(ones.subarray(0, 4 + left + right), 1, 1, 4, { top: 0, bottom: 0, left, right }, mode)];
+    const fold = (mode: PaddingMode, left: number, right: number) => [
+      ...unpadGradient(ones.subarray(0, 4 + left + right), 1, 1, 4, { top: 0, bottom: 0, left, right }, mode),
+    ];
     expect(fold('zeros', 2, 1)).toEqual([1, 1, 1, 1]);
     expect(fold('reflect', 3, 2)).toEqual([1, 3, 3, 2]); // [4 3 2 | 1 2 3 4 | 3 2]
     expect(fold('replicate', 2, 3)).toEqual([3, 1, 1, 4]);
@@ -55,11 +57,15 @@ describe('unpadGradient', () => {
           left: Math.min(l, width - limit),
           right: Math.min(r, width - limit),
         };
-        const x = Float32Array.from({ length: channels * height * width }, (_, i) => ((i * 7 + seed) % 11) - 5);
+        const x = Float32Array.from(
+          { length: channels * height * width },
+          (_, i) => ((i * 7 + seed) % 11) - 5,
+        );
         const padded = padImage(x, channels, height, width, pads, mode);
         const g = Float32Array.from(padded, (_, i) => ((i * 3 + seed) % 5) - 2);
         const folded = unpadGradient(g, channels, height, width, pads, mode);
-        const dot = (a: Float32Array, b: Float32Array) => a.reduce((sum, v, i) => sum + v * (b[i] as number), 0);
+        const dot = (a: Float32Array, b: Float32Array) =>
+          a.reduce((sum, v, i) => sum + v * (b[i] as number), 0);
         expect(dot(padded, g)).toBe(dot(x, folded)); // small integers: exact
       }),
       { numRuns: runs },

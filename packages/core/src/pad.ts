@@ -1,4 +1,4 @@
-import type { Pads, PaddingMode } from './conv-options';
+import type { PaddingMode, Pads } from './conv-options';
 import { ShapeError } from './shape-errors';
 
 /**
@@ -7,7 +7,7 @@ import { ShapeError } from './shape-errors';
  * padded grid back onto the real cells, scatters through the same map with `+=`. Sharing one map makes
  * the backward pass the exact transpose of the forward one for every mode.
  */
-export function sourceIndices(size: number, before: number, after: number, mode: PaddingMode): Int32Array {
+function sourceIndices(size: number, before: number, after: number, mode: PaddingMode): Int32Array {
   const map = new Int32Array(before + size + after);
   for (let padded = 0; padded < map.length; padded++) map[padded] = sourceIndex(padded - before, size, mode);
   return map;
@@ -31,7 +31,13 @@ function sourceIndex(i: number, size: number, mode: PaddingMode): number {
  * Rejects pads a mode cannot produce: a reflection needs a cell beyond the edge to mirror, so each pad
  * must be smaller than the axis; a wrap may go round at most once (PyTorch's limits).
  */
-export function checkPadsForMode(op: string, pads: Pads, height: number, width: number, mode: PaddingMode): void {
+export function checkPadsForMode(
+  op: string,
+  pads: Pads,
+  height: number,
+  width: number,
+  mode: PaddingMode,
+): void {
   if (mode === 'zeros' || mode === 'replicate') return;
   const sides = [
     ['top', pads.top, 'height', height],

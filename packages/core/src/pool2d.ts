@@ -1,6 +1,15 @@
 import { getKernels } from './backend/active-kernels';
 import type { PoolGeometry } from './backend/kernels';
-import { type AxisPair, checkSize, type OutputSize, type Padding, type Pads, planWindow, resolveAxisPair, type WindowPlan } from './conv-options';
+import {
+  type AxisPair,
+  checkSize,
+  type OutputSize,
+  type Padding,
+  type Pads,
+  planWindow,
+  resolveAxisPair,
+  type WindowPlan,
+} from './conv-options';
 import { padImage, unpadGradient } from './pad';
 import { formatShape, ShapeError } from './shape-errors';
 import { Tensor } from './tensor';
@@ -58,7 +67,10 @@ export function pool2dBackward(x: Tensor, gradOut: Tensor, options: Pool2dOption
 }
 
 /** The arithmetic of a pool2d call without running it: output height/width and the four pads used. */
-export function pool2dOutputSize(inputHW: readonly [number, number], options: Omit<Pool2dOptions, 'kind'>): OutputSize {
+export function pool2dOutputSize(
+  inputHW: readonly [number, number],
+  options: Omit<Pool2dOptions, 'kind'>,
+): OutputSize {
   const op = 'pool2dOutputSize';
   const plan = planPool(op, checkSize(op, 'input', inputHW), options);
   return { height: plan.outHeight, width: plan.outWidth, pads: plan.pads };
@@ -74,7 +86,10 @@ interface PreparedPool {
 
 function preparePool(op: string, x: Tensor, options: Pool2dOptions): PreparedPool {
   if (x.rank !== 3) {
-    throw new ShapeError(op, `input must be [C, H, W] (rank 3) but is ${formatShape(x.shape)} (rank ${x.rank})`);
+    throw new ShapeError(
+      op,
+      `input must be [C, H, W] (rank 3) but is ${formatShape(x.shape)} (rank ${x.rank})`,
+    );
   }
   if (options.kind !== 'max' && options.kind !== 'avg') {
     throw new ShapeError(op, `kind must be 'max' or 'avg', got ${JSON.stringify(options.kind)}`);
@@ -100,9 +115,16 @@ function preparePool(op: string, x: Tensor, options: Pool2dOptions): PreparedPoo
   return { geometry, plan, inputHeight: height, inputWidth: width, paddedInput };
 }
 
-function planPool(op: string, input: readonly [number, number], options: Omit<Pool2dOptions, 'kind'>): WindowPlan {
+function planPool(
+  op: string,
+  input: readonly [number, number],
+  options: Omit<Pool2dOptions, 'kind'>,
+): WindowPlan {
   const size = resolveAxisPair(op, 'size', options.size, 1);
-  const plan = planWindow(op, 'window', input, size, { stride: options.stride ?? options.size, padding: options.padding });
+  const plan = planWindow(op, 'window', input, size, {
+    stride: options.stride ?? options.size,
+    padding: options.padding,
+  });
   checkWindowsSeeRealCells(op, plan.pads, size);
   return plan;
 }
@@ -117,7 +139,10 @@ function checkWindowsSeeRealCells(op: string, pads: Pads, [sizeY, sizeX]: readon
   ] as const;
   for (const [side, pad, axis, size] of sides) {
     if (pad >= size) {
-      throw new ShapeError(op, `padding must be smaller than the window: pad ${pad} on the ${side} but the window ${axis} is ${size}`);
+      throw new ShapeError(
+        op,
+        `padding must be smaller than the window: pad ${pad} on the ${side} but the window ${axis} is ${size}`,
+      );
     }
   }
 }
@@ -140,7 +165,12 @@ function overlap(start: number, length: number, size: number): number {
 }
 
 /** Each output's gradient, divided by its real-cell count, lands on every real cell of its window. */
-function spreadAverageGradient(gradOut: Float32Array, counts: Float32Array, g: PoolGeometry, dxPadded: Float32Array): void {
+function spreadAverageGradient(
+  gradOut: Float32Array,
+  counts: Float32Array,
+  g: PoolGeometry,
+  dxPadded: Float32Array,
+): void {
   let k = 0;
   for (let c = 0; c < g.channels; c++) {
     for (let y = 0; y < g.outHeight; y++) {

@@ -53,3 +53,28 @@ describe('summarizeCell', () => {
     expect(renderableTensor({ type: 'note', markdown: '' })).toBeUndefined();
   });
 });
+
+describe('summarizeCell for training', () => {
+  it('reports the loss before and after gradient descent', () => {
+    const weights = tensor([[[[1]]]]);
+    const state = {
+      status: 'ok',
+      version: 1,
+      ms: 2,
+      value: {
+        type: 'grad',
+        target: 'kernel',
+        gradient: weights,
+        training: {
+          lossCurve: [8, 2, 0.5],
+          learnedWeights: weights,
+          learnedBias: Float32Array.of(0),
+          steps: 2,
+        },
+      },
+    } as const;
+    expect(summarizeCell('g', 'grad', state)).toMatchObject({
+      training: { steps: 2, lossBefore: 8, lossAfter: 0.5 },
+    });
+  });
+});

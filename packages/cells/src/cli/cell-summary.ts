@@ -15,12 +15,14 @@ export interface CellSummary {
   readonly max?: number;
   readonly mean?: number;
   readonly loss?: number;
+  /** Training runs: the loss before the first step and after the last. */
+  readonly training?: { readonly steps: number; readonly lossBefore: number; readonly lossAfter: number };
   readonly ms?: number;
 }
 
 /**
  * The picture of a value, when it has one: the tensor itself, a kernel's weights, a loss's error map, a
- * gradient. Notes and stats have none.
+ * gradient (the learned kernel of a training run is written separately). Notes and stats have none.
  */
 export function renderableTensor(value: CellValue): Tensor | undefined {
   switch (value.type) {
@@ -31,7 +33,7 @@ export function renderableTensor(value: CellValue): Tensor | undefined {
     case 'loss':
       return value.errorMap;
     case 'grad':
-      return value.training?.learnedWeights ?? value.gradient;
+      return value.gradient;
     case 'stats':
     case 'note':
       return undefined;
@@ -52,17 +54,29 @@ export function summarizeCell(id: string, kind: string, state: CellState): CellS
       };
     case 'ok': {
       const tensor = renderableTensor(state.value);
-      const loss = state.value.type === 'loss' ? { loss: state.value.loss } : {};
       return {
         id,
         kind,
         status: 'ok',
         ms: round(state.ms),
-        ...loss,
+        ...lossFigures(state.value),
         ...(tensor ? tensorStatistics(tensor) : {}),
       };
     }
   }
+}
+
+function lossFigures(value: CellValue): Pick<CellSummary, 'loss' | 'training'> {
+  if (value.type === 'loss') return { loss: value.loss };
+  if (value.type !== 'grad' || value.training === undefined) return {};
+  const curve = value.training.lossCurve;
+  return {
+    training: {
+      steps: value.training.steps,
+      lossBefore: curve[0] ?? Number.NaN,
+      lossAfter: curve.at(-1) ?? Number.NaN,
+    },
+  };
 }
 
 /** Shape plus min / max / mean over finite values (NaN would poison all three and hide the rest). */

@@ -9,7 +9,7 @@ import { type CellSummary, renderableTensor, summarizeCell } from './cell-summar
 
 /**
  * The headless runner: validate a notebook, compute every cell, write a PNG per picture and a summary.
- * Exit codes: 0 every cell computed, 1 some cell failed (the rest are still written), 2 the document is invalid.
+ * A training run also writes <cellId>-learned.png. Exit codes: 0 every cell computed, 1 some cell failed (the rest are still written), 2 the document is invalid.
  */
 export interface RunOptions {
   readonly outDir: string;
@@ -55,6 +55,10 @@ export async function runNotebook(source: string | unknown, options: RunOptions)
       const tensor = renderableTensor(state.value);
       if (tensor === undefined) continue;
       await writeFile(join(options.outDir, `${cell.id}.png`), encodeRenderedPng(renderTensor(tensor)));
+      if (state.value.type === 'grad' && state.value.training !== undefined) {
+        const learned = renderTensor(state.value.training.learnedWeights);
+        await writeFile(join(options.outDir, `${cell.id}-learned.png`), encodeRenderedPng(learned));
+      }
       if (options.values) {
         const json = JSON.stringify({ shape: tensor.shape, data: Array.from(tensor.data, jsonNumber) });
         await writeFile(join(options.outDir, `${cell.id}.json`), `${json}\n`);

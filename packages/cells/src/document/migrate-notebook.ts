@@ -14,7 +14,9 @@ export function migrateNotebook(
   const version = document.version;
   if (version === undefined) return { problem: { path: 'version', message: 'is required (current is 1)' } };
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
-    return { problem: { path: 'version', message: `must be a whole number >= 1, got ${JSON.stringify(version)}` } };
+    return {
+      problem: { path: 'version', message: `must be a whole number >= 1, got ${JSON.stringify(version)}` },
+    };
   }
   if (version > NOTEBOOK_VERSION) {
     return {

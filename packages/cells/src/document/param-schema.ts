@@ -22,7 +22,12 @@ export type SchemaMeta =
   | { readonly type: 'oneOf'; readonly options: readonly string[] }
   | { readonly type: 'optional'; readonly inner: Schema<unknown> }
   | { readonly type: 'default'; readonly inner: Schema<unknown>; readonly default: unknown }
-  | { readonly type: 'numberArray'; readonly item: Schema<number>; readonly minLength: number; readonly maxLength: number }
+  | {
+      readonly type: 'numberArray';
+      readonly item: Schema<number>;
+      readonly minLength: number;
+      readonly maxLength: number;
+    }
   | { readonly type: 'tensor'; readonly maxShapes: readonly (readonly number[])[] }
   | { readonly type: 'union'; readonly options: readonly Schema<unknown>[] }
   | { readonly type: 'object'; readonly fields: Readonly<Record<string, Schema<unknown>>> };
@@ -124,7 +129,9 @@ export function bool(): Schema<boolean> {
     meta: { type: 'bool' },
     expected: 'true or false',
     check: (value, path, problems) =>
-      typeof value === 'boolean' ? value : fail(problems, path, `must be true or false, got ${showValue(value)}`),
+      typeof value === 'boolean'
+        ? value
+        : fail(problems, path, `must be true or false, got ${showValue(value)}`),
   };
 }
 
@@ -183,9 +190,10 @@ export function isOptional(schema: Schema<unknown>): boolean {
 export function numberArray(item: Schema<number>, minLength: number, maxLength: number): Schema<number[]> {
   return {
     meta: { type: 'numberArray', item, minLength, maxLength },
-    expected: `a list of ${minLength}–${maxLength} numbers`,
+    expected: `a list of ${minLength === maxLength ? minLength : `${minLength}–${maxLength}`} numbers`,
     check(value, path, problems) {
-      if (!Array.isArray(value)) return fail(problems, path, `must be a list of numbers, got ${showValue(value)}`);
+      if (!Array.isArray(value))
+        return fail(problems, path, `must be a list of numbers, got ${showValue(value)}`);
       if (value.length < minLength || value.length > maxLength) {
         const bounds = minLength === maxLength ? `${minLength}` : `${minLength} to ${maxLength}`;
         return fail(problems, path, `must have ${bounds} entries, got ${value.length}`);
@@ -197,19 +205,58 @@ export function numberArray(item: Schema<number>, minLength: number, maxLength: 
   };
 }
 
+/**
+ * The first option that accepts the value. When the value fails every option, and only one option is even
+ * of the value's JSON type, that option's own problems are reported (`stride: 0` → "must be an integer >= 1"),
+ * since that is almost certainly what the author meant.
+ */
 export function union<T>(...options: readonly Schema<T>[]): Schema<T> {
   const expected = options.map((o) => o.expected).join(', or ');
   return {
     meta: { type: 'union', options },
     expected,
     check(value, path, problems) {
-      for (const option of options) {
-        const result = option.check(value, path, []);
-        if (result !== INVALID) return result;
+      type Attempt = { option: Schema<T>; own: DocumentProblem[]; result: Checked<T> };
+      const attempts = options.map((option): Attempt => {
+        const own: DocumentProblem[] = [];
+        const result: Checked<T> = option.check(value, path, own);
+        return { option, own, result };
+      });
+      const success = attempts.find((a) => a.result !== INVALID && a.own.length === 0);
+      if (success !== undefined) return success.result;
+      const sameType = attempts.filter((a) => jsonTypeMatches(a.option, value));
+      if (sameType.length === 1) {
+        problems.push(...sameType[0].own);
+        return INVALID;
       }
       return fail(problems, path, `must be ${expected}; got ${showValue(value)}`);
     },
   };
+}
+
+/** Whether a value has the JSON type a schema is about (number, string, list, ...), valid or not. */
+function jsonTypeMatches(schema: Schema<unknown>, value: unknown): boolean {
+  const meta = schema.meta;
+  switch (meta.type) {
+    case 'int':
+    case 'num':
+      return typeof value === 'number';
+    case 'bool':
+      return typeof value === 'boolean';
+    case 'str':
+    case 'oneOf':
+      return typeof value === 'string';
+    case 'numberArray':
+    case 'tensor':
+      return Array.isArray(value);
+    case 'object':
+      return isPlainObject(value);
+    case 'optional':
+    case 'default':
+      return value === undefined || jsonTypeMatches(meta.inner, value);
+    case 'union':
+      return meta.options.some((option) => jsonTypeMatches(option, value));
+  }
 }
 
 type Fields = Readonly<Record<string, Schema<unknown>>>;

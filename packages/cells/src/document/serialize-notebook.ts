@@ -25,7 +25,8 @@ function orderCell(cell: CellSpec): Record<string, unknown> {
 function write(value: unknown, indent: string): string {
   if (Array.isArray(value)) {
     if (value.length === 0) return '[]';
-    if (value.every((v) => typeof v === 'number')) return `[${value.map((v) => JSON.stringify(v)).join(', ')}]`;
+    if (value.every((v) => typeof v === 'number'))
+      return `[${value.map((v) => JSON.stringify(v)).join(', ')}]`;
     const inner = `${indent}  `;
     return `[\n${value.map((v) => inner + write(v, inner)).join(',\n')}\n${indent}]`;
   }
@@ -36,5 +37,11 @@ function write(value: unknown, indent: string): string {
     const lines = entries.map(([k, v]) => `${inner}${JSON.stringify(k)}: ${write(v, inner)}`);
     return `{\n${lines.join(',\n')}\n${indent}}`;
   }
+  if (typeof value === 'number') return writeNumber(value);
   return JSON.stringify(value) ?? 'null';
+}
+
+/** JSON.stringify writes -0 as 0; "-0" is valid JSON and reads back as -0, so the round trip stays exact. */
+function writeNumber(value: number): string {
+  return Object.is(value, -0) ? '-0' : JSON.stringify(value);
 }

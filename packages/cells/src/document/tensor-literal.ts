@@ -67,14 +67,15 @@ function checkEntries(
     if (bad.count <= MAX_ENTRY_PROBLEMS) problems.push({ path, message });
   };
   if (depth === shape.length) {
-    if (typeof value !== 'number') return report(`must be a number, got ${showValue(value)}`);
-    if (!Number.isFinite(value)) return report(`must be a finite number, got ${value}`);
-    if (Math.abs(value) > FLOAT32_MAX) return report(`must be within ±3.4e38 (float32), got ${value}`);
+    if (typeof value !== 'number') report(`must be a number, got ${showValue(value)}`);
+    else if (!Number.isFinite(value)) report(`must be a finite number, got ${value}`);
+    else if (Math.abs(value) > FLOAT32_MAX) report(`must be within ±3.4e38 (float32), got ${value}`);
     return;
   }
   if (!Array.isArray(value) || value.length !== shape[depth]) {
     const got = Array.isArray(value) ? `${value.length} entries` : showValue(value);
-    return report(`ragged: expected ${shape[depth]} entries like the first row, got ${got}`);
+    report(`ragged: expected ${shape[depth]} entries like the first row, got ${got}`);
+    return;
   }
   for (let i = 0; i < value.length; i++) {
     checkEntries(value[i], shape, depth + 1, `${path}[${i}]`, problems, bad);

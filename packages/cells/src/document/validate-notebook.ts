@@ -1,4 +1,4 @@
-import { findCellKind, cellKindNames } from '../kinds/registry';
+import { cellKindNames, findCellKind } from '../kinds/registry';
 import type { DocumentProblem } from './document-error';
 import { MAX_CELLS, MAX_ID_LENGTH, MAX_TITLE_LENGTH } from './limits';
 import { migrateNotebook } from './migrate-notebook';
@@ -46,7 +46,7 @@ export function validateNotebook(value: unknown): Validation {
     return fail(...problems);
   }
   const ids = collectIds(cells, problems);
-  cells.forEach((cell, index) => checkCell(cell, `cells[${index}]`, ids, problems));
+  for (const [index, cell] of cells.entries()) checkCell(cell, `cells[${index}]`, ids, problems);
   if (problems.length > 0) return fail(...problems);
   const document: NotebookDocument = {
     format: NOTEBOOK_FORMAT,
@@ -70,7 +70,10 @@ export function validateCellSpec(cell: unknown, path: string, ids: ReadonlySet<s
 }
 
 export function copyCell(cell: Record<string, unknown>): CellSpec {
-  const spec: { -readonly [K in keyof CellSpec]: CellSpec[K] } = { id: cell.id as string, kind: cell.kind as string };
+  const spec: { -readonly [K in keyof CellSpec]: CellSpec[K] } = {
+    id: cell.id as string,
+    kind: cell.kind as string,
+  };
   if (cell.title !== undefined) spec.title = cell.title as string;
   if (cell.inputs !== undefined) spec.inputs = { ...(cell.inputs as Record<string, string>) };
   if (cell.params !== undefined) spec.params = structuredClone(cell.params as Record<string, unknown>);
@@ -99,13 +102,17 @@ function checkId(id: unknown, path: string, problems: DocumentProblem[]): id is 
   else if (id.length > MAX_ID_LENGTH) {
     problems.push({ path, message: `must be at most ${MAX_ID_LENGTH} characters, got ${id.length}` });
   } else if (!ID_PATTERN.test(id)) {
-    problems.push({ path, message: `must use only letters, digits, "_", "-" and "." (not first), got ${showValue(id)}` });
+    problems.push({
+      path,
+      message: `must use only letters, digits, "_", "-" and "." (not first), got ${showValue(id)}`,
+    });
   } else return true;
   return false;
 }
 
 function checkTitle(title: unknown, path: string, problems: DocumentProblem[]): void {
-  if (typeof title !== 'string') problems.push({ path, message: `must be a string, got ${showValue(title)}` });
+  if (typeof title !== 'string')
+    problems.push({ path, message: `must be a string, got ${showValue(title)}` });
   else if (title.length > MAX_TITLE_LENGTH) {
     problems.push({ path, message: `must be at most ${MAX_TITLE_LENGTH} characters, got ${title.length}` });
   }
@@ -132,13 +139,17 @@ function checkCell(cell: unknown, path: string, ids: ReadonlySet<string>, proble
   }
   const inputs = cell.inputs ?? {};
   if (!isPlainObject(inputs)) {
-    problems.push({ path: `${path}.inputs`, message: `must be an object of slot → cell id, got ${showValue(inputs)}` });
+    problems.push({
+      path: `${path}.inputs`,
+      message: `must be an object of slot → cell id, got ${showValue(inputs)}`,
+    });
   } else {
     for (const [slot, target] of Object.entries(inputs)) {
       const slotPath = `${path}.inputs.${slot}`;
       if (!Object.hasOwn(kind.inputs, slot)) {
         const known = Object.keys(kind.inputs);
-        const list = known.length > 0 ? `slots of ${kind.kind}: ${known.join(', ')}` : `${kind.kind} takes no inputs`;
+        const list =
+          known.length > 0 ? `slots of ${kind.kind}: ${known.join(', ')}` : `${kind.kind} takes no inputs`;
         problems.push({ path: slotPath, message: `unknown input slot (${list})` });
       } else if (typeof target !== 'string') {
         problems.push({ path: slotPath, message: `must be a cell id, got ${showValue(target)}` });
@@ -148,7 +159,10 @@ function checkCell(cell: unknown, path: string, ids: ReadonlySet<string>, proble
     }
     for (const [slot, spec] of Object.entries(kind.inputs)) {
       if (!spec.optional && inputs[slot] === undefined) {
-        problems.push({ path: `${path}.inputs.${slot}`, message: `is required: a ${spec.accepts.join(' or ')} cell` });
+        problems.push({
+          path: `${path}.inputs.${slot}`,
+          message: `is required: a ${spec.accepts.join(' or ')} cell`,
+        });
       }
     }
   }

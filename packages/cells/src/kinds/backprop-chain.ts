@@ -1,5 +1,6 @@
 import {
   type ActivationName,
+  type ActivationOptions,
   activationGradient,
   applyActivation,
   type Conv2dOptions,
@@ -12,6 +13,7 @@ import {
   softmaxCrossEntropy,
   Tensor,
 } from '@convbook/core';
+import { broadcastKernel } from './broadcast-kernel';
 
 /**
  * The path from an image to a loss, as plain data: image → (conv + activation | pool)* → loss. The grad cell
@@ -27,6 +29,7 @@ export interface ConvLayer {
   readonly bias: Float32Array;
   readonly options: Omit<Conv2dOptions, 'bias'>;
   readonly activation: ActivationName;
+  readonly activationOptions?: ActivationOptions;
 }
 
 export interface PoolLayer {
@@ -91,11 +94,11 @@ export function forwardChain(chain: BackpropChain, overrides?: WeightOverrides):
       continue;
     }
     const { weights, bias } = overrides?.get(layer.kernelCellId) ?? layer;
-    const preActivation = conv2d(current, broadcastKernel(weights, current), {
+    const preActivation = conv2d(current, broadcastKernel(weights, current.shape[0] ?? 1), {
       ...layer.options,
       bias: [...bias],
     });
-    const output = applyActivation(layer.activation, preActivation);
+    const output = applyActivation(layer.activation, preActivation, layer.activationOptions);
     traces.push({ input: current, preActivation, output });
     current = output;
   }
@@ -134,12 +137,12 @@ export function backwardChain(
       continue;
     }
     const preActivation = trace.preActivation ?? trace.output;
-    const gradPre = activationGradient(layer.activation, preActivation, gradient);
+    const gradPre = activationGradient(layer.activation, preActivation, gradient, layer.activationOptions);
     preActivationGradients.set(index, gradPre);
     const { weights } = overrides?.get(layer.kernelCellId) ?? layer;
     const { dx, dw, db } = conv2dBackward(
       trace.input,
-      broadcastKernel(weights, trace.input),
+      broadcastKernel(weights, trace.input.shape[0] ?? 1),
       gradPre,
       layer.options,
     );
@@ -152,23 +155,6 @@ export function backwardChain(
     gradient = dx;
   }
   return { input: gradient, kernels, preActivationGradients };
-}
-
-/**
- * A single-channel kernel [O, 1, kh, kw] applied to a C-channel input means the same 2-D kernel on every
- * channel, summed — the document's shorthand. Expanded here so core sees matching channel counts.
- */
-export function broadcastKernel(weights: Tensor, input: Tensor): Tensor {
-  const [outChannels = 1, kernelChannels = 1, kh = 1, kw = 1] = weights.shape;
-  const channels = input.shape[0] ?? 1;
-  if (kernelChannels !== 1 || channels === 1) return weights;
-  const plane = kh * kw;
-  const data = new Float32Array(outChannels * channels * plane);
-  for (let o = 0; o < outChannels; o++) {
-    const source = weights.data.subarray(o * plane, (o + 1) * plane);
-    for (let c = 0; c < channels; c++) data.set(source, (o * channels + c) * plane);
-  }
-  return new Tensor([outChannels, channels, kh, kw], data);
 }
 
 /** The adjoint of broadcastKernel: a broadcast weight's gradient is the sum over the channels it was copied to. */

@@ -1,4 +1,10 @@
-import { type ActivationName, activationNames, applyActivation, type Conv2dOptions, conv2d } from '@convbook/core';
+import {
+  type ActivationName,
+  activationNames,
+  applyActivation,
+  type Conv2dOptions,
+  conv2d,
+} from '@convbook/core';
 import { bool, describe, num, oneOf, optional, withDefault } from '../document/param-schema';
 import { broadcastKernel } from './broadcast-kernel';
 import { defineCellKind } from './define-cell-kind';
@@ -11,7 +17,8 @@ import { defaultPadding, optionalStride, pairSchema } from './window-params';
 export const convCell = defineCellKind({
   kind: 'conv',
   label: 'Convolution',
-  description: 'Slides a kernel over the input, adds the bias and applies an activation: one feature map per kernel.',
+  description:
+    'Slides a kernel over the input, adds the bias and applies an activation: one feature map per kernel.',
   inputs: { input: 'tensor', kernel: 'kernel' },
   params: {
     stride: optionalStride(),
@@ -26,7 +33,11 @@ export const convCell = defineCellKind({
       'zeros',
     ),
     flip: withDefault(
-      describe(bool(), 'Flip kernel', 'True: true convolution (kernel turned 180°). False: cross-correlation.'),
+      describe(
+        bool(),
+        'Flip kernel',
+        'True: true convolution (kernel turned 180°). False: cross-correlation.',
+      ),
       false,
     ),
     activation: withDefault(

@@ -31,6 +31,7 @@ type ParamFields = Readonly<Record<string, Schema<unknown>>>;
 
 /** Read-only access to the cells upstream of the one computing (all computed before it in this pass). */
 export interface GraphView {
+  /** The spec of the computing cell itself or of an upstream cell; undefined for any other id. */
   cell(id: string): CellSpec | undefined;
   /** The current value of an upstream cell, or undefined when it is not upstream or has none. */
   value(id: string): CellValue | undefined;

@@ -17,10 +17,10 @@ import {
   object,
   oneOf,
   optional,
-  union,
   type Schema,
+  union,
 } from '../document/param-schema';
-import { type TensorLiteral, leadingShape, tensorLiteral } from '../document/tensor-literal';
+import { leadingShape, type TensorLiteral, tensorLiteral } from '../document/tensor-literal';
 import { defineCellKind } from './define-cell-kind';
 
 /**
@@ -69,7 +69,9 @@ export const kernelCell = defineCellKind({
         'Seeded gaussian weights [O, C, kh, kw]; scale is a standard deviation, "he" or "glorot".',
       ),
     ),
-    bias: optional(describe(numberArray(num(), 1, MAX_KERNELS), 'Bias', 'One number per kernel, added after the sum.')),
+    bias: optional(
+      describe(numberArray(num(), 1, MAX_KERNELS), 'Bias', 'One number per kernel, added after the sum.'),
+    ),
   },
   output: 'kernel',
   validateParams: (params) => {
@@ -101,7 +103,11 @@ interface KernelSources {
   readonly values?: TensorLiteral;
   readonly preset?: KernelPresetName;
   readonly gaussian?: { readonly size: number; readonly sigma: number };
-  readonly random?: { readonly shape: readonly number[]; readonly seed: number; readonly scale?: number | 'he' | 'glorot' };
+  readonly random?: {
+    readonly shape: readonly number[];
+    readonly seed: number;
+    readonly scale?: number | 'he' | 'glorot';
+  };
 }
 
 function buildWeights(params: KernelSources): Tensor {
@@ -133,7 +139,12 @@ function checkRandomShape(shape: readonly number[]): DocumentProblem[] {
   const names = ['kernels', 'channels', 'rows', 'columns'];
   return shape.flatMap((n, axis) =>
     n > limits[axis]
-      ? [{ path: `random.shape[${axis}]`, message: `${names[axis]} must be at most ${limits[axis]}, got ${n}` }]
+      ? [
+          {
+            path: `random.shape[${axis}]`,
+            message: `${names[axis]} must be at most ${limits[axis]}, got ${n}`,
+          },
+        ]
       : [],
   );
 }

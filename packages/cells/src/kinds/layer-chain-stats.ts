@@ -26,7 +26,10 @@ export function chainStats(
     inputShape,
     layers.map((l) => l.spec),
   );
-  const fields = receptiveField(layers.map((l) => receptiveLayer(l.spec)));
+  const fields = receptiveField(
+    layers.map((l) => receptiveLayer(l.spec)),
+    [inputShape[1], inputShape[2]],
+  );
   const rows: StatsRow[] = stack.layers.map((row, index) => {
     const layer = layers[index] as NamedLayer;
     const field = fields[index];

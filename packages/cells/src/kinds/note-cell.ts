@@ -1,5 +1,5 @@
-import { describe, str, withDefault } from '../document/param-schema';
 import { MAX_NOTE_LENGTH } from '../document/limits';
+import { describe, str, withDefault } from '../document/param-schema';
 import { defineCellKind } from './define-cell-kind';
 
 /** Prose between the computations: markdown the UI renders as text (never raw HTML). */

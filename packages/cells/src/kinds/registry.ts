@@ -1,15 +1,27 @@
 import { convCell } from './conv-cell';
 import type { CellKind } from './define-cell-kind';
+import { gradCell } from './grad-cell';
 import { imageCell } from './image-cell';
 import { kernelCell } from './kernel-cell';
+import { lossCell } from './loss-cell';
 import { noteCell } from './note-cell';
 import { poolCell } from './pool-cell';
+import { statsCell } from './stats-cell';
 
 /**
  * Every cell kind, in the order the UI offers them. To add a kind: import it and add one entry here; the
  * parser, the runtime, the runner and the editors pick it up from this list.
  */
-export const cellKinds: readonly CellKind[] = [imageCell, kernelCell, convCell, poolCell, noteCell];
+export const cellKinds: readonly CellKind[] = [
+  imageCell,
+  kernelCell,
+  convCell,
+  poolCell,
+  lossCell,
+  gradCell,
+  statsCell,
+  noteCell,
+];
 
 const byName = new Map(cellKinds.map((k) => [k.kind, k]));
 

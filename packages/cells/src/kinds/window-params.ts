@@ -1,4 +1,13 @@
-import { describe, int, numberArray, oneOf, optional, type Schema, union, withDefault } from '../document/param-schema';
+import {
+  describe,
+  int,
+  numberArray,
+  oneOf,
+  optional,
+  type Schema,
+  union,
+  withDefault,
+} from '../document/param-schema';
 
 /**
  * Parameter schemas shared by conv and pool: strides, dilations and padding as core takes them. A number

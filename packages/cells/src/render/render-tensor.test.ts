@@ -87,6 +87,8 @@ describe('renderTensor', () => {
   it('stretches a 1×N signal into a band at least 16 pixels tall', () => {
     const image = renderTensor(new Tensor([1, 1, 200]), { legend: false });
     expect(image.height).toBe(16);
+    // …and twice the usual width budget, since it is read along x only: 1×96 → 192 pixels wide.
+    expect(renderTensor(new Tensor([1, 1, 96]), { legend: false }).width).toBe(192);
   });
 
   it('adds a legend strip under the tiles with dark ink for its numbers', () => {

@@ -122,7 +122,12 @@ function planLayout(tensor: Tensor, options: RenderOptions, gap: number): TileLa
     planeHeight,
     planeWidth,
     zoomY: Math.max(zoom, Math.ceil(minSide / Math.max(1, planeHeight))),
-    zoomX: Math.max(zoom, Math.ceil(minSide / Math.max(1, planeWidth))),
+    // A one-row plane (a signal) gets twice the width budget: it is read along x only.
+    zoomX: Math.max(
+      zoom,
+      Math.ceil(minSide / Math.max(1, planeWidth)),
+      planeHeight === 1 && planeWidth > 1 ? Math.min(maxZoom, Math.floor((2 * tileSize) / planeWidth)) : 1,
+    ),
     gap,
   };
 }

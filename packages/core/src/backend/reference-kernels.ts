@@ -1,4 +1,4 @@
-import type { ComputeKernels, ConvGeometry, PoolGeometry } from './kernels';
+import type { ComputeKernels, PoolGeometry } from './kernels';
 
 /**
  * The readable implementation of the inner loops: plain nested loops in the order of the formulas in
@@ -8,42 +8,64 @@ export const referenceKernels: ComputeKernels = {
   name: 'reference',
 
   convForward(x, w, bias, g, out) {
+    const { channels, height, width, kernelHeight: kh, kernelWidth: kw, outHeight, outWidth } = g;
     for (let o = 0; o < g.outChannels; o++) {
-      for (let y = 0; y < g.outHeight; y++) {
-        for (let xo = 0; xo < g.outWidth; xo++) {
+      for (let y = 0; y < outHeight; y++) {
+        for (let xo = 0; xo < outWidth; xo++) {
           let sum = 0;
-          forEachTap(g, o, y, xo, (inputIndex, weightIndex) => {
-            sum += (w[weightIndex] as number) * (x[inputIndex] as number);
-          });
-          out[(o * g.outHeight + y) * g.outWidth + xo] = sum + (bias === null ? 0 : (bias[o] as number));
+          for (let c = 0; c < channels; c++) {
+            for (let i = 0; i < kh; i++) {
+              const inputRow = (c * height + y * g.strideY + i * g.dilationY) * width + xo * g.strideX;
+              const weightRow = ((o * channels + c) * kh + i) * kw;
+              for (let j = 0; j < kw; j++) {
+                sum += (w[weightRow + j] as number) * (x[inputRow + j * g.dilationX] as number);
+              }
+            }
+          }
+          out[(o * outHeight + y) * outWidth + xo] = sum + (bias === null ? 0 : (bias[o] as number));
         }
       }
     }
   },
 
+  // The two backward loops walk exactly the taps of convForward and scatter instead of gather.
   convBackwardInput(gradOut, w, g, dxPadded) {
+    const { channels, height, width, kernelHeight: kh, kernelWidth: kw, outHeight, outWidth } = g;
     dxPadded.fill(0);
     for (let o = 0; o < g.outChannels; o++) {
-      for (let y = 0; y < g.outHeight; y++) {
-        for (let xo = 0; xo < g.outWidth; xo++) {
-          const upstream = gradOut[(o * g.outHeight + y) * g.outWidth + xo] as number;
-          forEachTap(g, o, y, xo, (inputIndex, weightIndex) => {
-            dxPadded[inputIndex] += (w[weightIndex] as number) * upstream;
-          });
+      for (let y = 0; y < outHeight; y++) {
+        for (let xo = 0; xo < outWidth; xo++) {
+          const upstream = gradOut[(o * outHeight + y) * outWidth + xo] as number;
+          for (let c = 0; c < channels; c++) {
+            for (let i = 0; i < kh; i++) {
+              const inputRow = (c * height + y * g.strideY + i * g.dilationY) * width + xo * g.strideX;
+              const weightRow = ((o * channels + c) * kh + i) * kw;
+              for (let j = 0; j < kw; j++) {
+                dxPadded[inputRow + j * g.dilationX] += (w[weightRow + j] as number) * upstream;
+              }
+            }
+          }
         }
       }
     }
   },
 
   convBackwardWeights(x, gradOut, g, dw) {
+    const { channels, height, width, kernelHeight: kh, kernelWidth: kw, outHeight, outWidth } = g;
     dw.fill(0);
     for (let o = 0; o < g.outChannels; o++) {
-      for (let y = 0; y < g.outHeight; y++) {
-        for (let xo = 0; xo < g.outWidth; xo++) {
-          const upstream = gradOut[(o * g.outHeight + y) * g.outWidth + xo] as number;
-          forEachTap(g, o, y, xo, (inputIndex, weightIndex) => {
-            dw[weightIndex] += (x[inputIndex] as number) * upstream;
-          });
+      for (let y = 0; y < outHeight; y++) {
+        for (let xo = 0; xo < outWidth; xo++) {
+          const upstream = gradOut[(o * outHeight + y) * outWidth + xo] as number;
+          for (let c = 0; c < channels; c++) {
+            for (let i = 0; i < kh; i++) {
+              const inputRow = (c * height + y * g.strideY + i * g.dilationY) * width + xo * g.strideX;
+              const weightRow = ((o * channels + c) * kh + i) * kw;
+              for (let j = 0; j < kw; j++) {
+                dw[weightRow + j] += (x[inputRow + j * g.dilationX] as number) * upstream;
+              }
+            }
+          }
         }
       }
     }
@@ -53,14 +75,17 @@ export const referenceKernels: ComputeKernels = {
     forEachWindow(g, (outIndex, firstCell) => {
       let best = x[firstCell] as number;
       let bestIndex = firstCell;
-      forEachCell(g, firstCell, (cell) => {
-        const v = x[cell] as number;
-        // Strictly greater keeps the first maximum; a NaN wins once so that it shows in the output.
-        if (v > best || (Number.isNaN(v) && !Number.isNaN(best))) {
-          best = v;
-          bestIndex = cell;
+      for (let i = 0; i < g.sizeY; i++) {
+        for (let j = 0; j < g.sizeX; j++) {
+          const cell = firstCell + i * g.width + j;
+          const v = x[cell] as number;
+          // Strictly greater keeps the first maximum; a NaN wins once so that it shows in the output.
+          if (v > best || (Number.isNaN(v) && !Number.isNaN(best))) {
+            best = v;
+            bestIndex = cell;
+          }
         }
-      });
+      }
       out[outIndex] = best;
       argmax[outIndex] = bestIndex;
     });
@@ -69,32 +94,13 @@ export const referenceKernels: ComputeKernels = {
   sumPool(x, g, out) {
     forEachWindow(g, (outIndex, firstCell) => {
       let sum = 0;
-      forEachCell(g, firstCell, (cell) => {
-        sum += x[cell] as number;
-      });
+      for (let i = 0; i < g.sizeY; i++) {
+        for (let j = 0; j < g.sizeX; j++) sum += x[firstCell + i * g.width + j] as number;
+      }
       out[outIndex] = sum;
     });
   },
 };
-
-/** Visits every (input cell, weight) pair that meets at output position (o, y, x), channel by channel. */
-function forEachTap(
-  g: ConvGeometry,
-  o: number,
-  y: number,
-  x: number,
-  visit: (inputIndex: number, weightIndex: number) => void,
-): void {
-  for (let c = 0; c < g.channels; c++) {
-    for (let i = 0; i < g.kernelHeight; i++) {
-      const row = y * g.strideY + i * g.dilationY;
-      for (let j = 0; j < g.kernelWidth; j++) {
-        const col = x * g.strideX + j * g.dilationX;
-        visit((c * g.height + row) * g.width + col, ((o * g.channels + c) * g.kernelHeight + i) * g.kernelWidth + j);
-      }
-    }
-  }
-}
 
 /** Calls `visit` with each output index and the flat index of its window's top-left input cell. */
 function forEachWindow(g: PoolGeometry, visit: (outIndex: number, firstCell: number) => void): void {
@@ -105,12 +111,5 @@ function forEachWindow(g: PoolGeometry, visit: (outIndex: number, firstCell: num
         visit(outIndex++, (c * g.height + y * g.strideY) * g.width + x * g.strideX);
       }
     }
-  }
-}
-
-/** Visits a window's cells in scan order: rows top to bottom, each left to right. */
-function forEachCell(g: PoolGeometry, firstCell: number, visit: (cell: number) => void): void {
-  for (let i = 0; i < g.sizeY; i++) {
-    for (let j = 0; j < g.sizeX; j++) visit(firstCell + i * g.width + j);
   }
 }

@@ -32,29 +32,39 @@ export class WasmArena {
   /** Grows the memory to hold everything allocated so far and refreshes the views. */
   commit(): void {
     const missing = this.#next - this.#memory.buffer.byteLength;
-    if (missing > 0) this.#memory.grow(Math.ceil(missing / PAGE_BYTES));
+    if (missing > 0) {
+      try {
+        this.#memory.grow(Math.ceil(missing / PAGE_BYTES));
+      } catch {
+        const mib = Math.ceil(this.#next / 2 ** 20);
+        throw new RangeError(
+          `wasm kernels: this call needs ${mib} MiB but WebAssembly memory cannot grow that far`,
+        );
+      }
+    }
     this.#floats = new Float32Array(this.#memory.buffer);
     this.#ints = new Int32Array(this.#memory.buffer);
     // Lanes read from the slack are thrown away, but stale bits there could be denormals, which make x86
     // float arithmetic crawl; zeros cost nothing.
-    for (const slack of this.#slacks) this.#floats.fill(0, slack >> 2, (slack + SLACK_BYTES) >> 2);
+    for (const slack of this.#slacks) this.#floats.fill(0, slack >>> 2, (slack + SLACK_BYTES) >>> 2);
   }
 
   /** The float view of `count` values at `address`. */
   floats(address: number, count: number): Float32Array {
-    return this.#floats.subarray(address >> 2, (address >> 2) + count);
+    return this.#floats.subarray(address >>> 2, (address >>> 2) + count);
   }
 
   ints(address: number, count: number): Int32Array {
-    return this.#ints.subarray(address >> 2, (address >> 2) + count);
+    return this.#ints.subarray(address >>> 2, (address >>> 2) + count);
   }
 
   /** Copies `values` to `address` (after commit). */
   write(address: number, values: Float32Array): void {
-    this.#floats.set(values, address >> 2);
+    this.#floats.set(values, address >>> 2);
   }
 }
 
+// Plain arithmetic rather than `& ~15`: addresses past 2 GiB do not fit a signed 32-bit bitwise op.
 function alignUp(address: number): number {
-  return (address + 15) & ~15;
+  return Math.ceil(address / 16) * 16;
 }

@@ -29,9 +29,18 @@ export function wasmConvBackwardInput(
 
   const grid = arena.allocate(g.outChannels * gridHeight * gridWidth);
   const plan = planForward(arena, g.channels, g.outChannels * kernelTaps, phaseRows, phaseColumns, false);
+  const dx = arena.allocate(dxPadded.length);
   arena.commit();
-  placeGradient(arena.floats(grid, g.outChannels * gridHeight * gridWidth), gradOut, g, gridWidth, gridHeight, padTop, padLeft);
-  dxPadded.fill(0);
+  placeGradient(
+    arena.floats(grid, g.outChannels * gridHeight * gridWidth),
+    gradOut,
+    g,
+    gridWidth,
+    gridHeight,
+    padTop,
+    padLeft,
+  );
+  arena.floats(dx, dxPadded.length).fill(0);
 
   for (let ry = 0; ry < g.strideY; ry++) {
     for (let rx = 0; rx < g.strideX; rx++) {
@@ -51,7 +60,9 @@ export function wasmConvBackwardInput(
           for (const column of columns) {
             offsets[t] = ((o * gridHeight + padTop + row.shift) * gridWidth + padLeft + column.shift) * 4;
             for (let c = 0; c < g.channels; c++) {
-              weights[c * tapCount + t] = w[((o * g.channels + c) * g.kernelHeight + row.tap) * g.kernelWidth + column.tap] as number;
+              weights[c * tapCount + t] = w[
+                ((o * g.channels + c) * g.kernelHeight + row.tap) * g.kernelWidth + column.tap
+              ] as number;
             }
             t++;
           }
@@ -59,13 +70,23 @@ export function wasmConvBackwardInput(
       }
       zeroPaddingKernels(arena, phase, g.channels);
       runForward(wasm, phase, grid, gridWidth * 4);
-      scatterPhase(arena.floats(phase.out, g.channels * outHeight * outWidth), dxPadded, g, ry, rx, outHeight, outWidth);
+      for (let c = 0; c < g.channels; c++) {
+        const from = phase.out + c * outHeight * outWidth * 4;
+        const to = dx + ((c * g.height + ry) * g.width + rx) * 4;
+        wasm.scatterPhase(from, to, outHeight, outWidth, g.strideY * g.width, g.strideX);
+      }
     }
   }
+  dxPadded.set(arena.floats(dx, dxPadded.length));
 }
 
 /** The taps k whose offset k·dilation reaches phase r, and the gradient shift (r − k·dilation)/stride. */
-function phaseShifts(r: number, size: number, dilation: number, stride: number): { tap: number; shift: number }[] {
+function phaseShifts(
+  r: number,
+  size: number,
+  dilation: number,
+  stride: number,
+): { tap: number; shift: number }[] {
   const shifts: { tap: number; shift: number }[] = [];
   for (let k = 0; k < size; k++) {
     const reach = r - k * dilation;
@@ -87,30 +108,10 @@ function placeGradient(
   for (let o = 0; o < g.outChannels; o++) {
     for (let y = 0; y < g.outHeight; y++) {
       const from = (o * g.outHeight + y) * g.outWidth;
-      grid.set(gradOut.subarray(from, from + g.outWidth), (o * gridHeight + padTop + y) * gridWidth + padLeft);
-    }
-  }
-}
-
-function scatterPhase(
-  phase: Float32Array,
-  dxPadded: Float32Array,
-  g: ConvGeometry,
-  ry: number,
-  rx: number,
-  outHeight: number,
-  outWidth: number,
-): void {
-  let k = 0;
-  for (let c = 0; c < g.channels; c++) {
-    for (let qy = 0; qy < outHeight; qy++) {
-      const row = (c * g.height + ry + qy * g.strideY) * g.width + rx;
-      if (g.strideX === 1) {
-        dxPadded.set(phase.subarray(k, k + outWidth), row);
-        k += outWidth;
-      } else {
-        for (let qx = 0; qx < outWidth; qx++) dxPadded[row + qx * g.strideX] = phase[k++] as number;
-      }
+      grid.set(
+        gradOut.subarray(from, from + g.outWidth),
+        (o * gridHeight + padTop + y) * gridWidth + padLeft,
+      );
     }
   }
 }

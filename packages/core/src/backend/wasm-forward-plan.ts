@@ -1,5 +1,5 @@
-import type { KernelExports } from './wasm-module';
 import type { WasmArena } from './wasm-arena';
+import type { KernelExports } from './wasm-module';
 
 /**
  * The buffers of one call of the wasm `convForward` loop: input (already laid out), tap offset table,

@@ -16,7 +16,9 @@ beforeAll(async () => {
 const RUNS = Number(process.env.FUZZ_RUNS ?? 150);
 
 function inputAt(x: Float32Array, g: ConvGeometry, c: number, y: number, xo: number, i: number, j: number) {
-  return x[(c * g.height + y * g.strideY + i * g.dilationY) * g.width + xo * g.strideX + j * g.dilationX] as number;
+  return x[
+    (c * g.height + y * g.strideY + i * g.dilationY) * g.width + xo * g.strideX + j * g.dilationX
+  ] as number;
 }
 
 function naiveForward(x: Float32Array, w: Float32Array, bias: Float32Array | null, g: ConvGeometry) {
@@ -29,7 +31,9 @@ function naiveForward(x: Float32Array, w: Float32Array, bias: Float32Array | nul
         for (let c = 0; c < g.channels; c++)
           for (let i = 0; i < g.kernelHeight; i++)
             for (let j = 0; j < g.kernelWidth; j++)
-              sum += (w[(o * g.channels + c) * k + i * g.kernelWidth + j] as number) * inputAt(x, g, c, y, xo, i, j);
+              sum +=
+                (w[(o * g.channels + c) * k + i * g.kernelWidth + j] as number) *
+                inputAt(x, g, c, y, xo, i, j);
         out[(o * g.outHeight + y) * g.outWidth + xo] = sum;
       }
   return out;
@@ -47,7 +51,8 @@ function naiveBackward(x: Float32Array, w: Float32Array, gradOut: Float32Array, 
           for (let i = 0; i < g.kernelHeight; i++)
             for (let j = 0; j < g.kernelWidth; j++) {
               const wi = (o * g.channels + c) * k + i * g.kernelWidth + j;
-              const xi = (c * g.height + y * g.strideY + i * g.dilationY) * g.width + xo * g.strideX + j * g.dilationX;
+              const xi =
+                (c * g.height + y * g.strideY + i * g.dilationY) * g.width + xo * g.strideX + j * g.dilationX;
               dx[xi] = (dx[xi] as number) + (w[wi] as number) * grad;
               dw[wi] = (dw[wi] as number) + (x[xi] as number) * grad;
             }
@@ -189,7 +194,9 @@ describe('wasm-simd pool kernels', () => {
       fc.property(poolGeometry, ({ geometry: g, seed }) => {
         // Few distinct values, so ties are common and "first maximum" is really tested.
         const random = createRandom(seed);
-        const x = Float32Array.from({ length: g.channels * g.height * g.width }, () => Math.floor(random() * 4));
+        const x = Float32Array.from({ length: g.channels * g.height * g.width }, () =>
+          Math.floor(random() * 4),
+        );
         const size = g.channels * g.outHeight * g.outWidth;
         const max = new Float32Array(size);
         const argmax = new Int32Array(size);

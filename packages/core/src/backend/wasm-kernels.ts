@@ -2,7 +2,7 @@ import type { ComputeKernels, ConvGeometry, PoolGeometry } from './kernels';
 import { WasmArena } from './wasm-arena';
 import { wasmConvBackwardInput } from './wasm-backward-input';
 import { planForward, runForward, zeroPaddingKernels } from './wasm-forward-plan';
-import { instantiateKernelModule, type KernelExports } from './wasm-module';
+import { instantiateKernelModule, type KernelExports, type PoolArguments } from './wasm-module';
 
 /**
  * ComputeKernels on the WASM SIMD module (assembly/). Each call lays its buffers out in the module's one
@@ -62,23 +62,23 @@ export function createWasmKernels(wasm: KernelExports): ComputeKernels {
 
     maxPool(x, g, out, argmax) {
       const arena = newArena();
-      const inAddress = arena.allocate(x.length);
+      const input = planPoolInput(arena, g);
       const outAddress = arena.allocate(out.length);
       const argmaxAddress = arena.allocate(argmax.length);
       arena.commit();
-      arena.write(inAddress, x);
-      wasm.maxPool(inAddress, outAddress, argmaxAddress, ...poolArguments(g));
+      writePoolInput(wasm, arena, input, x, g);
+      wasm.maxPool(input.raw, input.planes, outAddress, argmaxAddress, ...poolArguments(g, input));
       out.set(arena.floats(outAddress, out.length));
       argmax.set(arena.ints(argmaxAddress, argmax.length));
     },
 
     sumPool(x, g, out) {
       const arena = newArena();
-      const inAddress = arena.allocate(x.length);
+      const input = planPoolInput(arena, g);
       const outAddress = arena.allocate(out.length);
       arena.commit();
-      arena.write(inAddress, x);
-      wasm.sumPool(inAddress, outAddress, ...poolArguments(g));
+      writePoolInput(wasm, arena, input, x, g);
+      wasm.sumPool(input.raw, input.planes, outAddress, ...poolArguments(g, input));
       out.set(arena.floats(outAddress, out.length));
     },
   };
@@ -93,7 +93,10 @@ interface InputPlan {
   readonly rowStep: number;
 }
 
-function planInput(arena: WasmArena, g: ConvGeometry): InputPlan {
+function planInput(
+  arena: WasmArena,
+  g: Pick<ConvGeometry, 'channels' | 'height' | 'width' | 'strideX' | 'strideY'>,
+): InputPlan {
   const planeWidth = Math.ceil(g.width / g.strideX);
   const raw = arena.allocate(g.channels * g.height * g.width);
   const planes = g.strideX === 1 ? raw : arena.allocate(g.channels * g.height * g.strideX * planeWidth);
@@ -111,7 +114,14 @@ function writeInput(
 ): void {
   arena.write(input.raw, x);
   if (g.strideX > 1) {
-    wasm.deinterleaveColumns(input.raw, input.planes, g.channels * g.height, g.width, g.strideX, input.planeWidth);
+    wasm.deinterleaveColumns(
+      input.raw,
+      input.planes,
+      g.channels * g.height,
+      g.width,
+      g.strideX,
+      input.planeWidth,
+    );
   }
   wasm.writeTapOffsets(
     taps,
@@ -130,8 +140,32 @@ function tapCount(g: ConvGeometry): number {
   return g.channels * g.kernelHeight * g.kernelWidth;
 }
 
-type PoolArguments = Parameters<KernelExports['sumPool']> extends [number, number, ...infer Rest] ? Rest : never;
+/** Pools read column phases like conv; rows need no splitting (strideY only moves the row). */
+function planPoolInput(arena: WasmArena, g: PoolGeometry): InputPlan {
+  return planInput(arena, { ...g, strideY: 1 });
+}
 
-function poolArguments(g: PoolGeometry): PoolArguments {
-  return [g.channels, g.height, g.width, g.sizeY, g.sizeX, g.strideY, g.strideX, g.outHeight, g.outWidth];
+function writePoolInput(
+  wasm: KernelExports,
+  arena: WasmArena,
+  input: InputPlan,
+  x: Float32Array,
+  g: PoolGeometry,
+) {
+  arena.write(input.raw, x);
+  if (g.strideX > 1) {
+    wasm.deinterleaveColumns(
+      input.raw,
+      input.planes,
+      g.channels * g.height,
+      g.width,
+      g.strideX,
+      input.planeWidth,
+    );
+  }
+}
+
+function poolArguments(g: PoolGeometry, input: InputPlan): PoolArguments {
+  const { channels, height, width, sizeY, sizeX, strideY, strideX, outHeight, outWidth } = g;
+  return [channels, height, width, sizeY, sizeX, strideY, strideX, outHeight, outWidth, input.planeWidth];
 }

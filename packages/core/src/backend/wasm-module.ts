@@ -16,7 +16,14 @@ type Address = number;
 export interface KernelExports {
   readonly memory: WasmMemory;
   heapBase(): Address;
-  deinterleaveColumns(src: Address, dst: Address, rows: number, width: number, stride: number, planeWidth: number): void;
+  deinterleaveColumns(
+    src: Address,
+    dst: Address,
+    rows: number,
+    width: number,
+    stride: number,
+    planeWidth: number,
+  ): void;
   writeTapOffsets(
     dst: Address,
     channels: number,
@@ -29,6 +36,14 @@ export interface KernelExports {
     planeWidth: number,
   ): void;
   packWeightsByFour(w: Address, dst: Address, blocks: number, taps: number): void;
+  scatterPhase(
+    src: Address,
+    dst: Address,
+    rows: number,
+    width: number,
+    rowStep: number,
+    columnStep: number,
+  ): void;
   convForward(
     x: Address,
     taps: Address,
@@ -53,18 +68,19 @@ export interface KernelExports {
     outWidth: number,
     rowStep: number,
   ): void;
-  maxPool(x: Address, out: Address, argmax: Address, ...geometry: PoolArguments): void;
-  sumPool(x: Address, out: Address, ...geometry: PoolArguments): void;
+  maxPool(x: Address, planes: Address, out: Address, argmax: Address, ...geometry: PoolArguments): void;
+  sumPool(x: Address, planes: Address, out: Address, ...geometry: PoolArguments): void;
 }
 
-/** channels, height, width, sizeY, sizeX, strideY, strideX, outHeight, outWidth. */
-type PoolArguments = [number, number, number, number, number, number, number, number, number];
+/** channels, height, width, sizeY, sizeX, strideY, strideX, outHeight, outWidth, planeWidth. */
+export type PoolArguments = [number, number, number, number, number, number, number, number, number, number];
 
 const FUNCTION_NAMES = [
   'heapBase',
   'deinterleaveColumns',
   'writeTapOffsets',
   'packWeightsByFour',
+  'scatterPhase',
   'convForward',
   'convBackwardWeights',
   'maxPool',
@@ -84,12 +100,21 @@ function webAssemblyApi(): WebAssemblyApi | undefined {
  * The smallest module that uses SIMD: one function returning `v128.const 0`. Engines without SIMD reject
  * it, which is the whole test.
  */
-const SIMD_PROBE = Uint8Array.of(
-  0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00, // magic, version
-  0x01, 0x05, 0x01, 0x60, 0x00, 0x01, 0x7b, // type section: () -> v128
-  0x03, 0x02, 0x01, 0x00, // function section
-  0x0a, 0x16, 0x01, 0x14, 0x00, 0xfd, 0x0c, ...new Array<number>(16).fill(0), 0x0b, // body: v128.const 0
+const SIMD_PROBE = hexBytes(
+  [
+    '0061736d 01000000', // magic, version 1
+    '01 05 01 60 00 01 7b', // type section: () -> v128
+    '03 02 01 00', // function section: one function of type 0
+    `0a 16 01 14 00 fd0c ${'00'.repeat(16)} 0b`, // code: v128.const 0, end
+  ].join(''),
 );
+
+function hexBytes(hex: string): Uint8Array {
+  const digits = hex.replace(/\s/g, '');
+  return Uint8Array.from({ length: digits.length / 2 }, (_, i) =>
+    Number.parseInt(digits.slice(2 * i, 2 * i + 2), 16),
+  );
+}
 
 export function supportsWasmSimd(): boolean {
   const api = webAssemblyApi();

@@ -19,7 +19,9 @@ export type ConvJobResult =
   | { readonly status: 'shape-error'; readonly op: string; readonly detail: string };
 
 /** The worker side of conv2dParallel: waits for the fast kernels once, then runs the public conv2d. */
-export async function runConvJob(message: unknown): Promise<{ result: ConvJobResult; transfer: ArrayBuffer[] }> {
+export async function runConvJob(
+  message: unknown,
+): Promise<{ result: ConvJobResult; transfer: ArrayBuffer[] }> {
   await ready();
   const job = message as ConvJob;
   try {

@@ -28,7 +28,10 @@ export async function conv2dParallel(
     ranges.map(({ start, end }) => {
       const job: ConvJob = {
         x: { shape: x.shape, data: x.data },
-        w: { shape: [end - start, ...w.shape.slice(1)], data: w.data.slice(start * kernelSize, end * kernelSize) },
+        w: {
+          shape: [end - start, ...w.shape.slice(1)],
+          data: w.data.slice(start * kernelSize, end * kernelSize),
+        },
         options: { ...options, bias: bias?.slice(start, end) },
       };
       return pool.run(job, [job.w.data.buffer as ArrayBuffer]) as Promise<ConvJobResult>;
@@ -58,7 +61,8 @@ export async function conv2dParallel(
 export function splitKernels(kernels: number, parts: number): { start: number; end: number }[] {
   const step = kernels >= 4 * parts ? Math.ceil(kernels / parts / 4) * 4 : Math.ceil(kernels / parts);
   const ranges: { start: number; end: number }[] = [];
-  for (let start = 0; start < kernels; start += step) ranges.push({ start, end: Math.min(kernels, start + step) });
+  for (let start = 0; start < kernels; start += step)
+    ranges.push({ start, end: Math.min(kernels, start + step) });
   return ranges;
 }
 

@@ -6,6 +6,9 @@ import { serveJobs } from './worker-pool';
 const port = parentPort;
 if (port === null) throw new Error('node-worker-entry must run inside a worker thread');
 serveJobs(
-  { postMessage: (message, transfer) => port.postMessage(message, transfer), onMessage: (listener) => port.on('message', listener) },
+  {
+    postMessage: (message, transfer) => port.postMessage(message, transfer),
+    onMessage: (listener) => port.on('message', listener),
+  },
   runConvJob,
 );

@@ -22,7 +22,9 @@ export interface WorkerPool {
 }
 
 /** What a worker posts back: the job's id and its result or error message. */
-export type JobReply = { id: number; status: 'ok'; result: unknown } | { id: number; status: 'error'; message: string };
+export type JobReply =
+  | { id: number; status: 'ok'; result: unknown }
+  | { id: number; status: 'error'; message: string };
 
 interface PendingJob {
   readonly id: number;
@@ -38,7 +40,8 @@ interface Slot {
 }
 
 export function createWorkerPool(spawn: () => WorkerPort, size: number): WorkerPool {
-  if (!Number.isInteger(size) || size < 1) throw new RangeError(`worker pool: size must be an integer >= 1, got ${size}`);
+  if (!Number.isInteger(size) || size < 1)
+    throw new RangeError(`worker pool: size must be an integer >= 1, got ${size}`);
   const queue: PendingJob[] = [];
   let nextId = 0;
   let closed = false;
@@ -96,7 +99,10 @@ export function createWorkerPool(spawn: () => WorkerPort, size: number): WorkerP
  * buffers `handle` names so results are not copied.
  */
 export function serveJobs(
-  port: { postMessage(message: unknown, transfer: ArrayBuffer[]): void; onMessage(listener: (message: unknown) => void): void },
+  port: {
+    postMessage(message: unknown, transfer: ArrayBuffer[]): void;
+    onMessage(listener: (message: unknown) => void): void;
+  },
   handle: (job: unknown) => Promise<{ result: unknown; transfer: ArrayBuffer[] }>,
 ): void {
   port.onMessage(async (message) => {

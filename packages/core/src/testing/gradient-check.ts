@@ -6,7 +6,12 @@ import { Tensor } from '../tensor';
  * The step is measured after rounding to float32 (x + ε is rarely representable), and L is summed in
  * float64, so for the piecewise-linear ops here the estimate is accurate to float32 rounding of f.
  */
-export function numericalGradient(f: (t: Tensor) => Tensor, at: Tensor, upstream: Tensor, epsilon = 1e-2): Float64Array {
+export function numericalGradient(
+  f: (t: Tensor) => Tensor,
+  at: Tensor,
+  upstream: Tensor,
+  epsilon = 1e-2,
+): Float64Array {
   const loss = (t: Tensor) => {
     const out = f(t).data;
     let sum = 0;
@@ -27,7 +32,11 @@ export function numericalGradient(f: (t: Tensor) => Tensor, at: Tensor, upstream
 }
 
 /** Element-wise |actual − expected| ≤ tolerance · max(1, |expected|), reporting the first miss. */
-export function expectAllClose(actual: ArrayLike<number>, expected: ArrayLike<number>, tolerance = 1e-3): void {
+export function expectAllClose(
+  actual: ArrayLike<number>,
+  expected: ArrayLike<number>,
+  tolerance = 1e-3,
+): void {
   expect(actual.length).toBe(expected.length);
   for (let k = 0; k < actual.length; k++) {
     const a = actual[k] as number;

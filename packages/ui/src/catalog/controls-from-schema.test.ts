@@ -6,7 +6,9 @@ const oneOf = (...options: string[]) => ({ meta: { type: 'oneOf', options } });
 
 describe('controlsFromSchema', () => {
   it('turns a defaulted oneOf into a select with its default', () => {
-    const control = controlFromSchema('kind', { meta: { type: 'default', inner: oneOf('max', 'avg'), default: 'max' } });
+    const control = controlFromSchema('kind', {
+      meta: { type: 'default', inner: oneOf('max', 'avg'), default: 'max' },
+    });
     expect(control).toEqual({
       type: 'choice',
       name: 'kind',
@@ -19,12 +21,27 @@ describe('controlsFromSchema', () => {
   });
 
   it('turns an optional int into an optional integer input with limits', () => {
-    const control = controlFromSchema('stride', { meta: { type: 'optional', inner: int(1, 64) }, label: 'Stride' });
-    expect(control).toMatchObject({ type: 'number', integer: true, min: 1, max: 64, optional: true, label: 'Stride' });
+    const control = controlFromSchema('stride', {
+      meta: { type: 'optional', inner: int(1, 64) },
+      label: 'Stride',
+    });
+    expect(control).toMatchObject({
+      type: 'number',
+      integer: true,
+      min: 1,
+      max: 64,
+      optional: true,
+      label: 'Stride',
+    });
   });
 
   it("offers padding's named modes plus a number for a union of oneOf and int", () => {
-    const padding = { meta: { type: 'union', options: [oneOf('valid', 'same', 'full'), int(0, 64), { meta: { type: 'numberArray' } }] } };
+    const padding = {
+      meta: {
+        type: 'union',
+        options: [oneOf('valid', 'same', 'full'), int(0, 64), { meta: { type: 'numberArray' } }],
+      },
+    };
     expect(controlFromSchema('padding', padding)).toMatchObject({
       type: 'choice',
       options: ['valid', 'same', 'full'],
@@ -33,12 +50,29 @@ describe('controlsFromSchema', () => {
   });
 
   it('edits a stride that may be a number or a pair as an integer input', () => {
-    const stride = { meta: { type: 'optional', inner: { meta: { type: 'union', options: [int(1, 64), { meta: { type: 'numberArray' } }] }, label: 'Stride' } } };
-    expect(controlFromSchema('stride', stride)).toMatchObject({ type: 'number', integer: true, min: 1, optional: true, label: 'Stride' });
+    const stride = {
+      meta: {
+        type: 'optional',
+        inner: {
+          meta: { type: 'union', options: [int(1, 64), { meta: { type: 'numberArray' } }] },
+          label: 'Stride',
+        },
+      },
+    };
+    expect(controlFromSchema('stride', stride)).toMatchObject({
+      type: 'number',
+      integer: true,
+      min: 1,
+      optional: true,
+      label: 'Stride',
+    });
   });
 
   it('falls back to a read-only control for objects and arrays', () => {
-    const controls = controlsFromSchema({ train: { meta: { type: 'object', fields: {} } }, flip: { meta: { type: 'bool' } } });
+    const controls = controlsFromSchema({
+      train: { meta: { type: 'object', fields: {} } },
+      flip: { meta: { type: 'bool' } },
+    });
     expect(controls.map((c) => c.type)).toEqual(['other', 'boolean']);
   });
 

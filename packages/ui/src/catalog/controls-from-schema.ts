@@ -52,7 +52,15 @@ export function controlFromSchema(name: string, schema: SchemaLike): ParamContro
     case 'bool':
       return { type: 'boolean', name, label, description, optional, defaultValue: defaultValue === true };
     case 'oneOf':
-      return { type: 'choice', name, label, description, options: strings(meta.options), optional, defaultValue: asChoice(defaultValue) };
+      return {
+        type: 'choice',
+        name,
+        label,
+        description,
+        options: strings(meta.options),
+        optional,
+        defaultValue: asChoice(defaultValue),
+      };
     case 'union': {
       const options = Array.isArray(meta.options) ? meta.options.filter(isSchema) : [];
       const choices = options.filter((o) => o.meta.type === 'oneOf').flatMap((o) => strings(o.meta.options));
@@ -64,7 +72,9 @@ export function controlFromSchema(name: string, schema: SchemaLike): ParamContro
           label,
           description,
           options: choices,
-          allowsInteger: integer ? { min: asNumber(integer.meta.min), max: asNumber(integer.meta.max) } : undefined,
+          allowsInteger: integer
+            ? { min: asNumber(integer.meta.min), max: asNumber(integer.meta.max) }
+            : undefined,
           optional,
           defaultValue: asChoice(defaultValue),
         };
@@ -92,12 +102,19 @@ export function controlFromSchema(name: string, schema: SchemaLike): ParamContro
 
 /** `learningRate` → "Learning rate", `kernelCell` → "Kernel cell". */
 export function humanize(name: string): string {
-  const words = name.replace(/([a-z0-9])([A-Z])/g, '$1 $2').replace(/[-_]/g, ' ').toLowerCase();
+  const words = name
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/[-_]/g, ' ')
+    .toLowerCase();
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
 function isSchema(value: unknown): value is SchemaLike {
-  return typeof value === 'object' && value !== null && typeof (value as { meta?: { type?: unknown } }).meta?.type === 'string';
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as { meta?: { type?: unknown } }).meta?.type === 'string'
+  );
 }
 
 function asNumber(value: unknown): number | undefined {

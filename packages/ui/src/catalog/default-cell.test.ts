@@ -2,11 +2,17 @@ import { describe, expect, it } from 'vitest';
 import { duplicateCellSpec, freshId, newCellSpec } from './default-cell';
 import type { KindInfo } from './value-types';
 
-const kind = (name: string, slots: Record<string, KindInfo['output']>, output: KindInfo['output']): KindInfo => ({
+const kind = (
+  name: string,
+  slots: Record<string, KindInfo['output']>,
+  output: KindInfo['output'],
+): KindInfo => ({
   kind: name,
   label: name,
   description: '',
-  inputs: Object.fromEntries(Object.entries(slots).map(([slot, type]) => [slot, { accepts: [type], optional: false }])),
+  inputs: Object.fromEntries(
+    Object.entries(slots).map(([slot, type]) => [slot, { accepts: [type], optional: false }]),
+  ),
   output,
   controls: [],
 });
@@ -28,7 +34,12 @@ const cells = [
 describe('newCellSpec', () => {
   it('wires a new conv to the nearest map and kernel above it', () => {
     const spec = newCellSpec(kinds.get('conv')!, cells, kinds, cells.length);
-    expect(spec).toEqual({ id: 'conv2', kind: 'conv', inputs: { input: 'conv1', kernel: 'k' }, params: { padding: 'same' } });
+    expect(spec).toEqual({
+      id: 'conv2',
+      kind: 'conv',
+      inputs: { input: 'conv1', kernel: 'k' },
+      params: { padding: 'same' },
+    });
   });
 
   it('wires two tensor slots to two different cells', () => {
@@ -57,6 +68,12 @@ describe('freshId and duplicateCellSpec', () => {
       { id: 'conv1', kind: 'conv', title: 'Edges', inputs: { input: 'img' }, params: { stride: 2 } },
       cells,
     );
-    expect(copy).toEqual({ id: 'conv2', kind: 'conv', title: 'Edges (copy)', inputs: { input: 'img' }, params: { stride: 2 } });
+    expect(copy).toEqual({
+      id: 'conv2',
+      kind: 'conv',
+      title: 'Edges (copy)',
+      inputs: { input: 'img' },
+      params: { stride: 2 },
+    });
   });
 });

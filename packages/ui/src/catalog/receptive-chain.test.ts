@@ -29,7 +29,11 @@ describe('receptiveHighlights', () => {
   });
 
   it('clips the field of a same-padded conv at the border', () => {
-    const same: ChainCell[] = [cells[0]!, cells[1]!, { id: 'c', kind: 'conv', inputs: { input: 'img', kernel: 'k' }, params: { padding: 'same' } }];
+    const same: ChainCell[] = [
+      cells[0]!,
+      cells[1]!,
+      { id: 'c', kind: 'conv', inputs: { input: 'img', kernel: 'k' }, params: { padding: 'same' } },
+    ];
     const highlights = receptiveHighlights(same, new Map([...values, ['c', map(8, 8)]]), 'c', 0, 0);
     expect(highlights.get('img')).toEqual({ top: 0, left: 0, bottom: 1, right: 1 });
   });

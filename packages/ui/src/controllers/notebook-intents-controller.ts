@@ -90,7 +90,9 @@ export class NotebookIntentsController implements ReactiveController {
     setTimeout(() => {
       const root = this.#host.shadowRoot;
       const notebookElement = root?.querySelector('cb-notebook');
-      const cell = notebookElement?.shadowRoot?.querySelector(`cb-cell[data-cell-id="${CSS.escape(spec.id)}"]`);
+      const cell = notebookElement?.shadowRoot?.querySelector(
+        `cb-cell[data-cell-id="${CSS.escape(spec.id)}"]`,
+      );
       cell?.scrollIntoView({ behavior: 'smooth', block: 'center' });
     }, 150);
   }

@@ -7,7 +7,13 @@ describe('describeExample', () => {
       title: 'Edge detection',
       cells: [
         { id: 'i', kind: 'image' },
-        { id: 'n', kind: 'note', params: { markdown: '# Sobel\nA **Sobel** kernel weighs [left](https://x.org) against right.\n\nMore.' } },
+        {
+          id: 'n',
+          kind: 'note',
+          params: {
+            markdown: '# Sobel\nA **Sobel** kernel weighs [left](https://x.org) against right.\n\nMore.',
+          },
+        },
       ],
     });
     expect(entry.name).toBe('sobel-edges');

@@ -24,7 +24,9 @@ const modules: Record<string, unknown> = import.meta.glob('../../../../examples/
 
 export const examples: readonly ExampleEntry[] = Object.entries(modules)
   .map(([path, document]) => describeExample(path, document))
-  .sort((a, b) => (a.name === FIRST_VISIT_EXAMPLE ? -1 : b.name === FIRST_VISIT_EXAMPLE ? 1 : a.title.localeCompare(b.title)));
+  .sort((a, b) =>
+    a.name === FIRST_VISIT_EXAMPLE ? -1 : b.name === FIRST_VISIT_EXAMPLE ? 1 : a.title.localeCompare(b.title),
+  );
 
 export function findExample(name: string): ExampleEntry | undefined {
   return examples.find((example) => example.name === name);
@@ -32,7 +34,8 @@ export function findExample(name: string): ExampleEntry | undefined {
 
 export function describeExample(path: string, document: unknown): ExampleEntry {
   const name = (path.split('/').pop() ?? path).replace(/\.json$/, '');
-  const record = typeof document === 'object' && document !== null ? (document as Record<string, unknown>) : {};
+  const record =
+    typeof document === 'object' && document !== null ? (document as Record<string, unknown>) : {};
   const title = typeof record.title === 'string' && record.title !== '' ? record.title : name;
   return { name, title, description: firstNoteParagraph(record.cells), document };
 }
@@ -43,7 +46,7 @@ function firstNoteParagraph(cells: unknown): string {
     const markdown = (cell as { kind?: unknown; params?: { markdown?: unknown } })?.params?.markdown;
     if ((cell as { kind?: unknown })?.kind !== 'note' || typeof markdown !== 'string') continue;
     const paragraph = parseMarkdown(markdown).find((block) => block.type === 'paragraph');
-    if (!paragraph || paragraph.type !== 'paragraph') continue;
+    if (paragraph?.type !== 'paragraph') continue;
     const plain = plainText(paragraph.children).replace(/\s+/g, ' ').trim();
     return plain.length > 180 ? `${plain.slice(0, 177).trimEnd()}…` : plain;
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { historyCommandFor } from './history-shortcut';
+import { historyCommandFor, historyCommandForEvent } from './history-shortcut';
 
 const press = (
   key: string,
@@ -25,5 +25,19 @@ describe('historyCommandFor', () => {
     expect(historyCommandFor(press('z'))).toBeUndefined();
     expect(historyCommandFor(press('z', { ctrlKey: true, altKey: true }))).toBeUndefined();
     expect(historyCommandFor(press('c', { ctrlKey: true }))).toBeUndefined();
+  });
+});
+
+describe('historyCommandForEvent', () => {
+  const from = (target: object) => ({
+    ...press('z', { ctrlKey: true }),
+    composedPath: () => [target as EventTarget],
+  });
+
+  it('leaves text areas and text fields their own undo, but not number inputs', () => {
+    expect(historyCommandForEvent(from({ tagName: 'TEXTAREA' }))).toBeUndefined();
+    expect(historyCommandForEvent(from({ tagName: 'INPUT', type: 'text' }))).toBeUndefined();
+    expect(historyCommandForEvent(from({ tagName: 'INPUT', type: 'number' }))).toBe('undo');
+    expect(historyCommandForEvent(from({ tagName: 'BODY' }))).toBe('undo');
   });
 });

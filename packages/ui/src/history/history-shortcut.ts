@@ -18,3 +18,22 @@ export function historyCommandFor(event: ShortcutKey): 'undo' | 'redo' | undefin
   if (key === 'y' && !event.shiftKey) return 'redo';
   return undefined;
 }
+
+/**
+ * The command for a key press aimed at the notebook, or undefined. In a text area or a one-line text
+ * field Ctrl+Z belongs to the field (it undoes typing), so those are left alone; number inputs (kernel
+ * weights) are not text fields here, so Ctrl+Z after editing a weight undoes the edit.
+ */
+export function historyCommandForEvent(
+  event: ShortcutKey & { composedPath(): readonly EventTarget[] },
+): 'undo' | 'redo' | undefined {
+  const command = historyCommandFor(event);
+  return command && !isTextField(event.composedPath()[0]) ? command : undefined;
+}
+
+function isTextField(target: EventTarget | undefined): boolean {
+  if (typeof target !== 'object' || target === null || !('tagName' in target)) return false;
+  const { tagName } = target as { tagName: unknown };
+  if (tagName === 'TEXTAREA') return true;
+  return tagName === 'INPUT' && (target as { type?: unknown }).type === 'text';
+}

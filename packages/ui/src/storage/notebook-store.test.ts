@@ -100,6 +100,17 @@ describe('NotebookStore', () => {
     expect(await store.load(gone.id)).toEqual(before);
   });
 
+  it('creates a notebook on its first save at revision 0 (a new notebook not stored yet)', async () => {
+    const { store } = makeStore();
+    const id = store.newId();
+    expect(await store.load(id)).toEqual({ status: 'missing', id });
+    expect(await store.save(id, 'Fresh', doc('Fresh'), 0)).toMatchObject({
+      status: 'saved',
+      meta: { id, revision: 1 },
+    });
+    expect((await store.load(id)).status).toBe('ok');
+  });
+
   it('remembers the last open notebook', async () => {
     const { store } = makeStore();
     expect(await store.lastOpenId()).toBeUndefined();

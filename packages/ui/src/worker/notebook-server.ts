@@ -100,7 +100,12 @@ export function serveNotebook(endpoint: MessageEndpoint): () => void {
           post({ type: 'loaded', requestId: message.requestId });
         } catch (error) {
           const problems = error instanceof DocumentError ? error.problems : [];
-          post({ type: 'load-failed', requestId: message.requestId, message: describeError(error), problems });
+          post({
+            type: 'load-failed',
+            requestId: message.requestId,
+            message: describeError(error),
+            problems,
+          });
         }
         return;
       }
@@ -133,21 +138,29 @@ export function serveNotebook(endpoint: MessageEndpoint): () => void {
 function applyEdit(notebook: Notebook, edit: NotebookEdit): void {
   switch (edit.op) {
     case 'setParams':
-      return notebook.setParams(edit.id, { ...edit.patch });
+      notebook.setParams(edit.id, { ...edit.patch });
+      break;
     case 'setInputs':
-      return notebook.setInputs(edit.id, { ...edit.inputs });
+      notebook.setInputs(edit.id, { ...edit.inputs });
+      break;
     case 'setTitle':
-      return notebook.setTitle(edit.title);
+      notebook.setTitle(edit.title);
+      break;
     case 'setCellTitle':
-      return notebook.setCellTitle(edit.id, edit.title);
+      notebook.setCellTitle(edit.id, edit.title);
+      break;
     case 'addCell':
-      return notebook.addCell(edit.spec, edit.index);
+      notebook.addCell(edit.spec, edit.index);
+      break;
     case 'removeCell':
-      return notebook.removeCell(edit.id);
+      notebook.removeCell(edit.id);
+      break;
     case 'moveCell':
-      return notebook.moveCell(edit.id, edit.index);
+      notebook.moveCell(edit.id, edit.index);
+      break;
     case 'replaceDocument':
-      return notebook.replaceDocument(edit.document);
+      notebook.replaceDocument(edit.document);
+      break;
   }
 }
 

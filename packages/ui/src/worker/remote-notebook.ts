@@ -53,7 +53,20 @@ export class RemoteNotebook {
       type: 'module',
       name: 'convbook-notebook',
     });
-    return new RemoteNotebook(worker, () => worker.terminate());
+    const remote = new RemoteNotebook(worker, () => worker.terminate());
+    // A worker that cannot start (a failed module load) would otherwise leave the page waiting forever.
+    worker.addEventListener('error', (event) => {
+      event.preventDefault();
+      remote.#fail(`The computing worker stopped: ${event.message || 'it could not be loaded'}.`);
+    });
+    return remote;
+  }
+
+  /** Rejects every waiting request and reports `message` as an edit error. */
+  #fail(message: string): void {
+    for (const { reject } of this.#pending.values()) reject(new Error(message));
+    this.#pending.clear();
+    this.#editErrors.next(message);
   }
 
   get document(): NotebookDocument | undefined {

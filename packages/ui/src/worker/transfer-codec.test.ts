@@ -25,7 +25,10 @@ describe('encodeForTransfer / decodeTransferred', () => {
     const value = {
       status: 'ok',
       ms: 3,
-      value: { type: 'grad', training: { lossCurve: [3, 2, 1], learnedWeights: new Tensor([1], Float32Array.of(7)) } },
+      value: {
+        type: 'grad',
+        training: { lossCurve: [3, 2, 1], learnedWeights: new Tensor([1], Float32Array.of(7)) },
+      },
     };
     const { payload, transfer } = encodeForTransfer(value);
     const decoded = decodeTransferred(structuredClone(payload, { transfer })) as typeof value;

@@ -1,5 +1,6 @@
 import { Tensor } from '@convbook/core';
 import { type DecodedPng, decode } from 'fast-png';
+import { MAX_IMAGE_SIDE } from '../../document/limits';
 
 /** Largest side of an uploaded picture, checked from the header before any pixel memory is allocated. */
 export const MAX_PNG_SIDE = MAX_IMAGE_SIDE;

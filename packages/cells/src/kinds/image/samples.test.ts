@@ -2,11 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { renderSample, sampleNames } from './samples';
 
 describe('renderSample', () => {
-  it('draws every sample with values in [0, 1] (the signal may dip just below 0 by noise)', () => {
+  it('draws every sample with values in [0, 1]', () => {
     for (const name of sampleNames) {
       const image = renderSample({ name, size: 16 });
       expect(image.rank).toBe(3);
-      if (name === 'signal-peaks') continue;
       expect(Math.min(...image.data)).toBeGreaterThanOrEqual(0);
       expect(Math.max(...image.data)).toBeLessThanOrEqual(1);
     }

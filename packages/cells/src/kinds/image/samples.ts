@@ -94,7 +94,8 @@ function paintText(text: string, size: number): Tensor {
 
 /**
  * A 1×N signal: three gaussian bumps of different heights plus seeded noise, so raw peak finding sees many
- * tiny false peaks and smoothing first leaves only the bumps. Bumps sit at 20 %, 50 % and 80 % of the length.
+ * tiny false peaks and smoothing first leaves only the bumps. Bumps sit at 20 %, 50 % and 80 % of the length;
+ * values are clipped to [0, 1] like every other sample.
  */
 function paintSignal(length: number, seed: number): Tensor {
   const random = createRandom(seed);
@@ -108,7 +109,7 @@ function paintSignal(length: number, seed: number): Tensor {
     const t = length === 1 ? 0 : i / (length - 1);
     let value = 0.05;
     for (const bump of bumps) value += bump.height * Math.exp(-(((t - bump.centre) / bump.width) ** 2) / 2);
-    data[i] = value + 0.05 * random.gaussian();
+    data[i] = Math.min(1, Math.max(0, value + 0.05 * random.gaussian()));
   }
   return new Tensor([1, 1, length], data);
 }

@@ -11,6 +11,21 @@ export const addCellStyles = css`
     border-style: dashed;
     color: var(--cb-text-muted);
   }
+  :host([compact]) .toggle {
+    padding: 0;
+    height: 16px;
+    border: none;
+    background: transparent;
+    opacity: 0;
+    font-weight: 700;
+    color: var(--cb-accent);
+  }
+  :host([compact]) .toggle:hover,
+  :host([compact]) .toggle:focus-visible,
+  :host([compact]) .toggle[aria-expanded='true'] {
+    opacity: 1;
+    background: var(--cb-accent-soft);
+  }
   .menu {
     display: grid;
     grid-template-columns: repeat(auto-fill, minmax(200px, 1fr));

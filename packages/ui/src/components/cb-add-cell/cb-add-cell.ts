@@ -17,17 +17,21 @@ export class CbAddCell extends LitElement {
   static override properties = {
     kinds: { attribute: false },
     afterId: { type: String, attribute: 'after-id' },
+    compact: { type: Boolean, reflect: true },
     open: { state: true },
   };
 
   declare kinds: ReadonlyMap<string, KindInfo>;
   declare afterId: string;
+  /** A thin "insert here" line between cells, shown fully on hover or focus. */
+  declare compact: boolean;
   declare private open: boolean;
 
   constructor() {
     super();
     this.kinds = new Map();
     this.afterId = '';
+    this.compact = false;
     this.open = false;
   }
 
@@ -43,7 +47,7 @@ export class CbAddCell extends LitElement {
     return html`<button class="toggle" aria-expanded=${this.open ? 'true' : 'false'}
         @click=${() => {
           this.open = !this.open;
-        }}>+ Add cell</button>
+        }}>${this.compact ? html`<span aria-hidden="true">+</span><span class="visually-hidden">Insert a cell here</span>` : '+ Add cell'}</button>
       ${
         this.open
           ? html`<div class="menu" role="menu" aria-label="Cell kinds" @keydown=${(e: KeyboardEvent) => {
@@ -60,7 +64,8 @@ export class CbAddCell extends LitElement {
   }
 
   override updated(changed: Map<PropertyKey, unknown>): void {
-    if (changed.has('open') && this.open) this.renderRoot.querySelector<HTMLButtonElement>('.menu button')?.focus();
+    if (changed.has('open') && this.open)
+      this.renderRoot.querySelector<HTMLButtonElement>('.menu button')?.focus();
   }
 }
 

@@ -24,7 +24,7 @@ export const appStyles = css`
     color: var(--cb-accent);
     white-space: nowrap;
   }
-  .title {
+  input.title {
     flex: 1 1 240px;
     min-width: 160px;
     font-size: 18px;
@@ -33,7 +33,8 @@ export const appStyles = css`
     background: transparent;
     padding: 4px 6px;
   }
-  .title:hover {
+  input.title:hover,
+  input.title:focus {
     border-color: var(--cb-border);
   }
   nav {

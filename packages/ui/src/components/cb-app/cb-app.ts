@@ -5,6 +5,7 @@ import { controlStyles } from '../../app-styles/shared-styles';
 import type { KindInfo } from '../../catalog/value-types';
 import { NotebookIntentsController } from '../../controllers/notebook-intents-controller';
 import { ObservableController } from '../../controllers/observable-controller';
+import type { ExampleOpenEvent } from '../../events/example-open';
 import { NotebookTitleChangeEvent } from '../../events/notebook-title-change';
 import { examples, FIRST_VISIT_EXAMPLE, findExample } from '../../examples/example-catalog';
 import { LoadError, RemoteNotebook } from '../../worker/remote-notebook';
@@ -21,7 +22,15 @@ export interface DocumentSink {
   save(document: NotebookDocument): void;
 }
 
-export const EMPTY_DOCUMENT: NotebookDocument = { format: 'convbook', version: 1, title: 'Untitled notebook', cells: [] };
+/** How long a notice stays up. */
+const NOTICE_MS = 6000;
+
+export const EMPTY_DOCUMENT: NotebookDocument = {
+  format: 'convbook',
+  version: 1,
+  title: 'Untitled notebook',
+  cells: [],
+};
 
 /**
  * The app shell: header with the notebook title and toolbar, the message area, the column of cells and a
@@ -67,7 +76,11 @@ export class CbApp extends LitElement {
     this.sidePanel = undefined;
     this.sideOpen = false;
     this.messages = [];
-    new NotebookIntentsController(this, () => this.notebook, () => this.#kinds.value ?? new Map());
+    new NotebookIntentsController(
+      this,
+      () => this.notebook,
+      () => this.#kinds.value ?? new Map(),
+    );
   }
 
   /** The document on screen (undefined before the first load). */
@@ -83,13 +96,15 @@ export class CbApp extends LitElement {
   }
 
   async #start(): Promise<void> {
-    let opened = false;
     try {
-      opened = await this.openDocument(await this.initialDocument());
+      const opened = await this.openDocument(await this.initialDocument());
+      if (!opened) await this.openDocument(EMPTY_DOCUMENT);
     } catch (error) {
-      this.showMessage('error', `Could not open the notebook: ${error instanceof Error ? error.message : String(error)}`);
+      this.showMessage(
+        'error',
+        `Could not open the notebook: ${error instanceof Error ? error.message : String(error)}`,
+      );
     }
-    if (!opened) await this.openDocument(EMPTY_DOCUMENT);
     await this.updateComplete;
     await this.renderRoot.querySelector('cb-notebook')?.updateComplete;
     document.body.dataset.ready = 'true';
@@ -103,15 +118,22 @@ export class CbApp extends LitElement {
     } catch (error) {
       if (error instanceof LoadError) {
         const problems = error.problems.map((p) => (p.path ? `${p.path}: ${p.message}` : p.message));
-        this.showMessage('error', 'This notebook cannot be opened:', problems.length > 0 ? problems : [error.message]);
+        this.showMessage(
+          'error',
+          'This notebook cannot be opened:',
+          problems.length > 0 ? problems : [error.message],
+        );
         return false;
       }
       throw error;
     }
   }
 
+  /** Shows an error (until dismissed) or a notice (fades after a few seconds). */
   showMessage(kind: AppMessage['kind'], text: string, problems?: readonly string[]): void {
-    this.messages = [...this.messages, appMessage(kind, text, problems)].slice(-4);
+    const message = appMessage(kind, text, problems);
+    this.messages = [...this.messages, message].slice(-4);
+    if (kind === 'info') setTimeout(() => this.#dismiss(message.id), NOTICE_MS);
   }
 
   override willUpdate(_changed: PropertyValues<this>): void {
@@ -142,7 +164,8 @@ export class CbApp extends LitElement {
   async #onExampleOpen(name: string): Promise<void> {
     this.renderRoot.querySelector('dialog')?.close();
     const example = findExample(name);
-    if (example && (await this.openDocument(example.document))) this.showMessage('info', `Opened the example “${example.title}”.`);
+    if (example && (await this.openDocument(example.document)))
+      this.showMessage('info', `Opened the example “${example.title}”.`);
   }
 
   #toolbarButton(label: string, command: ToolbarCommand) {
@@ -196,7 +219,7 @@ export class CbApp extends LitElement {
           </div>
         </main>
       </div>
-      <dialog aria-label="Examples" @example-open=${(e: Event & { name?: string }) => void this.#onExampleOpen(e.name ?? '')}>
+      <dialog aria-label="Examples" @example-open=${(e: ExampleOpenEvent) => void this.#onExampleOpen(e.name)}>
         <header>
           <h2>Examples</h2>
           <button class="quiet" aria-label="Close examples" @click=${() => this.renderRoot.querySelector('dialog')?.close()}>✕</button>

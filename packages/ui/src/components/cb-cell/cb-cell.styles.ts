@@ -18,7 +18,7 @@ export const cellStyles = css`
     padding: var(--cb-space-2) var(--cb-space-3);
     border-bottom: 1px solid var(--cb-border);
   }
-  .title {
+  input.title {
     flex: 1;
     min-width: 6em;
     font-weight: 600;
@@ -27,8 +27,37 @@ export const cellStyles = css`
     background: transparent;
     padding: 2px 4px;
   }
-  .title:hover {
+  input.title:hover,
+  input.title:focus {
     border-color: var(--cb-border);
+  }
+  input.title::placeholder {
+    color: var(--cb-text-muted);
+    font-weight: 400;
+  }
+  /* Notes read as prose between the computing cells: no frame until hovered or focused. */
+  :host([data-cell-kind='note']) {
+    background: transparent;
+    border-color: transparent;
+    box-shadow: none;
+  }
+  :host([data-cell-kind='note']) header {
+    border-bottom-color: transparent;
+    opacity: 0;
+    padding-top: 0;
+    padding-bottom: 0;
+    transition: opacity 0.15s;
+  }
+  :host([data-cell-kind='note']:hover) header,
+  :host([data-cell-kind='note']:focus-within) header {
+    opacity: 1;
+  }
+  :host([data-cell-kind='note']:hover),
+  :host([data-cell-kind='note']:focus-within) {
+    border-color: var(--cb-border);
+  }
+  :host([data-cell-kind='note']) .body {
+    padding-top: 0;
   }
   .badge {
     font-size: 11px;
@@ -68,6 +97,14 @@ export const cellStyles = css`
     border-top-color: var(--cb-accent);
     border-radius: 50%;
     animation: spin 0.8s linear infinite;
+  }
+  @media (prefers-reduced-motion: reduce) {
+    .spinner {
+      animation-duration: 3s;
+    }
+    .value {
+      transition: none;
+    }
   }
   @keyframes spin {
     to {
@@ -125,6 +162,9 @@ export const cellStyles = css`
     gap: var(--cb-space-3);
     align-items: center;
   }
+  .inputs select {
+    max-width: 320px;
+  }
   .inputs label {
     display: inline-flex;
     gap: var(--cb-space-1);
@@ -137,8 +177,10 @@ export const cellStyles = css`
     align-items: flex-start;
     transition: opacity 0.15s;
   }
+  /* Dim only when recomputing takes a moment: a quick recompute while scrubbing must not flicker. */
   .value.stale {
     opacity: 0.45;
+    transition: opacity 0.15s 0.2s;
   }
   .error {
     margin: 0;

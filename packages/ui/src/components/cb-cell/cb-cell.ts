@@ -79,7 +79,8 @@ export class CbCell extends LitElement {
   }
 
   override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('cell') || changed.has('notebook')) this.#state.observe(this.notebook?.state$(this.cell.id));
+    if (changed.has('cell') || changed.has('notebook'))
+      this.#state.observe(this.notebook?.state$(this.cell.id));
     const state = this.#state.value;
     if (state?.status === 'ok') this.#lastValue = state.value;
     this.dataset.cellId = this.cell.id;
@@ -126,7 +127,10 @@ export class CbCell extends LitElement {
             aria-label=${`${this.#name} input ${slot}`}
             @change=${(e: Event) =>
               this.dispatchEvent(
-                new CellInputsChangeEvent(this.cell.id, { ...wired, [slot]: (e.target as HTMLSelectElement).value }),
+                new CellInputsChangeEvent(this.cell.id, {
+                  ...wired,
+                  [slot]: (e.target as HTMLSelectElement).value,
+                }),
               )}
           >
             ${current === undefined ? html`<option value="" selected disabled>— choose —</option>` : nothing}
@@ -188,11 +192,10 @@ export class CbCell extends LitElement {
       </header>
       <div class="body">
         ${this.#renderInputs()}
-        ${renderCellEditor(this.cell, value, this.inputValues, this.info)}
+        ${renderCellEditor(this.cell, value, this.inputValues, this.info, this.candidates)}
         ${this.cell.kind === 'note' ? nothing : this.#renderValue(state)}
       </div>`;
   }
-
 }
 
 customElements.define('cb-cell', CbCell);

@@ -8,7 +8,12 @@ export interface WindowArithmetic {
   readonly kernel: readonly [number, number];
   readonly dilation: readonly [number, number];
   readonly stride: readonly [number, number];
-  readonly pads: { readonly top: number; readonly bottom: number; readonly left: number; readonly right: number };
+  readonly pads: {
+    readonly top: number;
+    readonly bottom: number;
+    readonly left: number;
+    readonly right: number;
+  };
   readonly output: readonly [number, number];
   readonly window: 'kernel' | 'window';
 }

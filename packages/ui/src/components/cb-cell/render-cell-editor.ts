@@ -1,6 +1,7 @@
 import type { CellSpec, CellValue } from '@convbook/cells';
 import { html, nothing, type TemplateResult } from 'lit';
 import type { KindInfo } from '../../catalog/value-types';
+import type { InputCandidate } from './cb-cell';
 import '../cb-image-editor/cb-image-editor';
 import '../cb-kernel-editor/cb-kernel-editor';
 import '../cb-note/cb-note';
@@ -16,6 +17,7 @@ export function renderCellEditor(
   value: CellValue | undefined,
   inputValues: ReadonlyMap<string, CellValue>,
   info: KindInfo | undefined,
+  candidates: readonly InputCandidate[],
 ): TemplateResult | typeof nothing {
   const params = cell.params ?? {};
   switch (cell.kind) {
@@ -26,9 +28,18 @@ export function renderCellEditor(
     case 'kernel':
       return html`<cb-kernel-editor cell-id=${cell.id} .params=${params} .value=${value}></cb-kernel-editor>`;
     default: {
-      const readout = cell.kind === 'conv' || cell.kind === 'pool' ? windowReadout(cell, inputValues) : undefined;
-      return html`<cb-param-controls cell-id=${cell.id} .controls=${info?.controls ?? []} .params=${params}></cb-param-controls>
+      const readout =
+        cell.kind === 'conv' || cell.kind === 'pool' ? windowReadout(cell, inputValues) : undefined;
+      return html`<cb-param-controls cell-id=${cell.id} .controls=${info?.controls ?? []} .params=${params}
+          .cellChoices=${cellChoices(cell, candidates)}></cb-param-controls>
         ${readout ? html`<div class="readout" aria-label="Size arithmetic">${readout}</div>` : nothing}`;
     }
   }
+}
+
+/** A grad cell names the kernel (or image) it differentiates with respect to: offer those cells. */
+function cellChoices(cell: CellSpec, candidates: readonly InputCandidate[]) {
+  if (cell.kind !== 'grad') return {};
+  const wanted = cell.params?.target === 'image' ? 'tensor' : 'kernel';
+  return { kernelCell: candidates.filter((c) => c.output === wanted && c.id !== cell.id) };
 }

@@ -28,6 +28,7 @@ export function renderCellValue(value: CellValue, context: ValueContext): Templa
           .highlight=${context.highlight}
           label=${`${context.name} output`}
           cell-id=${context.cellId}
+          ?composite=${context.cellKind === 'image'}
         ></cb-feature-map>
         ${fitsAsMatrix(value.tensor) ? html`<cb-matrix .tensor=${value.tensor} label=${`${context.name} values`}></cb-matrix>` : nothing}`;
     case 'kernel':

@@ -23,7 +23,8 @@ export class CbExamples extends LitElement {
   }
 
   override render() {
-    if (this.examples.length === 0) return html`<p class="empty">No examples are bundled with this build.</p>`;
+    if (this.examples.length === 0)
+      return html`<p class="empty">No examples are bundled with this build.</p>`;
     return html`<ul>
       ${this.examples.map(
         (example) => html`<li>

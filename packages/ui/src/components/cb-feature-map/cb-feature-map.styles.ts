@@ -33,6 +33,9 @@ export const featureMapStyles = css`
     display: block;
     cursor: crosshair;
   }
+  canvas.smooth {
+    image-rendering: auto;
+  }
   canvas:focus-visible {
     outline: 2px solid var(--cb-focus);
     outline-offset: 2px;
@@ -68,6 +71,7 @@ export const featureMapStyles = css`
     grid-template-columns: auto 1fr auto;
     grid-template-rows: auto auto;
     column-gap: var(--cb-space-2);
+    min-width: 160px;
     max-width: 320px;
     font-size: 12px;
     font-family: var(--cb-font-mono);

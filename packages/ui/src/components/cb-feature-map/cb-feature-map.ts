@@ -1,11 +1,12 @@
 import { chooseScale } from '@convbook/cells';
 import type { Tensor } from '@convbook/core';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
+import { styleMap } from 'lit/directives/style-map.js';
 import { controlStyles } from '../../app-styles/shared-styles';
 import { FeatureMapHoverEvent } from '../../events/feature-map-hover';
 import { formatValue } from '../../format/format-number';
 import { featureMapStyles } from './cb-feature-map.styles';
-import { type ColourScale, paintPlane, planeRange } from './paint-plane';
+import { type ColourScale, paintComposite, paintPlane, planeRange } from './paint-plane';
 import { type PixelBox, type PlaneGeometry, pixelAt, planeGeometry } from './plane-geometry';
 
 interface Probe {
@@ -30,6 +31,7 @@ export class CbFeatureMap extends LitElement {
     scale: { type: String },
     highlight: { attribute: false },
     maxChannels: { type: Number, attribute: 'max-channels' },
+    composite: { type: Boolean },
     probe: { state: true },
   };
 
@@ -43,6 +45,8 @@ export class CbFeatureMap extends LitElement {
   /** A receptive field (map pixels, inclusive) to outline on every channel. */
   declare highlight: PixelBox | null;
   declare maxChannels: number;
+  /** For a 3-channel image in [0, 1], also show the channels combined as a colour picture. */
+  declare composite: boolean;
   declare private probe: Probe | null;
 
   #paintedTensor: Tensor | undefined;
@@ -56,6 +60,7 @@ export class CbFeatureMap extends LitElement {
     this.scale = 'auto';
     this.highlight = null;
     this.maxChannels = 16;
+    this.composite = false;
     this.probe = null;
   }
 
@@ -83,7 +88,10 @@ export class CbFeatureMap extends LitElement {
       const channel = Number(canvas.dataset.channel);
       const context = canvas.getContext('2d');
       if (!context || planeSize === 0) continue;
-      const rgba = paintPlane(tensor.data, channel * planeSize, geometry.height, geometry.width, scale);
+      const rgba =
+        channel === -1
+          ? paintComposite(tensor.data, geometry.height, geometry.width)
+          : paintPlane(tensor.data, channel * planeSize, geometry.height, geometry.width, scale);
       context.putImageData(new ImageData(rgba, geometry.width, geometry.height), 0, 0);
     }
     this.#paintedTensor = tensor;
@@ -140,21 +148,23 @@ export class CbFeatureMap extends LitElement {
     const tensor = this.tensor as Tensor;
     const cssWidth = geometry.width * geometry.zoomX;
     const cssHeight = geometry.height * geometry.zoomY;
+    const size = { width: `${cssWidth}px`, height: `${cssHeight}px` };
     const probe = this.probe?.channel === channel ? this.probe : null;
     const highlight = this.highlight;
     const planeSize = geometry.height * geometry.width;
     const value = probe ? tensor.data[channel * planeSize + probe.y * geometry.width + probe.x] : undefined;
     const channels = geometry.channels;
     return html`<figure>
-      <div class="tile" style="width:${cssWidth}px;height:${cssHeight}px">
+      <div class="tile" style=${styleMap(size)}>
         <canvas
+          class=${geometry.zoomX < 1 ? 'smooth' : ''}
           role="img"
           tabindex="0"
           aria-label=${this.#ariaLabel(channel, geometry)}
           data-channel=${channel}
           width=${geometry.width}
           height=${geometry.height}
-          style="width:${cssWidth}px;height:${cssHeight}px"
+          style=${styleMap(size)}
           @pointermove=${(e: PointerEvent) => this.#onPointerMove(e, channel)}
           @pointerleave=${() => this.#setProbe(null)}
           @keydown=${(e: KeyboardEvent) => this.#onKeyDown(e, channel)}
@@ -167,7 +177,7 @@ export class CbFeatureMap extends LitElement {
             ? html`<div
                 class="tooltip"
                 aria-live="polite"
-                style="left:${(probe.x + 0.5) * geometry.zoomX}px;top:${probe.y * geometry.zoomY}px"
+                style=${styleMap({ left: `${(probe.x + 0.5) * geometry.zoomX}px`, top: `${probe.y * geometry.zoomY}px` })}
               >
                 (${probe.y + 1}, ${probe.x + 1}) = ${formatValue(value, 4)}
               </div>`
@@ -178,9 +188,43 @@ export class CbFeatureMap extends LitElement {
     </figure>`;
   }
 
+  /** Whether to add the colour tile: an RGB picture whose values are all in [0, 1]. */
+  get #showsComposite(): boolean {
+    const tensor = this.tensor;
+    const scale = this.#colourScale;
+    return (
+      this.composite &&
+      tensor?.rank === 3 &&
+      tensor.shape[0] === 3 &&
+      scale?.kind === 'gray' &&
+      scale.min === 0 &&
+      scale.max === 1
+    );
+  }
+
+  #renderComposite(geometry: PlaneGeometry) {
+    const size = {
+      width: `${geometry.width * geometry.zoomX}px`,
+      height: `${geometry.height * geometry.zoomY}px`,
+    };
+    return html`<figure>
+      <div class="tile" style=${styleMap(size)}>
+        <canvas class=${geometry.zoomX < 1 ? 'smooth' : ''} role="img" data-channel="-1"
+          aria-label=${`${this.label}, colour picture, ${geometry.height}×${geometry.width}`}
+          width=${geometry.width} height=${geometry.height} style=${styleMap(size)}></canvas>
+      </div>
+      <figcaption>colour</figcaption>
+    </figure>`;
+  }
+
   #renderBox(box: PixelBox, geometry: PlaneGeometry, className: string) {
-    const style = `left:${box.left * geometry.zoomX - 1}px;top:${box.top * geometry.zoomY - 1}px;width:${(box.right - box.left + 1) * geometry.zoomX + 2}px;height:${(box.bottom - box.top + 1) * geometry.zoomY + 2}px`;
-    return html`<div class=${className} style=${style}></div>`;
+    const style = {
+      left: `${box.left * geometry.zoomX - 1}px`,
+      top: `${box.top * geometry.zoomY - 1}px`,
+      width: `${(box.right - box.left + 1) * geometry.zoomX + 2}px`,
+      height: `${(box.bottom - box.top + 1) * geometry.zoomY + 2}px`,
+    };
+    return html`<div class=${className} style=${styleMap(style)}></div>`;
   }
 
   #renderLegend(scale: ColourScale, nonFinite: number) {
@@ -202,6 +246,7 @@ export class CbFeatureMap extends LitElement {
     const shown = Math.min(geometry.channels, this.maxChannels);
     const nonFinite = planeRange(tensor.data, 0, tensor.size).nonFinite;
     return html`<div class="tiles">
+        ${this.#showsComposite ? this.#renderComposite(geometry) : nothing}
         ${Array.from({ length: shown }, (_, c) => this.#renderTile(c, geometry))}
       </div>
       ${shown < geometry.channels ? html`<p class="note">Showing ${shown} of ${geometry.channels} channels.</p>` : nothing}

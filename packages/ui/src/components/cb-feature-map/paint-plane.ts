@@ -22,7 +22,9 @@ export function paintPlane(
   for (let i = 0; i < height * width; i++) {
     const value = data[offset + i] ?? Number.NaN;
     const [r, g, b] =
-      scale.kind === 'diverging' ? divergingColour(value, scale.max) : grayColour(value, scale.min, scale.max);
+      scale.kind === 'diverging'
+        ? divergingColour(value, scale.max)
+        : grayColour(value, scale.min, scale.max);
     rgba[i * 4] = r;
     rgba[i * 4 + 1] = g;
     rgba[i * 4 + 2] = b;
@@ -51,4 +53,22 @@ export function planeRange(
   }
   if (min > max) return { min: Number.NaN, max: Number.NaN, nonFinite };
   return { min, max, nonFinite };
+}
+
+/** A [3, H, W] image with values in [0, 1] as one colour picture (red, green, blue planes). */
+export function paintComposite(
+  data: Float32Array,
+  height: number,
+  width: number,
+): Uint8ClampedArray<ArrayBuffer> {
+  const size = height * width;
+  const rgba = new Uint8ClampedArray(new ArrayBuffer(size * 4));
+  for (let i = 0; i < size; i++) {
+    for (let c = 0; c < 3; c++) {
+      const v = data[c * size + i] ?? 0;
+      rgba[i * 4 + c] = Number.isNaN(v) ? (c === 1 ? 0 : 255) : Math.round(255 * v);
+    }
+    rgba[i * 4 + 3] = 255;
+  }
+  return rgba;
 }

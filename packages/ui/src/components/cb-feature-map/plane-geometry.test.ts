@@ -11,6 +11,10 @@ describe('planeGeometry', () => {
     expect(signal.zoomX).toBe(1);
     expect(signal.zoomY).toBe(18);
   });
+
+  it('shrinks a 576-pixel-wide photo to half size', () => {
+    expect(planeGeometry([3, 288, 576])).toMatchObject({ zoomX: 0.5, zoomY: 0.5 });
+  });
 });
 
 describe('pixelAt', () => {
@@ -24,7 +28,12 @@ describe('pixelAt', () => {
 
 describe('clipBox', () => {
   it('clips a receptive field that hangs over the padding', () => {
-    expect(clipBox({ top: -1, left: -1, bottom: 1, right: 1 }, 5, 5)).toEqual({ top: 0, left: 0, bottom: 1, right: 1 });
+    expect(clipBox({ top: -1, left: -1, bottom: 1, right: 1 }, 5, 5)).toEqual({
+      top: 0,
+      left: 0,
+      bottom: 1,
+      right: 1,
+    });
     expect(clipBox({ top: 6, left: 0, bottom: 8, right: 2 }, 5, 5)).toBeNull();
   });
 });

@@ -1,6 +1,7 @@
 /**
  * How a [C, H, W] (or [H, W]) map is laid out on screen: one tile per channel, each drawn at native
- * resolution and blown up by whole factors (nearest neighbour) so a 3×4 map is as legible as a 64×64 one.
+ * resolution and blown up by whole factors (nearest neighbour) so a 3×4 map is as legible as a 64×64 one;
+ * only maps too big for the column (uploaded photos) are shrunk, by a fractional factor.
  */
 export interface PlaneGeometry {
   readonly channels: number;
@@ -12,6 +13,8 @@ export interface PlaneGeometry {
 
 /** Target length in CSS pixels of a tile's longer side, and limits for its zoom. */
 const TARGET_SIDE = 168;
+/** Maps larger than this on screen (uploaded photos) are shown smaller, smoothly rather than pixelated. */
+const MAX_SIDE = 288;
 const MAX_ZOOM = 48;
 /** A 1×N signal is drawn as a band at least this tall rather than a hairline. */
 const MIN_SIDE = 18;
@@ -21,7 +24,12 @@ export function planeGeometry(shape: readonly number[]): PlaneGeometry {
   const height = shape.length >= 2 ? (shape.at(-2) ?? 1) : 1;
   let channels = 1;
   for (const n of shape.slice(0, -2)) channels *= n;
-  const zoom = Math.min(MAX_ZOOM, Math.max(1, Math.floor(TARGET_SIDE / Math.max(height, width, 1))));
+  const longest = Math.max(height, width, 1);
+  if (longest > MAX_SIDE) {
+    const shrink = MAX_SIDE / longest;
+    return { channels, height, width, zoomY: shrink, zoomX: shrink };
+  }
+  const zoom = Math.min(MAX_ZOOM, Math.max(1, Math.floor(TARGET_SIDE / longest)));
   return {
     channels,
     height,

@@ -65,6 +65,9 @@ export const imageEditorStyles = css`
     margin: var(--cb-space-2) 0 0;
     color: var(--cb-error);
   }
+  input.short {
+    width: 6em;
+  }
   input[type='file'] {
     display: none;
   }

@@ -57,7 +57,8 @@ export class CbImageEditor extends LitElement {
 
   #setSample(patch: Record<string, unknown>): void {
     const next = { ...(this.#sample ?? { name: 'checkerboard' }), ...patch };
-    for (const [key, value] of Object.entries(next)) if (value === undefined || Number.isNaN(value)) delete next[key];
+    for (const [key, value] of Object.entries(next))
+      if (value === undefined || Number.isNaN(value)) delete next[key];
     this.uploadNote = '';
     this.#emit({ ...CLEAR_SOURCES, sample: next });
   }
@@ -118,7 +119,7 @@ export class CbImageEditor extends LitElement {
       ${
         sample && (name === 'letters' || name === 'digits')
           ? html`<div class="field"><label for="sample-text">Text</label>
-              <input id="sample-text" type="text" maxlength="8" .value=${String(sample.text ?? '')} style="width:6em"
+              <input id="sample-text" type="text" maxlength="8" .value=${String(sample.text ?? '')} class="short"
                 @change=${(e: Event) => this.#setSample({ text: (e.target as HTMLInputElement).value || undefined })} /></div>`
           : nothing
       }`;

@@ -42,10 +42,17 @@ export const kernelEditorStyles = css`
     gap: 3px;
   }
   .grid input {
-    width: 4.6em;
+    width: 5.2em;
+    appearance: textfield;
+    -moz-appearance: textfield;
     text-align: right;
     cursor: ew-resize;
     padding: 3px 4px;
+  }
+  .grid input::-webkit-inner-spin-button,
+  .grid input::-webkit-outer-spin-button {
+    -webkit-appearance: none;
+    margin: 0;
   }
   .grid input:focus {
     cursor: text;
@@ -65,6 +72,9 @@ export const kernelEditorStyles = css`
     font-size: 12px;
     color: var(--cb-text-muted);
     margin: var(--cb-space-2) 0 0;
+  }
+  input.seed {
+    width: 5em;
   }
   input[type='range'] {
     width: 140px;

@@ -1,6 +1,7 @@
 import type { CellValue } from '@convbook/cells';
 import { kernelPresets, Tensor } from '@convbook/core';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
+import { styleMap } from 'lit/directives/style-map.js';
 import { controlStyles } from '../../app-styles/shared-styles';
 import { CellParamsChangeEvent } from '../../events/cell-params-change';
 import '../cb-feature-map/cb-feature-map';
@@ -168,7 +169,6 @@ export class CbKernelEditor extends LitElement {
 
   #onPreset(event: Event): void {
     const name = (event.target as HTMLSelectElement).value;
-    if (name === '') return;
     this.draft = undefined;
     this.#emit({ ...CLEAR_SOURCES, preset: name });
   }
@@ -195,43 +195,79 @@ export class CbKernelEditor extends LitElement {
     this.#emit({ ...CLEAR_SOURCES, random: { shape: [...shape], seed } });
   }
 
+  #switchSource(source: KernelSource): void {
+    const grid = this.#grid;
+    this.draft = undefined;
+    if (source === 'values' && grid)
+      this.#emit({ ...CLEAR_SOURCES, values: valuesFromGrid(grid), bias: [...grid.bias] });
+    else if (source === 'preset') this.#emit({ ...CLEAR_SOURCES, preset: Object.keys(kernelPresets)[0] });
+    else if (source === 'gaussian') this.#setGaussian({});
+    else if (source === 'random') this.#setRandom(1);
+  }
+
+  #renderSourceControls(source: KernelSource) {
+    switch (source) {
+      case 'values':
+        return nothing;
+      case 'preset': {
+        const preset = typeof this.params.preset === 'string' ? this.params.preset : '';
+        const presets = Object.entries(kernelPresets);
+        return html`<div class="field">
+          <label for="preset">Preset</label>
+          <select id="preset" @change=${this.#onPreset}>
+            ${presets.map(([name, p]) => html`<option value=${name} ?selected=${name === preset}>${p.label}</option>`)}
+          </select>
+        </div>`;
+      }
+      case 'gaussian': {
+        const gaussian = this.#gaussian();
+        return html`<div class="field">
+            <label for="g-size">Size</label>
+            <input id="g-size" type="number" min="1" max="15" step="1" .value=${String(gaussian.size)}
+              @change=${(e: Event) => this.#setGaussian({ size: (e.target as HTMLInputElement).valueAsNumber })} />
+          </div>
+          <div class="field">
+            <label for="g-sigma">σ = ${gaussian.sigma.toFixed(2)}</label>
+            <input id="g-sigma" type="range" min="0.2" max="5" step="0.05" .value=${String(gaussian.sigma)}
+              aria-valuetext=${`sigma ${gaussian.sigma.toFixed(2)}`}
+              @input=${(e: Event) => this.#setGaussian({ sigma: (e.target as HTMLInputElement).valueAsNumber })} />
+          </div>`;
+      }
+      case 'random': {
+        const random = this.params.random as { seed?: unknown } | undefined;
+        const seed = typeof random?.seed === 'number' ? random.seed : 1;
+        return html`<div class="field">
+          <label for="seed">Seed</label>
+          <span class="field inline">
+            <input id="seed" type="number" step="1" .value=${String(seed)} class="seed"
+              @change=${(e: Event) => this.#setRandom((e.target as HTMLInputElement).valueAsNumber || 0)} />
+            <button @click=${() => this.#setRandom(Math.floor(Math.random() * 100_000))}>New seed</button>
+          </span>
+        </div>`;
+      }
+    }
+  }
+
   #renderSource() {
     const source = this.#source;
     const preset = typeof this.params.preset === 'string' ? this.params.preset : '';
-    const presets = Object.entries(kernelPresets);
-    const description = presets.find(([name]) => name === preset)?.[1].description;
-    const gaussian = this.#gaussian();
-    const random = this.params.random as { seed?: unknown } | undefined;
-    const seed = typeof random?.seed === 'number' ? random.seed : 1;
+    const description = Object.entries(kernelPresets).find(([name]) => name === preset)?.[1].description;
+    const labels: Record<KernelSource, string> = {
+      values: 'Custom weights',
+      preset: 'Preset',
+      gaussian: 'Gaussian',
+      random: 'Random',
+    };
     return html`<div class="source">
         <div class="field">
-          <label for="preset">Preset</label>
-          <select id="preset" @change=${this.#onPreset}>
-            <option value="" ?selected=${source !== 'preset'}>${source === 'values' ? 'Custom weights' : '—'}</option>
-            ${presets.map(([name, p]) => html`<option value=${name} ?selected=${name === preset}>${p.label}</option>`)}
+          <label for="source">Weights from</label>
+          <select id="source" @change=${(e: Event) => this.#switchSource((e.target as HTMLSelectElement).value as KernelSource)}>
+            ${(Object.keys(labels) as KernelSource[]).map((s) => html`<option value=${s} ?selected=${s === source}>${labels[s]}</option>`)}
           </select>
         </div>
-        <div class="field">
-          <label for="g-size">Gaussian size</label>
-          <input id="g-size" type="number" min="1" max="15" step="1" .value=${String(gaussian.size)}
-            @change=${(e: Event) => this.#setGaussian({ size: (e.target as HTMLInputElement).valueAsNumber })} />
-        </div>
-        <div class="field">
-          <label for="g-sigma">σ ${gaussian.sigma.toFixed(2)}</label>
-          <input id="g-sigma" type="range" min="0.2" max="5" step="0.05" .value=${String(gaussian.sigma)}
-            aria-valuetext=${`sigma ${gaussian.sigma.toFixed(2)}`}
-            @input=${(e: Event) => this.#setGaussian({ sigma: (e.target as HTMLInputElement).valueAsNumber })} />
-        </div>
-        <div class="field">
-          <label for="seed">Random seed</label>
-          <span class="field inline">
-            <input id="seed" type="number" step="1" .value=${String(seed)} style="width:5em"
-              @change=${(e: Event) => this.#setRandom((e.target as HTMLInputElement).valueAsNumber || 0)} />
-            <button @click=${() => this.#setRandom(Math.floor(Math.random() * 100_000))}>Randomize</button>
-          </span>
-        </div>
+        ${this.#renderSourceControls(source)}
       </div>
-      ${description ? html`<p class="description">${description}</p>` : nothing}`;
+      ${source === 'preset' && description ? html`<p class="description">${description}</p>` : nothing}`;
   }
 
   #renderPlane(grid: KernelGrid, k: number, ch: number) {
@@ -258,7 +294,7 @@ export class CbKernelEditor extends LitElement {
     }
     return html`<div>
       ${o > 1 || c > 1 ? html`<div class="plane-caption">kernel ${k + 1}, channel ${ch + 1}</div>` : nothing}
-      <div class="grid" style="grid-template-columns: repeat(${kw}, auto)">${inputs}</div>
+      <div class="grid" style=${styleMap({ gridTemplateColumns: `repeat(${kw}, auto)` })}>${inputs}</div>
     </div>`;
   }
 

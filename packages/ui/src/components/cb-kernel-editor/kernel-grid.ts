@@ -35,9 +35,17 @@ export function gridFromValues(values: unknown, bias: unknown): KernelGrid | und
 }
 
 /** From a computed kernel value (weights [O, C, kh, kw] and bias). */
-export function gridFromTensor(shape: readonly number[], data: ArrayLike<number>, bias: ArrayLike<number>): KernelGrid {
+export function gridFromTensor(
+  shape: readonly number[],
+  data: ArrayLike<number>,
+  bias: ArrayLike<number>,
+): KernelGrid {
   const [o = 1, c = 1, kh = 1, kw = 1] = shape;
-  return { shape: [o, c, kh, kw], weights: Array.from(data), bias: Array.from({ length: o }, (_, k) => bias[k] ?? 0) };
+  return {
+    shape: [o, c, kh, kw],
+    weights: Array.from(data),
+    bias: Array.from({ length: o }, (_, k) => bias[k] ?? 0),
+  };
 }
 
 /** Back to the `values` parameter, in the simplest form that says the same thing. */

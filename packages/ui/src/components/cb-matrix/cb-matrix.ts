@@ -4,7 +4,7 @@ import { formatValue } from '../../format/format-number';
 import { matrixStyles } from './cb-matrix.styles';
 
 /** Largest plane shown as numbers; bigger maps are only drawn. */
-export const MATRIX_MAX_SIDE = 12;
+export const MATRIX_MAX_SIDE = 8;
 
 /** Whether a tensor is small enough that its numbers help more than they clutter. */
 export function fitsAsMatrix(tensor: Tensor): boolean {

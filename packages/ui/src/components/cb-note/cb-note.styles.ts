@@ -62,6 +62,20 @@ export const noteStyles = css`
     display: flex;
     justify-content: flex-end;
   }
+  .reading {
+    position: relative;
+  }
+  .reading .toolbar {
+    position: absolute;
+    right: 0;
+    bottom: 0;
+    opacity: 0;
+    transition: opacity 0.15s;
+  }
+  .reading:hover .toolbar,
+  .reading:focus-within .toolbar {
+    opacity: 1;
+  }
   .empty {
     color: var(--cb-text-muted);
     font-style: italic;

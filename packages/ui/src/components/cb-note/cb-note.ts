@@ -33,7 +33,8 @@ export class CbNote extends LitElement {
   #finishEditing(event: Event): void {
     const text = (event.target as HTMLTextAreaElement).value;
     this.editing = false;
-    if (text !== this.markdown) this.dispatchEvent(new CellParamsChangeEvent(this.cellId, { markdown: text }));
+    if (text !== this.markdown)
+      this.dispatchEvent(new CellParamsChangeEvent(this.cellId, { markdown: text }));
   }
 
   override render() {
@@ -51,6 +52,7 @@ export class CbNote extends LitElement {
     }
     const blocks = parseMarkdown(this.markdown);
     return html`<div
+      class="reading"
       @dblclick=${() => {
         this.editing = true;
       }}

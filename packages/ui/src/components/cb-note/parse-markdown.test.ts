@@ -3,11 +3,17 @@ import { isSafeHref, parseInline, parseMarkdown } from './parse-markdown';
 
 describe('parseMarkdown', () => {
   it('splits headings, paragraphs, lists and fenced code into blocks', () => {
-    const blocks = parseMarkdown('# Padding\n\nZeros around\nthe border.\n\n- one\n- two\n\n1. first\n\n```\na = 1\n```');
+    const blocks = parseMarkdown(
+      '# Padding\n\nZeros around\nthe border.\n\n- one\n- two\n\n1. first\n\n```\na = 1\n```',
+    );
     expect(blocks).toEqual([
       { type: 'heading', level: 1, children: [{ type: 'text', text: 'Padding' }] },
       { type: 'paragraph', children: [{ type: 'text', text: 'Zeros around the border.' }] },
-      { type: 'list', ordered: false, items: [[{ type: 'text', text: 'one' }], [{ type: 'text', text: 'two' }]] },
+      {
+        type: 'list',
+        ordered: false,
+        items: [[{ type: 'text', text: 'one' }], [{ type: 'text', text: 'two' }]],
+      },
       { type: 'list', ordered: true, items: [[{ type: 'text', text: 'first' }]] },
       { type: 'code-block', text: 'a = 1' },
     ]);
@@ -16,7 +22,10 @@ describe('parseMarkdown', () => {
   it('keeps raw HTML as literal text', () => {
     const blocks = parseMarkdown('<img src=x onerror=alert(1)> <script>alert(2)</script>');
     expect(blocks).toEqual([
-      { type: 'paragraph', children: [{ type: 'text', text: '<img src=x onerror=alert(1)> <script>alert(2)</script>' }] },
+      {
+        type: 'paragraph',
+        children: [{ type: 'text', text: '<img src=x onerror=alert(1)> <script>alert(2)</script>' }],
+      },
     ]);
   });
 });

@@ -132,7 +132,8 @@ function mergeText(inlines: MarkdownInline[]): MarkdownInline[] {
   const merged: MarkdownInline[] = [];
   for (const inline of inlines) {
     const last = merged[merged.length - 1];
-    if (inline.type === 'text' && last?.type === 'text') merged[merged.length - 1] = { type: 'text', text: last.text + inline.text };
+    if (inline.type === 'text' && last?.type === 'text')
+      merged[merged.length - 1] = { type: 'text', text: last.text + inline.text };
     else merged.push(inline);
   }
   return merged;

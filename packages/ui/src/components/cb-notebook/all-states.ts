@@ -11,7 +11,10 @@ export interface NotebookStates {
  * Every cell's state in one stream, at most once per animation frame. For display only (input shapes for
  * readouts, receptive fields): the graph itself lives in the worker's runtime, not here.
  */
-export function allStates$(ids: readonly string[], state$: (id: string) => Observable<CellState>): Observable<NotebookStates> {
+export function allStates$(
+  ids: readonly string[],
+  state$: (id: string) => Observable<CellState>,
+): Observable<NotebookStates> {
   const empty: NotebookStates = { states: new Map(), values: new Map() };
   return merge(...ids.map((id) => state$(id).pipe(map((state) => [id, state] as const)))).pipe(
     scan((acc: NotebookStates, [id, state]) => {

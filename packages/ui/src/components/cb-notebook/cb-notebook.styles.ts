@@ -19,7 +19,11 @@ export const notebookStyles = css`
     border: 2px dashed var(--cb-border);
     border-radius: var(--cb-radius);
   }
-  cb-add-cell {
+  :host > cb-add-cell {
     margin-top: var(--cb-space-4);
+  }
+  /* The insert line sits in the gap between two cells. */
+  li > cb-add-cell {
+    margin: 0 0 calc(-1 * var(--cb-space-4));
   }
 `;

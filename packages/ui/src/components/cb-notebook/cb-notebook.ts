@@ -1,5 +1,5 @@
 import type { CellValue, NotebookDocument } from '@convbook/cells';
-import { html, LitElement, type PropertyValues } from 'lit';
+import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import { receptiveHighlights } from '../../catalog/receptive-chain';
 import type { KindInfo } from '../../catalog/value-types';
@@ -33,6 +33,9 @@ export class CbNotebook extends LitElement {
 
   readonly #states = new ObservableController<NotebookStates>(this);
   #idsKey = '';
+  /** Derived from the document and kinds only; rebuilt when those change, so cells see stable objects. */
+  #candidates: InputCandidate[] = [];
+  #titles: ReadonlyMap<string, string> = new Map();
   /** Per-cell input value maps, reused while unchanged so cells do not re-render for nothing. */
   #inputValues = new Map<string, ReadonlyMap<string, CellValue>>();
 
@@ -46,6 +49,15 @@ export class CbNotebook extends LitElement {
   }
 
   override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('document') || changed.has('kinds')) {
+      const cells = this.document?.cells ?? [];
+      this.#titles = new Map(cells.map((cell) => [cell.id, cell.title || cell.id]));
+      this.#candidates = cells.map((cell) => ({
+        id: cell.id,
+        name: cell.title ? `${cell.title} (${cell.id})` : cell.id,
+        output: this.kinds.get(cell.kind)?.output,
+      }));
+    }
     const ids = this.document?.cells.map((cell) => cell.id) ?? [];
     const key = ids.join('\n');
     const notebook = this.notebook;
@@ -63,7 +75,11 @@ export class CbNotebook extends LitElement {
       : new Map();
   }
 
-  #inputValuesFor(id: string, inputs: Readonly<Record<string, string>> | undefined, values: ReadonlyMap<string, CellValue>) {
+  #inputValuesFor(
+    id: string,
+    inputs: Readonly<Record<string, string>> | undefined,
+    values: ReadonlyMap<string, CellValue>,
+  ) {
     const next = new Map<string, CellValue>();
     for (const [slot, source] of Object.entries(inputs ?? {})) {
       const value = values.get(source);
@@ -80,12 +96,8 @@ export class CbNotebook extends LitElement {
   override render() {
     const cells = this.document?.cells ?? [];
     const values = this.#states.value?.values ?? new Map<string, CellValue>();
-    const titles = new Map(cells.map((cell) => [cell.id, cell.title || cell.id]));
-    const candidates: InputCandidate[] = cells.map((cell) => ({
-      id: cell.id,
-      name: cell.title ? `${cell.title} (${cell.id})` : cell.id,
-      output: this.kinds.get(cell.kind)?.output,
-    }));
+    const titles = this.#titles;
+    const candidates = this.#candidates;
     if (cells.length === 0) {
       return html`<p class="empty">This notebook is empty. Add a cell to start — an image first, then a kernel and a conv.</p>
         <cb-add-cell .kinds=${this.kinds}></cb-add-cell>`;
@@ -106,6 +118,7 @@ export class CbNotebook extends LitElement {
               .position=${index}
               .count=${cells.length}
             ></cb-cell>
+            ${index < cells.length - 1 ? html`<cb-add-cell compact .kinds=${this.kinds} after-id=${cell.id}></cb-add-cell>` : nothing}
           </li>`,
         )}
       </ol>

@@ -17,17 +17,21 @@ export class CbParamControls extends LitElement {
     cellId: { type: String, attribute: 'cell-id' },
     controls: { attribute: false },
     params: { attribute: false },
+    cellChoices: { attribute: false },
   };
 
   declare cellId: string;
   declare controls: readonly ParamControl[];
   declare params: Readonly<Record<string, unknown>>;
+  /** Parameters that name another cell (e.g. grad's `kernelCell`): parameter → the cells to offer. */
+  declare cellChoices: Readonly<Record<string, readonly { readonly id: string; readonly name: string }[]>>;
 
   constructor() {
     super();
     this.cellId = '';
     this.controls = [];
     this.params = {};
+    this.cellChoices = {};
   }
 
   #set(name: string, value: unknown): void {
@@ -43,6 +47,16 @@ export class CbParamControls extends LitElement {
     const id = `param-${control.name}`;
     const value = this.params[control.name];
     const title = control.description ?? '';
+    const cells = this.cellChoices[control.name];
+    if (cells) {
+      return html`<div class="field" title=${title}>
+        <label for=${id}>${control.label}</label>
+        <select id=${id} @change=${(e: Event) => this.#set(control.name, (e.target as HTMLSelectElement).value)}>
+          ${value === undefined ? html`<option value="" selected disabled>— choose —</option>` : nothing}
+          ${cells.map((c) => html`<option value=${c.id} ?selected=${c.id === value}>${c.name}</option>`)}
+        </select>
+      </div>`;
+    }
     switch (control.type) {
       case 'number': {
         const shown = typeof value === 'number' ? String(value) : '';

@@ -1,0 +1,143 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { cellKindNames } from '../kinds/registry';
+import { exampleNotebooks, fuzzRuns, nastyString, nastyValue } from '../testing/arbitraries';
+import { loadOrRefuse } from '../testing/load-outcome';
+import { applyMutations, mutation } from '../testing/notebook-mutations';
+import { serializeNotebook } from './serialize-notebook';
+
+/**
+ * The loader against hostile input. Every case must end in a DocumentError whose problems each carry a
+ * path and a readable message, or in a document that survives a save and reload unchanged — never another
+ * exception, and never a prototype changed along the way.
+ */
+
+const examples = exampleNotebooks();
+
+function expectNoPollution(): void {
+  const probe: Record<string, unknown> = {};
+  expect(probe.polluted).toBeUndefined();
+  expect(Object.hasOwn(Object.prototype, 'polluted')).toBe(false);
+}
+
+/** Per case; far above a real parse (under 2 ms for the largest example) so only a hang trips it. */
+const CASE_BUDGET_MS = 1000;
+
+/**
+ * A loaded document is complete: saving it, loading the file and saving again gives the same text. (Text,
+ * not values: JSON has no −0, so a −0 weight comes back as 0, which computes the same.)
+ */
+function expectRoundTrip(source: unknown): void {
+  const started = performance.now();
+  const outcome = loadOrRefuse(source);
+  expect(performance.now() - started).toBeLessThan(CASE_BUDGET_MS);
+  if (outcome.status !== 'loaded') return;
+  const saved = serializeNotebook(outcome.document);
+  const reloaded = loadOrRefuse(saved);
+  expect(reloaded.status).toBe('loaded');
+  if (reloaded.status === 'loaded') expect(serializeNotebook(reloaded.document)).toBe(saved);
+}
+
+describe('parseNotebook under fuzzing', () => {
+  it('refuses arbitrary text with a located JSON error or a DocumentError', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.string(), fc.string({ unit: 'binary' }), nastyString), (text) => {
+        loadOrRefuse(text);
+      }),
+      { numRuns: fuzzRuns(2000, 0.5) },
+    );
+  });
+
+  it('refuses arbitrary JSON values and JSON text, and round-trips whatever it accepts', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.jsonValue(), fc.json()), (value) => {
+        expectRoundTrip(value);
+      }),
+      { numRuns: fuzzRuns(2000, 0.5) },
+    );
+  });
+
+  it('refuses notebook-shaped objects with wrong values in every field', () => {
+    const anything = fc.oneof(nastyValue, nastyString);
+    const cell = fc.record(
+      {
+        id: fc.oneof(fc.constantFrom('a', 'b', 'c'), anything),
+        kind: fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...cellKindNames()) }, anything),
+        title: anything,
+        inputs: fc.oneof(
+          fc.dictionary(fc.constantFrom('input', 'kernel', 'of', 'loss'), fc.constantFrom('a', 'b', 'c')),
+          anything,
+        ),
+        params: fc.oneof(
+          fc.dictionary(fc.oneof(fc.string(), nastyString), nastyValue, { maxKeys: 4 }),
+          anything,
+        ),
+      },
+      { requiredKeys: ['id', 'kind'] },
+    );
+    const notebook = fc.record(
+      {
+        format: fc.oneof({ weight: 4, arbitrary: fc.constant('convbook') }, anything),
+        version: fc.oneof({ weight: 4, arbitrary: fc.constant(1) }, anything),
+        title: anything,
+        cells: fc.oneof({ weight: 4, arbitrary: fc.array(cell, { maxLength: 5 }) }, anything),
+      },
+      { requiredKeys: [] },
+    );
+    fc.assert(
+      fc.property(notebook, (value) => {
+        expectRoundTrip(value);
+        expectNoPollution();
+      }),
+      { numRuns: fuzzRuns(3000, 0.5) },
+    );
+  });
+
+  it.each(examples)(
+    'refuses or cleanly loads every mutation of $name (as a value and as text)',
+    ({ value }) => {
+      fc.assert(
+        fc.property(fc.array(mutation, { minLength: 1, maxLength: 4 }), (mutations) => {
+          const mutated = applyMutations(value, mutations);
+          expectRoundTrip(mutated);
+          expectRoundTrip(JSON.stringify(mutated) ?? 'undefined');
+          expectNoPollution();
+        }),
+        { numRuns: fuzzRuns(600, 0.1) },
+      );
+    },
+  );
+
+  it('names the line and column of a truncated file', () => {
+    const text = JSON.stringify(examples[0]?.value, null, 2);
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: text.length - 1 }), (cut) => {
+        const outcome = loadOrRefuse(text.slice(0, cut));
+        expect(outcome.status).toBe('refused');
+        if (outcome.status === 'refused') {
+          expect(outcome.error.problems).toHaveLength(1);
+          expect(outcome.error.message).toMatch(/^not valid JSON( at line \d+, column \d+)?: /);
+        }
+      }),
+      { numRuns: fuzzRuns(500, 0.05) },
+    );
+  });
+});
+
+describe('parseNotebook on prototype-polluting keys', () => {
+  it('reports "__proto__" and "constructor" keys as unknown fields and leaves Object.prototype alone', () => {
+    const text = `{"format":"convbook","version":1,"title":"t","__proto__":{"polluted":true},
+      "cells":[{"id":"n","kind":"note","constructor":{"prototype":{"polluted":true}},
+      "params":{"__proto__":{"markdown":"injected"}}}]}`;
+    const outcome = loadOrRefuse(text);
+    expect(outcome.status).toBe('refused');
+    if (outcome.status === 'refused') {
+      expect(outcome.error.problems.map((p) => p.path)).toEqual([
+        '__proto__',
+        'cells[0].constructor',
+        'cells[0].params.__proto__',
+      ]);
+    }
+    expectNoPollution();
+  });
+});

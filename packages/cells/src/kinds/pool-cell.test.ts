@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { poolCell } from './pool-cell';
+import { runKind, tensorOf, tensorValue } from './run-kind.test-helper';
+
+const input = tensorValue([
+  [1, 2, 5, 0],
+  [3, 4, 1, 1],
+]);
+
+describe('pool cell', () => {
+  it('keeps the largest value of each window, windows not overlapping by default', async () => {
+    expect(tensorOf(await runKind(poolCell, { size: 2 }, { input })).toArray()).toEqual([[[4, 5]]]);
+  });
+
+  it('averages each window', async () => {
+    expect(tensorOf(await runKind(poolCell, { kind: 'avg', size: 2 }, { input })).toArray()).toEqual([
+      [[2.5, 1.75]],
+    ]);
+  });
+
+  it('takes a separate stride and rectangular windows', async () => {
+    const out = tensorOf(await runKind(poolCell, { size: [1, 2], stride: 1 }, { input }));
+    expect(out.toArray()).toEqual([
+      [
+        [2, 5, 5],
+        [4, 4, 1],
+      ],
+    ]);
+  });
+});

@@ -1,0 +1,83 @@
+import { Tensor, tensor } from '@convbook/core';
+import { describe, expect, it } from 'vitest';
+import type { CellValue } from '../cell-value';
+import type { CellSpec } from '../document/notebook-document';
+import { graphFixture } from './graph-fixture.test-helper';
+import { statsCell } from './stats-cell';
+
+const kernelValue = (shape: number[]): CellValue => ({
+  type: 'kernel',
+  weights: new Tensor(shape),
+  bias: new Float32Array(shape[0] ?? 1),
+});
+
+describe('stats cell', () => {
+  it('counts 3 weights and 9 connections for 3 taps over 5 inputs when biases are not counted', async () => {
+    const cells: CellSpec[] = [
+      { id: 'five', kind: 'image', params: { values: [[1, 3, 2, 5, 4]] } },
+      { id: 'taps', kind: 'kernel', params: { values: [[1, 0, -1]] } },
+      { id: 'conv', kind: 'conv', inputs: { input: 'five', kernel: 'taps' } },
+      { id: 's', kind: 'stats', inputs: { of: 'conv' }, params: { countBias: false } },
+    ];
+    const fixture = graphFixture(cells, {
+      five: { type: 'tensor', tensor: tensor([[[1, 3, 2, 5, 4]]]) },
+      taps: kernelValue([1, 1, 1, 3]),
+      conv: { type: 'tensor', tensor: new Tensor([1, 1, 3]) },
+    });
+    const stats = await fixture.compute(statsCell, 's', {
+      of: { type: 'tensor', tensor: new Tensor([1, 1, 3]) },
+    });
+    if (stats.type !== 'stats') throw new Error('expected stats');
+    expect(stats.layers).toHaveLength(1);
+    expect(stats.layers[0]).toMatchObject({
+      cellId: 'conv',
+      kind: 'conv',
+      units: 3,
+      weights: 3,
+      connections: 9,
+    });
+  });
+
+  it('walks conv → pool → conv back to the image, with 10 weights per 3×3 kernel and receptive fields', async () => {
+    const cells: CellSpec[] = [
+      { id: 'img', kind: 'image', params: { values: [[0]] } },
+      { id: 'k', kind: 'kernel', params: { preset: 'sobel-x' } },
+      {
+        id: 'c1',
+        kind: 'conv',
+        inputs: { input: 'img', kernel: 'k' },
+        params: { padding: 'same', activation: 'relu' },
+      },
+      { id: 'p', kind: 'pool', inputs: { input: 'c1' }, params: { size: 2 } },
+      { id: 'c2', kind: 'conv', inputs: { input: 'p', kernel: 'k' }, params: { padding: 'same' } },
+      { id: 's', kind: 'stats', inputs: { of: 'c2' } },
+    ];
+    const fixture = graphFixture(cells, {
+      img: { type: 'tensor', tensor: new Tensor([1, 16, 16]) },
+      k: kernelValue([1, 1, 3, 3]),
+    });
+    const stats = await fixture.compute(statsCell, 's', {
+      of: { type: 'tensor', tensor: new Tensor([1, 8, 8]) },
+    });
+    if (stats.type !== 'stats') throw new Error('expected stats');
+    expect(stats.layers.map((l) => [l.cellId, l.weights, l.outputShape])).toEqual([
+      ['c1', 10, [1, 16, 16]],
+      ['p', 0, [1, 8, 8]],
+      ['c2', 10, [1, 8, 8]],
+    ]);
+    expect(stats.layers.at(-1)?.receptiveField.size).toEqual([8, 8]);
+    expect(stats.totals.weights).toBe(20);
+  });
+
+  it('explains that an image has no layers to count', async () => {
+    const cells: CellSpec[] = [
+      { id: 'img', kind: 'image', params: { values: [[0]] } },
+      { id: 's', kind: 'stats', inputs: { of: 'img' } },
+    ];
+    const image: CellValue = { type: 'tensor', tensor: new Tensor([1, 1, 1]) };
+    const fixture = graphFixture(cells, { img: image });
+    await expect(fixture.compute(statsCell, 's', { of: image })).rejects.toThrow(
+      '"img" is not a conv or pool cell, so there are no layers to count',
+    );
+  });
+});

@@ -1,0 +1,65 @@
+import type { LayerSpec } from '@convbook/core';
+import { bool, describe, withDefault } from '../document/param-schema';
+import { defineCellKind } from './define-cell-kind';
+import { chainStats, type NamedLayer } from './layer-chain-stats';
+import { ChainError, type UpstreamLayer, walkUpstreamLayers } from './upstream-layers';
+
+/**
+ * Layer arithmetic for the chain of conv and pool cells ending at the wired cell: units, weights,
+ * connections, multiply-adds, memory and receptive field per layer and in total, with a fully connected
+ * layer of the same size for comparison. Pure counting — nothing is convolved.
+ */
+export const statsCell = defineCellKind({
+  kind: 'stats',
+  label: 'Layer stats',
+  description: 'Counts units, weights, connections, multiply-adds, memory and receptive fields of a chain.',
+  inputs: { of: 'tensor' },
+  params: {
+    countBias: withDefault(
+      describe(bool(), 'Count biases', 'Include one bias per kernel in the weight counts.'),
+      true,
+    ),
+  },
+  output: 'stats',
+  compute: (_inputs, params, context) => {
+    const ofId = context.graph.cell(context.cellId)?.inputs?.of;
+    if (ofId === undefined) throw new ChainError('the "of" input must be wired to a conv or pool cell');
+    const chain = walkUpstreamLayers(context.graph, ofId);
+    if (chain.layers.length === 0) {
+      throw new ChainError(`"${ofId}" is not a conv or pool cell, so there are no layers to count`);
+    }
+    const [channels = 1, height = 1, width = 1] = chain.source.shape;
+    let currentChannels = channels;
+    const layers: NamedLayer[] = chain.layers.map((layer) => {
+      const spec = layerSpec(layer, currentChannels, params.countBias);
+      if (spec.kind === 'conv') currentChannels = spec.outChannels;
+      return { cellId: layer.cellId, spec };
+    });
+    return chainStats([channels, height, width], layers);
+  },
+});
+
+/** A one-channel kernel broadcast over C channels counts as the C-channel kernel the conv really applies. */
+function layerSpec(layer: UpstreamLayer, inChannels: number, bias: boolean): LayerSpec {
+  if (layer.kind === 'pool') {
+    const { size, stride, padding } = layer.options;
+    return {
+      kind: 'pool',
+      size,
+      ...(stride === undefined ? {} : { stride }),
+      ...(padding === undefined ? {} : { padding }),
+    };
+  }
+  const [outChannels = 1, , kh = 1, kw = 1] = layer.weights.shape;
+  const { stride, dilation, padding } = layer.options;
+  return {
+    kind: 'conv',
+    inChannels,
+    outChannels,
+    kernel: [kh, kw],
+    bias,
+    ...(stride === undefined ? {} : { stride }),
+    ...(dilation === undefined ? {} : { dilation }),
+    ...(padding === undefined ? {} : { padding }),
+  };
+}

@@ -1,0 +1,122 @@
+import type { ActivationName, Conv2dOptions, Pool2dOptions, Tensor } from '@convbook/core';
+import type { CellValue } from '../cell-value';
+import { convCell } from './conv-cell';
+import type { CellKind, GraphView } from './define-cell-kind';
+import { poolCell } from './pool-cell';
+
+/**
+ * Walks from a conv or pool cell back through its `input` wires to the first cell that is neither — the
+ * image the chain starts from — and returns the layers in forward order with their parsed parameters.
+ * Grad cells re-run this chain themselves; stats cells count it. Conv and pool values carry nothing extra.
+ */
+export interface UpstreamConv {
+  readonly kind: 'conv';
+  readonly cellId: string;
+  readonly kernelCellId: string;
+  readonly weights: Tensor;
+  readonly bias: Float32Array;
+  readonly options: Omit<Conv2dOptions, 'bias'>;
+  readonly activation: ActivationName;
+  readonly alpha?: number;
+}
+
+export interface UpstreamPool {
+  readonly kind: 'pool';
+  readonly cellId: string;
+  readonly options: Pool2dOptions;
+}
+
+export type UpstreamLayer = UpstreamConv | UpstreamPool;
+
+export interface UpstreamChain {
+  readonly sourceCellId: string;
+  readonly source: Tensor;
+  readonly layers: readonly UpstreamLayer[];
+}
+
+/** Thrown (and shown on the asking cell) when the graph is not a chain this walker understands. */
+export class ChainError extends Error {
+  override readonly name = 'ChainError';
+}
+
+export function walkUpstreamLayers(graph: GraphView, endCellId: string): UpstreamChain {
+  const layers: UpstreamLayer[] = [];
+  const visited = new Set<string>();
+  let id = endCellId;
+  for (;;) {
+    if (visited.has(id)) throw new ChainError(`the chain of layers loops back to "${id}"`);
+    visited.add(id);
+    const spec = graph.cell(id);
+    if (spec === undefined) throw new ChainError(`cell "${id}" is not upstream of this one`);
+    if (spec.kind !== 'conv' && spec.kind !== 'pool') {
+      const value = graph.value(id);
+      if (value?.type !== 'tensor') {
+        throw new ChainError(
+          `the chain starts at "${id}", which has ${describeValue(value)} instead of an image`,
+        );
+      }
+      return { sourceCellId: id, source: value.tensor, layers: layers.reverse() };
+    }
+    const params = parsedParams(spec.kind === 'conv' ? convCell : poolCell, id, spec.params);
+    const inputId = spec.inputs?.input;
+    if (inputId === undefined) throw new ChainError(`"${id}" has no input wired`);
+    layers.push(
+      spec.kind === 'conv' ? convLayer(graph, id, spec.inputs?.kernel, params) : poolLayer(id, params),
+    );
+    id = inputId;
+  }
+}
+
+function convLayer(
+  graph: GraphView,
+  cellId: string,
+  kernelCellId: string | undefined,
+  params: Readonly<Record<string, unknown>>,
+): UpstreamConv {
+  const kernel = kernelCellId === undefined ? undefined : graph.value(kernelCellId);
+  if (kernelCellId === undefined || kernel?.type !== 'kernel') {
+    throw new ChainError(`"${cellId}" has no computed kernel`);
+  }
+  // The params passed conv's own schema, so these casts restate types the schema already checked.
+  const options: Omit<Conv2dOptions, 'bias'> = {
+    stride: params.stride as Conv2dOptions['stride'],
+    dilation: params.dilation as Conv2dOptions['dilation'],
+    padding: params.padding as Conv2dOptions['padding'],
+    paddingMode: params.paddingMode as Conv2dOptions['paddingMode'],
+    flip: params.flip as boolean,
+  };
+  return {
+    kind: 'conv',
+    cellId,
+    kernelCellId,
+    weights: kernel.weights,
+    bias: kernel.bias,
+    options,
+    activation: params.activation as ActivationName,
+    ...(typeof params.alpha === 'number' ? { alpha: params.alpha } : {}),
+  };
+}
+
+function poolLayer(cellId: string, params: Readonly<Record<string, unknown>>): UpstreamPool {
+  const options: Pool2dOptions = {
+    kind: params.kind as Pool2dOptions['kind'],
+    size: params.size as Pool2dOptions['size'],
+    stride: params.stride as Pool2dOptions['stride'],
+    padding: params.padding as Pool2dOptions['padding'],
+  };
+  return { kind: 'pool', cellId, options };
+}
+
+function parsedParams(kind: CellKind, cellId: string, raw: unknown): Readonly<Record<string, unknown>> {
+  const parsed = kind.parseParams(raw, 'params');
+  if ('problems' in parsed) {
+    throw new ChainError(
+      `"${cellId}" has invalid parameters: ${parsed.problems.map((p) => p.message).join('; ')}`,
+    );
+  }
+  return parsed.params;
+}
+
+function describeValue(value: CellValue | undefined): string {
+  return value === undefined ? 'no value' : `a ${value.type}`;
+}

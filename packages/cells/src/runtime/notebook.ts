@@ -1,0 +1,183 @@
+import { BehaviorSubject, defer, distinctUntilChanged, filter, finalize, map, type Observable } from 'rxjs';
+import { DocumentError } from '../document/document-error';
+import { MAX_CELLS, MAX_TITLE_LENGTH } from '../document/limits';
+import type { CellSpec, NotebookDocument } from '../document/notebook-document';
+import { copyCell, validateCellSpec } from '../document/validate-notebook';
+import type { CellState } from './cell-state';
+import { deepEqual } from './deep-equal';
+import { NotebookGraph } from './graph';
+import { Scheduler } from './scheduler';
+
+/**
+ * A live notebook: the current document plus the state of every cell. Edits replace the document with a
+ * new immutable snapshot and tell the scheduler which cells changed; the scheduler recomputes them and
+ * everything downstream in one pass and publishes the states together. Readers subscribe to `state$(id)`.
+ */
+export class Notebook {
+  readonly document$: Observable<NotebookDocument>;
+  readonly #document$: BehaviorSubject<NotebookDocument>;
+  readonly #states$: BehaviorSubject<ReadonlyMap<string, CellState>>;
+  readonly #scheduler: Scheduler;
+  #document: NotebookDocument;
+  #liveSubscriptions = 0;
+  #disposed = false;
+
+  /** `document` must already be validated (parseNotebook). */
+  static fromDocument(document: NotebookDocument): Notebook {
+    return new Notebook(document);
+  }
+
+  private constructor(document: NotebookDocument) {
+    this.#document = document;
+    this.#document$ = new BehaviorSubject(document);
+    this.document$ = this.#document$.asObservable();
+    this.#states$ = new BehaviorSubject<ReadonlyMap<string, CellState>>(new Map());
+    this.#scheduler = new Scheduler(new NotebookGraph(document.cells), (states) =>
+      this.#states$.next(states),
+    );
+    this.#states$.next(this.#scheduler.states);
+  }
+
+  get document(): NotebookDocument {
+    return this.#document;
+  }
+
+  /** The state of one cell: replays the current one, then each change. Completes on dispose. */
+  state$(id: string): Observable<CellState> {
+    return defer(() => {
+      this.#liveSubscriptions++;
+      return this.#states$.pipe(
+        map((states) => states.get(id)),
+        filter((state): state is CellState => state !== undefined),
+        distinctUntilChanged(),
+      );
+    }).pipe(finalize(() => this.#liveSubscriptions--));
+  }
+
+  states(): ReadonlyMap<string, CellState> {
+    return this.#scheduler.states;
+  }
+
+  /** Shallow-merges `patch` into the cell's params; `undefined` deletes a key. Invalid values error the cell. */
+  setParams(id: string, patch: Readonly<Record<string, unknown>>): void {
+    const cell = this.#cell(id);
+    const params: Record<string, unknown> = { ...cell.params };
+    for (const [key, value] of Object.entries(patch)) {
+      if (value === undefined) delete params[key];
+      else params[key] = structuredClone(value);
+    }
+    if (deepEqual(params, cell.params ?? {})) return;
+    this.#replaceCell({ ...cell, params }, [id]);
+  }
+
+  /** Rewires input slots (merged into the existing ones). A missing target errors the cell, not the call. */
+  setInputs(id: string, inputs: Readonly<Record<string, string>>): void {
+    const cell = this.#cell(id);
+    const merged = { ...cell.inputs, ...inputs };
+    if (deepEqual(merged, cell.inputs ?? {})) return;
+    this.#replaceCell({ ...cell, inputs: merged }, [id]);
+  }
+
+  setTitle(title: string): void {
+    if (title.length > MAX_TITLE_LENGTH) {
+      throw new DocumentError([{ path: 'title', message: `must be at most ${MAX_TITLE_LENGTH} characters` }]);
+    }
+    this.#commit({ ...this.#document, title }, []);
+  }
+
+  setCellTitle(id: string, title?: string): void {
+    const { title: _old, ...rest } = this.#cell(id);
+    if (title !== undefined && title.length > MAX_TITLE_LENGTH) {
+      throw new DocumentError([{ path: `cells[${this.#indexOf(id)}].title`, message: 'is too long' }]);
+    }
+    this.#replaceCell(title === undefined ? rest : { ...rest, title }, []);
+  }
+
+  /** Inserts a cell (at the end by default). Throws DocumentError on a bad spec or a duplicate id. */
+  addCell(spec: CellSpec, index = this.#document.cells.length): void {
+    this.#checkOpen();
+    const cells = [...this.#document.cells];
+    const at = Math.max(0, Math.min(index, cells.length));
+    if (cells.length >= MAX_CELLS) {
+      throw new DocumentError([{ path: 'cells', message: `a notebook holds at most ${MAX_CELLS} cells` }]);
+    }
+    const problems = validateCellSpec(spec, `cells[${at}]`, new Set(cells.map((c) => c.id)));
+    if (problems.length > 0) throw new DocumentError(problems);
+    cells.splice(at, 0, copyCell(spec as unknown as Record<string, unknown>));
+    this.#commit({ ...this.#document, cells }, [spec.id]);
+  }
+
+  removeCell(id: string): void {
+    this.#cell(id);
+    this.#commit({ ...this.#document, cells: this.#document.cells.filter((c) => c.id !== id) }, []);
+  }
+
+  moveCell(id: string, toIndex: number): void {
+    const cell = this.#cell(id);
+    const cells = this.#document.cells.filter((c) => c.id !== id);
+    cells.splice(Math.max(0, Math.min(toIndex, cells.length)), 0, cell);
+    this.#commit({ ...this.#document, cells }, []);
+  }
+
+  /** Swaps in another validated document (undo/redo); only cells whose kind, inputs or params differ recompute. */
+  replaceDocument(document: NotebookDocument): void {
+    this.#checkOpen();
+    const before = new Map(this.#document.cells.map((c) => [c.id, c]));
+    const changed = document.cells
+      .filter((cell) => {
+        const old = before.get(cell.id);
+        return (
+          old === undefined ||
+          old.kind !== cell.kind ||
+          !deepEqual(old.inputs ?? {}, cell.inputs ?? {}) ||
+          !deepEqual(old.params ?? {}, cell.params ?? {})
+        );
+      })
+      .map((cell) => cell.id);
+    this.#commit(document, changed);
+  }
+
+  whenIdle(): Promise<void> {
+    return this.#scheduler.whenIdle();
+  }
+
+  /** Sizes of internal tables and live subscriptions, for leak tests and diagnostics. */
+  get internalSizes(): Readonly<Record<string, number>> {
+    return { ...this.#scheduler.internalSizes, liveSubscriptions: this.#liveSubscriptions };
+  }
+
+  /** Aborts running computations and completes every stream. */
+  dispose(): void {
+    if (this.#disposed) return;
+    this.#disposed = true;
+    this.#scheduler.dispose();
+    this.#states$.complete();
+    this.#document$.complete();
+  }
+
+  #cell(id: string): CellSpec {
+    this.#checkOpen();
+    const cell = this.#document.cells.find((c) => c.id === id);
+    if (cell === undefined) throw new DocumentError([{ path: '', message: `no cell "${id}"` }]);
+    return cell;
+  }
+
+  #indexOf(id: string): number {
+    return this.#document.cells.findIndex((c) => c.id === id);
+  }
+
+  #replaceCell(cell: CellSpec, changed: readonly string[]): void {
+    const cells = this.#document.cells.map((c) => (c.id === cell.id ? cell : c));
+    this.#commit({ ...this.#document, cells }, changed);
+  }
+
+  #commit(document: NotebookDocument, changed: readonly string[]): void {
+    this.#document = document;
+    this.#scheduler.update(new NotebookGraph(document.cells), changed);
+    this.#document$.next(document);
+  }
+
+  #checkOpen(): void {
+    if (this.#disposed) throw new Error('this notebook has been disposed');
+  }
+}

@@ -1,0 +1,104 @@
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Padding, PaddingMode } from '../conv-options';
+import { type Conv2dOptions, conv2d } from '../conv2d';
+import { createRandom } from '../random';
+import { ready } from '../ready';
+import { Tensor } from '../tensor';
+import { conv2dParallel, splitKernels } from './conv2d-parallel';
+import { createNodeWorkerPool } from './node-worker-pool';
+import type { WorkerPool } from './worker-pool';
+
+// Real worker threads (two of them), each with its own WASM instance, against conv2d on this thread.
+
+let pool: WorkerPool;
+beforeAll(async () => {
+  await ready();
+  pool = createNodeWorkerPool(2);
+});
+afterAll(() => pool.close());
+
+function randomTensor(shape: number[], seed: number): Tensor {
+  const random = createRandom(seed);
+  return new Tensor(
+    shape,
+    Float32Array.from({ length: shape.reduce((a, b) => a * b, 1) }, () => random() * 2 - 1),
+  );
+}
+
+describe('splitKernels', () => {
+  it('cuts in multiples of four when there are enough kernels, else evenly', () => {
+    expect(splitKernels(32, 2)).toEqual([
+      { start: 0, end: 16 },
+      { start: 16, end: 32 },
+    ]);
+    expect(splitKernels(18, 2)).toEqual([
+      { start: 0, end: 12 },
+      { start: 12, end: 18 },
+    ]);
+    expect(splitKernels(5, 2)).toEqual([
+      { start: 0, end: 3 },
+      { start: 3, end: 5 },
+    ]);
+  });
+});
+
+describe('conv2dParallel', () => {
+  it('gives bit-for-bit the one-thread result for every option', async () => {
+    const options = fc.record({
+      kernels: fc.integer({ min: 1, max: 11 }),
+      stride: fc.integer({ min: 1, max: 2 }),
+      dilation: fc.integer({ min: 1, max: 2 }),
+      padding: fc.constantFrom<Padding>('valid', 'same', 2),
+      paddingMode: fc.constantFrom<PaddingMode>('zeros', 'reflect', 'replicate', 'circular'),
+      flip: fc.boolean(),
+      withBias: fc.boolean(),
+      seed: fc.integer(),
+    });
+    await fc.assert(
+      fc.asyncProperty(options, async ({ kernels, withBias, seed, ...rest }) => {
+        const x = randomTensor([3, 17, 23], seed);
+        const w = randomTensor([kernels, 3, 3, 2], seed + 1);
+        const conv: Conv2dOptions = {
+          ...rest,
+          bias: withBias ? Array.from({ length: kernels }, (_, i) => i / 7) : undefined,
+        };
+        const parallel = await conv2dParallel(x, w, conv, pool);
+        const single = conv2d(x, w, conv);
+        expect(parallel.shape).toEqual(single.shape);
+        expect(Buffer.from(parallel.data.buffer).equals(Buffer.from(single.data.buffer))).toBe(true);
+      }),
+      { numRuns: 25 },
+    );
+  });
+
+  it('splits a realistic layer and matches one thread exactly', async () => {
+    const x = randomTensor([16, 64, 64], 3);
+    const w = randomTensor([32, 16, 3, 3], 4);
+    const parallel = await conv2dParallel(x, w, { padding: 'same' }, pool);
+    expect([...parallel.data]).toEqual([...conv2d(x, w, { padding: 'same' }).data]);
+  });
+
+  it('throws the same ShapeError as conv2d, from inside the workers', async () => {
+    const x = randomTensor([3, 4, 4], 1);
+    const w = randomTensor([4, 3, 5, 5], 2);
+    const expected = (() => {
+      try {
+        conv2d(x, w);
+      } catch (error) {
+        return error as Error;
+      }
+      throw new Error('conv2d should have failed');
+    })();
+    await expect(conv2dParallel(x, w, {}, pool)).rejects.toThrow(expected.message);
+    await expect(conv2dParallel(x, w, {}, pool)).rejects.toHaveProperty('name', 'ShapeError');
+  });
+
+  it('rejects a bias of the wrong length before posting any work', async () => {
+    const x = randomTensor([1, 6, 6], 1);
+    const w = randomTensor([4, 1, 3, 3], 2);
+    await expect(conv2dParallel(x, w, { bias: [1, 2, 3] }, pool)).rejects.toThrow(
+      'conv2d: bias has 3 values but there are 4 kernels',
+    );
+  });
+});

@@ -1,0 +1,401 @@
+import { BehaviorSubject, type Observable, type Subscription } from 'rxjs';
+import { Autosave } from '../autosave/autosave';
+import { DocumentTimeline } from '../history/document-timeline';
+import { historyCommandForEvent } from '../history/history-shortcut';
+import { downloadText, exportFileName, readNotebookFile, validateNotebookText } from '../share/notebook-file';
+import { readShareLink } from '../share/read-share-link';
+import { encodeShareFragment } from '../share/share-link';
+import type { NotebookChannel } from '../storage/notebook-channel';
+import type { NotebookStore } from '../storage/notebook-store';
+import { NotebookLibrary, type ReadResult } from './notebook-library';
+import { NoticeBoard } from './notice-board';
+import {
+  type DocumentCodec,
+  INITIAL_SESSION_STATE,
+  type LiveNotebook,
+  type PageAddress,
+  type SessionState,
+  windowAddress,
+} from './session-state';
+
+/** How long a deleted notebook can be brought back. */
+const UNDO_DELETE_MS = 8000;
+
+export interface NotebookSessionOptions<D> {
+  readonly store: NotebookStore;
+  readonly codec: DocumentCodec<D>;
+  readonly channel?: NotebookChannel;
+  readonly address?: PageAddress;
+  /** A fresh document for "nothing saved yet" and for replacing a deleted open notebook. */
+  readonly blank: () => D;
+}
+
+/**
+ * The open notebook's life outside the runtime: which saved notebook it is, autosave, undo/redo, the list
+ * of notebooks, import/export and share links. The app shell forwards intents here and renders `state$`.
+ *
+ * Every way of bringing a document in (share link, file, duplicate, conflict) creates a NEW notebook; the
+ * only writes to an existing one are its own autosaves and a rename.
+ */
+export class NotebookSession<D> {
+  readonly #store: NotebookStore;
+  readonly #codec: DocumentCodec<D>;
+  readonly #channel: NotebookChannel | undefined;
+  readonly #address: PageAddress;
+  readonly #blank: () => D;
+  readonly #state = new BehaviorSubject<SessionState>(INITIAL_SESSION_STATE);
+  readonly #notices: NoticeBoard;
+  readonly #library: NotebookLibrary<D>;
+  #history: DocumentTimeline<D> | undefined;
+  #autosave: Autosave<D> | undefined;
+  #autosaveSubscription: Subscription | undefined;
+  #notebook: LiveNotebook<D> | undefined;
+  #documentSubscription: Subscription | undefined;
+  #undoDelete: (() => Promise<void>) | undefined;
+  readonly #stopChannel: () => void;
+
+  constructor(options: NotebookSessionOptions<D>) {
+    this.#store = options.store;
+    this.#codec = options.codec;
+    this.#channel = options.channel;
+    this.#address = options.address ?? windowAddress;
+    this.#blank = options.blank;
+    this.#library = new NotebookLibrary(options.store, options.codec, options.channel);
+    this.#notices = new NoticeBoard((notices) => this.#patch({ notices }));
+    this.#stopChannel = this.#channel?.listen(() => void this.refreshList()) ?? (() => {});
+  }
+
+  readonly state$: Observable<SessionState> = this.#state.asObservable();
+
+  get state(): SessionState {
+    return this.#state.value;
+  }
+
+  /** The document currently open (undefined before `start`). */
+  get document(): D | undefined {
+    return this.#history?.present;
+  }
+
+  /**
+   * Picks the first document: a share link in the address (imported as a new notebook), else the notebook
+   * open before the reload, else the newest saved one, else `firstVisit` as a new notebook. Never throws:
+   * storage trouble becomes a notice.
+   */
+  async start(firstVisit: () => D = this.#blank): Promise<D> {
+    const shared = await this.#takeSharedDocument();
+    if (shared !== undefined) {
+      await this.#openAsNew(shared);
+      return shared;
+    }
+    const lastId = await this.#try(() => this.#store.lastOpenId());
+    const newest = (await this.#try(() => this.#store.list()))?.find((entry) => entry.status === 'ok');
+    for (const id of [lastId, newest?.status === 'ok' ? newest.meta.id : undefined]) {
+      if (id && (await this.#openSaved(id, false))) return this.#history?.present ?? this.#blank();
+    }
+    const first = firstVisit();
+    await this.#openAsNew(first);
+    return first;
+  }
+
+  /** Follows the running notebook: each new document is an undo step and an autosave. */
+  attach(notebook: LiveNotebook<D>): void {
+    this.#documentSubscription?.unsubscribe();
+    this.#notebook = notebook;
+    this.#documentSubscription = notebook.document$.subscribe((doc) => {
+      if (doc === undefined || !this.#history?.observe(doc)) return;
+      this.#autosave?.change(doc);
+      this.#publishHistory();
+    });
+    void this.refreshList();
+  }
+
+  undo(): void {
+    this.#applyStep(this.#history?.undo());
+  }
+
+  redo(): void {
+    this.#applyStep(this.#history?.redo());
+  }
+
+  /** Handles Ctrl+Z / Ctrl+Shift+Z / Ctrl+Y; returns true when it did. Text fields keep their own undo. */
+  handleKeydown(event: KeyboardEvent): boolean {
+    const command = historyCommandForEvent(event);
+    if (!command) return false;
+    event.preventDefault();
+    if (command === 'undo') this.undo();
+    else this.redo();
+    return true;
+  }
+
+  /** Saves anything pending now (page hidden or closing). */
+  flush(): Promise<void> {
+    return this.#autosave?.flush() ?? Promise.resolve();
+  }
+
+  exportFile(): void {
+    const doc = this.#history?.present;
+    if (doc === undefined) return;
+    downloadText(exportFileName(this.#codec.titleOf(doc)), this.#codec.serialize(doc));
+  }
+
+  /** Validates a picked or dropped file; a valid one opens as a new notebook, an invalid one is reported. */
+  async importFile(file: Blob & { readonly name: string }): Promise<void> {
+    const result = await readNotebookFile(file, (text) => this.#codec.parse(text));
+    if (result.status === 'invalid') {
+      this.#patch({ importReport: { source: result.source, problems: result.problems } });
+      return;
+    }
+    this.#patch({ importReport: undefined });
+    await this.#openAsNew(result.document);
+    await this.#notebook?.load(result.document);
+  }
+
+  /** Opens the share panel with a link to the open notebook (or the reason there is none). */
+  async share(): Promise<void> {
+    const doc = this.#history?.present;
+    if (doc === undefined) return;
+    this.#patch({ share: { status: 'working' } });
+    const link = await encodeShareFragment(this.#codec.serialize(doc));
+    this.#patch({
+      share: link.status === 'ok' ? { status: 'ready', url: this.#address.base + link.fragment } : link,
+    });
+  }
+
+  async newNotebook(doc: D = this.#blank()): Promise<void> {
+    await this.#openAsNew(doc);
+    await this.#notebook?.load(doc);
+  }
+
+  /**
+   * Opens any JSON value (an example, a template) as a new notebook after validating it; an invalid one is
+   * reported and nothing changes. Resolves true when it opened.
+   */
+  async openAsNew(json: unknown, source: string): Promise<boolean> {
+    const result = validateNotebookText(JSON.stringify(json), (text) => this.#codec.parse(text), source);
+    if (result.status === 'invalid') {
+      this.#patch({ importReport: { source: result.source, problems: result.problems } });
+      return false;
+    }
+    await this.newNotebook(result.document);
+    return true;
+  }
+
+  async openNotebook(id: string): Promise<void> {
+    if (id === this.#state.value.currentId) return;
+    await this.flush();
+    await this.#openSavedAndLoad(id);
+  }
+
+  async renameNotebook(id: string, title: string): Promise<void> {
+    const current = this.#history?.present;
+    if (id === this.#state.value.currentId && current !== undefined) {
+      this.#notebook?.replaceDocument(this.#codec.withTitle(current, title));
+      return;
+    }
+    this.#reportRead(await this.#try(() => this.#library.rename(id, title)));
+    await this.refreshList();
+  }
+
+  async duplicateNotebook(id: string): Promise<void> {
+    if (id === this.#state.value.currentId) await this.flush();
+    this.#reportRead(await this.#try(() => this.#library.duplicate(id)));
+    await this.refreshList();
+  }
+
+  /** Deletes a notebook, offering Undo for a few seconds. Deleting the open one opens the next newest. */
+  async deleteNotebook(id: string): Promise<void> {
+    if (id === this.#state.value.currentId) await this.flush();
+    const removal = await this.#try(() => this.#library.remove(id));
+    if (!removal) return;
+    this.#undoDelete = removal.restore;
+    const notice = {
+      id: 'deleted',
+      kind: 'info',
+      message: `Deleted “${removal.title}”.`,
+      dismissible: true,
+    } as const;
+    this.#notices.show(removal.restore ? { ...notice, action: 'Undo' } : notice, UNDO_DELETE_MS);
+    await this.refreshList();
+    if (id === this.#state.value.currentId) await this.#openReplacement();
+  }
+
+  /** The action button of a notice was pressed. */
+  async noticeAction(noticeId: string): Promise<void> {
+    if (noticeId === 'changed-elsewhere') return this.#reopenCurrent();
+    const restore = this.#undoDelete;
+    if (noticeId !== 'deleted' || !restore) return;
+    this.#undoDelete = undefined;
+    this.#notices.dismiss('deleted');
+    await this.#try(restore);
+    await this.refreshList();
+  }
+
+  dismiss(noticeId: string): void {
+    if (noticeId === 'share') this.#patch({ share: undefined });
+    else if (noticeId === 'import-report') this.#patch({ importReport: undefined });
+    else this.#notices.dismiss(noticeId);
+  }
+
+  async refreshList(): Promise<void> {
+    const entries = await this.#try(() => this.#store.list());
+    if (entries) this.#patch({ entries });
+  }
+
+  dispose(): void {
+    this.#documentSubscription?.unsubscribe();
+    this.#autosaveSubscription?.unsubscribe();
+    this.#autosave?.dispose();
+    this.#stopChannel();
+    this.#notices.dispose();
+    this.#state.complete();
+  }
+
+  // ── Opening documents ────────────────────────────────────────────────────────────────────────────
+
+  /** Reads `#share=…` once, clearing it so a reload does not import again. */
+  async #takeSharedDocument(): Promise<D | undefined> {
+    const hash = this.#address.hash;
+    const shared = await readShareLink(hash, (text) => this.#codec.parse(text));
+    if (shared.status !== 'none') this.#address.clearHash();
+    if (shared.status === 'broken') {
+      this.#notices.show({ id: 'share-link', kind: 'error', message: shared.message, dismissible: true });
+    } else if (shared.status === 'invalid') {
+      this.#patch({ importReport: { source: shared.source, problems: shared.problems } });
+    }
+    return shared.status === 'ok' ? shared.doc : undefined;
+  }
+
+  /** Starts a new notebook record for `doc` and makes it the open one. */
+  async #openAsNew(doc: D): Promise<void> {
+    await this.flush();
+    this.#switchTo(this.#store.newId(), 0, doc);
+    this.#autosave?.change(doc);
+    await this.flush();
+    this.#channel?.post({ type: 'created', id: this.#state.value.currentId ?? '' });
+    await this.refreshList();
+  }
+
+  /** Opens a stored notebook; false (with a notice when asked) if it is missing or damaged. */
+  async #openSaved(id: string, tellUser: boolean): Promise<boolean> {
+    const record = await this.#readValid(id, tellUser);
+    if (!record) return false;
+    this.#switchTo(id, record.revision, record.doc);
+    return true;
+  }
+
+  /** Loads the stored version of the open notebook (another tab saved it); our pending edits are saved first. */
+  async #reopenCurrent(): Promise<void> {
+    this.#notices.dismiss('changed-elsewhere');
+    await this.flush();
+    const id = this.#state.value.currentId;
+    if (id !== undefined) await this.#openSavedAndLoad(id);
+  }
+
+  async #openReplacement(): Promise<void> {
+    const next = this.#state.value.entries.find((entry) => entry.status === 'ok');
+    if (next?.status === 'ok' && (await this.#openSavedAndLoad(next.meta.id))) return;
+    await this.newNotebook();
+  }
+
+  /** Opens a stored notebook and hands it to the runtime; false when it could not be opened. */
+  async #openSavedAndLoad(id: string): Promise<boolean> {
+    if (!(await this.#openSaved(id, true))) return false;
+    const doc = this.#history?.present;
+    if (doc !== undefined) await this.#notebook?.load(doc);
+    return true;
+  }
+
+  #switchTo(id: string, revision: number, doc: D): void {
+    // The timeline first: autosave reports its current state at once and the list reads the document.
+    if (this.#history) this.#history.reset(doc);
+    else this.#history = new DocumentTimeline<D>(doc, this.#codec.serialize);
+    this.#autosaveSubscription?.unsubscribe();
+    this.#autosave?.dispose();
+    const autosave = new Autosave<D>({
+      store: this.#store,
+      id,
+      revision,
+      channel: this.#channel,
+      snapshot: (d) => ({ title: this.#codec.titleOf(d), text: this.#codec.serialize(d) }),
+    });
+    this.#autosave = autosave;
+    this.#autosaveSubscription = autosave.status$.subscribe((status) => {
+      this.#patch({ save: status });
+      this.#notices.reflectSaveStatus(status);
+      if (status.state === 'conflict') {
+        this.#remember(status.copyId);
+        void this.refreshList();
+      }
+      if (status.state === 'saved' && status.revision !== revision) this.#touchEntry(autosave.id);
+    });
+    this.#remember(id);
+    this.#publishHistory();
+  }
+
+  #remember(id: string): void {
+    this.#patch({ currentId: id });
+    void this.#try(() => this.#store.setLastOpenId(id));
+  }
+
+  async #readValid(id: string, tellUser = true): Promise<{ doc: D; revision: number } | undefined> {
+    const read = await this.#try(() => this.#library.read(id));
+    if (tellUser) this.#reportRead(read);
+    return read?.status === 'ok' ? read : undefined;
+  }
+
+  /** Tells the user why a stored notebook could not be used. */
+  #reportRead(read: ReadResult<D> | undefined): void {
+    if (read?.status === 'damaged') {
+      const message = `Could not open that notebook: ${read.reason}.`;
+      this.#notices.show({ id: 'open', kind: 'error', message, dismissible: true });
+    } else if (read?.status === 'invalid') {
+      this.#patch({ importReport: { source: `“${read.title}”`, problems: read.problems } });
+    }
+  }
+
+  /**
+   * Updates the open notebook's row after an autosave without re-reading every record (which would parse
+   * every saved document on each keystroke).
+   */
+  #touchEntry(id: string): void {
+    const doc = this.#history?.present;
+    const { entries } = this.#state.value;
+    const index = entries.findIndex((e) => e.status === 'ok' && e.meta.id === id);
+    const entry = entries[index];
+    if (doc === undefined || entry?.status !== 'ok') return;
+    const touched = {
+      status: 'ok' as const,
+      meta: { ...entry.meta, title: this.#codec.titleOf(doc), updatedAt: Date.now() },
+    };
+    this.#patch({ entries: [touched, ...entries.filter((_, i) => i !== index)] });
+  }
+
+  // ── Small helpers ────────────────────────────────────────────────────────────────────────────────
+
+  #applyStep(doc: D | undefined): void {
+    if (doc === undefined) return;
+    this.#notebook?.replaceDocument(doc);
+    this.#autosave?.change(doc);
+    this.#publishHistory();
+  }
+
+  #publishHistory(): void {
+    this.#patch({ canUndo: this.#history?.canUndo ?? false, canRedo: this.#history?.canRedo ?? false });
+  }
+
+  /** Runs a storage call; a failure becomes the storage notice and `undefined`, never an exception. */
+  async #try<T>(work: () => Promise<T>): Promise<T | undefined> {
+    try {
+      return await work();
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      this.#notices.show({ id: 'storage', kind: 'error', message, dismissible: false });
+      return undefined;
+    }
+  }
+
+  #patch(patch: Partial<SessionState>): void {
+    if (this.#state.closed) return;
+    this.#state.next({ ...this.#state.value, ...patch });
+  }
+}

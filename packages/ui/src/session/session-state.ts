@@ -1,0 +1,70 @@
+import type { Observable } from 'rxjs';
+import type { SaveStatus } from '../autosave/autosave';
+import type { Notice } from '../components/cb-notices/notice';
+import type { ShareState } from '../components/cb-share-dialog/cb-share-dialog';
+import type { DocumentProblem } from '../share/notebook-file';
+import type { NotebookListEntry } from '../storage/saved-notebook';
+
+/** Everything the persistence panels render, published by NotebookSession as one value. */
+export interface SessionState {
+  /** The id the open notebook is saved under. */
+  readonly currentId: string | undefined;
+  readonly entries: readonly NotebookListEntry[];
+  readonly notices: readonly Notice[];
+  readonly save: SaveStatus | undefined;
+  readonly canUndo: boolean;
+  readonly canRedo: boolean;
+  /** Set while the share panel is open. */
+  readonly share: ShareState | undefined;
+  /** Set after a file or link failed validation. */
+  readonly importReport:
+    | { readonly source: string; readonly problems: readonly DocumentProblem[] }
+    | undefined;
+}
+
+export const INITIAL_SESSION_STATE: SessionState = {
+  currentId: undefined,
+  entries: [],
+  notices: [],
+  save: undefined,
+  canUndo: false,
+  canRedo: false,
+  share: undefined,
+  importReport: undefined,
+};
+
+/** How the session reads and writes documents: cells' parse/serialize plus the title field. */
+export interface DocumentCodec<D> {
+  /** Validates; throws an error with `problems: {path, message}[]` (cells' DocumentError) when invalid. */
+  parse(text: string): D;
+  serialize(doc: D): string;
+  titleOf(doc: D): string;
+  withTitle(doc: D, title: string): D;
+}
+
+/** The running notebook as the session needs it (RemoteNotebook has this shape). */
+export interface LiveNotebook<D> {
+  readonly document$: Observable<D | undefined>;
+  replaceDocument(doc: D): void;
+  load(doc: D): Promise<void>;
+}
+
+/** The page address, so share links can be read and cleared (window.location in the app). */
+export interface PageAddress {
+  /** The address without its fragment, which share links are built on. */
+  readonly base: string;
+  readonly hash: string;
+  clearHash(): void;
+}
+
+export const windowAddress: PageAddress = {
+  get base() {
+    return window.location.href.split('#')[0];
+  },
+  get hash() {
+    return window.location.hash;
+  },
+  clearHash() {
+    history.replaceState(history.state, '', window.location.href.split('#')[0]);
+  },
+};

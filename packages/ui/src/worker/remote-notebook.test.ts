@@ -1,0 +1,103 @@
+import type { CellState, NotebookDocument } from '@convbook/cells';
+import { filter, firstValueFrom } from 'rxjs';
+import { afterEach, describe, expect, it } from 'vitest';
+import { serveNotebook } from './notebook-server';
+import type { MessageEndpoint } from './protocol';
+import { LoadError, RemoteNotebook } from './remote-notebook';
+
+/** The page and the worker joined by a real MessageChannel (structured clone and transfer included). */
+function connect(): { remote: RemoteNotebook; stop: () => void } {
+  const channel = new MessageChannel();
+  channel.port1.start();
+  channel.port2.start();
+  const stopServer = serveNotebook(channel.port2 as unknown as MessageEndpoint);
+  const remote = new RemoteNotebook(channel.port1 as unknown as MessageEndpoint);
+  return {
+    remote,
+    stop: () => {
+      remote.dispose();
+      stopServer();
+      channel.port1.close();
+      channel.port2.close();
+    },
+  };
+}
+
+const doc: NotebookDocument = {
+  format: 'convbook',
+  version: 1,
+  title: 'Bridge test',
+  cells: [
+    {
+      id: 'm',
+      kind: 'image',
+      params: {
+        values: [
+          [1, 2],
+          [3, 4],
+        ],
+      },
+    },
+    { id: 'k', kind: 'kernel', params: { values: [[1]] } },
+    { id: 'c', kind: 'conv', inputs: { input: 'm', kernel: 'k' } },
+  ],
+};
+
+const okState = (remote: RemoteNotebook, id: string, predicate: (s: CellState) => boolean = () => true) =>
+  firstValueFrom(remote.state$(id).pipe(filter((s) => s.status === 'ok' && predicate(s))));
+
+const tensorData = (state: CellState): number[] =>
+  state.status === 'ok' && state.value.type === 'tensor' ? [...state.value.tensor.data] : [];
+
+let stop: (() => void) | undefined;
+afterEach(() => stop?.());
+
+describe('RemoteNotebook over a message channel', () => {
+  it('mirrors computed tensors as real Tensors and recomputes after an edit', async () => {
+    const connection = connect();
+    stop = connection.stop;
+    const { remote } = connection;
+    await remote.load(doc);
+    expect(tensorData(await okState(remote, 'c'))).toEqual([1, 2, 3, 4]);
+    remote.setParams('k', { values: [[2]] });
+    const after = await okState(remote, 'c', (s) => tensorData(s)[0] === 2);
+    expect(tensorData(after)).toEqual([2, 4, 6, 8]);
+    expect(after.status === 'ok' && after.value.type === 'tensor' && after.value.tensor.shape).toEqual([
+      1, 2, 2,
+    ]);
+  });
+
+  it('rejects an invalid document with every problem and keeps the loaded one', async () => {
+    const connection = connect();
+    stop = connection.stop;
+    const { remote } = connection;
+    await remote.load(doc);
+    const failure = await remote
+      .load({ format: 'convbook', version: 1, title: 'x', cells: [{ id: 'a', kind: 'nope' }] })
+      .catch((e) => e);
+    expect(failure).toBeInstanceOf(LoadError);
+    expect((failure as LoadError).problems[0]?.path).toBe('cells[0].kind');
+    expect(remote.document?.title).toBe('Bridge test');
+  });
+
+  it('lands on the last of a burst of edits', async () => {
+    const connection = connect();
+    stop = connection.stop;
+    const { remote } = connection;
+    await remote.load(doc);
+    for (let w = 1; w <= 50; w++) remote.setParams('k', { values: [[w]] });
+    await remote.whenIdle();
+    const final = await okState(remote, 'c', (s) => tensorData(s)[0] === 50);
+    expect(tensorData(final)).toEqual([50, 100, 150, 200]);
+    const document = await firstValueFrom(
+      remote.document$.pipe(
+        filter(
+          (d) =>
+            d?.cells[1]?.params?.values !== undefined &&
+            JSON.stringify(d.cells[1].params.values) === '[[50]]',
+        ),
+      ),
+    );
+    expect(document?.cells[1]?.params).toEqual({ values: [[50]] });
+  });
+});

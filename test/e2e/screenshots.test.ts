@@ -1,0 +1,74 @@
+import type { Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type AppSession, cell, openApp, screenshot, startSession, VIEWPORT, waitForIdle } from './browser';
+import { savedNotebookTitles, shareLink } from './notebook-actions';
+
+// Flow 8: the pictures in the README, taken from the built app at 1280×900 and device scale 1.
+// Each test also checks the thing it photographs is really on screen, so a blank picture fails.
+
+describe('README screenshots', () => {
+  let session: AppSession;
+
+  beforeAll(async () => {
+    session = await startSession();
+    await openApp(session.page);
+  });
+  afterAll(async () => {
+    await session?.close();
+  });
+
+  it('shows the top of the lecture notebook', async () => {
+    const { page } = session;
+    await page.evaluate(() => window.scrollTo(0, 0));
+    expect(await page.locator('cb-cell').count()).toBeGreaterThan(0);
+    await screenshot(page, 'lecture-top');
+  });
+
+  it('shows a kernel editor and the feature maps it produces', async () => {
+    const { page } = session;
+    const kernel = cell(page, 'sobelX');
+    const maps = cell(page, 'rectified');
+    await kernel.scrollIntoViewIfNeeded();
+    await expect.poll(() => maps.locator('canvas').count()).toBeGreaterThan(0);
+    await screenshotSpan(page, [kernel, cell(page, 'raw'), maps], 'kernel-and-maps');
+  });
+
+  it('shows the gradient cell after training', async () => {
+    const { page } = session;
+    const learn = cell(page, 'learn');
+    await learn.scrollIntoViewIfNeeded();
+    await waitForIdle(page, 60_000);
+    await expect(learn.getAttribute('data-status')).resolves.toBe('ok');
+    await screenshotSpan(page, [learn], 'grad-training');
+  });
+
+  it('shows the notebook list and the share dialog', async () => {
+    const { page } = session;
+    await page.evaluate(() => window.scrollTo(0, 0));
+    expect((await savedNotebookTitles(page)).length).toBeGreaterThan(0);
+    expect(await shareLink(page)).toContain('#share=');
+    await screenshot(page, 'notebooks-and-share');
+  });
+});
+
+/**
+ * Screenshots the smallest region holding all the given elements, after scrolling the first one to just
+ * below the app's sticky header (so the header does not cover it); cut at the bottom of the viewport.
+ */
+async function screenshotSpan(page: Page, parts: readonly Locator[], name: string): Promise<void> {
+  const header = await page.getByRole('banner').first().boundingBox();
+  const headerBottom = header ? header.y + header.height : 0;
+  const first = await parts[0]?.boundingBox();
+  if (!first) throw new Error(`${name}: the first part is not on screen`);
+  await page.evaluate((dy) => window.scrollBy(0, dy), first.y - headerBottom - 12);
+  const boxes = [];
+  for (const part of parts) {
+    const box = await part.boundingBox();
+    if (box) boxes.push(box);
+  }
+  const top = Math.max(0, Math.min(...boxes.map((b) => b.y)) - 8);
+  const left = Math.max(0, Math.min(...boxes.map((b) => b.x)) - 8);
+  const bottom = Math.min(VIEWPORT.height, Math.max(...boxes.map((b) => b.y + b.height)) + 8);
+  const right = Math.min(VIEWPORT.width, Math.max(...boxes.map((b) => b.x + b.width)) + 8);
+  await screenshot(page, name, { x: left, y: top, width: right - left, height: bottom - top });
+}

@@ -1,0 +1,50 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type AppSession, cellIds, openApp, startSession } from './browser';
+import { exportedDocument, loadUrl, savedNotebookTitles, shareLink } from './notebook-actions';
+import { alertTexts } from './ui-actions';
+
+// Flows 5 and 6 (links): a share link opens a copy as a new notebook and leaves the original alone; a
+// damaged link is refused with a message, and nothing saved or open changes.
+
+describe('share links', () => {
+  let session: AppSession;
+
+  beforeAll(async () => {
+    session = await startSession();
+    await openApp(session.page);
+  });
+  afterAll(async () => {
+    await session?.close();
+  });
+
+  it('opens a shared notebook as a new, equal notebook and keeps the original', async () => {
+    const { page } = session;
+    const original = await exportedDocument(page);
+    const savedBefore = await savedNotebookTitles(page);
+    const url = await shareLink(page);
+    expect(url).toMatch(/#share=[\w-]+$/);
+
+    await loadUrl(page, url);
+    expect(await alertTexts(page)).toEqual([]);
+    expect((await exportedDocument(page)).cells).toEqual(original.cells);
+    const savedAfter = await savedNotebookTitles(page);
+    expect(savedAfter).toHaveLength(savedBefore.length + 1);
+    expect(savedAfter).toEqual(expect.arrayContaining(savedBefore));
+    // The link is consumed: a reload must not import the notebook a second time.
+    expect(new URL(page.url()).hash).toBe('');
+  });
+
+  it('refuses a damaged link, says so, and changes nothing', async () => {
+    const { page } = session;
+    const savedBefore = await savedNotebookTitles(page);
+    const openBefore = await cellIds(page);
+    const url = await shareLink(page);
+    const damaged = `${url.slice(0, url.indexOf('#share=') + 7)}AAAA${url.slice(url.indexOf('#share=') + 40)}`;
+
+    await loadUrl(page, damaged);
+    const alerts = (await alertTexts(page)).join('\n');
+    expect(alerts).toMatch(/link/i);
+    expect(await savedNotebookTitles(page)).toEqual(savedBefore);
+    expect(await cellIds(page)).toEqual(openBefore);
+  });
+});
