@@ -42,8 +42,7 @@ describe('share links', () => {
     const damaged = `${url.slice(0, url.indexOf('#share=') + 7)}AAAA${url.slice(url.indexOf('#share=') + 40)}`;
 
     await loadUrl(page, damaged);
-    const alerts = (await alertTexts(page)).join('\n');
-    expect(alerts).toMatch(/link/i);
+    await expect.poll(async () => (await alertTexts(page)).join('\n'), { timeout: 5_000 }).toMatch(/link/i);
     expect(await savedNotebookTitles(page)).toEqual(savedBefore);
     expect(await cellIds(page)).toEqual(openBefore);
   });

@@ -56,15 +56,18 @@ describe('convbook run on the examples', () => {
       cells: Array<{ id: string; status: string; shape?: number[] }>;
     };
     expect(summary.failed).toBe(0);
-    const pngs = (await readdir(dir)).filter((f) => f.endsWith('.png') && !f.endsWith('-learned.png'));
+    const pngs = (await readdir(dir)).filter(
+      (f) => f.endsWith('.png') && !/-(learned|per-position)\.png$/.test(f),
+    );
     const pictured = summary.cells.filter((c) => c.shape !== undefined).map((c) => `${c.id}.png`);
     expect(pngs.sort()).toEqual(pictured.sort());
   });
 
-  it('writes the learned kernel of a training run beside its gradient', async () => {
+  it('writes a grad cell’s learned kernel and per-position contributions beside its gradient', async () => {
     const files = await readdir(join(out, 'learn-a-kernel'));
     expect(files).toContain('learn.png');
     expect(files).toContain('learn-learned.png');
+    expect(files).toContain('gradient-per-position.png');
   });
 
   it('shows the lecture facts in the written outputs', async () => {

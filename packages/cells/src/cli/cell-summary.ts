@@ -18,6 +18,8 @@ export interface CellSummary {
   /** Training runs: the loss before the first step and after the last. */
   readonly training?: { readonly steps: number; readonly lossBefore: number; readonly lossAfter: number };
   readonly ms?: number;
+  /** Text computed by a readout cell (peaks); plain notes are left out, their text is in the notebook. */
+  readonly readout?: string;
 }
 
 /**
@@ -60,6 +62,7 @@ export function summarizeCell(id: string, kind: string, state: CellState): CellS
         status: 'ok',
         ms: round(state.ms),
         ...lossFigures(state.value),
+        ...(state.value.type === 'note' && kind !== 'note' ? { readout: state.value.markdown } : {}),
         ...(tensor ? tensorStatistics(tensor) : {}),
       };
     }

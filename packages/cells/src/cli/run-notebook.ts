@@ -9,7 +9,7 @@ import { type CellSummary, renderableTensor, summarizeCell } from './cell-summar
 
 /**
  * The headless runner: validate a notebook, compute every cell, write a PNG per picture and a summary.
- * A training run also writes <cellId>-learned.png. Exit codes: 0 every cell computed, 1 some cell failed (the rest are still written), 2 the document is invalid.
+ * A grad cell also writes <cellId>-learned.png (after training) and <cellId>-per-position.png. Exit codes: 0 every cell computed, 1 some cell failed (the rest are still written), 2 the document is invalid.
  */
 export interface RunOptions {
   readonly outDir: string;
@@ -55,9 +55,18 @@ export async function runNotebook(source: string | unknown, options: RunOptions)
       const tensor = renderableTensor(state.value);
       if (tensor === undefined) continue;
       await writeFile(join(options.outDir, `${cell.id}.png`), encodeRenderedPng(renderTensor(tensor)));
-      if (state.value.type === 'grad' && state.value.training !== undefined) {
-        const learned = renderTensor(state.value.training.learnedWeights);
-        await writeFile(join(options.outDir, `${cell.id}-learned.png`), encodeRenderedPng(learned));
+      if (state.value.type === 'grad') {
+        const extras = {
+          learned: state.value.training?.learnedWeights,
+          'per-position': state.value.perPosition,
+        };
+        for (const [suffix, extra] of Object.entries(extras)) {
+          if (extra === undefined) continue;
+          await writeFile(
+            join(options.outDir, `${cell.id}-${suffix}.png`),
+            encodeRenderedPng(renderTensor(extra)),
+          );
+        }
       }
       if (options.values) {
         const json = JSON.stringify({ shape: tensor.shape, data: Array.from(tensor.data, jsonNumber) });

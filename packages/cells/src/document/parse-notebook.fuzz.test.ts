@@ -141,3 +141,98 @@ describe('parseNotebook on prototype-polluting keys', () => {
     expectNoPollution();
   });
 });
+
+describe('parseNotebook size limits, checked before anything is allocated', () => {
+  const notebookWith = (cell: Record<string, unknown>): unknown => ({
+    format: 'convbook',
+    version: 1,
+    title: 'limits',
+    cells: [{ id: 'big', ...cell }],
+  });
+  // One shared row keeps the test's own memory small; the loader must refuse from the shape alone.
+  const sharedRows = (rows: number, columns: number): number[][] =>
+    new Array(rows).fill(new Array(columns).fill(0));
+
+  /** Loads `source`, which must be refused within a second with a message containing `expected`. */
+  function expectQuickRefusal(source: unknown, expected: string): void {
+    const started = performance.now();
+    const outcome = loadOrRefuse(source);
+    const elapsed = performance.now() - started;
+    expect(outcome.status).toBe('refused');
+    if (outcome.status === 'refused') expect(outcome.error.message).toContain(expected);
+    expect(elapsed).toBeLessThan(1000);
+  }
+
+  it.each([
+    [
+      'a 20000×20000 image literal',
+      { kind: 'image', params: { values: sharedRows(20_000, 20_000) } },
+      'cells[0].params.values: dimension 0 has 20000 entries, the limit is 4096',
+    ],
+    [
+      'a 20000×20000 sample',
+      { kind: 'image', params: { sample: { name: 'noise', size: 20_000 } } },
+      'cells[0].params.sample.size: must be an integer <= 4096, got 20000',
+    ],
+    [
+      'a resize to 20000×20000',
+      {
+        kind: 'image',
+        params: { sample: { name: 'noise' }, transforms: [{ op: 'resize', height: 20_000, width: 20_000 }] },
+      },
+      'cells[0].params.transforms[0].height: must be an integer <= 4096, got 20000',
+    ],
+    [
+      'a 1000-kernel random bank',
+      { kind: 'kernel', params: { random: { shape: [1000, 1, 3, 3], seed: 1 } } },
+      'cells[0].params.random.shape[0]: must be an integer <= 256, got 1000',
+    ],
+    [
+      'a 1000-kernel literal bank',
+      { kind: 'kernel', params: { values: new Array(1000).fill([[[0]]]) } },
+      'cells[0].params.values: dimension 0 has 1000 entries, the limit is 256',
+    ],
+    [
+      'a 10 MB note',
+      { kind: 'note', params: { markdown: 'x'.repeat(10_000_000) } },
+      'cells[0].params.markdown: must be at most 100000 characters, got 10000000',
+    ],
+  ])('refuses %s in under a second, naming the limit', (_name, cell, expected) => {
+    expectQuickRefusal(notebookWith(cell), expected);
+  });
+
+  it('refuses a random bank within every per-axis limit whose weights add up to 268 MB', () => {
+    // 256 × 64 × 64 × 64 = 67 million float32 weights: each axis is allowed, the product must not be.
+    const outcome = loadOrRefuse(
+      notebookWith({ kind: 'kernel', params: { random: { shape: [256, 64, 64, 64], seed: 1 } } }),
+    );
+    expect(outcome.status).toBe('refused');
+    if (outcome.status === 'refused')
+      expect(outcome.error.message).toMatch(/^cells\[0\]\.params\.random\.shape: .*limit/);
+  });
+
+  it('refuses 100 000 cells by count, before checking any of them', () => {
+    const cells = new Array(100_000).fill({ id: 'same', kind: 'note' });
+    expectQuickRefusal(
+      { format: 'convbook', version: 1, title: 't', cells },
+      'cells: has 100000 cells, the limit is 500',
+    );
+  });
+
+  it('refuses arrays nested 100 000 deep in a file without overflowing the stack', () => {
+    const deep = `${'['.repeat(100_000)}0${']'.repeat(100_000)}`;
+    const text = `{"format":"convbook","version":1,"title":"t","cells":[{"id":"k","kind":"kernel","params":{"values":${deep}}}]}`;
+    expectQuickRefusal(text, 'cells[0].params.values: must have 2 or 4 levels of nesting, got 100000');
+  });
+
+  it('refuses a title over 200 characters and a newer format version', () => {
+    expectQuickRefusal(
+      { format: 'convbook', version: 1, title: 't'.repeat(201), cells: [] },
+      'title: must be at most 200 characters, got 201',
+    );
+    expectQuickRefusal(
+      { format: 'convbook', version: 2, title: 't', cells: [] },
+      'version: this notebook was made by a newer Convbook',
+    );
+  });
+});

@@ -84,6 +84,15 @@ describe('parseNotebook accepts', () => {
     expect(parseNotebook(JSON.stringify(notebook([image])))).toEqual(document);
   });
 
+  it('unwired or dangling inputs when asked to be lenient (a notebook saved mid-edit)', () => {
+    const cells = [kernel, { id: 'c', kind: 'conv', inputs: { input: 'gone' } }];
+    expect(parseNotebook(notebook(cells), { lenientWiring: true }).cells).toHaveLength(2);
+    expect(problems(notebook(cells))).toEqual([
+      'cells[1].inputs.input: refers to missing cell "gone"',
+      'cells[1].inputs.kernel: is required: a kernel cell',
+    ]);
+  });
+
   it('a notebook with a cycle (the runtime reports it)', () => {
     const cells = [kernel, { id: 'a', kind: 'conv', inputs: { input: 'a', kernel: 'k' } }];
     expect(parseNotebook(notebook(cells)).cells).toHaveLength(2);

@@ -1,14 +1,15 @@
 import { DocumentError } from './document-error';
 import type { NotebookDocument } from './notebook-document';
-import { validateNotebook } from './validate-notebook';
+import { type ValidationOptions, validateNotebook } from './validate-notebook';
 
 /**
  * Reads a notebook from JSON text or an already parsed value. Returns a validated document, or throws a
- * DocumentError listing every problem; nothing is half-loaded.
+ * DocumentError listing every problem; nothing is half-loaded. `lenientWiring` accepts unwired or dangling
+ * inputs, for restoring a notebook the app itself saved mid-edit.
  */
-export function parseNotebook(source: string | unknown): NotebookDocument {
+export function parseNotebook(source: string | unknown, options: ValidationOptions = {}): NotebookDocument {
   const value = typeof source === 'string' ? parseJson(source) : source;
-  const result = validateNotebook(value);
+  const result = validateNotebook(value, options);
   if (!result.ok) throw new DocumentError(result.problems);
   return result.document;
 }

@@ -5,6 +5,15 @@ import { migrateNotebook } from './migrate-notebook';
 import { type CellSpec, NOTEBOOK_FORMAT, NOTEBOOK_VERSION, type NotebookDocument } from './notebook-document';
 import { isPlainObject, showValue } from './param-schema';
 
+export interface ValidationOptions {
+  /**
+   * Accept cells whose required input slots are unwired or name a cell that does not exist. A live notebook
+   * passes through such states (a cell just added, an input removed), and the runtime reports them on the
+   * cell; files loaded from outside are checked strictly (the default).
+   */
+  readonly lenientWiring?: boolean;
+}
+
 export type Validation =
   | { readonly ok: true; readonly document: NotebookDocument }
   | { readonly ok: false; readonly problems: readonly DocumentProblem[] };
@@ -19,7 +28,7 @@ const ID_PATTERN = /^[A-Za-z0-9_-][A-Za-z0-9_.-]*$/;
  * problem. Returns a fresh, deep-copied document (nothing shared with the input) only when there are none.
  * Cycles between cells are not checked here: the runtime reports them on the cells involved.
  */
-export function validateNotebook(value: unknown): Validation {
+export function validateNotebook(value: unknown, options: ValidationOptions = {}): Validation {
   if (!isPlainObject(value)) {
     return fail({ path: '', message: `a notebook must be a JSON object, got ${showValue(value)}` });
   }
@@ -46,7 +55,7 @@ export function validateNotebook(value: unknown): Validation {
     return fail(...problems);
   }
   const ids = collectIds(cells, problems);
-  for (const [index, cell] of cells.entries()) checkCell(cell, `cells[${index}]`, ids, problems);
+  for (const [index, cell] of cells.entries()) checkCell(cell, `cells[${index}]`, ids, problems, options);
   if (problems.length > 0) return fail(...problems);
   const document: NotebookDocument = {
     format: NOTEBOOK_FORMAT,
@@ -58,14 +67,19 @@ export function validateNotebook(value: unknown): Validation {
 }
 
 /** Validates one cell spec against a set of existing ids (used by the runtime's addCell). */
-export function validateCellSpec(cell: unknown, path: string, ids: ReadonlySet<string>): DocumentProblem[] {
+export function validateCellSpec(
+  cell: unknown,
+  path: string,
+  ids: ReadonlySet<string>,
+  options: ValidationOptions = {},
+): DocumentProblem[] {
   const problems: DocumentProblem[] = [];
   const id = isPlainObject(cell) ? cell.id : undefined;
   checkId(id, `${path}.id`, problems);
   if (typeof id === 'string' && ids.has(id)) {
     problems.push({ path: `${path}.id`, message: `duplicate id "${id}"` });
   }
-  checkCell(cell, path, new Set([...ids, ...(typeof id === 'string' ? [id] : [])]), problems);
+  checkCell(cell, path, new Set([...ids, ...(typeof id === 'string' ? [id] : [])]), problems, options);
   return problems;
 }
 
@@ -119,7 +133,13 @@ function checkTitle(title: unknown, path: string, problems: DocumentProblem[]): 
 }
 
 /** Everything about one cell except its id's uniqueness (checked across cells). */
-function checkCell(cell: unknown, path: string, ids: ReadonlySet<string>, problems: DocumentProblem[]): void {
+function checkCell(
+  cell: unknown,
+  path: string,
+  ids: ReadonlySet<string>,
+  problems: DocumentProblem[],
+  options: ValidationOptions,
+): void {
   if (!isPlainObject(cell)) {
     problems.push({ path, message: `a cell must be an object, got ${showValue(cell)}` });
     return;
@@ -153,12 +173,12 @@ function checkCell(cell: unknown, path: string, ids: ReadonlySet<string>, proble
         problems.push({ path: slotPath, message: `unknown input slot (${list})` });
       } else if (typeof target !== 'string') {
         problems.push({ path: slotPath, message: `must be a cell id, got ${showValue(target)}` });
-      } else if (!ids.has(target)) {
+      } else if (!ids.has(target) && options.lenientWiring !== true) {
         problems.push({ path: slotPath, message: `refers to missing cell "${target}"` });
       }
     }
     for (const [slot, spec] of Object.entries(kind.inputs)) {
-      if (!spec.optional && inputs[slot] === undefined) {
+      if (!spec.optional && inputs[slot] === undefined && options.lenientWiring !== true) {
         problems.push({
           path: `${path}.inputs.${slot}`,
           message: `is required: a ${spec.accepts.join(' or ')} cell`,

@@ -127,6 +127,22 @@ describe('grad cell', () => {
     expect(curve).toHaveLength(201);
   });
 
+  it('stops training when its signal is aborted', async () => {
+    const { cells, values } = notebook({ train: { steps: 5000, learningRate: 0.03 } });
+    const fixture = graphFixture(cells, values);
+    const loss = await fixture.compute(lossCell, 'l', {
+      prediction: values.c as CellValue,
+      target: values.zeros as CellValue,
+    });
+    const parsed = gradCell.parseParams(cells[5]?.params, 'params');
+    if ('problems' in parsed) throw new Error('bad params');
+    const controller = new AbortController();
+    controller.abort();
+    await expect(
+      gradCell.compute({ loss }, parsed.params, fixture.context('g', controller.signal)),
+    ).rejects.toThrow(/abort/i);
+  });
+
   it('names the kernel when no layer uses it', async () => {
     await expect(runGrad({ kernelCell: 'zeros' })).rejects.toThrow(
       'no conv layer between "img" and the loss uses kernel "zeros"',

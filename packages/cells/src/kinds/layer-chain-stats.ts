@@ -11,6 +11,11 @@ import type { StatsRow, StatsValue } from '../cell-value';
 export interface NamedLayer {
   readonly cellId: string;
   readonly spec: LayerSpec;
+  /**
+   * Learned numbers when fewer than the spec implies: a 2-D kernel broadcast over C channels applies
+   * C·kh·kw weights per kernel (connections count all of them) but only kh·kw of them are distinct.
+   */
+  readonly distinctWeights?: number;
 }
 
 /**
@@ -38,7 +43,7 @@ export function chainStats(
       kind: layer.spec.kind,
       outputShape: row.outputShape,
       units: row.units,
-      weights: row.weights,
+      weights: layer.distinctWeights ?? row.weights,
       connections: row.connections,
       multiplyAddsForward: row.multiplyAddsForward,
       multiplyAddsBackward: row.multiplyAddsBackward,
@@ -54,7 +59,7 @@ export function chainStats(
     type: 'stats',
     inputShape,
     layers: rows,
-    totals: stack.totals,
+    totals: { ...stack.totals, weights: rows.reduce((sum, row) => sum + row.weights, 0) },
     fullyConnected: { weights: dense.weights, connections: dense.connections },
   };
 }

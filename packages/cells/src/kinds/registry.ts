@@ -5,6 +5,7 @@ import { imageCell } from './image-cell';
 import { kernelCell } from './kernel-cell';
 import { lossCell } from './loss-cell';
 import { noteCell } from './note-cell';
+import { peaksCell } from './peaks-cell';
 import { poolCell } from './pool-cell';
 import { statsCell } from './stats-cell';
 
@@ -20,6 +21,7 @@ export const cellKinds: readonly CellKind[] = [
   lossCell,
   gradCell,
   statsCell,
+  peaksCell,
   noteCell,
 ];
 

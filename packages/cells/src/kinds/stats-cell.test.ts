@@ -69,6 +69,25 @@ describe('stats cell', () => {
     expect(stats.totals.weights).toBe(20);
   });
 
+  it('counts a 2-D kernel on a colour image as 9 distinct weights but 27 connections per output', async () => {
+    const cells: CellSpec[] = [
+      { id: 'rgb', kind: 'image', params: { values: [[[0]], [[0]], [[0]]] } },
+      { id: 'k', kind: 'kernel', params: { preset: 'sobel-x' } },
+      { id: 'c', kind: 'conv', inputs: { input: 'rgb', kernel: 'k' }, params: { padding: 'same' } },
+      { id: 's', kind: 'stats', inputs: { of: 'c' }, params: { countBias: false } },
+    ];
+    const fixture = graphFixture(cells, {
+      rgb: { type: 'tensor', tensor: new Tensor([3, 4, 4]) },
+      k: kernelValue([1, 1, 3, 3]),
+    });
+    const stats = await fixture.compute(statsCell, 's', {
+      of: { type: 'tensor', tensor: new Tensor([1, 4, 4]) },
+    });
+    if (stats.type !== 'stats') throw new Error('expected stats');
+    expect(stats.layers[0]).toMatchObject({ weights: 9, connections: 16 * 27 });
+    expect(stats.totals.weights).toBe(9);
+  });
+
   it('explains that an image has no layers to count', async () => {
     const cells: CellSpec[] = [
       { id: 'img', kind: 'image', params: { values: [[0]] } },

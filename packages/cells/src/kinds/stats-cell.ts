@@ -32,14 +32,18 @@ export const statsCell = defineCellKind({
     let currentChannels = channels;
     const layers: NamedLayer[] = chain.layers.map((layer) => {
       const spec = layerSpec(layer, currentChannels, params.countBias);
-      if (spec.kind === 'conv') currentChannels = spec.outChannels;
-      return { cellId: layer.cellId, spec };
+      if (spec.kind !== 'conv' || layer.kind !== 'conv') return { cellId: layer.cellId, spec };
+      currentChannels = spec.outChannels;
+      const [outChannels = 1, kernelChannels = 1, kh = 1, kw = 1] = layer.weights.shape;
+      if (kernelChannels === spec.inChannels) return { cellId: layer.cellId, spec };
+      const distinctWeights = outChannels * kh * kw + (params.countBias ? outChannels : 0);
+      return { cellId: layer.cellId, spec, distinctWeights };
     });
     return chainStats([channels, height, width], layers);
   },
 });
 
-/** A one-channel kernel broadcast over C channels counts as the C-channel kernel the conv really applies. */
+/** A one-channel kernel broadcast over C channels makes connections like the C-channel kernel it stands for. */
 function layerSpec(layer: UpstreamLayer, inChannels: number, bias: boolean): LayerSpec {
   if (layer.kind === 'pool') {
     const { size, stride, padding } = layer.options;

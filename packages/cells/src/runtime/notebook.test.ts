@@ -6,6 +6,7 @@ import { parseNotebook } from '../document/parse-notebook';
 import { convCell } from '../kinds/conv-cell';
 import type { ComputeContext } from '../kinds/define-cell-kind';
 import { kernelCell } from '../kinds/kernel-cell';
+import { lossCell } from '../kinds/loss-cell';
 import { poolCell } from '../kinds/pool-cell';
 import type { CellState } from './cell-state';
 import { Notebook } from './notebook';
@@ -88,6 +89,32 @@ describe('Notebook recomputation', () => {
     expect(values(notebook, 'd')).toEqual([[[9]]]);
   });
 
+  it('recomputes a four-cell diamond (m → a, m → b, a + b → loss) once, with both new inputs', async () => {
+    const notebook = open([
+      image,
+      scalarKernel('k2', 2),
+      scalarKernel('k3', 3),
+      conv('a', 'm', 'k2'),
+      conv('b', 'm', 'k3'),
+      { id: 'loss', kind: 'loss', inputs: { prediction: 'a', target: 'b' }, params: { reduction: 'sum' } },
+    ]);
+    await notebook.whenIdle();
+    const seen: number[][] = [];
+    const original = lossCell.compute;
+    vi.spyOn(lossCell, 'compute').mockImplementation((inputs, params, context) => {
+      const { prediction, target } = inputs;
+      if (prediction?.type === 'tensor' && target?.type === 'tensor') {
+        seen.push([prediction.tensor.data[0], target.tensor.data[0]]);
+      }
+      return original(inputs, params, context);
+    });
+    notebook.setParams('m', { values: [[10]] });
+    await notebook.whenIdle();
+    expect(seen).toEqual([[20, 30]]);
+    const state = notebook.states().get('loss');
+    expect(state?.status === 'ok' && state.value.type === 'loss' && state.value.loss).toBe(100); // (20 − 30)²
+  });
+
   it('publishes once per batch and coalesces edits made in the same tick', async () => {
     const notebook = open(diamond());
     await notebook.whenIdle();
@@ -117,6 +144,22 @@ describe('Notebook recomputation', () => {
     await notebook.whenIdle();
     // ...adding an explicit key is a real edit of the document, so c1 and its downstream recompute once.
     expect(calls).toEqual(['c1', 'd']);
+  });
+
+  it('never lets a patch with an own "__proto__" key change the params prototype', async () => {
+    const notebook = open([image, scalarKernel('k', 1), conv('c', 'm', 'k')]);
+    notebook.setParams('c', JSON.parse('{"__proto__": {"stride": 2}, "padding": 1}'));
+    await notebook.whenIdle();
+    const params = notebook.document.cells[2].params;
+    expect(Object.getPrototypeOf(params)).toBe(Object.prototype);
+    expect(params).toEqual({ padding: 1 });
+    expect(values(notebook, 'c')).toEqual([
+      [
+        [0, 0, 0],
+        [0, 1, 0],
+        [0, 0, 0],
+      ],
+    ]);
   });
 
   it('deletes a param when the patch sets it to undefined', async () => {
@@ -278,6 +321,19 @@ describe('Notebook structural edits', () => {
     await notebook.whenIdle();
     expect(calls).toEqual([]);
     expect([...notebook.states().keys()]).toEqual(['p', 'm', 'k', 'c']);
+  });
+
+  it('accepts a cell added before its inputs are wired, and reports it until they are', async () => {
+    const notebook = open([image, scalarKernel('k', 2)]);
+    notebook.addCell({ id: 'c', kind: 'conv', inputs: { input: 'm' } });
+    notebook.addCell({ id: 'p', kind: 'pool', inputs: { input: 'later' }, params: { size: 1 } });
+    await notebook.whenIdle();
+    expect(errorOf(notebook, 'c')?.message).toBe('input "kernel" is not connected');
+    expect(errorOf(notebook, 'p')?.message).toBe('input "input" refers to missing cell "later"');
+    notebook.setInputs('c', { kernel: 'k' });
+    notebook.addCell({ id: 'later', kind: 'pool', inputs: { input: 'c' }, params: { size: 1 } });
+    await notebook.whenIdle();
+    expect(values(notebook, 'p')).toEqual([[[2]]]);
   });
 
   it('throws a DocumentError for a bad or duplicate cell spec and changes nothing', async () => {

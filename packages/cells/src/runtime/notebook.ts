@@ -61,11 +61,15 @@ export class Notebook {
   /** Shallow-merges `patch` into the cell's params; `undefined` deletes a key. Invalid values error the cell. */
   setParams(id: string, patch: Readonly<Record<string, unknown>>): void {
     const cell = this.#cell(id);
-    const params: Record<string, unknown> = { ...cell.params };
+    // Built through a Map and fromEntries so no key can replace the prototype of the params object; an own
+    // "__proto__" key (JSON.parse makes those) can never name a parameter, so it is dropped.
+    const merged = new Map(Object.entries(cell.params ?? {}));
     for (const [key, value] of Object.entries(patch)) {
-      if (value === undefined) delete params[key];
-      else params[key] = structuredClone(value);
+      if (key === '__proto__') continue;
+      if (value === undefined) merged.delete(key);
+      else merged.set(key, structuredClone(value));
     }
+    const params: Record<string, unknown> = Object.fromEntries(merged);
     if (deepEqual(params, cell.params ?? {})) return;
     this.#replaceCell({ ...cell, params }, [id]);
   }
@@ -93,7 +97,10 @@ export class Notebook {
     this.#replaceCell(title === undefined ? rest : { ...rest, title }, []);
   }
 
-  /** Inserts a cell (at the end by default). Throws DocumentError on a bad spec or a duplicate id. */
+  /**
+   * Inserts a cell (at the end by default). Throws DocumentError on a bad spec or a duplicate id; inputs may
+   * be left unwired or name a cell added later (the cell reports it until they are wired).
+   */
   addCell(spec: CellSpec, index = this.#document.cells.length): void {
     this.#checkOpen();
     const cells = [...this.#document.cells];
@@ -101,7 +108,9 @@ export class Notebook {
     if (cells.length >= MAX_CELLS) {
       throw new DocumentError([{ path: 'cells', message: `a notebook holds at most ${MAX_CELLS} cells` }]);
     }
-    const problems = validateCellSpec(spec, `cells[${at}]`, new Set(cells.map((c) => c.id)));
+    const problems = validateCellSpec(spec, `cells[${at}]`, new Set(cells.map((c) => c.id)), {
+      lenientWiring: true,
+    });
     if (problems.length > 0) throw new DocumentError(problems);
     cells.splice(at, 0, copyCell(spec as unknown as Record<string, unknown>));
     this.#commit({ ...this.#document, cells }, [spec.id]);
@@ -119,7 +128,10 @@ export class Notebook {
     this.#commit({ ...this.#document, cells }, []);
   }
 
-  /** Swaps in another validated document (undo/redo); only cells whose kind, inputs or params differ recompute. */
+  /**
+   * Swaps in another validated document (undo/redo); only cells whose kind, inputs or params differ
+   * recompute. Documents this notebook produced may have unwired inputs: validate them with lenientWiring.
+   */
   replaceDocument(document: NotebookDocument): void {
     this.#checkOpen();
     const before = new Map(this.#document.cells.map((c) => [c.id, c]));

@@ -51,6 +51,7 @@ export const XSS_PAYLOADS = [
   '[click](javascript:alert(1))',
   '<iframe src="https://example.com"></iframe>',
   '{{constructor.constructor("alert(1)")()}}',
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: a template-injection payload, meant literally
   '${alert(1)}',
 ] as const;
 
@@ -100,23 +101,25 @@ export const nastyValue: fc.Arbitrary<unknown> = fc.oneof(
   { weight: 1, arbitrary: fc.array(fc.array(nastyNumber, { maxLength: 4 }), { maxLength: 4 }) },
   {
     weight: 1,
-    arbitrary: fc.constantFrom(
-      labelled('5000 zeros', () => new Array(5000).fill(0)),
-      // Fresh rows, not one shared row: a document read from text never aliases, and an edit to one
-      // aliased row would silently become an edit to all 20 000.
-      labelled('20000 rows of [0]', () => Array.from({ length: 20_000 }, () => [0])),
-      labelled('one row of 20000 zeros', () => [new Array(20_000).fill(0)]),
-      labelled('[[[1000 zeros]]]', () => [[[new Array(1000).fill(0)]]]),
-      labelled('ragged [[1, 2], [3, 4, 5]]', () => [
-        [1, 2],
-        [3, 4, 5],
-      ]),
-      labelled('ragged [[1, 2], 3]', () => [[1, 2], 3]),
-      labelled('arrays nested 1000 deep', () => deeplyNested(1000)),
-      labelled('[1000, 1, 3, 3]', () => [1000, 1, 3, 3]),
-      labelled('[256, 64, 64, 64]', () => [256, 64, 64, 64]),
-      labelled('own __proto__ and constructor keys', pollutingObject),
-    ).map((make) => make()),
+    arbitrary: fc
+      .constantFrom(
+        labelled('5000 zeros', () => new Array(5000).fill(0)),
+        // Fresh rows, not one shared row: a document read from text never aliases, and an edit to one
+        // aliased row would silently become an edit to all 20 000.
+        labelled('20000 rows of [0]', () => Array.from({ length: 20_000 }, () => [0])),
+        labelled('one row of 20000 zeros', () => [new Array(20_000).fill(0)]),
+        labelled('[[[1000 zeros]]]', () => [[[new Array(1000).fill(0)]]]),
+        labelled('ragged [[1, 2], [3, 4, 5]]', () => [
+          [1, 2],
+          [3, 4, 5],
+        ]),
+        labelled('ragged [[1, 2], 3]', () => [[1, 2], 3]),
+        labelled('arrays nested 1000 deep', () => deeplyNested(1000)),
+        labelled('[1000, 1, 3, 3]', () => [1000, 1, 3, 3]),
+        labelled('[256, 64, 64, 64]', () => [256, 64, 64, 64]),
+        labelled('own __proto__ and constructor keys', pollutingObject),
+      )
+      .map((make) => make()),
   },
 );
 

@@ -63,7 +63,8 @@ function pathStart(path: string, source: unknown): string | undefined {
   const head = /^([^.[]+)(?:\[(\d+)\])?/.exec(path);
   if (head === null) return 'does not start with a field name';
   const [, field = '', index] = head;
-  if (!Object.hasOwn(value, field) && !DOCUMENT_FIELDS.includes(field)) return `names a missing field "${field}"`;
+  if (!Object.hasOwn(value, field) && !DOCUMENT_FIELDS.includes(field))
+    return `names a missing field "${field}"`;
   if (index === undefined) return undefined;
   const list = (value as Record<string, unknown>)[field];
   if (!Array.isArray(list) || Number(index) >= list.length) return `names a missing entry [${index}]`;

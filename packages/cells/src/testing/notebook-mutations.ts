@@ -55,15 +55,18 @@ export function applyMutations(document: unknown, mutations: readonly Mutation[]
 type Container = Record<string, unknown> | unknown[];
 
 function applyMutation(root: { value: unknown }, m: Mutation): void {
-  if (m.op === 'setParam' || m.op === 'swapCells') return applyCellMutation(root.value, m);
+  if (m.op === 'setParam' || m.op === 'swapCells') {
+    applyCellMutation(root.value, m);
+    return;
+  }
   const { parent, key } = locate(root, m.at);
   const target = read(parent, key);
   if (m.op === 'replace') write(parent, key, structuredClone(m.value));
   else if (m.op === 'delete') {
     if (parent === root) root.value = undefined;
     else remove(parent, key);
-  }
-  else if (m.op === 'duplicate' && Array.isArray(parent)) parent.splice(Number(key), 0, structuredClone(target));
+  } else if (m.op === 'duplicate' && Array.isArray(parent))
+    parent.splice(Number(key), 0, structuredClone(target));
   else if (m.op === 'addKey' && isContainer(target) && !Array.isArray(target)) {
     // defineProperty makes an own "__proto__" key, as JSON.parse does, instead of changing the prototype.
     Object.defineProperty(target, m.key, {

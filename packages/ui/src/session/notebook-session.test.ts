@@ -209,6 +209,16 @@ describe('NotebookSession', () => {
     expect(session.state.notices).toEqual([]);
   });
 
+  it('after deleting the open notebook, opens the next one and lists it under its own title', async () => {
+    const { session, notebook } = await open(new FakeBackend());
+    const firstId = session.state.currentId ?? '';
+    await session.duplicateNotebook(firstId);
+    await session.deleteNotebook(firstId);
+    expect(notebook.document).toEqual(kernel(0, 'Untitled (copy)'));
+    expect(session.state.currentId).not.toBe(firstId);
+    expect(titles(session)).toEqual(['Untitled (copy)']);
+  });
+
   it('renames and duplicates a notebook that is not open', async () => {
     const { session } = await open(new FakeBackend());
     const firstId = session.state.currentId ?? '';
@@ -258,8 +268,10 @@ describe('NotebookSession across tabs', () => {
     await tabB.session.flush();
     expect(tabB.session.state.notices).toMatchObject([{ id: 'conflict', kind: 'info' }]);
     await vi.waitFor(() => expect(titles(tabB.session)).toEqual(['Untitled', 'Untitled (conflict copy)']));
+    expect(tabB.notebook.document).toEqual(kernel(2, 'Untitled (conflict copy)'));
+    await tabB.session.flush();
     const reopened = await open(backend);
-    expect(reopened.notebook.document).toEqual(kernel(2, 'Untitled'));
+    expect(reopened.notebook.document).toEqual(kernel(2, 'Untitled (conflict copy)'));
     expect(reopened.session.state.currentId).toBe(tabB.session.state.currentId);
   });
 

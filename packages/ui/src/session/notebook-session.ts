@@ -20,6 +20,8 @@ import {
 
 /** How long a deleted notebook can be brought back. */
 const UNDO_DELETE_MS = 8000;
+/** Quiet time after another tab's last message before the list is re-read. */
+const CHANNEL_REFRESH_MS = 400;
 
 export interface NotebookSessionOptions<D> {
   readonly store: NotebookStore;
@@ -62,7 +64,16 @@ export class NotebookSession<D> {
     this.#blank = options.blank;
     this.#library = new NotebookLibrary(options.store, options.codec, options.channel);
     this.#notices = new NoticeBoard((notices) => this.#patch({ notices }));
-    this.#stopChannel = this.#channel?.listen(() => void this.refreshList()) ?? (() => {});
+    // Another tab autosaving sends a message per save; one list refresh per quiet moment is enough.
+    let refresh: ReturnType<typeof setTimeout> | undefined;
+    const stop = this.#channel?.listen(() => {
+      clearTimeout(refresh);
+      refresh = setTimeout(() => void this.refreshList(), CHANNEL_REFRESH_MS);
+    });
+    this.#stopChannel = () => {
+      clearTimeout(refresh);
+      stop?.();
+    };
   }
 
   readonly state$: Observable<SessionState> = this.#state.asObservable();
@@ -155,10 +166,16 @@ export class NotebookSession<D> {
     const doc = this.#history?.present;
     if (doc === undefined) return;
     this.#patch({ share: { status: 'working' } });
-    const link = await encodeShareFragment(this.#codec.serialize(doc));
-    this.#patch({
-      share: link.status === 'ok' ? { status: 'ready', url: this.#address.base + link.fragment } : link,
-    });
+    try {
+      const link = await encodeShareFragment(this.#codec.serialize(doc));
+      const url = link.status === 'ok' ? this.#address.base + link.fragment : '';
+      this.#patch({ share: link.status === 'ok' ? { status: 'ready', url } : link });
+    } catch {
+      // CompressionStream is missing in old browsers; the file still works everywhere.
+      this.#patch({ share: undefined });
+      const message = 'This browser cannot make share links. Use Export to share the notebook as a file.';
+      this.#notices.show({ id: 'share-link', kind: 'error', message, dismissible: true });
+    }
   }
 
   async newNotebook(doc: D = this.#blank()): Promise<void> {
@@ -324,6 +341,10 @@ export class NotebookSession<D> {
       this.#notices.reflectSaveStatus(status);
       if (status.state === 'conflict') {
         this.#remember(status.copyId);
+        // Give the open document the copy's title too, so the header, the list and the next save agree.
+        const present = this.#history?.present;
+        if (present !== undefined)
+          this.#notebook?.replaceDocument(this.#codec.withTitle(present, status.copyTitle));
         void this.refreshList();
       }
       if (status.state === 'saved' && status.revision !== revision) this.#touchEntry(autosave.id);

@@ -106,6 +106,7 @@ export class SessionController implements ReactiveController {
   #render(state: SessionState): void {
     this.#list.entries = state.entries;
     this.#list.currentId = state.currentId ?? '';
+    this.#list.saveStatus = state.save;
     this.#panel.state = state;
     // Reassigning commands re-renders the shell, so only do it when the Undo/Redo availability changed.
     const flags = `${state.canUndo}/${state.canRedo}`;

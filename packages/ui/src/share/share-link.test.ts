@@ -62,6 +62,16 @@ describe('share links', () => {
     });
   });
 
+  it('accepts a document of exactly the size limit and refuses one byte more', async () => {
+    const fits = fragmentOf(deflateRawSync(Buffer.from('a'.repeat(5000))));
+    const over = fragmentOf(deflateRawSync(Buffer.from('a'.repeat(5001))));
+    expect(await decodeShareFragment(fits, { maxDocumentBytes: 5000 })).toEqual({
+      status: 'ok',
+      text: 'a'.repeat(5000),
+    });
+    expect(await decodeShareFragment(over, { maxDocumentBytes: 5000 })).toMatchObject({ status: 'error' });
+  });
+
   it('stops inflating a zip bomb at the limit, quickly', async () => {
     const bomb = deflateRawSync(Buffer.alloc(64 * 1024 * 1024)); // 64 MB of zeros in ~64 KB
     const started = performance.now();

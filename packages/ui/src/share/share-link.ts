@@ -16,6 +16,7 @@ export const MAX_SHARE_FRAGMENT = 32 * 1024;
 export const MAX_INCOMING_FRAGMENT = 2 * 1024 * 1024;
 /** Decompression stops once the document passes this size. */
 export const MAX_DOCUMENT_BYTES = 20 * 1024 * 1024;
+const INFLATE_SLICE = 1024;
 
 export type ShareLinkResult =
   | { readonly status: 'ok'; readonly fragment: string }
@@ -75,28 +76,49 @@ export async function decodeShareFragment(
   }
 }
 
+/**
+ * Inflates in small input slices, reading the output between them. Deflate can expand ~1000×, so one big
+ * write could make the decompressor produce gigabytes before we get to count them; a 1 KB slice makes at
+ * most about 1 MB, and we stop the stream as soon as the total passes `maxBytes`.
+ */
 async function inflateWithLimit(
   bytes: Uint8Array,
   maxBytes: number,
 ): Promise<Uint8Array | 'too-big' | 'corrupt'> {
-  const stream = new Blob([bytes as BlobPart]).stream().pipeThrough(new DecompressionStream('deflate-raw'));
-  const reader = stream.getReader();
+  const stream = new DecompressionStream('deflate-raw');
+  const writer = stream.writable.getWriter();
+  const reader = stream.readable.getReader();
   const chunks: Uint8Array[] = [];
   let total = 0;
-  try {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      total += value.length;
-      if (total > maxBytes) {
-        await reader.cancel().catch(() => {});
-        return 'too-big';
+  let outcome: 'ok' | 'too-big' | 'corrupt' = 'ok';
+  const reading = (async () => {
+    try {
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) return;
+        total += value.length;
+        if (total > maxBytes) {
+          outcome = 'too-big';
+          await reader.cancel().catch(() => {});
+          return;
+        }
+        chunks.push(value);
       }
-      chunks.push(value);
+    } catch {
+      outcome = 'corrupt';
     }
+  })();
+  try {
+    for (let offset = 0; offset < bytes.length && outcome === 'ok'; offset += INFLATE_SLICE) {
+      await writer.write(bytes.slice(offset, offset + INFLATE_SLICE));
+    }
+    if (outcome === 'ok') await writer.close();
   } catch {
-    return 'corrupt';
+    // The reader already recorded why (cancelled for size, or the data was corrupt).
+    if (outcome === 'ok') outcome = 'corrupt';
   }
+  await reading;
+  if (outcome !== 'ok') return outcome;
   return concat(chunks, total);
 }
 

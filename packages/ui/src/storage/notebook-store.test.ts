@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { FakeBackend } from './fake-backend';
-import { NotebookStore } from './notebook-store';
+import { indexedDbBackend, NotebookStore } from './notebook-store';
 import { StorageError } from './storage-error';
 
 function makeStore(backend = new FakeBackend()) {
@@ -129,10 +129,26 @@ describe('NotebookStore', () => {
     );
   });
 
-  it('gives up on a storage that never answers', async () => {
+  it('gives up on a storage that never answers, then fails fast until it answers again', async () => {
     const backend = new FakeBackend();
-    backend.keys = () => new Promise(() => {});
+    let answer: (keys: string[]) => void = () => {};
+    backend.keys = () => new Promise((resolve) => (answer = resolve));
     const { store } = makeStore(backend);
     await expect(store.list()).rejects.toMatchObject({ reason: 'timeout', operation: 'list notebooks' });
+    const started = performance.now();
+    await expect(store.lastOpenId()).rejects.toMatchObject({ reason: 'timeout' });
+    expect(performance.now() - started).toBeLessThan(20);
+    answer([]);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(await store.lastOpenId()).toBeUndefined();
+  });
+
+  it('says so when the browser has no IndexedDB at all', async () => {
+    const store = new NotebookStore(indexedDbBackend);
+    await expect(store.list()).rejects.toMatchObject({
+      reason: 'unavailable',
+      message:
+        'Notebooks cannot be saved: this browser does not allow storage here (private mode or blocked storage). Your work is kept in this tab — export it to a file to be safe.',
+    });
   });
 });

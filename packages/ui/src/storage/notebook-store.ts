@@ -32,13 +32,22 @@ export interface KeyValueBackend {
   keys(): Promise<string[]>;
 }
 
+/** idb-keyval, guarded: without IndexedDB (some private modes, sandboxed frames) every call says so. */
 export const indexedDbBackend: KeyValueBackend = {
-  get: (key) => idb.get(key),
-  getMany: (keys) => idb.getMany(keys),
-  set: (key, value) => idb.set(key, value),
-  delMany: (keys) => idb.delMany(keys),
-  keys: async () => (await idb.keys()).filter((key): key is string => typeof key === 'string'),
+  get: (key) => withIndexedDb(() => idb.get(key)),
+  getMany: (keys) => withIndexedDb(() => idb.getMany(keys)),
+  set: (key, value) => withIndexedDb(() => idb.set(key, value)),
+  delMany: (keys) => withIndexedDb(() => idb.delMany(keys)),
+  keys: () =>
+    withIndexedDb(async () => (await idb.keys()).filter((key): key is string => typeof key === 'string')),
 };
+
+async function withIndexedDb<T>(work: () => Promise<T>): Promise<T> {
+  if (typeof indexedDB === 'undefined' || indexedDB === null) {
+    throw new Error('IndexedDB is not available in this browser');
+  }
+  return work();
+}
 
 export interface NotebookStoreOptions {
   /** Throws when a stored document is not a valid notebook (cells' `parseNotebook`). */
@@ -60,6 +69,8 @@ export class NotebookStore {
   readonly #now: () => number;
   readonly #newId: () => string;
   readonly #timeoutMs: number;
+  /** Settles when a call that timed out finally answers; set while it hangs. */
+  #stalled: Promise<void> | undefined;
 
   constructor(backend: KeyValueBackend = indexedDbBackend, options: NotebookStoreOptions = {}) {
     this.#backend = backend;
@@ -195,23 +206,36 @@ export class NotebookStore {
     }
   }
 
+  /**
+   * Runs one storage call, turning failures into StorageError. A blocked IndexedDB never answers, so a call
+   * gives up after `timeoutMs`; while such a call is still hanging, later calls fail at once instead of
+   * each waiting out their own timeout (the app starts in memory without a long stall).
+   */
   async #attempt<T>(operation: string, work: () => Promise<T>): Promise<T> {
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(
-        () =>
-          reject(
-            new StorageError(
-              operation,
-              'timeout',
-              `Could not ${operation}: the browser storage did not answer (another tab may be blocking it). Your work is kept in this tab — export it to a file to be safe.`,
-            ),
-          ),
-        this.#timeoutMs,
+    const timedOut = () =>
+      new StorageError(
+        operation,
+        'timeout',
+        `Could not ${operation}: the browser storage did not answer (another tab may be blocking it). Your work is kept in this tab — export it to a file to be safe.`,
       );
+    if (this.#stalled) throw timedOut();
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const running = work();
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => {
+        const stalled = running.then(
+          () => {},
+          () => {},
+        );
+        this.#stalled = stalled;
+        void stalled.then(() => {
+          if (this.#stalled === stalled) this.#stalled = undefined;
+        });
+        reject(timedOut());
+      }, this.#timeoutMs);
     });
     try {
-      return await Promise.race([work(), timeout]);
+      return await Promise.race([running, timeout]);
     } catch (error) {
       throw describeStorageFailure(operation, error);
     } finally {

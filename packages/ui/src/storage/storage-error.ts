@@ -35,7 +35,7 @@ export function describeStorageFailure(operation: string, failure: unknown): Sto
     return new StorageError(
       operation,
       'unavailable',
-      `Could not ${operation}: this browser does not allow storage here (private mode or blocked storage). Your work is kept in this tab — export it to a file to be safe.`,
+      'Notebooks cannot be saved: this browser does not allow storage here (private mode or blocked storage). Your work is kept in this tab — export it to a file to be safe.',
     );
   }
   return new StorageError(

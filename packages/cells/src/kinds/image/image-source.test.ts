@@ -41,6 +41,18 @@ describe('image cell sources', () => {
       { sample: { name: 'noise' }, transforms: [{ op: 'shift', dx: 1 }] },
       'params',
     );
-    expect(parsed).toMatchObject({ problems: [{ path: 'params.transforms[0]' }] });
+    expect(parsed).toEqual({
+      problems: [{ path: 'params.transforms[0].dy', message: 'is required: an integer from -4096 to 4096' }],
+    });
+    expect(
+      imageCell.parseParams({ sample: { name: 'noise' }, transforms: [{ op: 'blur' }] }, 'params'),
+    ).toEqual({
+      problems: [
+        {
+          path: 'params.transforms[0].op',
+          message: 'must be one of "grayscale", "resize", "shift", "normalize", "crop", got "blur"',
+        },
+      ],
+    });
   });
 });

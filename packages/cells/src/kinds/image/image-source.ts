@@ -4,6 +4,7 @@ import {
   describe,
   INVALID,
   int,
+  isPlainObject,
   num,
   object,
   oneOf,
@@ -11,7 +12,6 @@ import {
   type Schema,
   showValue,
   str,
-  union,
 } from '../../document/param-schema';
 import { applyTransforms, type ImageTransform } from './image-transforms';
 import { base64ToBytes, decodePngImage, MAX_PNG_SIDE } from './png-codec';
@@ -45,33 +45,42 @@ export const pngSchema = describe(
 );
 
 const side = int(1, MAX_PNG_SIDE);
-const transformSchemas = [
-  object({ op: oneOf('grayscale') }),
-  object({ op: oneOf('resize'), height: side, width: side, method: optional(oneOf('bilinear', 'area')) }),
-  object({
-    op: oneOf('shift'),
-    dx: int(-MAX_PNG_SIDE, MAX_PNG_SIDE),
-    dy: int(-MAX_PNG_SIDE, MAX_PNG_SIDE),
-    mode: optional(oneOf('zeros', 'circular')),
-  }),
-  object({ op: oneOf('normalize'), mode: oneOf('minmax', 'standard') }),
-  object({
-    op: oneOf('crop'),
-    top: int(0, MAX_PNG_SIDE),
-    left: int(0, MAX_PNG_SIDE),
+const offset = int(-MAX_PNG_SIDE, MAX_PNG_SIDE);
+const edge = int(0, MAX_PNG_SIDE);
+
+/** One schema per transform, keyed by its `op`, so a bad field is reported at its own path. */
+const transformSchemas = {
+  grayscale: object({ op: oneOf('grayscale') }),
+  resize: object({
+    op: oneOf('resize'),
     height: side,
     width: side,
+    method: optional(oneOf('bilinear', 'area')),
   }),
-] as const;
+  shift: object({ op: oneOf('shift'), dx: offset, dy: offset, mode: optional(oneOf('zeros', 'circular')) }),
+  normalize: object({ op: oneOf('normalize'), mode: oneOf('minmax', 'standard') }),
+  crop: object({ op: oneOf('crop'), top: edge, left: edge, height: side, width: side }),
+} as const;
 
-const transformSchema = union<unknown>(...transformSchemas);
+const transformOps = Object.keys(transformSchemas) as (keyof typeof transformSchemas)[];
+const opSchema = oneOf(...transformOps);
+
+function checkTransform(entry: unknown, path: string, problems: DocumentProblem[]): unknown {
+  if (!isPlainObject(entry)) {
+    problems.push({ path, message: `must be a transform object, got ${showValue(entry)}` });
+    return INVALID;
+  }
+  const op = opSchema.check(entry.op, `${path}.op`, problems);
+  return op === INVALID ? INVALID : transformSchemas[op].check(entry, path, problems);
+}
 
 /**
- * A list of transforms. The schema DSL has no list-of-objects combinator yet, so this one checks each entry
- * against the union of transform shapes and describes itself as that union for the editor.
+ * A list of transforms, each checked against the schema its `op` names. The schema DSL has no
+ * list-of-objects combinator yet, so this one describes itself to the editor as the union of the
+ * transform shapes.
  */
 export const transformsSchema: Schema<ImageTransform[]> = {
-  meta: { type: 'union', options: transformSchemas },
+  meta: { type: 'union', options: Object.values(transformSchemas) },
   label: 'Transforms',
   description: 'Edits applied in order: grayscale, resize, shift, normalize, crop.',
   expected: `a list of at most ${MAX_TRANSFORMS} transforms`,
@@ -85,7 +94,7 @@ export const transformsSchema: Schema<ImageTransform[]> = {
       return INVALID;
     }
     const before = problems.length;
-    const out = value.map((entry, i) => transformSchema.check(entry, `${path}[${i}]`, problems));
+    const out = value.map((entry, i) => checkTransform(entry, `${path}[${i}]`, problems));
     return problems.length > before ? INVALID : (out as ImageTransform[]);
   },
 };

@@ -55,6 +55,11 @@ export class CbApp extends LitElement {
   declare sideOpen: boolean;
   declare private messages: readonly AppMessage[];
   store: DocumentSink | undefined;
+  /**
+   * Opens a document as a new notebook ("New notebook", the examples). Storage replaces this so the
+   * current notebook is kept and the new one gets its own record.
+   */
+  openAsNew: (json: unknown, source: string) => Promise<boolean> = (json) => this.openDocument(json);
   /** What opens on start; replace to restore the last open notebook. */
   initialDocument: () => Promise<unknown> | unknown = () =>
     (findExample(FIRST_VISIT_EXAMPLE) ?? examples[0])?.document ?? EMPTY_DOCUMENT;
@@ -164,7 +169,7 @@ export class CbApp extends LitElement {
   async #onExampleOpen(name: string): Promise<void> {
     this.renderRoot.querySelector('dialog')?.close();
     const example = findExample(name);
-    if (example && (await this.openDocument(example.document)))
+    if (example && (await this.openAsNew(example.document, `example ${example.name}`)))
       this.showMessage('info', `Opened the example “${example.title}”.`);
   }
 
@@ -175,6 +180,8 @@ export class CbApp extends LitElement {
 
   #renderMessages(kind: AppMessage['kind']) {
     const list = this.messages.filter((m) => m.kind === kind);
+    // Rendered only when there is something to say, so "no alert on the page" means no error.
+    if (list.length === 0) return nothing;
     return html`<div class="messages" role=${kind === 'error' ? 'alert' : 'status'}>
       ${list.map(
         (m) => html`<div class="message ${m.kind}">
@@ -193,7 +200,7 @@ export class CbApp extends LitElement {
           @change=${(e: Event) => this.dispatchEvent(new NotebookTitleChangeEvent((e.target as HTMLInputElement).value.trim() || 'Untitled notebook'))} />
         <nav aria-label="Notebook actions">
           ${this.#toolbarButton('Undo', 'undo')} ${this.#toolbarButton('Redo', 'redo')}
-          <button @click=${() => void this.openDocument(EMPTY_DOCUMENT)}>New notebook</button>
+          <button @click=${() => void this.openAsNew(EMPTY_DOCUMENT, 'new')}>New notebook</button>
           <button
             aria-pressed=${this.sideOpen ? 'true' : 'false'}
             @click=${() => {

@@ -78,6 +78,12 @@ export class CbCell extends LitElement {
     return this.cell.title || this.cell.id;
   }
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Focusable from script (the "Go to" link on upstream errors), not a Tab stop.
+    if (!this.hasAttribute('tabindex')) this.tabIndex = -1;
+  }
+
   override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('cell') || changed.has('notebook'))
       this.#state.observe(this.notebook?.state$(this.cell.id));
@@ -100,7 +106,20 @@ export class CbCell extends LitElement {
   #renderMenu() {
     const id = this.cell.id;
     const close = (e: Event): void => (e.target as HTMLElement).closest('details')?.removeAttribute('open');
-    return html`<details class="menu" @click=${close}>
+    // Close when focus leaves the menu (click elsewhere, Tab away) or on Escape, like a native menu.
+    const closeOnLeave = (e: FocusEvent): void => {
+      const details = e.currentTarget as HTMLDetailsElement;
+      if (!details.contains(e.relatedTarget as Node | null)) details.removeAttribute('open');
+    };
+    const closeOnEscape = (e: KeyboardEvent): void => {
+      if (e.key !== 'Escape') return;
+      const details = e.currentTarget as HTMLDetailsElement;
+      details.removeAttribute('open');
+      details.querySelector('summary')?.focus();
+    };
+    return html`<details class="menu" @click=${(e: Event) => {
+      if ((e.target as HTMLElement).tagName === 'BUTTON') close(e);
+    }} @focusout=${closeOnLeave} @keydown=${closeOnEscape}>
       <summary aria-label=${`Cell menu for ${this.#name}`}>⋯</summary>
       <div class="items">
         <button ?disabled=${this.position === 0} @click=${() => this.dispatchEvent(new CellMoveEvent(id, -1))}>Move up</button>

@@ -8,6 +8,8 @@ import '../cb-grad-view/cb-grad-view';
 import '../cb-loss-view/cb-loss-view';
 import '../cb-matrix/cb-matrix';
 import '../cb-stats-table/cb-stats-table';
+import '../cb-signal-plot/cb-signal-plot';
+import { isSignal } from '../cb-signal-plot/cb-signal-plot';
 
 export interface ValueContext {
   readonly cellId: string;
@@ -23,7 +25,8 @@ export interface ValueContext {
 export function renderCellValue(value: CellValue, context: ValueContext): TemplateResult | typeof nothing {
   switch (value.type) {
     case 'tensor':
-      return html`<cb-feature-map
+      return html`${isSignal(value.tensor) ? html`<cb-signal-plot .tensor=${value.tensor} label=${`${context.name} output`}></cb-signal-plot>` : nothing}
+        <cb-feature-map
           .tensor=${value.tensor}
           .highlight=${context.highlight}
           label=${`${context.name} output`}

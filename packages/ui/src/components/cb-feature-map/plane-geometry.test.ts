@@ -8,7 +8,7 @@ describe('planeGeometry', () => {
   it('draws a 64×64 map at zoom 2 and a 1×200 signal as a band', () => {
     expect(planeGeometry([1, 64, 64]).zoomX).toBe(2);
     const signal = planeGeometry([1, 1, 200]);
-    expect(signal.zoomX).toBe(1);
+    expect(signal.zoomX).toBe(2);
     expect(signal.zoomY).toBe(18);
   });
 

@@ -15,6 +15,7 @@ export interface PlaneGeometry {
 const TARGET_SIDE = 168;
 /** Maps larger than this on screen (uploaded photos) are shown smaller, smoothly rather than pixelated. */
 const MAX_SIDE = 288;
+const SIGNAL_WIDTH = 480;
 const MAX_ZOOM = 48;
 /** A 1×N signal is drawn as a band at least this tall rather than a hairline. */
 const MIN_SIDE = 18;
@@ -25,11 +26,13 @@ export function planeGeometry(shape: readonly number[]): PlaneGeometry {
   let channels = 1;
   for (const n of shape.slice(0, -2)) channels *= n;
   const longest = Math.max(height, width, 1);
-  if (longest > MAX_SIDE) {
+  if (longest > (height === 1 ? SIGNAL_WIDTH : MAX_SIDE)) {
     const shrink = MAX_SIDE / longest;
     return { channels, height, width, zoomY: shrink, zoomX: shrink };
   }
-  const zoom = Math.min(MAX_ZOOM, Math.max(1, Math.floor(TARGET_SIDE / longest)));
+  // A one-row signal gets a wider band, to line up with its line plot.
+  const target = height === 1 ? SIGNAL_WIDTH : TARGET_SIDE;
+  const zoom = Math.min(MAX_ZOOM, Math.max(1, Math.floor(target / longest)));
   return {
     channels,
     height,

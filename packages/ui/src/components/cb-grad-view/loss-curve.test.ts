@@ -16,6 +16,10 @@ describe('plotLossCurve', () => {
     expect(plot.points).toBe('0,0 50,20 100,40');
   });
 
+  it('stays linear when asked to, as signals are', () => {
+    expect(plotLossCurve([1000, 10, 0.1], 100, 40, false).logScale).toBe(false);
+  });
+
   it('skips non-finite losses and handles an empty curve', () => {
     expect(plotLossCurve([], 10, 10).points).toBe('');
     expect(plotLossCurve([1, Number.NaN, 1], 10, 10).points).toBe('0,5 10,5');

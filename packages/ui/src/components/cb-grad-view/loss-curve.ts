@@ -1,7 +1,7 @@
 /**
  * Points of a loss curve for an SVG polyline. Gradient descent often cuts the loss by orders of magnitude,
  * so a curve whose positive values span more than 100× is drawn on a log scale (else the interesting tail is
- * a flat line at the bottom).
+ * a flat line at the bottom). Signals (1×N images) use the same plot on a linear scale.
  */
 export interface CurvePlot {
   readonly points: string;
@@ -10,12 +10,17 @@ export interface CurvePlot {
   readonly max: number;
 }
 
-export function plotLossCurve(losses: readonly number[], width: number, height: number): CurvePlot {
+export function plotLossCurve(
+  losses: readonly number[],
+  width: number,
+  height: number,
+  allowLogScale = true,
+): CurvePlot {
   const finite = losses.filter((v) => Number.isFinite(v));
   if (finite.length === 0) return { points: '', logScale: false, min: 0, max: 0 };
   const min = Math.min(...finite);
   const max = Math.max(...finite);
-  const logScale = min > 0 && max / min > 100;
+  const logScale = allowLogScale && min > 0 && max / min > 100;
   const transform = (v: number): number => (logScale ? Math.log10(v) : v);
   const low = transform(min);
   const high = transform(max);

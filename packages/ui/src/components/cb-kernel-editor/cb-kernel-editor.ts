@@ -311,7 +311,7 @@ export class CbKernelEditor extends LitElement {
 
   override render() {
     const grid = this.#grid;
-    if (!grid) return html`${this.#renderSource()}<p class="hint">Computing the kernel…</p>`;
+    if (!grid) return html`${this.#renderSource()}<p class="hint">No weights to show yet.</p>`;
     const [o, c, kh, kw] = grid.shape;
     const planes = [];
     for (let k = 0; k < o; k++) for (let ch = 0; ch < c; ch++) planes.push(this.#renderPlane(grid, k, ch));

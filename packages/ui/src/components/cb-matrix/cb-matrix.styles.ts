@@ -30,7 +30,7 @@ export const matrixStyles = css`
     border: 1px solid var(--cb-border);
   }
   td.negative {
-    color: #2166ac;
+    color: var(--cb-negative);
   }
   td.nan {
     color: #b0009c;

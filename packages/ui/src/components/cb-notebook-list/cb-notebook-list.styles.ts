@@ -5,8 +5,14 @@ export const notebookListStyles = css`
     display: block;
   }
   h2 {
-    margin: 0 0 var(--cb-space-3);
+    margin: 0;
     font-size: var(--cb-font-size);
+  }
+  .saving {
+    margin: var(--cb-space-1) 0 var(--cb-space-3);
+    min-height: 1em;
+    font-size: var(--cb-font-size-small);
+    color: var(--cb-text-muted);
   }
   ul {
     list-style: none;
@@ -15,11 +21,11 @@ export const notebookListStyles = css`
     display: grid;
     gap: var(--cb-space-1);
   }
+  /* Rows stack (title, then actions) so the list fits a narrow side panel without scrolling sideways. */
   li {
     display: grid;
-    grid-template-columns: 1fr auto;
-    align-items: center;
-    gap: var(--cb-space-2);
+    gap: var(--cb-space-1);
+    min-width: 0;
     padding: var(--cb-space-2);
     border: 1px solid var(--cb-border);
     border-radius: var(--cb-radius-small);
@@ -53,13 +59,22 @@ export const notebookListStyles = css`
   }
   .actions {
     display: flex;
+    flex-wrap: wrap;
     gap: var(--cb-space-1);
+  }
+  .actions button {
+    padding: 2px 8px;
   }
   .empty {
     color: var(--cb-text-muted);
   }
   form {
     display: flex;
+    flex-wrap: wrap;
     gap: var(--cb-space-1);
+  }
+  form input {
+    flex: 1 1 100%;
+    min-width: 0;
   }
 `;

@@ -1,5 +1,6 @@
 import { html, LitElement, nothing } from 'lit';
 import { controlStyles } from '../../app-styles/shared-styles';
+import type { SaveStatus } from '../../autosave/autosave';
 import { NotebookDeleteEvent } from '../../events/notebook-delete';
 import { NotebookDuplicateEvent } from '../../events/notebook-duplicate';
 import { NotebookOpenEvent } from '../../events/notebook-open';
@@ -22,6 +23,7 @@ export class CbNotebookList extends LitElement {
   static override properties = {
     entries: { attribute: false },
     currentId: { type: String, attribute: 'current-id' },
+    saveStatus: { attribute: false },
     renaming: { state: true },
   };
 
@@ -29,6 +31,8 @@ export class CbNotebookList extends LitElement {
   declare entries: readonly NotebookListEntry[];
   /** The id of the open notebook, marked with aria-current. */
   declare currentId: string;
+  /** The open notebook's autosave state, summarised under the heading. */
+  declare saveStatus: SaveStatus | undefined;
   /** Id of the row whose title is being edited. */
   declare private renaming: string | undefined;
 
@@ -36,6 +40,7 @@ export class CbNotebookList extends LitElement {
     super();
     this.entries = [];
     this.currentId = '';
+    this.saveStatus = undefined;
     this.renaming = undefined;
   }
 
@@ -101,12 +106,31 @@ export class CbNotebookList extends LitElement {
     const now = Date.now();
     return html`<section aria-labelledby="heading">
       <h2 id="heading">Your notebooks</h2>
+      <p class="saving">${describeSaveStatus(this.saveStatus)}</p>
       ${
         this.entries.length === 0
           ? html`<p class="empty">Nothing saved yet. Notebooks are saved in this browser as you work.</p>`
           : html`<ul>${this.entries.map((entry) => this.#renderRow(entry, now))}</ul>`
       }
     </section>`;
+  }
+}
+
+/** One short line about the open notebook's saving, for the list header. */
+function describeSaveStatus(status: SaveStatus | undefined): string {
+  switch (status?.state) {
+    case undefined:
+      return '';
+    case 'saved':
+    case 'changed-elsewhere':
+      return 'The open notebook is saved in this browser.';
+    case 'pending':
+    case 'saving':
+      return 'Saving…';
+    case 'failed':
+      return 'The open notebook is not saved: export it to keep it.';
+    case 'conflict':
+      return 'Saved as a conflict copy.';
   }
 }
 
