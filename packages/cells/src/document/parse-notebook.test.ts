@@ -93,6 +93,13 @@ describe('parseNotebook accepts', () => {
     ]);
   });
 
+  it('out-of-range params when asked to be lenient (a live notebook saved while a cell shows an error)', () => {
+    const cells = [{ id: 'p', kind: 'pool', params: { kind: 'max', size: 0 } }];
+    expect(problems(notebook(cells))).toContain('cells[0].params.size: must be an integer >= 1, got 0');
+    const reopened = parseNotebook(notebook(cells), { lenientWiring: true, lenientParams: true });
+    expect(reopened.cells[0]?.params).toEqual({ kind: 'max', size: 0 });
+  });
+
   it('a notebook with a cycle (the runtime reports it)', () => {
     const cells = [kernel, { id: 'a', kind: 'conv', inputs: { input: 'a', kernel: 'k' } }];
     expect(parseNotebook(notebook(cells)).cells).toHaveLength(2);

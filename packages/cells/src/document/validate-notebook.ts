@@ -12,6 +12,12 @@ export interface ValidationOptions {
    * cell; files loaded from outside are checked strictly (the default).
    */
   readonly lenientWiring?: boolean;
+  /**
+   * Accept parameters that fail their kind's schema. A user can type a stride of 0 in a live notebook; the
+   * cell shows the error, and the saved copy must still reopen so nothing is lost. Only for documents this
+   * app produced itself (autosave, undo): files and links from outside are checked strictly.
+   */
+  readonly lenientParams?: boolean;
 }
 
 export type Validation =
@@ -186,6 +192,13 @@ function checkCell(
       }
     }
   }
-  const parsed = kind.parseParams(cell.params ?? {}, `${path}.params`);
+  const params = cell.params ?? {};
+  if (options.lenientParams === true) {
+    if (!isPlainObject(params)) {
+      problems.push({ path: `${path}.params`, message: `must be an object, got ${showValue(params)}` });
+    }
+    return;
+  }
+  const parsed = kind.parseParams(params, `${path}.params`);
   if ('problems' in parsed) problems.push(...parsed.problems);
 }

@@ -1,6 +1,5 @@
 import { BehaviorSubject, type Observable, type Subscription } from 'rxjs';
-import { Autosave } from '../autosave/autosave';
-import { DocumentTimeline } from '../history/document-timeline';
+import type { SaveStatus } from '../autosave/autosave';
 import { historyCommandForEvent } from '../history/history-shortcut';
 import { downloadText, exportFileName, readNotebookFile, validateNotebookText } from '../share/notebook-file';
 import { readShareLink } from '../share/read-share-link';
@@ -9,6 +8,7 @@ import type { NotebookChannel } from '../storage/notebook-channel';
 import type { NotebookStore } from '../storage/notebook-store';
 import { NotebookLibrary, type ReadResult } from './notebook-library';
 import { NoticeBoard } from './notice-board';
+import { OpenNotebook } from './open-notebook';
 import {
   type DocumentCodec,
   INITIAL_SESSION_STATE,
@@ -48,9 +48,7 @@ export class NotebookSession<D> {
   readonly #state = new BehaviorSubject<SessionState>(INITIAL_SESSION_STATE);
   readonly #notices: NoticeBoard;
   readonly #library: NotebookLibrary<D>;
-  #history: DocumentTimeline<D> | undefined;
-  #autosave: Autosave<D> | undefined;
-  #autosaveSubscription: Subscription | undefined;
+  readonly #open: OpenNotebook<D>;
   #notebook: LiveNotebook<D> | undefined;
   #documentSubscription: Subscription | undefined;
   #undoDelete: (() => Promise<void>) | undefined;
@@ -63,6 +61,12 @@ export class NotebookSession<D> {
     this.#address = options.address ?? windowAddress;
     this.#blank = options.blank;
     this.#library = new NotebookLibrary(options.store, options.codec, options.channel);
+    this.#open = new OpenNotebook({
+      store: options.store,
+      codec: options.codec,
+      channel: options.channel,
+      onStatus: (status, openedAt, id) => this.#onSaveStatus(status, openedAt, id),
+    });
     this.#notices = new NoticeBoard((notices) => this.#patch({ notices }));
     // Another tab autosaving sends a message per save; one list refresh per quiet moment is enough.
     let refresh: ReturnType<typeof setTimeout> | undefined;
@@ -84,8 +88,10 @@ export class NotebookSession<D> {
 
   /** The document currently open (undefined before `start`). */
   get document(): D | undefined {
-    return this.#history?.present;
+    return this.#open.document;
   }
+
+  // ── Starting and following the runtime ──────────────────────────────────────────────────────────
 
   /**
    * Picks the first document: a share link in the address (imported as a new notebook), else the notebook
@@ -101,7 +107,7 @@ export class NotebookSession<D> {
     const lastId = await this.#try(() => this.#store.lastOpenId());
     const newest = (await this.#try(() => this.#store.list()))?.find((entry) => entry.status === 'ok');
     for (const id of [lastId, newest?.status === 'ok' ? newest.meta.id : undefined]) {
-      if (id && (await this.#openSaved(id, false))) return this.#history?.present ?? this.#blank();
+      if (id && (await this.#openSaved(id, false))) return this.#open.document ?? this.#blank();
     }
     const first = firstVisit();
     await this.#openAsNew(first);
@@ -113,19 +119,19 @@ export class NotebookSession<D> {
     this.#documentSubscription?.unsubscribe();
     this.#notebook = notebook;
     this.#documentSubscription = notebook.document$.subscribe((doc) => {
-      if (doc === undefined || !this.#history?.observe(doc)) return;
-      this.#autosave?.change(doc);
-      this.#publishHistory();
+      if (doc !== undefined && this.#open.observe(doc)) this.#publishHistory();
     });
     void this.refreshList();
   }
 
+  // ── Undo and redo ───────────────────────────────────────────────────────────────────────────────
+
   undo(): void {
-    this.#applyStep(this.#history?.undo());
+    this.#applyStep(this.#open.undo());
   }
 
   redo(): void {
-    this.#applyStep(this.#history?.redo());
+    this.#applyStep(this.#open.redo());
   }
 
   /** Handles Ctrl+Z / Ctrl+Shift+Z / Ctrl+Y; returns true when it did. Text fields keep their own undo. */
@@ -140,11 +146,13 @@ export class NotebookSession<D> {
 
   /** Saves anything pending now (page hidden or closing). */
   flush(): Promise<void> {
-    return this.#autosave?.flush() ?? Promise.resolve();
+    return this.#open.flush();
   }
 
+  // ── Files, links and new notebooks ──────────────────────────────────────────────────────────────
+
   exportFile(): void {
-    const doc = this.#history?.present;
+    const doc = this.#open.document;
     if (doc === undefined) return;
     downloadText(exportFileName(this.#codec.titleOf(doc)), this.#codec.serialize(doc));
   }
@@ -163,7 +171,7 @@ export class NotebookSession<D> {
 
   /** Opens the share panel with a link to the open notebook (or the reason there is none). */
   async share(): Promise<void> {
-    const doc = this.#history?.present;
+    const doc = this.#open.document;
     if (doc === undefined) return;
     this.#patch({ share: { status: 'working' } });
     try {
@@ -197,6 +205,8 @@ export class NotebookSession<D> {
     return true;
   }
 
+  // ── The notebook list and notices ───────────────────────────────────────────────────────────────
+
   async openNotebook(id: string): Promise<void> {
     if (id === this.#state.value.currentId) return;
     await this.flush();
@@ -204,7 +214,7 @@ export class NotebookSession<D> {
   }
 
   async renameNotebook(id: string, title: string): Promise<void> {
-    const current = this.#history?.present;
+    const current = this.#open.document;
     if (id === this.#state.value.currentId && current !== undefined) {
       this.#notebook?.replaceDocument(this.#codec.withTitle(current, title));
       return;
@@ -260,8 +270,7 @@ export class NotebookSession<D> {
 
   dispose(): void {
     this.#documentSubscription?.unsubscribe();
-    this.#autosaveSubscription?.unsubscribe();
-    this.#autosave?.dispose();
+    this.#open.dispose();
     this.#stopChannel();
     this.#notices.dispose();
     this.#state.complete();
@@ -286,7 +295,6 @@ export class NotebookSession<D> {
   async #openAsNew(doc: D): Promise<void> {
     await this.flush();
     this.#switchTo(this.#store.newId(), 0, doc);
-    this.#autosave?.change(doc);
     await this.flush();
     this.#channel?.post({ type: 'created', id: this.#state.value.currentId ?? '' });
     await this.refreshList();
@@ -317,40 +325,28 @@ export class NotebookSession<D> {
   /** Opens a stored notebook and hands it to the runtime; false when it could not be opened. */
   async #openSavedAndLoad(id: string): Promise<boolean> {
     if (!(await this.#openSaved(id, true))) return false;
-    const doc = this.#history?.present;
+    const doc = this.#open.document;
     if (doc !== undefined) await this.#notebook?.load(doc);
     return true;
   }
 
   #switchTo(id: string, revision: number, doc: D): void {
-    // The timeline first: autosave reports its current state at once and the list reads the document.
-    if (this.#history) this.#history.reset(doc);
-    else this.#history = new DocumentTimeline<D>(doc, this.#codec.serialize);
-    this.#autosaveSubscription?.unsubscribe();
-    this.#autosave?.dispose();
-    const autosave = new Autosave<D>({
-      store: this.#store,
-      id,
-      revision,
-      channel: this.#channel,
-      snapshot: (d) => ({ title: this.#codec.titleOf(d), text: this.#codec.serialize(d) }),
-    });
-    this.#autosave = autosave;
-    this.#autosaveSubscription = autosave.status$.subscribe((status) => {
-      this.#patch({ save: status });
-      this.#notices.reflectSaveStatus(status);
-      if (status.state === 'conflict') {
-        this.#remember(status.copyId);
-        // Give the open document the copy's title too, so the header, the list and the next save agree.
-        const present = this.#history?.present;
-        if (present !== undefined)
-          this.#notebook?.replaceDocument(this.#codec.withTitle(present, status.copyTitle));
-        void this.refreshList();
-      }
-      if (status.state === 'saved' && status.revision !== revision) this.#touchEntry(autosave.id);
-    });
+    this.#open.switchTo(id, revision, doc);
     this.#remember(id);
     this.#publishHistory();
+  }
+
+  #onSaveStatus(status: SaveStatus, openedAt: number, id: string): void {
+    this.#patch({ save: status });
+    this.#notices.reflectSaveStatus(status);
+    if (status.state === 'saved' && status.revision !== openedAt) this.#touchEntry(id);
+    if (status.state !== 'conflict') return;
+    this.#remember(status.copyId);
+    // Give the open document the copy's title too, so the header, the list and the next save agree.
+    const present = this.#open.document;
+    if (present !== undefined)
+      this.#notebook?.replaceDocument(this.#codec.withTitle(present, status.copyTitle));
+    void this.refreshList();
   }
 
   #remember(id: string): void {
@@ -379,7 +375,7 @@ export class NotebookSession<D> {
    * every saved document on each keystroke).
    */
   #touchEntry(id: string): void {
-    const doc = this.#history?.present;
+    const doc = this.#open.document;
     const { entries } = this.#state.value;
     const index = entries.findIndex((e) => e.status === 'ok' && e.meta.id === id);
     const entry = entries[index];
@@ -396,12 +392,11 @@ export class NotebookSession<D> {
   #applyStep(doc: D | undefined): void {
     if (doc === undefined) return;
     this.#notebook?.replaceDocument(doc);
-    this.#autosave?.change(doc);
     this.#publishHistory();
   }
 
   #publishHistory(): void {
-    this.#patch({ canUndo: this.#history?.canUndo ?? false, canRedo: this.#history?.canRedo ?? false });
+    this.#patch({ canUndo: this.#open.canUndo, canRedo: this.#open.canRedo });
   }
 
   /** Runs a storage call; a failure becomes the storage notice and `undefined`, never an exception. */

@@ -92,7 +92,9 @@ export function serveNotebook(endpoint: MessageEndpoint): () => void {
       case 'load': {
         drainEdits();
         try {
-          const document = parseNotebook(message.document);
+          // The page has already checked anything that came from outside strictly; here a document may be
+          // a live one (undo, autosave) with a cell mid-edit, whose problems the runtime shows on that cell.
+          const document = parseNotebook(message.document, { lenientWiring: true, lenientParams: true });
           stopNotebook();
           notebook = Notebook.fromDocument(document);
           watchCells();
