@@ -1,3 +1,4 @@
+import { Tensor } from '@convbook/core';
 import { describe, expect, it } from 'vitest';
 import type { CellValue } from '../cell-value';
 import { convCell } from './conv-cell';
@@ -13,6 +14,15 @@ const input = tensorValue([
 const kernel = (params: Record<string, unknown>): Promise<CellValue> => runKind(kernelCell, params);
 
 describe('conv cell', () => {
+  it('refuses an output beyond the size limit before allocating it', async () => {
+    // 200 kernels over a 2000×2000 picture: 800 million output values (3.2 GB) would freeze the tab.
+    const bank = await kernel({ random: { shape: [200, 1, 1, 1], seed: 1 } });
+    const picture: CellValue = { type: 'tensor', tensor: new Tensor([1, 2000, 2000]) };
+    await expect(runKind(convCell, {}, { input: picture, kernel: bank })).rejects.toThrow(
+      'output would be 200×2000×2000 = 800000000 values, the limit is 50331648: downscale the input, use a larger stride, or fewer kernels',
+    );
+  });
+
   it('slides the kernel without flipping by default and adds the bias (worked by hand)', async () => {
     const k = await kernel({
       values: [

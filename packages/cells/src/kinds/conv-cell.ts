@@ -4,7 +4,9 @@ import {
   applyActivation,
   type Conv2dOptions,
   conv2d,
+  conv2dOutputSize,
 } from '@convbook/core';
+import { MAX_TENSOR_VALUES } from '../document/limits';
 import { bool, describe, num, oneOf, optional, withDefault } from '../document/param-schema';
 import { broadcastKernel } from './broadcast-kernel';
 import { defineCellKind } from './define-cell-kind';
@@ -65,8 +67,26 @@ export const convCell = defineCellKind({
       paddingMode: params.paddingMode,
       flip: params.flip,
     };
+    refuseHugeOutput(input.tensor.shape, weights.shape, options);
     const linear = conv2d(input.tensor, weights, options);
     const alpha = params.alpha === undefined ? {} : { alpha: params.alpha };
     return { type: 'tensor', tensor: applyActivation(params.activation, linear, alpha) };
   },
 });
+
+/** Checks the output size before allocating it: 256 kernels over a 4096×4096 picture would be 17 GB. */
+function refuseHugeOutput(
+  inputShape: readonly number[],
+  weightShape: readonly number[],
+  options: Conv2dOptions,
+): void {
+  const [kernels = 1, , kh = 1, kw = 1] = weightShape;
+  const size = conv2dOutputSize([inputShape[1] ?? 1, inputShape[2] ?? 1], [kh, kw], options);
+  const values = kernels * size.height * size.width;
+  if (values > MAX_TENSOR_VALUES) {
+    throw new Error(
+      `output would be ${kernels}×${size.height}×${size.width} = ${values} values, the limit is ${MAX_TENSOR_VALUES}: ` +
+        'downscale the input, use a larger stride, or fewer kernels',
+    );
+  }
+}

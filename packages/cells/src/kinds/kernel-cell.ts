@@ -8,7 +8,7 @@ import {
   tensor,
 } from '@convbook/core';
 import type { DocumentProblem } from '../document/document-error';
-import { MAX_CHANNELS, MAX_KERNEL_SIDE, MAX_KERNELS } from '../document/limits';
+import { MAX_CHANNELS, MAX_KERNEL_SIDE, MAX_KERNEL_WEIGHTS, MAX_KERNELS } from '../document/limits';
 import {
   describe,
   int,
@@ -137,6 +137,15 @@ function kernelCount(params: KernelSources): number {
 function checkRandomShape(shape: readonly number[]): DocumentProblem[] {
   const limits = [MAX_KERNELS, MAX_CHANNELS, MAX_KERNEL_SIDE, MAX_KERNEL_SIDE];
   const names = ['kernels', 'channels', 'rows', 'columns'];
+  const total = shape.reduce((product, n) => product * n, 1);
+  if (total > MAX_KERNEL_WEIGHTS) {
+    return [
+      {
+        path: 'random.shape',
+        message: `${shape.join('×')} is ${total} weights, the limit is ${MAX_KERNEL_WEIGHTS}: use fewer or smaller kernels`,
+      },
+    ];
+  }
   return shape.flatMap((n, axis) =>
     n > limits[axis]
       ? [

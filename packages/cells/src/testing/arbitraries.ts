@@ -17,6 +17,14 @@ export function fuzzRuns(defaultRuns: number, share = 1): number {
   return Math.max(1, Math.round(Number(requested) * share));
 }
 
+/**
+ * Vitest's per-test limit: the default 30 s for the everyday suite, ten minutes when `FUZZ_RUNS` asks for a
+ * long run (the runs themselves bound the work; the timeout only catches a hang).
+ */
+export function fuzzTimeout(): number {
+  return process.env.FUZZ_RUNS ? 600_000 : 30_000;
+}
+
 export const nastyNumber: fc.Arbitrary<number> = fc.oneof(
   fc.constantFrom(
     Number.NaN,

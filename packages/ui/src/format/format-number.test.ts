@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { formatCount, formatMs, formatShapeForPeople, formatValue, THIN_SPACE } from './format-number';
+import {
+  formatAmong,
+  formatCount,
+  formatMs,
+  formatShapeForPeople,
+  formatValue,
+  largestMagnitude,
+  THIN_SPACE,
+} from './format-number';
 
 describe('formatCount', () => {
   it('separates thousands with a thin no-break space', () => {
@@ -29,6 +37,23 @@ describe('formatValue', () => {
   it('spells out NaN and infinities', () => {
     expect(formatValue(Number.NaN)).toBe('NaN');
     expect(formatValue(Number.NEGATIVE_INFINITY)).toBe('−∞');
+  });
+});
+
+describe('formatAmong', () => {
+  it('reads float noise beside real values as 0', () => {
+    expect(formatAmong(-1.7e-9, 3)).toBe('0');
+    expect(formatAmong(2.9e-6, 3)).toBe('0');
+  });
+  it('keeps small values that are a real part of the scale', () => {
+    expect(formatAmong(3.1e-6, 3)).toBe('3.1e-6');
+    expect(formatAmong(-0.25, 3)).toBe('−0.25');
+    expect(formatAmong(1e-9, 0)).toBe('1e-9');
+    expect(formatAmong(Number.NaN, 3)).toBe('NaN');
+  });
+  it('takes the scale as the largest finite magnitude', () => {
+    expect(largestMagnitude([1, -4, Number.NaN, Number.NEGATIVE_INFINITY, 2])).toBe(4);
+    expect(largestMagnitude([])).toBe(0);
   });
 });
 

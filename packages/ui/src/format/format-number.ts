@@ -39,6 +39,29 @@ export function formatValue(x: number, digits = 3): string {
   return (x < 0 ? '−' : '') + text;
 }
 
+/** Below this fraction of the largest magnitude on screen, a value is rounding noise and reads as 0. */
+export const NOISE_FRACTION = 1e-6;
+
+/**
+ * A value among others (a table, a legend): like `formatValue`, but magnitudes under `NOISE_FRACTION` of
+ * `scale` (the largest magnitude shown beside it) read as 0, so float noise such as −1.7e-9 next to 3 does
+ * not look like a real negative number.
+ */
+export function formatAmong(x: number, scale: number, digits = 3): string {
+  if (Number.isFinite(x) && Number.isFinite(scale) && Math.abs(x) < NOISE_FRACTION * Math.abs(scale)) return '0';
+  return formatValue(x, digits);
+}
+
+/** The largest finite magnitude in `data` (0 when there is none): the `scale` for `formatAmong`. */
+export function largestMagnitude(data: ArrayLike<number>): number {
+  let largest = 0;
+  for (let i = 0; i < data.length; i++) {
+    const magnitude = Math.abs(data[i] ?? 0);
+    if (magnitude > largest && Number.isFinite(magnitude)) largest = magnitude;
+  }
+  return largest;
+}
+
 /** Compute time: `0.4 ms`, `12 ms`, `1.25 s`. */
 export function formatMs(ms: number): string {
   if (!Number.isFinite(ms) || ms < 0) return '–';
