@@ -1,11 +1,18 @@
 import { Notebook } from '../src/runtime/notebook';
 import { findBenchKind } from './bench-kinds';
 import { type BenchGraph, HEAD, toNotebookDocument } from './graphs';
-import type { PropagationTarget } from './propagation-target';
+import type { PropagationTarget, Watching } from './propagation-target';
 
-/** The graph in a Convbook Notebook: an edit is `setParams` on the head, settled by `whenIdle()`. */
-export async function convbookTarget(graph: BenchGraph): Promise<PropagationTarget> {
+/**
+ * The graph in a Convbook Notebook: an edit is `setParams` on the head, settled by `whenIdle()`. Watching
+ * every cell subscribes to each cell's `state$`, as the UI's cell views do.
+ */
+export async function convbookTarget(graph: BenchGraph, watching: Watching): Promise<PropagationTarget> {
   const notebook = Notebook.fromDocument(toNotebookDocument(graph, 0), { findKind: findBenchKind });
+  let updates = 0;
+  if (watching === 'every cell') {
+    for (const { id } of graph.nodes) notebook.state$(id).subscribe(() => updates++);
+  }
   await notebook.whenIdle();
   return {
     runtime: 'Convbook',
@@ -21,6 +28,11 @@ export async function convbookTarget(graph: BenchGraph): Promise<PropagationTarg
         }
         return state.value.loss;
       }),
-    dispose: () => notebook.dispose(),
+    dispose: () => {
+      notebook.dispose(); // completes every state$, which ends the subscriptions
+      if (watching === 'every cell' && updates < graph.nodes.length) {
+        throw new Error(`Convbook: ${graph.nodes.length} subscribers saw only ${updates} updates`);
+      }
+    },
   };
 }

@@ -1,3 +1,9 @@
+/**
+ * How the graph is watched. `sinks`: only what the bench needs to see the edit settle. `every cell`: each
+ * cell has a subscriber, as when a UI shows the whole notebook (Convbook `state$(id)`, Observable observers).
+ */
+export type Watching = 'sinks' | 'every cell';
+
 /** One runtime holding one bench graph: what the timing loop drives, the same way for every runtime. */
 export interface PropagationTarget {
   readonly runtime: string;

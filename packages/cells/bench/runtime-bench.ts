@@ -8,52 +8,63 @@ import { convbookTarget } from './convbook-target';
 import { type BenchGraph, chainGraph, latticeGraph } from './graphs';
 import { checkPropagation, heapGrowth, median, timeEdits } from './measure-propagation';
 import { observableTarget } from './observable-target';
-import type { PropagationTarget } from './propagation-target';
+import type { PropagationTarget, Watching } from './propagation-target';
 
 const EDITS = Number(process.env.BENCH_EDITS ?? 200);
 const WARMUP = 50;
 const HEAP_EDITS = Number(process.env.BENCH_HEAP_EDITS ?? 10_000);
 const BENCHMARKS = fileURLToPath(new URL('../../../BENCHMARKS.md', import.meta.url));
+/** Convbook first, Observable last: the ratio column divides by the last. */
+const RUNTIMES = [convbookTarget, observableTarget];
 
-interface GraphResult {
-  readonly graph: BenchGraph;
-  /** Per runtime, in the order of `runtimes`: median and fastest edit, ms. */
-  readonly timings: readonly {
-    readonly runtime: string;
-    readonly medianMs: number;
-    readonly bestMs: number;
-  }[];
+interface Timing {
+  readonly runtime: string;
+  readonly medianMs: number;
+  readonly bestMs: number;
 }
 
-const runtimes = [convbookTarget, observableTarget];
+interface CaseResult {
+  readonly graph: BenchGraph;
+  readonly watching: Watching;
+  readonly timings: readonly Timing[];
+}
 
-async function benchGraph(graph: BenchGraph): Promise<GraphResult> {
+async function open(graph: BenchGraph, watching: Watching): Promise<PropagationTarget[]> {
   const targets: PropagationTarget[] = [];
-  for (const open of runtimes) targets.push(await open(graph));
+  for (const openTarget of RUNTIMES) targets.push(await openTarget(graph, watching));
+  return targets;
+}
+
+async function benchCase(graph: BenchGraph, watching: Watching): Promise<CaseResult> {
+  const targets = await open(graph, watching);
   for (const target of targets) await checkPropagation(target, graph, 12_345);
   const samples = await timeEdits(targets, { warmup: WARMUP, edits: EDITS });
   for (const target of targets) await checkPropagation(target, graph, -7);
   for (const target of targets) target.dispose();
-  return {
-    graph,
-    timings: targets.map((target, index) => ({
-      runtime: target.runtime,
-      medianMs: median(samples[index] ?? []),
-      bestMs: Math.min(...(samples[index] ?? [])),
-    })),
-  };
+  const timings = targets.map((target, index) => {
+    const times = samples[index] ?? [];
+    return { runtime: target.runtime, medianMs: median(times), bestMs: Math.min(...times) };
+  });
+  for (const { runtime, medianMs } of timings) {
+    const perCell = microsPerCell(medianMs, graph);
+    console.log(
+      `${graph.name}, watching ${watching}, ${runtime}: ${medianMs.toFixed(3)} ms, ${perCell} µs/cell`,
+    );
+  }
+  return { graph, watching, timings };
 }
 
-async function benchHeap(graph: BenchGraph): Promise<string[][]> {
-  const rows: string[][] = [];
-  for (const open of runtimes) {
-    const target = await open(graph);
+async function benchHeap(graph: BenchGraph, watching: Watching): Promise<string[]> {
+  const rows: string[] = [];
+  const mib = (bytes: number) => (bytes / 2 ** 20).toFixed(1);
+  for (const target of await open(graph, watching)) {
     await checkPropagation(target, graph, 1);
     const { beforeBytes, afterBytes } = await heapGrowth(target, HEAP_EDITS);
     await checkPropagation(target, graph, 2);
     target.dispose();
-    const mib = (bytes: number) => (bytes / 2 ** 20).toFixed(1);
-    rows.push([target.runtime, mib(beforeBytes), mib(afterBytes), `${mib(afterBytes - beforeBytes)} MiB`]);
+    rows.push(
+      `| ${target.runtime} | ${mib(beforeBytes)} | ${mib(afterBytes)} | ${mib(afterBytes - beforeBytes)} |`,
+    );
     console.log(`heap, ${graph.name}, ${target.runtime}: ${mib(beforeBytes)} → ${mib(afterBytes)} MiB`);
   }
   return rows;
@@ -61,61 +72,60 @@ async function benchHeap(graph: BenchGraph): Promise<string[][]> {
 
 const microsPerCell = (ms: number, graph: BenchGraph) => ((ms * 1000) / graph.nodes.length).toFixed(2);
 
-function timingTable(results: readonly GraphResult[]): string[] {
-  const lines = [
-    '| graph | cells recomputed | runtime | median ms per edit | µs per cell | fastest ms | ÷ Observable |',
-    '| :-- | --: | :-- | --: | --: | --: | --: |',
-  ];
-  for (const { graph, timings } of results) {
-    const observable = timings.find((t) => t.runtime === 'Observable');
-    for (const timing of timings) {
-      const ratio =
-        observable === undefined ? 'n/a' : `${(timing.medianMs / observable.medianMs).toFixed(2)}×`;
-      lines.push(
-        `| ${graph.name} | ${graph.nodes.length} | ${timing.runtime} | ${timing.medianMs.toFixed(3)} | ` +
-          `${microsPerCell(timing.medianMs, graph)} | ${timing.bestMs.toFixed(3)} | ${ratio} |`,
-      );
+function timingRows(results: readonly CaseResult[]): string[] {
+  const rows: string[] = [];
+  for (const { graph, watching, timings } of results) {
+    const baseline = timings.at(-1);
+    for (const { runtime, medianMs, bestMs } of timings) {
+      const ratio = baseline === undefined ? 'n/a' : `${(medianMs / baseline.medianMs).toFixed(2)}×`;
+      const cells = [graph.name, watching, runtime, medianMs.toFixed(3), microsPerCell(medianMs, graph)];
+      rows.push(`| ${[...cells, bestMs.toFixed(3), ratio].join(' | ')} |`);
     }
   }
-  return lines;
+  return rows;
+}
+
+function describeRun(load: string, seconds: string): string {
+  return [
+    'packages/cells/bench/runtime-bench.ts. Each graph is a head cell and 1,000 cells downstream of it whose',
+    'compute is trivial (one more than its input, or than the mean of its two), so what is timed is the',
+    'runtime itself. The chain is 1,000 cells in a row; the lattice is 100 layers of 10, each cell reading two',
+    'cells of the layer before. An edit sets the head, so all 1,001 cells recompute; it is timed until every',
+    'cell holds its new value (Convbook: `setParams`, then `await whenIdle()`; Observable: redefine the head,',
+    '`_computeNow()`, until the sinks\' observers are fulfilled). Watching "sinks": Convbook has no',
+    'subscribers, Observable observes the last cells (it computes nothing unobserved); "every cell": every',
+    'cell has a subscriber (`state$(id)`) or observer, as in a notebook on screen. Before and after timing,',
+    'each runtime must give the expected final values.',
+    `Median of ${EDITS} edits each after ${WARMUP} of warm-up, the runtimes taking turns; Node ${process.version},`,
+    `${availableParallelism()} cores, load average ${load} at start; ${seconds} s. ÷ Observable: below 1× is faster.`,
+  ].join(' ');
 }
 
 async function main(): Promise<void> {
   const started = performance.now();
   const load = loadavg()[0]?.toFixed(2) ?? '?';
-  const results: GraphResult[] = [];
-  for (const graph of [chainGraph(), latticeGraph()]) {
-    const result = await benchGraph(graph);
-    results.push(result);
-    for (const { runtime, medianMs } of result.timings) {
-      console.log(
-        `${graph.name}, ${runtime}: ${medianMs.toFixed(3)} ms, ${microsPerCell(medianMs, graph)} µs/cell`,
-      );
-    }
+  const results: CaseResult[] = [];
+  for (const watching of ['sinks', 'every cell'] as const) {
+    for (const graph of [chainGraph(), latticeGraph()]) results.push(await benchCase(graph, watching));
   }
-  const heapRows = await benchHeap(chainGraph());
+  const heapRows = await benchHeap(chainGraph(), 'every cell');
   const seconds = ((performance.now() - started) / 1000).toFixed(0);
   const markdown = [
     '## Reactive runtime: one edit through 1,000 cells',
     '',
-    'packages/cells/bench/runtime-bench.ts. Each graph is a head cell plus 1,000 cells downstream, whose compute ' +
-      "is trivial (one more than the input, or than the mean of two), so the time is the runtime's own: " +
-      'the chain is 1,000 cells in a row; the lattice is 100 layers of 10, each cell reading two cells of the ' +
-      'layer before. One edit sets the head and recomputes all 1,001 cells; it is timed from the edit until ' +
-      'every cell has its new value (Convbook: `setParams` then `await whenIdle()`; Observable: redefining ' +
-      "the head, `_computeNow()`, and the sinks' observers fulfilled). Before timing, each runtime is checked " +
-      `to give the expected final values. Median of ${EDITS} edits per runtime after ${WARMUP} warm-up, ` +
-      `interleaved; Node ${process.version}, ${availableParallelism()} cores, load average ${load} at start; ` +
-      `${seconds} s.`,
+    describeRun(load, seconds),
     '',
-    ...timingTable(results),
+    '| graph | watching | runtime | median ms per edit | µs per cell | fastest ms | ÷ Observable |',
+    '| :-- | :-- | :-- | --: | --: | --: | --: |',
+    ...timingRows(results),
     '',
-    `Heap in use after a full garbage collection, before and after ${HEAP_EDITS.toLocaleString('en')} edits ` +
-      'of the chain (growth here would be a leak: states or subscriptions kept per edit).',
+    `Heap in use after a full garbage collection, before and after ${HEAP_EDITS.toLocaleString('en')} edits`,
+    'of the chain with every cell watched. Growth would be a leak: states, versions or subscriptions kept',
+    'per edit.',
     '',
-    '| runtime | before MiB | after MiB | growth |',
+    '| runtime | before MiB | after MiB | growth MiB |',
     '| :-- | --: | --: | --: |',
-    ...heapRows.map((row) => `| ${row.join(' | ')} |`),
+    ...heapRows,
   ].join('\n');
   writeBenchmarksBlock(BENCHMARKS, 'runtime-bench', markdown);
   console.log(`\nwrote the runtime section of ${BENCHMARKS} (${seconds} s)`);

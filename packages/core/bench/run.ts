@@ -25,9 +25,9 @@ const SECTIONS: readonly (() => Promise<BenchSection>)[] = [
 async function main(): Promise<void> {
   const started = performance.now();
   await ready();
-  await initTfjs();
   const machine = describeMachine();
   console.log(`convbook kernels: ${getKernels().name}\n${machine}`);
+  await initTfjs();
   const sections: BenchSection[] = [];
   for (const produce of SECTIONS) {
     const section = await produce();

@@ -128,3 +128,11 @@ describe('conv2dOutputSize agrees with the layer-arithmetic rules in output-size
     );
   });
 });
+
+describe('planWindow refuses sizes it could not allocate', () => {
+  it('names the padded size instead of hanging on a padding of 1e9', () => {
+    expect(() => conv2dOutputSize([1, 1], [1, 1], { padding: 1e9 })).toThrow(
+      'conv2dOutputSize: the padded input would be 2000000001×2000000001, more than 268435456 cells per channel',
+    );
+  });
+});

@@ -47,6 +47,9 @@ export interface WindowPlan {
   readonly outWidth: number;
 }
 
+/** The largest padded plane (H × W) conv and pool will allocate: 2^28 cells, 1 GiB of float32. */
+export const MAX_PADDED_PLANE = 2 ** 28;
+
 /** The kernel's footprint once dilation spreads its taps apart: k̂ = k + (k − 1)(d − 1). */
 export function effectiveKernelSize(kernel: number, dilation: number): number {
   return (kernel - 1) * dilation + 1;
@@ -159,6 +162,13 @@ export function planWindow(
   const pads = resolvePads(op, options.padding, input, effective, [strideY, strideX]);
   const paddedHeight = input[0] + pads.top + pads.bottom;
   const paddedWidth = input[1] + pads.left + pads.right;
+  if (paddedHeight * paddedWidth > MAX_PADDED_PLANE) {
+    // Refuse before allocating: a padding of 1e9 would otherwise hang or die in a typed-array constructor.
+    throw new ShapeError(
+      op,
+      `the padded input would be ${paddedHeight}×${paddedWidth}, more than ${MAX_PADDED_PLANE} cells per channel`,
+    );
+  }
   if (effective[0] > paddedHeight || effective[1] > paddedWidth) {
     const dilated = dilationY === 1 && dilationX === 1 ? '' : ` (dilated ${formatShape(effective)})`;
     throw new ShapeError(

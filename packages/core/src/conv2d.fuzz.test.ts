@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { getKernels, setKernels } from './backend/active-kernels';
 import type { ComputeKernels } from './backend/kernels';
 import { referenceKernels } from './backend/reference-kernels';
@@ -16,6 +16,9 @@ import { Tensor } from './tensor';
  * every cell matches a float64 loop written here from the definition — NaN wherever a NaN was in the window
  * (honest), close to the loop wherever the inputs were moderate. Both backends are attacked.
  */
+
+// A long run (FUZZ_RUNS) may take minutes per property; the everyday suite keeps the 30 s limit.
+vi.setConfig({ testTimeout: process.env.FUZZ_RUNS ? 600_000 : 30_000 });
 
 const runs = (defaultRuns: number, share: number): number => {
   const requested = process.env.FUZZ_RUNS;
@@ -215,7 +218,7 @@ describe.each(backends)('conv2d and pool2d on the %s kernels under fuzzing', (_n
         };
         referenceConv(call, out, plan);
       }),
-      { numRuns: runs(1500, 0.02) },
+      { numRuns: runs(1500, 0.05) },
     );
   });
 
@@ -248,7 +251,7 @@ describe.each(backends)('conv2d and pool2d on the %s kernels under fuzzing', (_n
         if (out === undefined) return;
         checkPool(call.x, out, options);
       }),
-      { numRuns: runs(1500, 0.02) },
+      { numRuns: runs(1500, 0.05) },
     );
   });
 });

@@ -2,9 +2,9 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { formatProblem } from '../document/document-error';
-import { exampleNotebooks, fuzzRuns } from '../testing/arbitraries';
+import { exampleNotebooks, fuzzRuns, fuzzTimeout } from '../testing/arbitraries';
 import { loadOrRefuse } from '../testing/load-outcome';
 import { applyMutations, mutation } from '../testing/notebook-mutations';
 import { main } from './main';
@@ -13,6 +13,8 @@ import { main } from './main';
  * The runner on malformed files: exit code 2, one stderr line per problem (the same lines the loader
  * reports), nothing on stdout, and no output directory created — a refused notebook leaves no half output.
  */
+
+vi.setConfig({ testTimeout: fuzzTimeout() });
 
 const workDir = mkdtempSync(join(tmpdir(), 'convbook-cli-fuzz-'));
 afterAll(() => rmSync(workDir, { recursive: true, force: true }));

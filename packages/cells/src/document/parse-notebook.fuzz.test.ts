@@ -1,7 +1,7 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { cellKindNames } from '../kinds/registry';
-import { exampleNotebooks, fuzzRuns, nastyString, nastyValue } from '../testing/arbitraries';
+import { exampleNotebooks, fuzzRuns, fuzzTimeout, nastyString, nastyValue } from '../testing/arbitraries';
 import { loadOrRefuse } from '../testing/load-outcome';
 import { applyMutations, mutation } from '../testing/notebook-mutations';
 import { serializeNotebook } from './serialize-notebook';
@@ -11,6 +11,8 @@ import { serializeNotebook } from './serialize-notebook';
  * path and a readable message, or in a document that survives a save and reload unchanged — never another
  * exception, and never a prototype changed along the way.
  */
+
+vi.setConfig({ testTimeout: fuzzTimeout() });
 
 const examples = exampleNotebooks();
 
@@ -44,7 +46,7 @@ describe('parseNotebook under fuzzing', () => {
       fc.property(fc.oneof(fc.string(), fc.string({ unit: 'binary' }), nastyString), (text) => {
         loadOrRefuse(text);
       }),
-      { numRuns: fuzzRuns(2000, 0.5) },
+      { numRuns: fuzzRuns(2000, 0.25) },
     );
   });
 
@@ -53,7 +55,7 @@ describe('parseNotebook under fuzzing', () => {
       fc.property(fc.oneof(fc.jsonValue(), fc.json()), (value) => {
         expectRoundTrip(value);
       }),
-      { numRuns: fuzzRuns(2000, 0.5) },
+      { numRuns: fuzzRuns(2000, 0.25) },
     );
   });
 
@@ -89,7 +91,7 @@ describe('parseNotebook under fuzzing', () => {
         expectRoundTrip(value);
         expectNoPollution();
       }),
-      { numRuns: fuzzRuns(3000, 0.5) },
+      { numRuns: fuzzRuns(3000, 0.15) },
     );
   });
 
@@ -103,7 +105,7 @@ describe('parseNotebook under fuzzing', () => {
           expectRoundTrip(JSON.stringify(mutated) ?? 'undefined');
           expectNoPollution();
         }),
-        { numRuns: fuzzRuns(600, 0.1) },
+        { numRuns: fuzzRuns(600, 0.04) },
       );
     },
   );

@@ -1,11 +1,11 @@
 import fc from 'fast-check';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import type { CellSpec } from '../document/notebook-document';
 import { parseNotebook } from '../document/parse-notebook';
 import { serializeNotebook } from '../document/serialize-notebook';
 import type { CellState } from '../runtime/cell-state';
 import { Notebook } from '../runtime/notebook';
-import { fuzzRuns, nastyString, nastyValue } from '../testing/arbitraries';
+import { fuzzRuns, fuzzTimeout, nastyString, nastyValue } from '../testing/arbitraries';
 import { schemaValue } from '../testing/schema-values';
 import { settle } from '../testing/settle-notebook';
 import { cellKinds, findCellKind } from './registry';
@@ -15,6 +15,8 @@ import { cellKinds, findCellKind } from './registry';
  * schema. `setParams` never throws; the edited cell ends ok or with a readable error; cells that do not read
  * it keep the very state they had; and undoing the edit brings every cell back to how it was.
  */
+
+vi.setConfig({ testTimeout: fuzzTimeout() });
 
 /** One cell of every kind: image → conv → pool → loss → grad, stats of the pool, peaks of a signal, a note. */
 const base = parseNotebook({
@@ -99,7 +101,7 @@ describe('setParams on every cell kind under fuzzing', () => {
           notebook.dispose();
         }
       }),
-      { numRuns: fuzzRuns(250, 0.005) },
+      { numRuns: fuzzRuns(250, 0.01) },
     );
   });
 });

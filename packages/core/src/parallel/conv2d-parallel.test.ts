@@ -79,6 +79,56 @@ describe('conv2dParallel', () => {
     expect([...parallel.data]).toEqual([...conv2d(x, w, { padding: 'same' }).data]);
   });
 
+  it('sends each worker a band of rows under zero padding, and a run of kernels under reflect', async () => {
+    const jobs: { x: { shape: readonly number[] }; w: { shape: readonly number[] } }[] = [];
+    const recording: WorkerPool = {
+      size: 2,
+      run: (job, transfer) => {
+        jobs.push(job as (typeof jobs)[number]);
+        return pool.run(job, transfer);
+      },
+      close: () => Promise.resolve(),
+    };
+    const x = randomTensor([2, 20, 9], 5);
+    const w = randomTensor([6, 2, 3, 3], 6);
+    for (const paddingMode of ['zeros', 'reflect'] as const) {
+      jobs.length = 0;
+      const parallel = await conv2dParallel(x, w, { padding: 'same', paddingMode }, recording);
+      expect([...parallel.data]).toEqual([...conv2d(x, w, { padding: 'same', paddingMode }).data]);
+      const shapes = jobs.map((job) => [job.x.shape, job.w.shape]);
+      expect(shapes).toEqual(
+        paddingMode === 'zeros'
+          ? [
+              [
+                [2, 11, 9],
+                [6, 2, 3, 3],
+              ], // output rows 0–9 read input rows 0–10
+              [
+                [2, 11, 9],
+                [6, 2, 3, 3],
+              ], // output rows 10–19 read input rows 9–19
+            ]
+          : [
+              [
+                [2, 20, 9],
+                [3, 2, 3, 3],
+              ],
+              [
+                [2, 20, 9],
+                [3, 2, 3, 3],
+              ],
+            ],
+      );
+    }
+  });
+
+  it('falls back to splitting kernels when a band of rows would be all padding', async () => {
+    const x = randomTensor([1, 1, 6], 7);
+    const w = randomTensor([2, 1, 1, 1], 8);
+    const parallel = await conv2dParallel(x, w, { padding: 5 }, pool);
+    expect([...parallel.data]).toEqual([...conv2d(x, w, { padding: 5 }).data]);
+  });
+
   it('throws the same ShapeError as conv2d, from inside the workers', async () => {
     const x = randomTensor([3, 4, 4], 1);
     const w = randomTensor([4, 3, 5, 5], 2);

@@ -1,15 +1,20 @@
+import { planWindow } from '../conv-options';
 import { type Conv2dOptions, conv2d } from '../conv2d';
 import { ShapeError } from '../shape-errors';
 import { Tensor } from '../tensor';
 import type { ConvJob, ConvJobResult } from './conv-job';
+import { placeBand, planRowBands, type RowBand, sliceRows } from './row-bands';
 import type { WorkerPool } from './worker-pool';
 
 /**
- * conv2d with the kernels split across a pool's workers: each worker convolves the whole input with a
- * contiguous run of kernels, and the maps are stacked back in order. Every output value is computed by
- * the same loop with the same summation order as on one thread, so the result is bit-for-bit identical.
- * Runs on the calling thread when there is nothing to split (one kernel, one worker) and for malformed
- * arguments, so errors are the usual ShapeErrors.
+ * conv2d split across a pool's workers, bit-for-bit equal to conv2d on one thread: every output value is
+ * computed by the same loop, over the same inputs, in the same order.
+ * - Zero padding: bands of output rows (row-bands.ts). Each worker gets only its rows and pads only
+ *   them, so the whole call, preparation included, divides.
+ * - Reflect, replicate, circular: a band's edge padding would need rows it does not have, so kernels
+ *   are split instead: each worker convolves the whole input with a contiguous run of kernels.
+ * Runs on the calling thread when there is nothing to split (one worker, one output row and one kernel)
+ * and for malformed arguments, so errors are the usual ShapeErrors.
  */
 export async function conv2dParallel(
   x: Tensor,
@@ -17,15 +22,43 @@ export async function conv2dParallel(
   options: Conv2dOptions,
   pool: WorkerPool,
 ): Promise<Tensor> {
-  const kernels = w.rank === 4 ? (w.shape[0] as number) : 0;
-  const parts = Math.min(pool.size, kernels);
-  if (x.rank !== 3 || parts < 2) return conv2d(x, w, options);
-
+  if (x.rank !== 3 || w.rank !== 4 || x.size === 0 || w.size === 0 || pool.size < 2)
+    return conv2d(x, w, options);
+  const [channels, height, width] = x.shape as [number, number, number];
+  const [kernels, , kernelHeight, kernelWidth] = w.shape as [number, number, number, number];
+  // Validates the window options with conv2d's own messages, on the whole input.
+  const plan = planWindow('conv2d', 'kernel', [height, width], [kernelHeight, kernelWidth], options);
   const bias = resolveBias(options.bias, kernels);
-  const ranges = splitKernels(kernels, parts);
+  const zeros = (options.paddingMode ?? 'zeros') === 'zeros';
+  const bands = zeros
+    ? planRowBands(plan, height, kernelHeight, Math.min(pool.size, plan.outHeight))
+    : undefined;
+
+  if (bands !== undefined && bands.length >= 2) {
+    const out = new Float32Array(kernels * plan.outHeight * plan.outWidth);
+    const replies = await Promise.all(
+      bands.map((band) => {
+        const rows = sliceRows(x.data, channels, height, width, band);
+        const padding = [band.padTop, band.padBottom, plan.pads.left, plan.pads.right] as const;
+        const job: ConvJob = {
+          x: { shape: [channels, band.lastRow - band.firstRow, width], data: rows },
+          w: { shape: w.shape, data: w.data },
+          options: { ...options, padding, bias },
+        };
+        return pool.run(job, [rows.buffer]) as Promise<ConvJobResult>;
+      }),
+    );
+    replies.forEach((reply, index) => {
+      placeBand(out, bands[index] as RowBand, mapsOf(reply), plan.outHeight, plan.outWidth);
+    });
+    return new Tensor([kernels, plan.outHeight, plan.outWidth], out);
+  }
+
+  const parts = Math.min(pool.size, kernels);
+  if (parts < 2) return conv2d(x, w, options);
   const kernelSize = w.size / kernels;
   const replies = await Promise.all(
-    ranges.map(({ start, end }) => {
+    splitKernels(kernels, parts).map(({ start, end }) => {
       const job: ConvJob = {
         x: { shape: x.shape, data: x.data },
         w: {
@@ -37,21 +70,19 @@ export async function conv2dParallel(
       return pool.run(job, [job.w.data.buffer as ArrayBuffer]) as Promise<ConvJobResult>;
     }),
   );
-
-  const maps: Float32Array[] = [];
-  let mapShape: readonly number[] = [];
-  for (const reply of replies) {
-    if (reply.status === 'shape-error') throw new ShapeError(reply.op, reply.detail);
-    maps.push(reply.data);
-    mapShape = reply.shape.slice(1);
-  }
+  const maps = replies.map(mapsOf);
   const out = new Float32Array(maps.reduce((total, map) => total + map.length, 0));
   let offset = 0;
   for (const map of maps) {
     out.set(map, offset);
     offset += map.length;
   }
-  return new Tensor([kernels, ...mapShape], out);
+  return new Tensor([kernels, plan.outHeight, plan.outWidth], out);
+}
+
+function mapsOf(reply: ConvJobResult): Float32Array {
+  if (reply.status === 'shape-error') throw new ShapeError(reply.op, reply.detail);
+  return reply.data;
 }
 
 /**

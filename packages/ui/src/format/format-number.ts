@@ -48,7 +48,8 @@ export const NOISE_FRACTION = 1e-6;
  * not look like a real negative number.
  */
 export function formatAmong(x: number, scale: number, digits = 3): string {
-  if (Number.isFinite(x) && Number.isFinite(scale) && Math.abs(x) < NOISE_FRACTION * Math.abs(scale)) return '0';
+  if (Number.isFinite(x) && Number.isFinite(scale) && Math.abs(x) < NOISE_FRACTION * Math.abs(scale))
+    return '0';
   return formatValue(x, digits);
 }
 

@@ -37,7 +37,11 @@ export class NotebookLibrary<D> {
     const loaded = await this.#store.load(id);
     if (loaded.status !== 'ok') return loaded;
     const { record } = loaded;
-    const result = validateNotebookText(record.document, (text) => this.#codec.parse(text), record.title);
+    const result = validateNotebookText(
+      record.document,
+      (text) => this.#codec.parseSaved(text),
+      record.title,
+    );
     if (result.status === 'invalid')
       return { status: 'invalid', title: record.title, problems: result.problems };
     return { status: 'ok', doc: result.document, revision: record.revision, title: record.title };

@@ -26,6 +26,10 @@ const codec: DocumentCodec<Doc> = {
     if (problems.length) throw new ProblemsError(problems);
     return value as Doc;
   },
+  parseSaved(text) {
+    // Like the app's lenient read of its own records: tolerates what parse refuses.
+    return JSON.parse(text) as Doc;
+  },
   serialize: (doc) => JSON.stringify(doc),
   titleOf: (doc) => doc.title,
   withTitle: (doc, title) => ({ ...doc, title }),
@@ -217,6 +221,15 @@ describe('NotebookSession', () => {
     expect(notebook.document).toEqual(kernel(0, 'Untitled (copy)'));
     expect(session.state.currentId).not.toBe(firstId);
     expect(titles(session)).toEqual(['Untitled (copy)']);
+  });
+
+  it('reopens its own record even when strict validation would refuse it (saved mid-edit)', async () => {
+    const backend = new FakeBackend();
+    const first = await open(backend);
+    first.notebook.edit({ title: 'Mid-edit', cells: 'not yet' } as unknown as Doc);
+    await first.session.flush();
+    const second = await open(backend);
+    expect(second.notebook.document).toEqual({ title: 'Mid-edit', cells: 'not yet' });
   });
 
   it('renames and duplicates a notebook that is not open', async () => {

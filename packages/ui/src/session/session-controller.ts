@@ -25,10 +25,14 @@ export interface SessionHost extends ReactiveControllerHost, HTMLElement {
 
 const codec: DocumentCodec<NotebookDocument> = {
   parse: (text) => parseNotebook(text),
+  parseSaved: (text) => parseNotebook(text, LENIENT),
   serialize: (doc) => serializeNotebook(doc),
   titleOf: (doc) => doc.title,
   withTitle: (doc, title) => ({ ...doc, title }),
 };
+
+/** How the worker loads a live notebook; our own saved records are read the same way. */
+const LENIENT = { lenientWiring: true, lenientParams: true } as const;
 
 const EMPTY: NotebookDocument = { format: 'convbook', version: 1, title: 'Untitled notebook', cells: [] };
 
@@ -50,7 +54,7 @@ export class SessionController implements ReactiveController {
   constructor(host: SessionHost) {
     this.#host = host;
     this.session = new NotebookSession({
-      store: new NotebookStore(undefined, { validate: (text) => void parseNotebook(text) }),
+      store: new NotebookStore(undefined, { validate: (text) => void parseNotebook(text, LENIENT) }),
       codec,
       channel: new NotebookChannel(),
       blank: () => EMPTY,

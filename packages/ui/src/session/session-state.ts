@@ -37,6 +37,12 @@ export const INITIAL_SESSION_STATE: SessionState = {
 export interface DocumentCodec<D> {
   /** Validates; throws an error with `problems: {path, message}[]` (cells' DocumentError) when invalid. */
   parse(text: string): D;
+  /**
+   * Reads a record this app saved itself. Autosave keeps every state the live notebook passes through,
+   * including a cell left unwired or a parameter out of range mid-edit, so this may be more lenient than
+   * `parse`; files and links always go through `parse`.
+   */
+  parseSaved(text: string): D;
   serialize(doc: D): string;
   titleOf(doc: D): string;
   withTitle(doc: D, title: string): D;

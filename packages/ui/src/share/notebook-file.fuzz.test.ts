@@ -1,6 +1,6 @@
 import { parseNotebook } from '@convbook/cells';
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { type ImportResult, readNotebookFile } from './notebook-file';
 
 /**
@@ -8,6 +8,9 @@ import { type ImportResult, readNotebookFile } from './notebook-file';
  * only allowed for the two things wrong with the file itself (too big, not UTF-8); anything else there would
  * be a parser crash reported as a problem.
  */
+
+// A long run (FUZZ_RUNS) may take minutes per property; the everyday suite keeps the 30 s limit.
+vi.setConfig({ testTimeout: process.env.FUZZ_RUNS ? 600_000 : 30_000 });
 
 const runs = (defaultRuns: number, share: number): number => {
   const requested = process.env.FUZZ_RUNS;

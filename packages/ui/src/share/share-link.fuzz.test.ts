@@ -1,7 +1,7 @@
 import { deflateRawSync } from 'node:zlib';
 import { parseNotebook } from '@convbook/cells';
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { encodeBase64Url } from './base64url';
 import { readShareLink, type SharedDocument } from './read-share-link';
 import { decodeShareFragment, encodeShareFragment, MAX_DOCUMENT_BYTES } from './share-link';
@@ -12,6 +12,9 @@ import { decodeShareFragment, encodeShareFragment, MAX_DOCUMENT_BYTES } from './
  * a crash dressed up as a problem: `validateNotebookText` turns anything unexpected into a "(file)" problem,
  * so such a problem here means the parser threw something other than a DocumentError.
  */
+
+// A long run (FUZZ_RUNS) may take minutes per property; the everyday suite keeps the 30 s limit.
+vi.setConfig({ testTimeout: process.env.FUZZ_RUNS ? 600_000 : 30_000 });
 
 const runs = (defaultRuns: number, share: number): number => {
   const requested = process.env.FUZZ_RUNS;

@@ -119,6 +119,9 @@ export function serveNotebook(endpoint: MessageEndpoint): () => void {
           setTimeout(drainEdits, 0);
         }
         return;
+      case 'ping':
+        post({ type: 'pong', id: message.id });
+        return;
       case 'when-idle': {
         drainEdits();
         const done = (): void => post({ type: 'idle', requestId: message.requestId });

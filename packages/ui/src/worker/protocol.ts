@@ -23,7 +23,9 @@ export type PageToWorker =
   | { readonly type: 'load'; readonly requestId: number; readonly document: unknown }
   /** `seq` numbers edits so the page can ignore document snapshots older than its latest edit. */
   | { readonly type: 'edit'; readonly seq: number; readonly edit: NotebookEdit }
-  | { readonly type: 'when-idle'; readonly requestId: number };
+  | { readonly type: 'when-idle'; readonly requestId: number }
+  /** The supervisor's heartbeat (worker-supervisor.ts): answered with a pong as soon as the worker is free. */
+  | { readonly type: 'ping'; readonly id: number };
 
 export interface Problem {
   readonly path: string;
@@ -46,7 +48,8 @@ export type WorkerToPage =
     }
   /** An edit the runtime refused (e.g. a bad cell spec); the document is unchanged. */
   | { readonly type: 'edit-failed'; readonly op: NotebookEdit['op']; readonly message: string }
-  | { readonly type: 'idle'; readonly requestId: number };
+  | { readonly type: 'idle'; readonly requestId: number }
+  | { readonly type: 'pong'; readonly id: number };
 
 /** The part of a Worker / MessagePort / worker global scope both sides use. */
 export interface MessageEndpoint {

@@ -3,6 +3,7 @@ import { BehaviorSubject, type Observable, Subject } from 'rxjs';
 import type { KindInfo } from '../catalog/value-types';
 import type { MessageEndpoint, NotebookEdit, PageToWorker, Problem, WorkerToPage } from './protocol';
 import { decodeTransferred } from './transfer-codec';
+import { type SupervisableWorker, type WorkerFailure, WorkerSupervisor } from './worker-supervisor';
 
 /** A document the worker refused to load, with every validation problem. */
 export class LoadError extends Error {
@@ -17,6 +18,17 @@ export class LoadError extends Error {
 
 const UNKNOWN_STATE: CellState = { status: 'pending', version: 0 };
 
+/** A computation that has not let the worker answer a heartbeat for this long is stopped. */
+export const HANG_LIMIT_MS = 10_000;
+const HEARTBEAT_MS = 1_000;
+/** After this many failures with no idle moment between them, the worker waits for the next edit. */
+const FAILURES_BEFORE_PAUSE = 2;
+
+export interface SupervisionLimits {
+  readonly hangLimitMs: number;
+  readonly heartbeatMs: number;
+}
+
 /**
  * The page's view of the notebook running in the worker: the same shape as `Notebook` (document$, state$,
  * edit methods), but every edit is a message and every state a mirror. The page never computes.
@@ -29,10 +41,17 @@ export class RemoteNotebook {
   readonly #stateObservables = new Map<string, Observable<CellState>>();
   readonly #editErrors = new Subject<string>();
   readonly #kinds = new BehaviorSubject<ReadonlyMap<string, KindInfo>>(new Map());
-  readonly #pending = new Map<number, { resolve: () => void; reject: (error: Error) => void }>();
+  readonly #pending = new Map<
+    number,
+    { readonly isLoad: boolean; resolve: () => void; reject: (error: Error) => void }
+  >();
   readonly #onTerminate: (() => void) | undefined;
   #nextRequestId = 1;
   #sentSeq = 0;
+  /** Set by `supervise`: the worker can be replaced, and edits not yet confirmed are kept to replay. */
+  #supervisor: WorkerSupervisor | undefined;
+  #unconfirmedEdits: { readonly seq: number; readonly edit: NotebookEdit }[] = [];
+  #failuresInARow = 0;
 
   /** The latest document (undefined until the first load). */
   readonly document$: Observable<NotebookDocument | undefined> = this.#document.asObservable();
@@ -47,26 +66,32 @@ export class RemoteNotebook {
     endpoint.addEventListener('message', this.#onMessage);
   }
 
-  /** Starts the notebook worker (bundled by Vite as a module worker). */
+  /** Starts the notebook worker (bundled by Vite as a module worker), supervised. */
   static start(): RemoteNotebook {
-    const worker = new Worker(new URL('./notebook-worker.ts', import.meta.url), {
-      type: 'module',
-      name: 'convbook-notebook',
-    });
-    const remote = new RemoteNotebook(worker, () => worker.terminate());
-    // A worker that cannot start (a failed module load) would otherwise leave the page waiting forever.
-    worker.addEventListener('error', (event) => {
-      event.preventDefault();
-      remote.#fail(`The computing worker stopped: ${event.message || 'it could not be loaded'}.`);
-    });
-    return remote;
+    return RemoteNotebook.supervise(
+      () =>
+        new Worker(new URL('./notebook-worker.ts', import.meta.url), {
+          type: 'module',
+          name: 'convbook-notebook',
+        }),
+      { hangLimitMs: HANG_LIMIT_MS, heartbeatMs: HEARTBEAT_MS },
+    );
   }
 
-  /** Rejects every waiting request and reports `message` as an edit error. */
-  #fail(message: string): void {
-    for (const { reject } of this.#pending.values()) reject(new Error(message));
-    this.#pending.clear();
-    this.#editErrors.next(message);
+  /**
+   * A notebook whose worker is replaced when it crashes or hangs: the cells that were computing show why
+   * they stopped, a fresh worker loads the current document and replays the edits the old one had not
+   * confirmed, and everything else recomputes. If the fresh worker fails too before it has once been idle
+   * (the document itself makes it hang), it is left down until the next edit, so a bad cell cannot keep
+   * the machine busy restarting.
+   */
+  static supervise(spawn: () => SupervisableWorker, limits: SupervisionLimits): RemoteNotebook {
+    let recover: (failure: WorkerFailure) => void = () => {};
+    const supervisor = new WorkerSupervisor({ spawn, ...limits, onFailure: (failure) => recover(failure) });
+    const remote = new RemoteNotebook(supervisor, () => supervisor.terminate());
+    recover = (failure) => remote.#recover(failure);
+    remote.#supervisor = supervisor;
+    return remote;
   }
 
   get document(): NotebookDocument | undefined {
@@ -132,15 +157,68 @@ export class RemoteNotebook {
 
   #edit(edit: NotebookEdit): void {
     this.#sentSeq++;
+    this.#restartIfPaused();
+    if (this.#supervisor) this.#unconfirmedEdits.push({ seq: this.#sentSeq, edit });
     this.#post({ type: 'edit', seq: this.#sentSeq, edit });
   }
 
   #request(build: (requestId: number) => PageToWorker): Promise<void> {
+    this.#restartIfPaused();
     const requestId = this.#nextRequestId++;
+    const message = build(requestId);
     return new Promise((resolve, reject) => {
-      this.#pending.set(requestId, { resolve, reject });
-      this.#post(build(requestId));
+      this.#pending.set(requestId, { isLoad: message.type === 'load', resolve, reject });
+      this.#post(message);
     });
+  }
+
+  /** The worker failed and was terminated: say so where it matters, then restart or pause. */
+  #recover(failure: WorkerFailure): void {
+    const computing = [...this.#states.values()].filter((subject) => subject.value.status === 'pending');
+    const reason =
+      failure.kind === 'crashed'
+        ? `the worker crashed: ${failure.message}`
+        : computing.length > 0
+          ? `computation stopped: took longer than ${failure.limitMs / 1000} s`
+          : `the worker stopped answering for ${failure.limitMs / 1000} s`;
+    for (const subject of computing) {
+      subject.next({ status: 'error', version: subject.value.version, error: { message: reason } });
+    }
+    for (const { isLoad, reject } of this.#pending.values()) {
+      reject(isLoad ? new LoadError(`This notebook could not be opened: ${reason}.`, []) : new Error(reason));
+    }
+    this.#pending.clear();
+    this.#failuresInARow++;
+    if (this.#failuresInARow >= FAILURES_BEFORE_PAUSE) {
+      // Replaying the same edits would fail the same way; the document on screen is kept as it is.
+      this.#unconfirmedEdits = [];
+      this.#editErrors.next(
+        `The notebook stopped computing (${reason}), again after a restart. It starts afresh with your next edit.`,
+      );
+      return;
+    }
+    this.#editErrors.next(`The notebook's worker was restarted (${reason}).`);
+    this.#restart();
+  }
+
+  #restartIfPaused(): void {
+    if (this.#supervisor && !this.#supervisor.running) this.#restart();
+  }
+
+  /** A fresh worker with the current document and the edits the failed one never confirmed. */
+  #restart(): void {
+    const supervisor = this.#supervisor;
+    if (!supervisor) return;
+    supervisor.restart();
+    const document = this.#document.value;
+    if (document) this.load(document).catch(() => {});
+    for (const { seq, edit } of this.#unconfirmedEdits) this.#post({ type: 'edit', seq, edit });
+    this.whenIdle().then(
+      () => {
+        this.#failuresInARow = 0;
+      },
+      () => {},
+    );
   }
 
   #post(message: PageToWorker): void {
@@ -163,6 +241,7 @@ export class RemoteNotebook {
         this.#kinds.next(new Map(message.kinds.map((kind) => [kind.kind, kind])));
         return;
       case 'document':
+        this.#unconfirmedEdits = this.#unconfirmedEdits.filter((queued) => queued.seq > message.seq);
         // While edits are in flight, an older snapshot would undo what the user sees (a weight mid-drag).
         if (message.seq < this.#sentSeq) return;
         this.#forgetRemovedCells(message.document);
@@ -182,6 +261,8 @@ export class RemoteNotebook {
         return;
       case 'edit-failed':
         this.#editErrors.next(message.message);
+        return;
+      case 'pong': // heartbeats are the supervisor's business
         return;
     }
   };

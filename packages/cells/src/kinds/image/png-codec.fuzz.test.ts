@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { encode } from 'fast-png';
-import { describe, expect, it } from 'vitest';
-import { fuzzRuns } from '../../testing/arbitraries';
+import { describe, expect, it, vi } from 'vitest';
+import { fuzzRuns, fuzzTimeout } from '../../testing/arbitraries';
 import { base64ToBytes, decodePngImage, PngError } from './png-codec';
 
 /**
@@ -9,6 +9,8 @@ import { base64ToBytes, decodePngImage, PngError } from './png-codec';
  * a person, or returns a [1 or 3, H, W] tensor of finite values in [0, 1] — never another exception, and
  * never an allocation sized by a header that lies.
  */
+
+vi.setConfig({ testTimeout: fuzzTimeout() });
 
 /** Decodes and checks the two allowed endings; returns the tensor or the refusal's message. */
 function decodeOrRefuse(bytes: Uint8Array): { shape: readonly number[] } | { refused: string } {

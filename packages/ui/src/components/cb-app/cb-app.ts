@@ -8,6 +8,7 @@ import { ObservableController } from '../../controllers/observable-controller';
 import type { ExampleOpenEvent } from '../../events/example-open';
 import { NotebookTitleChangeEvent } from '../../events/notebook-title-change';
 import { examples, FIRST_VISIT_EXAMPLE, findExample } from '../../examples/example-catalog';
+import { SessionController } from '../../session/session-controller';
 import { LoadError, RemoteNotebook } from '../../worker/remote-notebook';
 import '../cb-examples/cb-examples';
 import '../cb-notebook/cb-notebook';
@@ -86,6 +87,8 @@ export class CbApp extends LitElement {
       () => this.notebook,
       () => this.#kinds.value ?? new Map(),
     );
+    // Saving, undo/redo, import/export, share links and the notebook list plug into the seams above.
+    new SessionController(this);
   }
 
   /** The document on screen (undefined before the first load). */

@@ -8,7 +8,7 @@ export const cellStyles = css`
     border-radius: var(--cb-radius);
     box-shadow: var(--cb-shadow);
   }
-  :host([data-status='error']) {
+  :host([data-status='error']:not([data-waiting])) {
     border-color: var(--cb-error);
   }
   header {
@@ -167,8 +167,18 @@ export const cellStyles = css`
   }
   .inputs label {
     display: inline-flex;
-    gap: var(--cb-space-1);
+    gap: var(--cb-space-2);
     align-items: center;
+  }
+  .inputs select.missing {
+    border: 1px dashed var(--cb-accent);
+    background: var(--cb-accent-soft);
+  }
+  .inputs .slot {
+    display: inline-block;
+  }
+  .inputs .slot::first-letter {
+    text-transform: uppercase;
   }
   .value {
     display: flex;
@@ -177,12 +187,20 @@ export const cellStyles = css`
     align-items: flex-start;
     transition: opacity 0.15s;
   }
+  /* Views never push the cell wider than the page; wide ones (the stats table) scroll inside. */
+  .value > * {
+    max-width: 100%;
+    min-width: 0;
+  }
+  .value > cb-stats-table {
+    flex: 1 1 100%;
+  }
   /* Dim only when recomputing takes a moment: a quick recompute while scrubbing must not flicker. */
   .value.stale {
     opacity: 0.45;
     transition: opacity 0.15s 0.2s;
   }
-  .error {
+  p.error {
     margin: 0;
     padding: var(--cb-space-2) var(--cb-space-3);
     border-radius: var(--cb-radius-small);
@@ -191,7 +209,7 @@ export const cellStyles = css`
     font-size: 13px;
     white-space: pre-wrap;
   }
-  .error button {
+  p.error button {
     margin-left: var(--cb-space-2);
   }
   .notice {
@@ -210,7 +228,38 @@ export const cellStyles = css`
     padding: var(--cb-space-1) var(--cb-space-2);
     border-radius: var(--cb-radius-small);
   }
+  .computed-note p {
+    margin: 0;
+    font-size: 14px;
+    line-height: 1.5;
+  }
+  /* Under an error the last good value stays for comparison, clearly not current. */
+  .value.failed {
+    opacity: 0.35;
+    filter: grayscale(0.6);
+    transition: none;
+  }
+  .last-good {
+    margin: 0;
+    font-size: 12px;
+    color: var(--cb-text-muted);
+  }
+  .empty {
+    margin: 0;
+    padding: var(--cb-space-2) var(--cb-space-3);
+    border: 1px dashed var(--cb-border-strong);
+    border-radius: var(--cb-radius-small);
+    color: var(--cb-text-muted);
+    font-size: 13px;
+  }
+  .status.idle {
+    color: var(--cb-text-muted);
+    font-style: italic;
+  }
   .waiting {
+    display: inline-flex;
+    align-items: center;
+    gap: var(--cb-space-2);
     color: var(--cb-text-muted);
     font-size: 13px;
     margin: 0;

@@ -1,4 +1,4 @@
-import type { CellSpec, CellState, CellValue } from '@convbook/cells';
+import type { CellProgress, CellSpec, CellState, CellValue } from '@convbook/cells';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { controlStyles } from '../../app-styles/shared-styles';
 import { accepts, type KindInfo, type ValueType } from '../../catalog/value-types';
@@ -11,6 +11,7 @@ import { CellTitleChangeEvent } from '../../events/cell-title-change';
 import { formatMs } from '../../format/format-number';
 import type { RemoteNotebook } from '../../worker/remote-notebook';
 import type { PixelBox } from '../cb-feature-map/plane-geometry';
+import { editsAsMatrix } from '../cb-matrix/cb-matrix';
 import { cellStyles } from './cb-cell.styles';
 import { renderCellEditor } from './render-cell-editor';
 import { renderCellValue } from './render-cell-value';
@@ -92,6 +93,8 @@ export class CbCell extends LitElement {
     this.dataset.cellId = this.cell.id;
     this.dataset.cellKind = this.cell.kind;
     this.dataset.status = state?.status ?? 'pending';
+    // An unwired cell "errors" in the runtime, but to a student it is waiting, not broken.
+    this.toggleAttribute('data-waiting', state?.status === 'error' && this.#unwired.length > 0);
   }
 
   #renderStatus(state: CellState | undefined) {
@@ -99,7 +102,10 @@ export class CbCell extends LitElement {
       const progress = state?.status === 'pending' ? state.progress : undefined;
       return html`<span class="status" aria-label="computing"><span class="spinner"></span>${progress ? `${progress.done}/${progress.total}` : 'computing'}</span>`;
     }
-    if (state.status === 'error') return html`<span class="status error">error</span>`;
+    if (state.status === 'error')
+      return this.#unwired.length > 0
+        ? html`<span class="status idle">needs input</span>`
+        : html`<span class="status error">error</span>`;
     return html`<span class="status ok" title="compute time">${formatMs(state.ms)}</span>`;
   }
 
@@ -141,8 +147,9 @@ export class CbCell extends LitElement {
         );
         const current = wired[slot];
         return html`<label>
-          ${slot}
+          <span class="slot">${slot}</span>
           <select
+            class=${current === undefined && !type.optional ? 'missing' : ''}
             aria-label=${`${this.#name} input ${slot}`}
             @change=${(e: Event) =>
               this.dispatchEvent(
@@ -161,27 +168,54 @@ export class CbCell extends LitElement {
     </div>`;
   }
 
+  /** Required input slots nobody has wired yet: the cell is waiting for the student, not broken. */
+  get #unwired(): string[] {
+    const wired = this.cell.inputs ?? {};
+    return Object.entries(this.info?.inputs ?? {})
+      .filter(([slot, info]) => !info.optional && wired[slot] === undefined)
+      .map(([slot, info]) => info.label ?? slot);
+  }
+
   #renderValue(state: CellState | undefined) {
     if (state?.status === 'error') {
+      const unwired = this.#unwired;
+      if (unwired.length > 0)
+        return html`<p class="empty">No ${unwired.join(' or ')} wired yet — choose one above.</p>`;
       const upstream = state.error.upstream;
-      return html`<p class="error" role="alert">${state.error.message}${upstream ? html` <button class="quiet" @click=${() => this.#focusCell(upstream)}>Go to ${this.titles.get(upstream) ?? upstream}</button>` : nothing}</p>`;
+      const last = this.#lastValue;
+      return html`<p class="error" role="alert">${state.error.message}${upstream ? html` <button class="quiet" @click=${() => this.#focusCell(upstream)}>Go to ${this.titles.get(upstream) ?? upstream}</button>` : nothing}</p>
+        ${last ? html`<p class="last-good">Last good result, kept for comparison:</p>${this.#renderShown(last, state, undefined, true)}` : nothing}`;
     }
     const progress = state?.status === 'pending' ? state.progress : undefined;
     const value = state?.status === 'ok' ? state.value : (progress?.partial ?? this.#lastValue);
-    if (!value) return html`<p class="waiting">Computing…</p>`;
-    const stale = state?.status !== 'ok';
+    if (!value) return html`<p class="waiting"><span class="spinner"></span> Computing…</p>`;
+    return this.#renderShown(value, state, progress, state?.status !== 'ok');
+  }
+
+  #renderShown(value: CellValue, state: CellState | undefined, progress: CellProgress | undefined, stale: boolean) {
     const note = value.type === 'tensor' ? value.note : undefined;
-    return html`${note ? html`<p class="notice" role="status">${note}</p>` : nothing}
-      <div class="value ${stale ? 'stale' : ''}" aria-busy=${stale ? 'true' : 'false'}>
+    return html`${note && !stale ? html`<p class="notice" role="status">${note}</p>` : nothing}
+      <div class="value ${stale ? 'stale' : ''} ${state?.status === 'error' ? 'failed' : ''}"
+        aria-busy=${state?.status === 'pending' ? 'true' : 'false'}>
         ${renderCellValue(value, {
           cellId: this.cell.id,
           cellKind: this.cell.kind,
+          version: state?.version ?? null,
           name: this.#name,
           highlight: this.highlight,
           progress,
           titles: this.titles,
+          editableValues: this.#editableValues,
         })}
       </div>`;
+  }
+
+  /** An image's typed-in pixels, edited beside its map when nothing transforms them first. */
+  get #editableValues(): unknown {
+    const params = this.cell.params ?? {};
+    const transformed = Array.isArray(params.transforms) && params.transforms.length > 0;
+    if (this.cell.kind !== 'image' || transformed) return undefined;
+    return editsAsMatrix(params.values) ? params.values : undefined;
   }
 
   #focusCell(id: string): void {

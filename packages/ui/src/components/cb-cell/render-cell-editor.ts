@@ -30,7 +30,7 @@ export function renderCellEditor(
     default: {
       const readout =
         cell.kind === 'conv' || cell.kind === 'pool' ? windowReadout(cell, inputValues) : undefined;
-      return html`<cb-param-controls cell-id=${cell.id} .controls=${info?.controls ?? []} .params=${params}
+      return html`<cb-param-controls cell-id=${cell.id} kind=${cell.kind} .controls=${info?.controls ?? []} .params=${params}
           .cellChoices=${cellChoices(cell, candidates)}></cb-param-controls>
         ${readout ? html`<div class="readout" aria-label="Size arithmetic">${readout}</div>` : nothing}`;
     }

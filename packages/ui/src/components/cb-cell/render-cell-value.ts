@@ -9,16 +9,22 @@ import '../cb-loss-view/cb-loss-view';
 import '../cb-matrix/cb-matrix';
 import '../cb-stats-table/cb-stats-table';
 import '../cb-signal-plot/cb-signal-plot';
+import { parseMarkdown } from '../cb-note/parse-markdown';
+import { renderMarkdown } from '../cb-note/render-markdown';
 import { isSignal } from '../cb-signal-plot/cb-signal-plot';
 
 export interface ValueContext {
   readonly cellId: string;
   readonly cellKind: string;
+  /** The state version of the value shown (null when unknown), for the `cb-painted` benchmark hook. */
+  readonly version: number | null;
   /** The cell's display name (title or id). */
   readonly name: string;
   readonly highlight: PixelBox | null;
   readonly progress: CellProgress | undefined;
   readonly titles: ReadonlyMap<string, string>;
+  /** An image cell's typed-in `values` when they are what the map shows (no transforms) and small enough to edit. */
+  readonly editableValues?: unknown;
 }
 
 /** The view for a computed value, chosen by the value's type (one case per CellValue variant). */
@@ -30,25 +36,36 @@ export function renderCellValue(value: CellValue, context: ValueContext): Templa
           .tensor=${value.tensor}
           .highlight=${context.highlight}
           label=${`${context.name} output`}
-          cell-id=${context.cellId}
+          cell-id=${context.cellId} .version=${context.version}
           ?composite=${context.cellKind === 'image'}
         ></cb-feature-map>
-        ${fitsAsMatrix(value.tensor) ? html`<cb-matrix .tensor=${value.tensor} label=${`${context.name} values`}></cb-matrix>` : nothing}`;
+        ${renderNumbers(value.tensor, context)}`;
     case 'kernel':
       // The kernel editor already draws kernel cells; other kinds producing a kernel get a heat map.
       if (context.cellKind === 'kernel') return nothing;
       return html`<cb-feature-map .tensor=${kernelPlanes(value.weights)} scale="diverging"
-        label=${`${context.name} weights`} cell-id=${context.cellId}></cb-feature-map>`;
+        label=${`${context.name} weights`} cell-id=${context.cellId} .version=${context.version}></cb-feature-map>`;
     case 'loss':
-      return html`<cb-loss-view .value=${value} label=${context.name} cell-id=${context.cellId}></cb-loss-view>`;
+      return html`<cb-loss-view .value=${value} label=${context.name} cell-id=${context.cellId} .version=${context.version}></cb-loss-view>`;
     case 'grad':
       return html`<cb-grad-view .value=${value} .progress=${context.progress} label=${context.name}
-        cell-id=${context.cellId}></cb-grad-view>`;
+        cell-id=${context.cellId} .version=${context.version}></cb-grad-view>`;
     case 'stats':
       return html`<cb-stats-table .value=${value} .titles=${context.titles}></cb-stats-table>`;
     case 'note':
-      return nothing;
+      // A note cell's text is its editor; other kinds (peaks) compute a short Markdown readout.
+      if (context.cellKind === 'note') return nothing;
+      return html`<div class="computed-note" role="status">${renderMarkdown(parseMarkdown(value.markdown))}</div>`;
   }
+}
+
+/** The numbers beside a small map; editable for an image cell's own typed-in pixels. */
+function renderNumbers(tensor: Tensor, context: ValueContext): TemplateResult | typeof nothing {
+  if (context.editableValues !== undefined)
+    return html`<cb-matrix .values=${context.editableValues} .tensor=${tensor} cell-id=${context.cellId}
+      label=${`${context.name} pixels`}></cb-matrix>`;
+  if (!fitsAsMatrix(tensor)) return nothing;
+  return html`<cb-matrix .tensor=${tensor} label=${`${context.name} values`}></cb-matrix>`;
 }
 
 /** A bank [O, C, kh, kw] as O·C planes of kh×kw, one tile each. */

@@ -5,6 +5,7 @@ import { styleMap } from 'lit/directives/style-map.js';
 import { controlStyles } from '../../app-styles/shared-styles';
 import { FeatureMapHoverEvent } from '../../events/feature-map-hover';
 import { formatValue } from '../../format/format-number';
+import { announcePaint } from './announce-paint';
 import { featureMapStyles } from './cb-feature-map.styles';
 import { type ColourScale, paintComposite, paintPlane, planeRange } from './paint-plane';
 import { type PixelBox, type PlaneGeometry, pixelAt, planeGeometry } from './plane-geometry';
@@ -20,6 +21,9 @@ interface Probe {
  * Hovering (or arrow keys on a focused tile) shows a pixel's value and announces it so the notebook can
  * highlight the pixel's receptive field upstream; `highlight` draws such a box on this map.
  *
+ * Benchmark hook: after drawing a newly arrived tensor it fires `cb-painted` on `window` with
+ * `{ cellId, version }` and marks `cb-painted:<cellId>` on the performance timeline (see announce-paint.ts).
+ *
  * @fires feature-map-hover - the probed pixel, or null when the pointer leaves.
  */
 export class CbFeatureMap extends LitElement {
@@ -28,6 +32,7 @@ export class CbFeatureMap extends LitElement {
     tensor: { attribute: false },
     label: { type: String },
     cellId: { type: String, attribute: 'cell-id' },
+    version: { type: Number },
     scale: { type: String },
     highlight: { attribute: false },
     maxChannels: { type: Number, attribute: 'max-channels' },
@@ -40,6 +45,8 @@ export class CbFeatureMap extends LitElement {
   /** Names the map in accessible labels, e.g. "conv1 output". */
   declare label: string;
   declare cellId: string;
+  /** The cell state version this tensor came from (null for a local draft), reported in `cb-painted`. */
+  declare version: number | null;
   /** 'auto' picks gray for images in [0, 1] and the diverging map when anything is negative. */
   declare scale: 'auto' | 'gray' | 'diverging';
   /** A receptive field (map pixels, inclusive) to outline on every channel. */
@@ -57,6 +64,7 @@ export class CbFeatureMap extends LitElement {
     this.tensor = undefined;
     this.label = 'map';
     this.cellId = '';
+    this.version = null;
     this.scale = 'auto';
     this.highlight = null;
     this.maxChannels = 16;
@@ -96,6 +104,7 @@ export class CbFeatureMap extends LitElement {
     }
     this.#paintedTensor = tensor;
     this.#paintedScale = scaleKey;
+    announcePaint(this.cellId, this.version);
   }
 
   #setProbe(probe: Probe | null): void {

@@ -23,6 +23,7 @@ export class CbGradView extends LitElement {
     progress: { attribute: false },
     label: { type: String },
     cellId: { type: String, attribute: 'cell-id' },
+    version: { type: Number },
   };
 
   /** The last complete value (or the partial one reported with progress). */
@@ -31,6 +32,8 @@ export class CbGradView extends LitElement {
   declare progress: CellProgress | undefined;
   declare label: string;
   declare cellId: string;
+  /** The cell state version shown, passed to the maps for the `cb-painted` benchmark hook. */
+  declare version: number | null;
 
   constructor() {
     super();
@@ -38,11 +41,12 @@ export class CbGradView extends LitElement {
     this.progress = undefined;
     this.label = 'gradient';
     this.cellId = '';
+    this.version = null;
   }
 
   #map(tensor: Tensor, label: string) {
     return html`<div class="row">
-      <cb-feature-map .tensor=${tensor} scale="diverging" label=${label} cell-id=${this.cellId}
+      <cb-feature-map .tensor=${tensor} scale="diverging" label=${label} cell-id=${this.cellId} .version=${this.version}
         @feature-map-hover=${(e: Event) => e.stopPropagation()}></cb-feature-map>
       ${fitsAsMatrix(tensor) ? html`<cb-matrix .tensor=${tensor} label=${label}></cb-matrix>` : nothing}
     </div>`;

@@ -32,6 +32,14 @@ export const imageEditorStyles = css`
     border-color: var(--cb-accent);
     background: var(--cb-accent-soft);
   }
+  .literal {
+    margin-top: var(--cb-space-3);
+  }
+  .caption {
+    font-size: 12px;
+    color: var(--cb-text-muted);
+    margin-bottom: 2px;
+  }
   .transforms {
     margin-top: var(--cb-space-3);
     display: flex;

@@ -2,6 +2,7 @@ import { sampleNames } from '@convbook/cells';
 import { html, LitElement, nothing } from 'lit';
 import { controlStyles } from '../../app-styles/shared-styles';
 import { CellParamsChangeEvent } from '../../events/cell-params-change';
+import { editsAsMatrix } from '../cb-matrix/cb-matrix';
 import { imageEditorStyles } from './cb-image-editor.styles';
 import { MAX_UPLOAD_SIDE, preparePicture } from './prepare-upload';
 import { newTransform, transformFields } from './transform-fields';
@@ -12,7 +13,8 @@ const CLEAR_SOURCES = { sample: undefined, png: undefined, values: undefined };
 /**
  * Edits an image cell: a built-in sample (with size, seed and sample options), an uploaded picture (file
  * picker, drag-and-drop or paste; shrunk to 512 px with a visible note) or literal values, then a list of
- * transforms applied in order.
+ * transforms applied in order. Typed-in pixels are edited beside the map (cb-matrix); only when transforms
+ * change them first does the editor show their own grid here.
  *
  * @fires cell-params-change - a new source or transform list.
  */
@@ -175,6 +177,14 @@ export class CbImageEditor extends LitElement {
       </div>
       ${this.uploadNote ? html`<p class="note" role="status">${this.uploadNote}</p>` : nothing}
       ${this.uploadError ? html`<p class="error" role="alert">${this.uploadError}</p>` : nothing}
+      ${
+        transforms.length > 0 && editsAsMatrix(this.params.values)
+          ? html`<div class="literal">
+              <div class="caption">Pixels before the transforms</div>
+              <cb-matrix .values=${this.params.values} cell-id=${this.cellId} label="typed-in pixels"></cb-matrix>
+            </div>`
+          : nothing
+      }
       <div class="transforms">
         ${transforms.map((t, i) => this.#renderTransform(t, i))}
         <div class="transform">

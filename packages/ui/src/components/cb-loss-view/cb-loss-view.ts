@@ -13,17 +13,21 @@ export class CbLossView extends LitElement {
     value: { attribute: false },
     label: { type: String },
     cellId: { type: String, attribute: 'cell-id' },
+    version: { type: Number },
   };
 
   declare value: LossValue | undefined;
   declare label: string;
   declare cellId: string;
+  /** The cell state version shown, passed to the maps for the `cb-painted` benchmark hook. */
+  declare version: number | null;
 
   constructor() {
     super();
     this.value = undefined;
     this.label = 'loss';
     this.cellId = '';
+    this.version = null;
   }
 
   override render() {
@@ -36,12 +40,12 @@ export class CbLossView extends LitElement {
       <div class="maps">
         <div>
           <h4>Error per element</h4>
-          <cb-feature-map .tensor=${value.errorMap} label=${`${this.label} error map`} cell-id=${this.cellId}></cb-feature-map>
+          <cb-feature-map .tensor=${value.errorMap} label=${`${this.label} error map`} cell-id=${this.cellId} .version=${this.version}></cb-feature-map>
         </div>
         <div>
           <h4>Gradient dLoss/dPrediction</h4>
           <cb-feature-map .tensor=${value.gradient} scale="diverging" label=${`${this.label} gradient`}
-            cell-id=${this.cellId}></cb-feature-map>
+            cell-id=${this.cellId} .version=${this.version}></cb-feature-map>
         </div>
       </div>`;
   }

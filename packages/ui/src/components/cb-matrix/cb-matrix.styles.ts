@@ -32,6 +32,37 @@ export const matrixStyles = css`
   td.negative {
     color: var(--cb-negative);
   }
+  .caption {
+    font-size: 12px;
+    color: var(--cb-text-muted);
+    margin-bottom: 2px;
+  }
+  .grid {
+    display: grid;
+    gap: 2px;
+  }
+  /* Pixel inputs as a compact grid: no spinners (arrow keys still step), numbers right-aligned. */
+  .grid input {
+    width: 4.2em;
+    padding: 3px 4px;
+    text-align: right;
+    appearance: textfield;
+    -moz-appearance: textfield;
+  }
+  .grid input::-webkit-inner-spin-button,
+  .grid input::-webkit-outer-spin-button {
+    -webkit-appearance: none;
+    margin: 0;
+  }
+  .grid input.negative {
+    color: var(--cb-negative);
+  }
+  .hint {
+    font-size: 12px;
+    color: var(--cb-text-muted);
+    margin: var(--cb-space-1) 0 0;
+    max-width: 22em;
+  }
   td.nan {
     color: #b0009c;
     font-weight: 600;

@@ -26,11 +26,7 @@ describe('pixel literal', () => {
   });
 
   it('keeps [C][H][W] nesting and indexes channel planes one after another', () => {
-    const rgb = [
-      [[1, 2]],
-      [[3, 4]],
-      [[5, 6]],
-    ];
+    const rgb = [[[1, 2]], [[3, 4]], [[5, 6]]];
     const literal = readPixelLiteral(rgb);
     expect(literal).toMatchObject({ rank: 3, channels: 3, height: 1, width: 2 });
     expect(valuesFromLiteral(withPixel(literal!, 3, 9))).toEqual([[[1, 2]], [[3, 9]], [[5, 6]]]);

@@ -27,6 +27,35 @@ export const paramControlsStyles = css`
   input[type='number'] {
     width: 5.5em;
   }
+  /* An absent parameter shows its default as a placeholder that reads like a value, tagged "default". */
+  input::placeholder {
+    color: var(--cb-text);
+    opacity: 0.6;
+  }
+  .default {
+    font-size: 11px;
+    color: var(--cb-text-muted);
+    font-style: italic;
+  }
+  fieldset.parts {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--cb-space-2);
+    align-items: end;
+    margin: 0;
+    padding: 0 var(--cb-space-2) var(--cb-space-2);
+    border: 1px solid var(--cb-border);
+    border-radius: var(--cb-radius-small);
+  }
+  fieldset.parts legend,
+  .label {
+    font-size: var(--cb-font-size-small);
+    color: var(--cb-text-muted);
+    padding: 0 2px;
+  }
+  fieldset.parts input[type='number'] {
+    width: 4.5em;
+  }
   code {
     font-family: var(--cb-font-mono);
     font-size: 12px;

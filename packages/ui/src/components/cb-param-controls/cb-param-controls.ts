@@ -1,13 +1,20 @@
 import { html, LitElement, nothing } from 'lit';
+import { live } from 'lit/directives/live.js';
 import { controlStyles } from '../../app-styles/shared-styles';
 import type { ParamControl } from '../../catalog/param-control';
 import { CellParamsChangeEvent } from '../../events/cell-params-change';
 import { paramControlsStyles } from './cb-param-controls.styles';
+import { implicitDefault } from './implicit-defaults';
+import { numericParts, withPart } from './numeric-parts';
+import { appliesNow } from './param-relevance';
 
 /**
  * Controls built from a kind's parameter schema: number inputs with limits, selects, checkboxes. Used by
  * conv, pool, loss, grad and stats cells. An input left empty on an optional parameter removes it (the
- * default applies); out-of-range numbers are still sent, so the cell explains what is wrong.
+ * default applies, and the empty box shows it as a placeholder tagged "default"); out-of-range numbers are
+ * still sent, so the cell explains what is wrong. Parameters that do nothing under the current settings
+ * (the leak without leaky-relu) are hidden; structured ones (a selected weight, training settings) get
+ * one input per number.
  *
  * @fires cell-params-change - `{ [name]: value }` for the one changed parameter.
  */
@@ -15,12 +22,15 @@ export class CbParamControls extends LitElement {
   static override styles = [controlStyles, paramControlsStyles];
   static override properties = {
     cellId: { type: String, attribute: 'cell-id' },
+    kind: { type: String },
     controls: { attribute: false },
     params: { attribute: false },
     cellChoices: { attribute: false },
   };
 
   declare cellId: string;
+  /** The cell's kind, to name defaults its schema leaves to core (conv stride 1, pool stride = size). */
+  declare kind: string;
   declare controls: readonly ParamControl[];
   declare params: Readonly<Record<string, unknown>>;
   /** Parameters that name another cell (e.g. grad's `kernelCell`): parameter → the cells to offer. */
@@ -29,6 +39,7 @@ export class CbParamControls extends LitElement {
   constructor() {
     super();
     this.cellId = '';
+    this.kind = '';
     this.controls = [];
     this.params = {};
     this.cellChoices = {};
@@ -61,10 +72,17 @@ export class CbParamControls extends LitElement {
       case 'number': {
         const shown = typeof value === 'number' ? String(value) : '';
         const written = value !== undefined && typeof value !== 'number' ? JSON.stringify(value) : '';
+        const fallback =
+          control.defaultValue !== undefined
+            ? String(control.defaultValue)
+            : implicitDefault(this.kind, control.name, this.params);
+        const usesDefault = value === undefined && fallback !== undefined;
         return html`<div class="field" title=${title}>
-          <label for=${id}>${control.label}${written ? html` <code>${written}</code>` : nothing}</label>
+          <label for=${id}>${control.label}${written ? html` <code>${written}</code>` : nothing}${
+            usesDefault ? html` <span class="default">default</span>` : nothing
+          }</label>
           <input id=${id} type="number" step=${control.integer ? 1 : 'any'} min=${control.min ?? nothing}
-            max=${control.max ?? nothing} placeholder=${control.defaultValue ?? ''} .value=${shown}
+            max=${control.max ?? nothing} placeholder=${fallback ?? ''} .value=${live(shown)}
             @change=${(e: Event) => {
               const next = this.#numberFrom(e.target as HTMLInputElement, control.optional);
               if (next !== null) this.#set(control.name, next);
@@ -102,18 +120,37 @@ export class CbParamControls extends LitElement {
             @change=${(e: Event) => this.#set(control.name, (e.target as HTMLInputElement).checked)} />
           <label for=${id}>${control.label}</label>
         </div>`;
-      case 'other':
+      case 'other': {
         if (value === undefined) return nothing;
-        return html`<div class="field" title=${title}>
-          <label>${control.label}</label>
-          <code>${JSON.stringify(value)}</code>
-        </div>`;
+        const parts = numericParts(control.name, value);
+        if (!parts) {
+          return html`<div class="field" title=${title}>
+            <span class="label">${control.label}</span>
+            <code>${JSON.stringify(value)}</code>
+          </div>`;
+        }
+        return html`<fieldset class="parts" title=${title}>
+          <legend>${control.label}</legend>
+          ${parts.map(
+            (part) => html`<div class="field">
+              <label for=${`${id}-${part.key}`}>${part.label}</label>
+              <input id=${`${id}-${part.key}`} type="number" step=${part.integer ? 1 : 'any'}
+                min=${part.offset > 0 ? part.offset : nothing} .value=${live(String(part.shown))}
+                @change=${(e: Event) => {
+                  const typed = (e.target as HTMLInputElement).valueAsNumber;
+                  if (Number.isFinite(typed)) this.#set(control.name, withPart(value, part, typed));
+                }} />
+            </div>`,
+          )}
+        </fieldset>`;
+      }
     }
   }
 
   override render() {
     if (this.controls.length === 0) return nothing;
-    return html`<form @submit=${(e: Event) => e.preventDefault()}>${this.controls.map((c) => this.#renderControl(c))}</form>`;
+    const shown = this.controls.filter((c) => appliesNow(this.kind, c.name, this.params));
+    return html`<form @submit=${(e: Event) => e.preventDefault()}>${shown.map((c) => this.#renderControl(c))}</form>`;
   }
 }
 

@@ -4,6 +4,7 @@ export const statsTableStyles = css`
   :host {
     display: block;
     overflow-x: auto;
+    max-width: 100%;
   }
   table {
     border-collapse: collapse;
@@ -12,7 +13,7 @@ export const statsTableStyles = css`
   }
   th,
   td {
-    padding: 5px 10px;
+    padding: 5px 8px;
     border-bottom: 1px solid var(--cb-border);
     text-align: right;
     white-space: nowrap;
@@ -21,7 +22,9 @@ export const statsTableStyles = css`
   td:first-child {
     text-align: left;
   }
+  /* Two-word headings wrap, so the table fits a cell at 1280 px and scrolls only when narrow. */
   thead th {
+    white-space: normal;
     font-weight: 600;
     color: var(--cb-text-muted);
     vertical-align: bottom;
