@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type AppSession, cellIds, openApp, startSession } from './browser';
+import { type AppSession, cellIds, openApp, startSession, waitForIdle } from './browser';
 import { exportedDocument, loadUrl, savedNotebookTitles, shareLink } from './notebook-actions';
 import { alertTexts } from './ui-actions';
 
@@ -32,6 +32,11 @@ describe('share links', () => {
     expect(savedAfter).toEqual(expect.arrayContaining(savedBefore));
     // The link is consumed: a reload must not import the notebook a second time.
     expect(new URL(page.url()).hash).toBe('');
+
+    // The original is still there, unchanged: open it from the list (the row that is not open now).
+    await page.locator('cb-notebook-list li[aria-current="false"]').first().locator('button').first().click();
+    await waitForIdle(page);
+    expect(await exportedDocument(page)).toEqual(original);
   });
 
   it('refuses a damaged link, says so, and changes nothing', async () => {

@@ -11,6 +11,9 @@ import { alertTexts, picturesOf, typeValue, weightInput } from './ui-actions';
 const KERNEL = 'sobelX';
 const MAPS = ['raw', 'rectified', 'movedMap'];
 const HANG_LIMIT_S = 10;
+/** The lecture's gradient-descent cell and the kernel it trains. */
+const TRAINING = 'learn';
+const TRAINED_KERNEL = 'guess';
 
 /**
  * Workers the app has replaced. Playwright may keep listing a worker terminated in the middle of a loop
@@ -29,17 +32,19 @@ async function notebookWorker(page: Page): Promise<Worker> {
 
 /** Whether a worker still runs script: 'gone' once terminated (or 'silent' if it cannot tell in time). */
 async function liveness(worker: Worker): Promise<'alive' | 'gone' | 'silent'> {
-  const answer = worker.evaluate(() => 1).then(
-    () => 'alive' as const,
-    () => 'gone' as const,
-  );
+  const answer = worker
+    .evaluate(() => 1)
+    .then(
+      () => 'alive' as const,
+      () => 'gone' as const,
+    );
   const silence = new Promise<'silent'>((done) => setTimeout(() => done('silent'), 2_000));
   return Promise.race([answer, silence]);
 }
 
 /** Changes the kernel's centre weight by `delta` and returns the new value. */
-async function nudgeWeight(page: Page, delta: number): Promise<number> {
-  const input = weightInput(cell(page, KERNEL), 1, 1);
+async function nudgeWeight(page: Page, delta: number, kernel = KERNEL): Promise<number> {
+  const input = weightInput(cell(page, kernel), 1, 1);
   const value = Number(await input.inputValue()) + delta;
   await typeValue(page, input, value);
   return value;
@@ -62,9 +67,11 @@ describe('a worker that hangs or crashes', () => {
     const before = await picturesOf(page, MAPS);
     const hangStarted = Date.now();
     // Never settles: the worker is terminated under it.
-    void hung.evaluate(() => {
-      for (;;) {}
-    }).catch(() => undefined);
+    void hung
+      .evaluate(() => {
+        for (;;) {}
+      })
+      .catch(() => undefined);
     await page.waitForTimeout(200);
 
     // The page's own thread is free: a round trip and an edit take milliseconds, not the hang limit.
@@ -92,6 +99,36 @@ describe('a worker that hangs or crashes', () => {
     expect(replacement.url()).toContain('notebook-worker');
   });
 
+  it('tells a cell that was computing when the worker hung why it stopped, then recomputes it', async () => {
+    const { page } = session;
+    const worker = await notebookWorker(page);
+    await recordCellErrors(page, TRAINING);
+    // Gradient descent yields to the event loop with setTimeout between steps. Let the next timer through
+    // (the worker's edit queue) and hang in the one after it: the training loop, mid-computation.
+    await worker.evaluate(() => {
+      const passThrough = self.setTimeout.bind(self);
+      let calls = 0;
+      const hangOnSecondCall = (handler: TimerHandler, ms?: number) => {
+        calls++;
+        if (calls >= 2) for (;;) {}
+        return passThrough(handler, ms);
+      };
+      self.setTimeout = hangOnSecondCall as typeof self.setTimeout;
+    });
+    await nudgeWeight(page, 1, TRAINED_KERNEL);
+    await expect
+      .poll(() => page.evaluate(() => (window as unknown as { __cellErrors: string[] }).__cellErrors), {
+        timeout: 20_000,
+        interval: 100,
+      })
+      .toContain(`computation stopped: took longer than ${HANG_LIMIT_S} s`);
+    replaced.add(worker);
+    await notebookWorker(page);
+    await expect.poll(() => cell(page, TRAINING).getAttribute('data-status'), { timeout: 20_000 }).toBe('ok');
+    await waitForIdle(page);
+    expect(await page.locator('cb-cell[data-status="error"]').count()).toBe(0);
+  });
+
   it('replaces a crashed worker, says why, and the next edit computes', async () => {
     const { page } = session;
     const crashed = await notebookWorker(page);
@@ -116,6 +153,25 @@ describe('a worker that hangs or crashes', () => {
     expect(await page.locator('cb-cell[data-status="error"]').count()).toBe(0);
   });
 });
+
+/**
+ * Starts recording, every 20 ms, the error text a cell shows: an error shown only between the fault and
+ * the new worker's first result would slip between two ordinary polls.
+ */
+async function recordCellErrors(page: Page, id: string): Promise<void> {
+  await page.evaluate((cellId) => {
+    const seen: string[] = [];
+    Object.defineProperty(window, '__cellErrors', { value: seen, configurable: true });
+    setInterval(() => {
+      const host = document
+        .querySelector('cb-app')
+        ?.shadowRoot?.querySelector('cb-notebook')
+        ?.shadowRoot?.querySelector(`cb-cell[data-cell-id="${cellId}"]`);
+      const text = host?.shadowRoot?.querySelector('.error')?.textContent?.trim();
+      if (text && seen[seen.length - 1] !== text) seen.push(text);
+    }, 20);
+  }, id);
+}
 
 function changed(before: ReadonlyMap<string, string>, after: ReadonlyMap<string, string>): string[] {
   return [...after.keys()].filter((id) => before.get(id) !== after.get(id));

@@ -149,6 +149,20 @@ describe('NotebookSession', () => {
     expect(second.notebook.document).toEqual(kernel(9, 'Shared'));
   });
 
+  it('keeps the open share panel’s link in step with edits', async () => {
+    vi.useRealTimers();
+    const { session, notebook } = await open(new FakeBackend());
+    await session.share();
+    const before = session.state.share;
+    notebook.edit(kernel(6, 'Untitled'));
+    await vi.waitFor(() => expect(session.state.share).toMatchObject({ status: 'ready' }));
+    await vi.waitFor(() => expect(session.state.share).not.toEqual(before));
+    const shared = session.state.share;
+    if (shared?.status !== 'ready') throw new Error('expected a link');
+    const reopened = await open(new FakeBackend(), shared.url.slice(shared.url.indexOf('#')));
+    expect(reopened.notebook.document).toEqual(kernel(6, 'Untitled'));
+  });
+
   it('reports a corrupted link and opens the previous notebook untouched', async () => {
     const backend = new FakeBackend();
     const first = await open(backend);

@@ -119,7 +119,10 @@ export class NotebookSession<D> {
     this.#documentSubscription?.unsubscribe();
     this.#notebook = notebook;
     this.#documentSubscription = notebook.document$.subscribe((doc) => {
-      if (doc !== undefined && this.#open.observe(doc)) this.#publishHistory();
+      if (doc === undefined || !this.#open.observe(doc)) return;
+      this.#publishHistory();
+      // An open share panel always offers a link to what is on screen now.
+      if (this.#state.value.share) void this.#makeShareLink();
     });
     void this.refreshList();
   }
@@ -171,11 +174,17 @@ export class NotebookSession<D> {
 
   /** Opens the share panel with a link to the open notebook (or the reason there is none). */
   async share(): Promise<void> {
+    this.#patch({ share: { status: 'working' } });
+    await this.#makeShareLink();
+  }
+
+  /** Fills the share panel with a link to the document on screen; dropped if the panel was closed meanwhile. */
+  async #makeShareLink(): Promise<void> {
     const doc = this.#open.document;
     if (doc === undefined) return;
-    this.#patch({ share: { status: 'working' } });
     try {
       const link = await encodeShareFragment(this.#codec.serialize(doc));
+      if (!this.#state.value.share || doc !== this.#open.document) return;
       const url = link.status === 'ok' ? this.#address.base + link.fragment : '';
       this.#patch({ share: link.status === 'ok' ? { status: 'ready', url } : link });
     } catch {

@@ -3,16 +3,14 @@ import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { controlStyles } from '../../app-styles/shared-styles';
 import { accepts, type KindInfo, type ValueType } from '../../catalog/value-types';
 import { ObservableController } from '../../controllers/observable-controller';
-import { CellDuplicateEvent } from '../../events/cell-duplicate';
 import { CellInputsChangeEvent } from '../../events/cell-inputs-change';
-import { CellMoveEvent } from '../../events/cell-move';
-import { CellRemoveEvent } from '../../events/cell-remove';
 import { CellTitleChangeEvent } from '../../events/cell-title-change';
 import { formatMs } from '../../format/format-number';
 import type { RemoteNotebook } from '../../worker/remote-notebook';
 import type { PixelBox } from '../cb-feature-map/plane-geometry';
 import { editsAsMatrix } from '../cb-matrix/cb-matrix';
 import { cellStyles } from './cb-cell.styles';
+import { renderCellMenu } from './cell-menu';
 import { renderCellEditor } from './render-cell-editor';
 import { renderCellValue } from './render-cell-value';
 
@@ -109,33 +107,6 @@ export class CbCell extends LitElement {
     return html`<span class="status ok" title="compute time">${formatMs(state.ms)}</span>`;
   }
 
-  #renderMenu() {
-    const id = this.cell.id;
-    const close = (e: Event): void => (e.target as HTMLElement).closest('details')?.removeAttribute('open');
-    // Close when focus leaves the menu (click elsewhere, Tab away) or on Escape, like a native menu.
-    const closeOnLeave = (e: FocusEvent): void => {
-      const details = e.currentTarget as HTMLDetailsElement;
-      if (!details.contains(e.relatedTarget as Node | null)) details.removeAttribute('open');
-    };
-    const closeOnEscape = (e: KeyboardEvent): void => {
-      if (e.key !== 'Escape') return;
-      const details = e.currentTarget as HTMLDetailsElement;
-      details.removeAttribute('open');
-      details.querySelector('summary')?.focus();
-    };
-    return html`<details class="menu" @click=${(e: Event) => {
-      if ((e.target as HTMLElement).tagName === 'BUTTON') close(e);
-    }} @focusout=${closeOnLeave} @keydown=${closeOnEscape}>
-      <summary aria-label=${`Cell menu for ${this.#name}`}>⋯</summary>
-      <div class="items">
-        <button ?disabled=${this.position === 0} @click=${() => this.dispatchEvent(new CellMoveEvent(id, -1))}>Move up</button>
-        <button ?disabled=${this.position >= this.count - 1} @click=${() => this.dispatchEvent(new CellMoveEvent(id, 1))}>Move down</button>
-        <button @click=${() => this.dispatchEvent(new CellDuplicateEvent(id))}>Duplicate</button>
-        <button class="danger" @click=${() => this.dispatchEvent(new CellRemoveEvent(id))}>Delete</button>
-      </div>
-    </details>`;
-  }
-
   #renderInputs() {
     const slots = Object.entries(this.info?.inputs ?? {});
     if (slots.length === 0) return nothing;
@@ -159,7 +130,7 @@ export class CbCell extends LitElement {
                 }),
               )}
           >
-            ${current === undefined ? html`<option value="" selected disabled>— choose —</option>` : nothing}
+            ${current === undefined ? html`<option value="" selected disabled>${options.length > 0 ? '— choose —' : '— none in this notebook yet —'}</option>` : nothing}
             ${current !== undefined && !options.some((o) => o.id === current) ? html`<option value=${current} selected>${current} (missing or incompatible)</option>` : nothing}
             ${options.map((o) => html`<option value=${o.id} ?selected=${o.id === current}>${o.name}</option>`)}
           </select>
@@ -192,7 +163,12 @@ export class CbCell extends LitElement {
     return this.#renderShown(value, state, progress, state?.status !== 'ok');
   }
 
-  #renderShown(value: CellValue, state: CellState | undefined, progress: CellProgress | undefined, stale: boolean) {
+  #renderShown(
+    value: CellValue,
+    state: CellState | undefined,
+    progress: CellProgress | undefined,
+    stale: boolean,
+  ) {
     const note = value.type === 'tensor' ? value.note : undefined;
     return html`${note && !stale ? html`<p class="notice" role="status">${note}</p>` : nothing}
       <div class="value ${stale ? 'stale' : ''} ${state?.status === 'error' ? 'failed' : ''}"
@@ -241,7 +217,7 @@ export class CbCell extends LitElement {
           }}
         />
         <span class="badge" title=${this.info?.description ?? ''}>${this.info?.label ?? this.cell.kind}</span>
-        ${this.#renderStatus(state)} ${this.#renderMenu()}
+        ${this.#renderStatus(state)} ${renderCellMenu(this, this.cell.id, this.#name, this.position, this.count)}
       </header>
       <div class="body">
         ${this.#renderInputs()}

@@ -44,6 +44,7 @@ export function renderCellValue(value: CellValue, context: ValueContext): Templa
       // The kernel editor already draws kernel cells; other kinds producing a kernel get a heat map.
       if (context.cellKind === 'kernel') return nothing;
       return html`<cb-feature-map .tensor=${kernelPlanes(value.weights)} scale="diverging"
+        bank-channels=${(value.weights.shape[0] ?? 1) > 1 ? (value.weights.shape[1] ?? 0) : 0}
         label=${`${context.name} weights`} cell-id=${context.cellId} .version=${context.version}></cb-feature-map>`;
     case 'loss':
       return html`<cb-loss-view .value=${value} label=${context.name} cell-id=${context.cellId} .version=${context.version}></cb-loss-view>`;

@@ -4,7 +4,7 @@ import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { styleMap } from 'lit/directives/style-map.js';
 import { controlStyles } from '../../app-styles/shared-styles';
 import { FeatureMapHoverEvent } from '../../events/feature-map-hover';
-import { formatValue } from '../../format/format-number';
+import { formatAmong, formatValue } from '../../format/format-number';
 import { announcePaint } from './announce-paint';
 import { featureMapStyles } from './cb-feature-map.styles';
 import { type ColourScale, paintComposite, paintPlane, planeRange } from './paint-plane';
@@ -37,6 +37,7 @@ export class CbFeatureMap extends LitElement {
     highlight: { attribute: false },
     maxChannels: { type: Number, attribute: 'max-channels' },
     composite: { type: Boolean },
+    bankChannels: { type: Number, attribute: 'bank-channels' },
     probe: { state: true },
   };
 
@@ -54,6 +55,8 @@ export class CbFeatureMap extends LitElement {
   declare maxChannels: number;
   /** For a 3-channel image in [0, 1], also show the channels combined as a colour picture. */
   declare composite: boolean;
+  /** For a kernel bank drawn as O·C planes: C, so tiles read "kernel k, channel c" (0: plain channels). */
+  declare bankChannels: number;
   declare private probe: Probe | null;
 
   #paintedTensor: Tensor | undefined;
@@ -69,6 +72,7 @@ export class CbFeatureMap extends LitElement {
     this.highlight = null;
     this.maxChannels = 16;
     this.composite = false;
+    this.bankChannels = 0;
     this.probe = null;
   }
 
@@ -150,7 +154,14 @@ export class CbFeatureMap extends LitElement {
     const planeSize = geometry.height * geometry.width;
     const range = planeRange(tensor.data, channel * planeSize, planeSize);
     const nan = range.nonFinite > 0 ? `, ${range.nonFinite} not-a-number pixels` : '';
-    return `${this.label}, channel ${channel + 1}, ${geometry.height}×${geometry.width}, min ${plainNumber(range.min)}, max ${plainNumber(range.max)}${nan}`;
+    return `${this.label}, ${this.#planeName(channel)}, ${geometry.height}×${geometry.width}, min ${plainNumber(range.min)}, max ${plainNumber(range.max)}${nan}`;
+  }
+
+  #planeName(plane: number): string {
+    const perKernel = this.bankChannels;
+    if (perKernel <= 0) return `channel ${plane + 1}`;
+    if (perKernel === 1) return `kernel ${plane + 1}`;
+    return `kernel ${Math.floor(plane / perKernel) + 1}, channel ${(plane % perKernel) + 1}`;
   }
 
   #renderTile(channel: number, geometry: PlaneGeometry) {
@@ -193,7 +204,7 @@ export class CbFeatureMap extends LitElement {
             : nothing
         }
       </div>
-      ${channels > 1 ? html`<figcaption>channel ${channel + 1}</figcaption>` : nothing}
+      ${channels > 1 ? html`<figcaption>${this.#planeName(channel)}</figcaption>` : nothing}
     </figure>`;
   }
 
@@ -237,11 +248,12 @@ export class CbFeatureMap extends LitElement {
   }
 
   #renderLegend(scale: ColourScale, nonFinite: number) {
+    const extent = Math.max(Math.abs(scale.min), Math.abs(scale.max));
     return html`<div class="legend" aria-hidden="true">
         <div class="bar ${scale.kind}"></div>
-        <span class="min">${formatValue(scale.min)}</span>
+        <span class="min">${formatAmong(scale.min, extent)}</span>
         <span class="zero">${scale.kind === 'diverging' ? '0' : ''}</span>
-        <span class="max">${formatValue(scale.max)}</span>
+        <span class="max">${formatAmong(scale.max, extent)}</span>
       </div>
       ${nonFinite > 0 ? html`<p class="note nan"><span class="swatch"></span> ${nonFinite} pixels are NaN or infinite (magenta)</p>` : nothing}`;
   }

@@ -1,18 +1,33 @@
 import { sampleNames } from '@convbook/cells';
 import { html, LitElement, nothing } from 'lit';
+import { live } from 'lit/directives/live.js';
 import { controlStyles } from '../../app-styles/shared-styles';
 import { CellParamsChangeEvent } from '../../events/cell-params-change';
 import { editsAsMatrix } from '../cb-matrix/cb-matrix';
+import {
+  blankLiteral,
+  isEditableLiteral,
+  MAX_EDITABLE_SIDE,
+  type PixelLiteral,
+  readPixelLiteral,
+  resizeLiteral,
+  valuesFromLiteral,
+} from '../cb-matrix/pixel-literal';
 import { imageEditorStyles } from './cb-image-editor.styles';
 import { MAX_UPLOAD_SIDE, preparePicture } from './prepare-upload';
 import { newTransform, transformFields } from './transform-fields';
 
 type Transform = Readonly<Record<string, unknown>>;
+/** The source menu's entry for typed-in values (sample names never start with '#'). */
+const TYPED_IN = '#values';
+/** A new typed-in image: big enough for a 3×3 kernel to slide, small enough to fill in by hand. */
+const NEW_LITERAL_SIDE = 5;
 const CLEAR_SOURCES = { sample: undefined, png: undefined, values: undefined };
 
 /**
  * Edits an image cell: a built-in sample (with size, seed and sample options), an uploaded picture (file
- * picker, drag-and-drop or paste; shrunk to 512 px with a visible note) or literal values, then a list of
+ * picker, drag-and-drop or paste; shrunk to 512 px with a visible note) or typed-in values (rows and
+ * columns set here, each pixel edited in cb-matrix), then a list of
  * transforms applied in order. Typed-in pixels are edited beside the map (cb-matrix); only when transforms
  * change them first does the editor show their own grid here.
  *
@@ -100,8 +115,29 @@ export class CbImageEditor extends LitElement {
     void this.#upload(file);
   }
 
+  #setLiteral(literal: PixelLiteral): void {
+    this.uploadNote = '';
+    this.#emit({ ...CLEAR_SOURCES, values: valuesFromLiteral(literal) });
+  }
+
+  /** Rows and columns of typed-in values: resizing keeps the top-left pixels and pads with 0. */
+  #renderLiteralSize(literal: PixelLiteral) {
+    const side = (key: 'height' | 'width', label: string) => html`<div class="field">
+      <label for=${`literal-${key}`}>${label}</label>
+      <input id=${`literal-${key}`} type="number" min="1" max=${MAX_EDITABLE_SIDE} step="1" .value=${live(String(literal[key]))}
+        @change=${(e: Event) => {
+          const n = (e.target as HTMLInputElement).valueAsNumber;
+          if (!Number.isInteger(n) || n < 1 || n > MAX_EDITABLE_SIDE) return;
+          const next = key === 'height' ? { h: n, w: literal.width } : { h: literal.height, w: n };
+          this.#setLiteral(resizeLiteral(literal, next.h, next.w));
+        }} />
+    </div>`;
+    return html`${side('height', 'Rows')}${side('width', 'Columns')}`;
+  }
+
   #renderSampleFields() {
     const sample = this.#sample;
+    const literal = readPixelLiteral(this.params.values);
     const name = typeof sample?.name === 'string' ? sample.name : '';
     const numberField = (key: string, label: string, fallback: number, step = 1) => html`<div class="field">
       <label for=${`sample-${key}`}>${label}</label>
@@ -110,11 +146,17 @@ export class CbImageEditor extends LitElement {
     </div>`;
     return html`<div class="field">
         <label for="sample">Sample</label>
-        <select id="sample" @change=${(e: Event) => this.#setSample({ name: (e.target as HTMLSelectElement).value })}>
-          ${sample ? nothing : html`<option value="" selected disabled>${this.params.png ? 'Uploaded picture' : 'Literal values'}</option>`}
+        <select id="sample" @change=${(e: Event) => {
+          const chosen = (e.target as HTMLSelectElement).value;
+          if (chosen === TYPED_IN) this.#setLiteral(blankLiteral(NEW_LITERAL_SIDE, NEW_LITERAL_SIDE));
+          else this.#setSample({ name: chosen });
+        }}>
+          ${this.params.png ? html`<option value="" selected disabled>Uploaded picture</option>` : nothing}
+          <option value=${TYPED_IN} ?selected=${literal !== undefined}>Typed-in values</option>
           ${sampleNames.map((n) => html`<option value=${n} ?selected=${n === name}>${n}</option>`)}
         </select>
       </div>
+      ${literal && isEditableLiteral(literal) ? this.#renderLiteralSize(literal) : nothing}
       ${sample ? numberField('size', name === 'signal-peaks' ? 'Length' : 'Size', name === 'signal-peaks' ? 128 : 32) : nothing}
       ${sample && ['noise', 'signal-peaks', 'circles', 'rgb-shapes'].includes(name) ? numberField('seed', 'Seed', 1) : nothing}
       ${sample && name === 'stripes' ? numberField('angle', 'Angle°', 0, 15) : nothing}
@@ -157,6 +199,7 @@ export class CbImageEditor extends LitElement {
         ${this.#renderSampleFields()}
         <div
           class="drop ${this.dragOver ? 'over' : ''}"
+          role="group"
           tabindex="0"
           aria-label="Upload a picture: choose a file, drop it here, or paste it"
           @dragover=${(e: DragEvent) => {

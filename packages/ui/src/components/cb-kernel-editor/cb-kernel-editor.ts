@@ -328,6 +328,7 @@ export class CbKernelEditor extends LitElement {
           </p>
         </div>
         <cb-feature-map .tensor=${heat} label="kernel weights" scale="diverging" cell-id=${this.cellId}
+          bank-channels=${o > 1 ? c : 0}
           @feature-map-hover=${(e: Event) => e.stopPropagation()}></cb-feature-map>
       </div>`;
   }

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import {
+  blankLiteral,
   isEditableLiteral,
   pixelLabel,
   readPixelLiteral,
+  resizeLiteral,
   valuesFromLiteral,
   withPixel,
 } from './pixel-literal';
@@ -46,6 +48,24 @@ describe('pixel literal', () => {
     const square = (side: number) => Array.from({ length: side }, () => Array<number>(side).fill(0));
     expect(isEditableLiteral(readPixelLiteral(square(16))!)).toBe(true);
     expect(isEditableLiteral(readPixelLiteral(square(17))!)).toBe(false);
+  });
+
+  it('grows with zeros and crops from the bottom-right, channel by channel', () => {
+    const rgb = readPixelLiteral([
+      [
+        [1, 2],
+        [3, 4],
+      ],
+      [
+        [5, 6],
+        [7, 8],
+      ],
+    ]);
+    expect(valuesFromLiteral(resizeLiteral(rgb!, 1, 3))).toEqual([[[1, 2, 0]], [[5, 6, 0]]]);
+    expect(valuesFromLiteral(resizeLiteral(blankLiteral(1, 1), 2, 2))).toEqual([
+      [0, 0],
+      [0, 0],
+    ]);
   });
 
   it('names pixels 1-based, with the channel only for [C][H][W] literals', () => {

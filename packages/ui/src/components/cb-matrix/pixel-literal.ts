@@ -50,6 +50,25 @@ export function withPixel(literal: PixelLiteral, index: number, value: number): 
   return { ...literal, data };
 }
 
+/** A blank [H][W] literal: the starting point when a student switches an image to typed-in values. */
+export function blankLiteral(height: number, width: number): PixelLiteral {
+  return { rank: 2, channels: 1, height, width, data: Array<number>(height * width).fill(0) };
+}
+
+/** Grows or crops every channel to `height`×`width`, keeping the top-left pixels and filling with 0. */
+export function resizeLiteral(literal: PixelLiteral, height: number, width: number): PixelLiteral {
+  const data: number[] = [];
+  for (let c = 0; c < literal.channels; c++)
+    for (let i = 0; i < height; i++)
+      for (let j = 0; j < width; j++)
+        data.push(
+          i < literal.height && j < literal.width
+            ? (literal.data[(c * literal.height + i) * literal.width + j] ?? 0)
+            : 0,
+        );
+  return { ...literal, height, width, data };
+}
+
 /** Back to the nesting the document used. */
 export function valuesFromLiteral(literal: PixelLiteral): number[][] | number[][][] {
   const { channels, height, width, data } = literal;

@@ -54,7 +54,7 @@ export const paramControlsStyles = css`
     padding: 0 2px;
   }
   fieldset.parts input[type='number'] {
-    width: 4.5em;
+    width: 5.5em;
   }
   code {
     font-family: var(--cb-font-mono);

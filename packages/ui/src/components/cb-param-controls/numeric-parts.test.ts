@@ -4,7 +4,12 @@ import { numericParts, withPart } from './numeric-parts';
 describe('numeric parts of structured parameters', () => {
   it('shows a selected weight [o, c, i, j] as 1-based kernel, channel, row and column', () => {
     const parts = numericParts('selectedWeight', [0, 0, 1, 2]);
-    expect(parts?.map((p) => `${p.label} ${p.shown}`)).toEqual(['Kernel 1', 'Channel 1', 'Row 2', 'Column 3']);
+    expect(parts?.map((p) => `${p.label} ${p.shown}`)).toEqual([
+      'Kernel 1',
+      'Channel 1',
+      'Row 2',
+      'Column 3',
+    ]);
     // Typing row 1 stores index 0.
     expect(withPart([0, 0, 1, 2], parts![2]!, 1)).toEqual([0, 0, 0, 2]);
   });
