@@ -11,7 +11,7 @@ import { type StaticServer, serveDist } from './serve-dist';
  * state leaks from one session to the next.
  */
 
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 const CHROMIUM_FLAGS = [
   '--no-sandbox',
@@ -103,7 +103,7 @@ export function cell(page: Page, id: string): Locator {
 }
 
 /** Every cell of a kind, in document order. */
-export function cellsOfKind(page: Page, kind: string): Locator {
+function cellsOfKind(page: Page, kind: string): Locator {
   return page.locator(`cb-cell[data-cell-kind="${kind}"]`);
 }
 

@@ -65,6 +65,15 @@ describe('the lecture notebook', () => {
   it('repaints every map downstream of an edited weight and no other map', async () => {
     const { page } = session;
     const before = await picturesOf(page, mapCells);
+    // The UI announces each canvas paint as `cb-painted` on window; record which cells painted.
+    await page.evaluate(() => {
+      const record: string[] = [];
+      Object.assign(window, { paintedCells: record });
+      window.addEventListener('cb-painted', (event) => {
+        const cellId: unknown = event instanceof CustomEvent ? event.detail?.cellId : undefined;
+        if (typeof cellId === 'string') record.push(cellId);
+      });
+    });
     const input = weightInput(cell(page, EDITED_KERNEL), 1, 1);
     editedValue = Number(await input.inputValue()) + 3;
     await typeValue(page, input, editedValue);
@@ -76,6 +85,13 @@ describe('the lecture notebook', () => {
     await waitForIdle(page);
     picturesAfterEdit = await picturesOf(page, mapCells);
     expect(changedCells(before, picturesAfterEdit, mapsElsewhere)).toEqual([]);
+    const paintedCells = await page.evaluate(
+      () => (window as unknown as { paintedCells: string[] }).paintedCells,
+    );
+    expect(paintedCells).toEqual(
+      expect.arrayContaining(mapsDownstream.filter((id) => before.get(id) !== '')),
+    );
+    expect(paintedCells.filter((id) => mapsElsewhere.includes(id))).toEqual([]);
   });
 
   it('keeps the edit after a reload', async () => {

@@ -37,7 +37,7 @@ describe('README screenshots', () => {
     const { page } = session;
     const learn = cell(page, 'learn');
     await learn.scrollIntoViewIfNeeded();
-    await waitForIdle(page, 60_000);
+    await waitForIdle(page, 30_000);
     await expect(learn.getAttribute('data-status')).resolves.toBe('ok');
     await screenshotSpan(page, [learn], 'grad-training');
   });

@@ -14,6 +14,7 @@ export class FakeWorker implements SupervisableWorker {
   readonly #errorListeners = new Set<(event: ErrorEvent) => void>();
   #hung = false;
   #deaf = false;
+  #hangAfterDocument = false;
   terminated = false;
 
   constructor() {
@@ -21,7 +22,9 @@ export class FakeWorker implements SupervisableWorker {
     port1.start();
     port2.start();
     port1.addEventListener('message', (event) => {
-      if (!this.#hung && !this.terminated) for (const listener of this.#messageListeners) listener(event);
+      if (this.#hung || this.terminated) return;
+      for (const listener of this.#messageListeners) listener(event);
+      if (this.#hangAfterDocument && (event.data as { type?: unknown }).type === 'document') this.hang();
     });
     this.#stopServer = serveNotebook(port2 as unknown as MessageEndpoint);
   }
@@ -46,6 +49,11 @@ export class FakeWorker implements SupervisableWorker {
 
   hang(): void {
     this.#hung = true;
+  }
+
+  /** Applies the next edit and reports its document, then hangs before publishing any cell state. */
+  hangWhileComputing(): void {
+    this.#hangAfterDocument = true;
   }
 
   /** Hears nothing the page sends, but has already announced itself: stuck on its first message. */

@@ -54,8 +54,9 @@ describe('RemoteNotebook when its worker fails', () => {
     expect((await computed(notebook, 'c', [3, 6])).status).toBe('ok');
     expect(pool.spawned).toHaveLength(2);
     expect(pool.spawned[0]?.terminated).toBe(true);
+    // The edit was sent, so the cells it recomputes were computing when the worker went silent.
     expect(notices).toEqual([
-      "The notebook's worker was restarted (the worker stopped answering for 0.15 s).",
+      "The notebook's worker was restarted (computation stopped: took longer than 0.15 s).",
     ]);
     expect(notebook.document?.cells[1]?.params).toEqual({ values: [[3]] });
   });
@@ -90,6 +91,19 @@ describe('RemoteNotebook when its worker fails', () => {
     expect(states.find((s) => s.status === 'error')).toMatchObject({
       error: { message: 'computation stopped: took longer than 0.15 s' },
     });
+  });
+
+  it('marks the cells an applied edit was recomputing when the worker hangs before publishing', async () => {
+    const pool = new FakeWorkerPool();
+    const notebook = await started(pool);
+    const conv = recordStates(notebook, 'c');
+    const image = recordStates(notebook, 'm');
+    pool.current.hangWhileComputing();
+    notebook.setParams('k', { values: [[4]] });
+    await computed(notebook, 'c', [4, 8]);
+    expect(conv.map((s) => s.status).slice(0, 2)).toEqual(['ok', 'error']);
+    expect(conv[1]).toMatchObject({ error: { message: 'computation stopped: took longer than 0.15 s' } });
+    expect(image.some((s) => s.status === 'error')).toBe(false);
   });
 
   it('stops restarting when the fresh worker fails too, and starts again on the next edit', async () => {

@@ -1,6 +1,7 @@
 import type { CellSpec, CellState, NotebookDocument } from '@convbook/cells';
 import { BehaviorSubject, type Observable, Subject } from 'rxjs';
 import type { KindInfo } from '../catalog/value-types';
+import { cellsAffectedBy } from './affected-cells';
 import type { MessageEndpoint, NotebookEdit, PageToWorker, Problem, WorkerToPage } from './protocol';
 import { decodeTransferred } from './transfer-codec';
 import { type SupervisableWorker, type WorkerFailure, WorkerSupervisor } from './worker-supervisor';
@@ -52,6 +53,10 @@ export class RemoteNotebook {
   #supervisor: WorkerSupervisor | undefined;
   #unconfirmedEdits: { readonly seq: number; readonly edit: NotebookEdit }[] = [];
   #failuresInARow = 0;
+  /** Cells edits sent to recompute whose new states have not arrived yet (supervised only). */
+  readonly #recomputing = new Set<string>();
+  /** The seq of the latest edit the worker has applied (reported with its document snapshot). */
+  #appliedSeq = 0;
 
   /** The latest document (undefined until the first load). */
   readonly document$: Observable<NotebookDocument | undefined> = this.#document.asObservable();
@@ -158,7 +163,10 @@ export class RemoteNotebook {
   #edit(edit: NotebookEdit): void {
     this.#sentSeq++;
     this.#restartIfPaused();
-    if (this.#supervisor) this.#unconfirmedEdits.push({ seq: this.#sentSeq, edit });
+    if (this.#supervisor) {
+      this.#unconfirmedEdits.push({ seq: this.#sentSeq, edit });
+      for (const id of cellsAffectedBy(this.#document.value, edit)) this.#recomputing.add(id);
+    }
     this.#post({ type: 'edit', seq: this.#sentSeq, edit });
   }
 
@@ -174,11 +182,19 @@ export class RemoteNotebook {
 
   /** The worker failed and was terminated: say so where it matters, then restart or pause. */
   #recover(failure: WorkerFailure): void {
-    const computing = [...this.#states.values()].filter((subject) => subject.value.status === 'pending');
+    // Computing: what the worker said is pending, and what the edits it was given had still to publish.
+    const computing = new Set(
+      [...this.#states.values()].filter((subject) => subject.value.status === 'pending'),
+    );
+    for (const id of this.#recomputing) {
+      const subject = this.#states.get(id);
+      if (subject) computing.add(subject);
+    }
+    this.#recomputing.clear();
     const reason =
       failure.kind === 'crashed'
         ? `the worker crashed: ${failure.message}`
-        : computing.length > 0
+        : computing.size > 0
           ? `computation stopped: took longer than ${failure.limitMs / 1000} s`
           : `the worker stopped answering for ${failure.limitMs / 1000} s`;
     for (const subject of computing) {
@@ -212,7 +228,10 @@ export class RemoteNotebook {
     supervisor.restart();
     const document = this.#document.value;
     if (document) this.load(document).catch(() => {});
-    for (const { seq, edit } of this.#unconfirmedEdits) this.#post({ type: 'edit', seq, edit });
+    for (const { seq, edit } of this.#unconfirmedEdits) {
+      for (const id of cellsAffectedBy(document, edit)) this.#recomputing.add(id);
+      this.#post({ type: 'edit', seq, edit });
+    }
     this.whenIdle().then(
       () => {
         this.#failuresInARow = 0;
@@ -242,12 +261,15 @@ export class RemoteNotebook {
         return;
       case 'document':
         this.#unconfirmedEdits = this.#unconfirmedEdits.filter((queued) => queued.seq > message.seq);
+        this.#appliedSeq = Math.max(this.#appliedSeq, message.seq);
         // While edits are in flight, an older snapshot would undo what the user sees (a weight mid-drag).
         if (message.seq < this.#sentSeq) return;
         this.#forgetRemovedCells(message.document);
         this.#document.next(message.document);
         return;
       case 'states':
+        // The worker publishes once per pass, after its document snapshot: every sent edit has computed.
+        if (this.#appliedSeq >= this.#sentSeq) this.#recomputing.clear();
         for (const [id, encoded] of message.states) {
           this.#subjectFor(id).next(decodeTransferred(encoded) as CellState);
         }

@@ -86,7 +86,7 @@ export const cellStyles = css`
     border-radius: 50%;
     background: var(--cb-ok);
   }
-  .status.error {
+  .status.failed {
     color: var(--cb-error);
     font-weight: 600;
   }

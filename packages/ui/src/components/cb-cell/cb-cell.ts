@@ -103,7 +103,7 @@ export class CbCell extends LitElement {
     if (state.status === 'error')
       return this.#unwired.length > 0
         ? html`<span class="status idle">needs input</span>`
-        : html`<span class="status error">error</span>`;
+        : html`<span class="status failed">error</span>`;
     return html`<span class="status ok" title="compute time">${formatMs(state.ms)}</span>`;
   }
 
@@ -170,7 +170,7 @@ export class CbCell extends LitElement {
     stale: boolean,
   ) {
     const note = value.type === 'tensor' ? value.note : undefined;
-    return html`${note && !stale ? html`<p class="notice" role="status">${note}</p>` : nothing}
+    return html`${note && state?.status !== 'error' ? html`<p class="notice" role="status">${note}</p>` : nothing}
       <div class="value ${stale ? 'stale' : ''} ${state?.status === 'error' ? 'failed' : ''}"
         aria-busy=${state?.status === 'pending' ? 'true' : 'false'}>
         ${renderCellValue(value, {

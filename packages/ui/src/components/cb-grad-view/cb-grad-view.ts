@@ -1,7 +1,7 @@
 import type { CellProgress, GradValue } from '@convbook/cells';
 import type { Tensor } from '@convbook/core';
 import { html, LitElement, nothing } from 'lit';
-import { formatValue } from '../../format/format-number';
+import { formatAmong, formatValue, largestMagnitude } from '../../format/format-number';
 import '../cb-feature-map/cb-feature-map';
 import '../cb-matrix/cb-matrix';
 import { fitsAsMatrix } from '../cb-matrix/cb-matrix';
@@ -86,7 +86,7 @@ export class CbGradView extends LitElement {
           ? html`<section>
               <h4>Learned kernel after ${training.steps} steps</h4>
               ${this.#map(training.learnedWeights, `${this.label} learned kernel`)}
-              <p class="bias">learned bias: ${[...training.learnedBias].map((b) => formatValue(b, 4)).join(', ')}</p>
+              <p class="bias">learned bias: ${[...training.learnedBias].map((b) => formatAmong(b, largestMagnitude(training.learnedWeights.data))).join(', ')}</p>
             </section>`
           : nothing
       }
@@ -97,7 +97,7 @@ export class CbGradView extends LitElement {
               ${this.#map(value.gradient, `${this.label} ${value.target === 'kernel' ? 'weight' : 'image'} gradient`)}
               ${
                 value.biasGradient
-                  ? html`<p class="bias">dLoss/dBias: ${[...value.biasGradient].map((b) => formatValue(b, 4)).join(', ')}</p>`
+                  ? html`<p class="bias">dLoss/dBias: ${[...value.biasGradient].map((b) => formatValue(b)).join(', ')}</p>`
                   : nothing
               }
             </section>`
@@ -109,7 +109,7 @@ export class CbGradView extends LitElement {
               <h4>Contribution of the selected weight at each output position</h4>
               <p class="explain">
                 The same weight is used at every position (tied weights), so its gradient is the sum of these
-                contributions: ${formatValue(sum(value.perPosition.data), 4)}.
+                contributions: ${formatValue(sum(value.perPosition.data))}.
               </p>
               ${this.#map(value.perPosition, `${this.label} per-position contributions`)}
             </section>`

@@ -52,6 +52,7 @@ export class CbKernelEditor extends LitElement {
   #scrub: { index: number; startX: number; startValue: number; moved: boolean } | undefined;
   #frame = 0;
   #queuedGrid: KernelGrid | undefined;
+  #heat: Tensor | undefined;
 
   constructor() {
     super();
@@ -88,6 +89,23 @@ export class CbKernelEditor extends LitElement {
     const value = this.value;
     if (value?.type === 'kernel') return gridFromTensor(value.weights.shape, value.weights.data, value.bias);
     return undefined;
+  }
+
+  /**
+   * The heat map's tensor, rebuilt only when the weights change: a new tensor means a repaint (and a
+   * `cb-painted` announcement), which a re-render for any other reason should not cause.
+   */
+  #heatFor(grid: KernelGrid): Tensor {
+    const [o, c, kh, kw] = grid.shape;
+    const shape = [o * c, kh, kw];
+    const previous = this.#heat;
+    const same =
+      previous !== undefined &&
+      previous.shape.every((n, i) => n === shape[i]) &&
+      grid.weights.every((w, i) => Math.fround(w) === previous.data[i]);
+    if (same) return previous;
+    this.#heat = new Tensor(shape, Float32Array.from(grid.weights));
+    return this.#heat;
   }
 
   #emit(patch: Record<string, unknown>): void {
@@ -315,7 +333,7 @@ export class CbKernelEditor extends LitElement {
     const [o, c, kh, kw] = grid.shape;
     const planes = [];
     for (let k = 0; k < o; k++) for (let ch = 0; ch < c; ch++) planes.push(this.#renderPlane(grid, k, ch));
-    const heat = new Tensor([o * c, kh, kw], Float32Array.from(grid.weights));
+    const heat = this.#heatFor(grid);
     const parameters = o * c * kh * kw + o;
     return html`${this.#renderSource()}
       <div class="layout">

@@ -57,6 +57,15 @@ export const matrixStyles = css`
   .grid input.negative {
     color: var(--cb-negative);
   }
+  summary {
+    cursor: pointer;
+    font-size: 12px;
+    color: var(--cb-text-muted);
+    padding: 2px 0;
+  }
+  details[open] summary {
+    margin-bottom: var(--cb-space-1);
+  }
   .hint {
     font-size: 12px;
     color: var(--cb-text-muted);

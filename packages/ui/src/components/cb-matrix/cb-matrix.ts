@@ -17,6 +17,9 @@ import {
 /** Largest plane shown as numbers; bigger maps are only drawn. */
 export const MATRIX_MAX_SIDE = 8;
 
+/** Planes with more numbers than this (a 6×6 grid) start folded away. */
+const MATRIX_OPEN_CELLS = 36;
+
 /** Whether a tensor is small enough that its numbers help more than they clutter. */
 export function fitsAsMatrix(tensor: Tensor): boolean {
   const h = tensor.shape.length >= 2 ? (tensor.shape.at(-2) ?? 1) : 1;
@@ -33,7 +36,7 @@ export function editsAsMatrix(values: unknown): boolean {
 /**
  * A small tensor as tables of numbers, one per 2-D plane: the 3×4 input and its 2×3 output from the notes
  * read best this way. Negative values are tinted like the colour map; NaN is marked; float noise next to
- * real values reads as 0.
+ * real values reads as 0. Grids larger than 6×6 start folded ("Show the numbers").
  *
  * Given `values` (an image cell's typed-in literal, [H][W] or [C][H][W], ≤ 16×16) instead, each pixel is a
  * number input; an edit shows at once and is sent as the cell's new `values`, in the same nesting.
@@ -144,9 +147,15 @@ export class CbMatrix extends LitElement {
     const w = tensor.shape.at(-1) ?? 1;
     const planes = Math.max(1, Math.round(tensor.size / Math.max(1, h * w)));
     const scale = largestMagnitude(tensor.data);
-    return html`<div class="planes">
+    const tables = html`<div class="planes">
       ${Array.from({ length: planes }, (_, p) => this.#renderPlane(tensor, p, planes, h, w, scale))}
     </div>`;
+    if (h * w <= MATRIX_OPEN_CELLS) return tables;
+    // Bigger grids are there for whoever wants to check a number, folded so they don't bury the picture.
+    return html`<details>
+      <summary>Show the numbers (${planes > 1 ? `${planes} × ` : ''}${h}×${w})</summary>
+      ${tables}
+    </details>`;
   }
 }
 
