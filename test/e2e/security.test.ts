@@ -1,5 +1,6 @@
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { readdir, readFile } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type AppSession, openApp, startSession, waitForIdle } from './browser';
@@ -113,6 +114,41 @@ describe('hostile notebooks, with the page policy switched off', () => {
     await expect
       .poll(() => offOrigin(probe.requests, session.server.url), { timeout: 5_000 })
       .toEqual(['http://example.invalid/planted.png']);
+  });
+});
+
+/**
+ * The ways a browser app turns a string into markup or code. The app uses none, so no future text field
+ * can become a way in without a test turning red here first.
+ */
+const MARKUP_SINKS =
+  /\b(unsafeHTML|unsafeSVG|unsafeStatic|innerHTML|outerHTML|insertAdjacentHTML|srcdoc|createContextualFragment)\b|document\.write|new Function\(|\beval\(/;
+
+async function sourceFiles(folder: string): Promise<string[]> {
+  const entries = await readdir(folder, { withFileTypes: true, recursive: true });
+  return entries
+    .filter(
+      (entry) => entry.isFile() && /\.ts$/.test(entry.name) && !/\.test(-helper)?\.ts$/.test(entry.name),
+    )
+    .map((entry) => join(entry.parentPath, entry.name));
+}
+
+describe('the source of the app', () => {
+  it('has no call that turns a string into markup or code', async () => {
+    const root = fileURLToPath(new URL('../../packages', import.meta.url));
+    const offenders: string[] = [];
+    let scanned = 0;
+    for (const pkg of ['core', 'cells', 'ui']) {
+      for (const file of await sourceFiles(join(root, pkg, 'src'))) {
+        scanned++;
+        const lines = (await readFile(file, 'utf8')).split('\n');
+        lines.forEach((line, index) => {
+          if (MARKUP_SINKS.test(line)) offenders.push(`${relative(root, file)}:${index + 1}: ${line.trim()}`);
+        });
+      }
+    }
+    expect(scanned).toBeGreaterThan(100);
+    expect(offenders).toEqual([]);
   });
 });
 

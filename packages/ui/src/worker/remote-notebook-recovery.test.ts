@@ -2,7 +2,7 @@ import type { CellState, NotebookDocument } from '@convbook/cells';
 import { filter, firstValueFrom } from 'rxjs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { FakeWorkerPool } from './fake-worker.test-helper';
-import { RemoteNotebook } from './remote-notebook';
+import { LoadError, RemoteNotebook } from './remote-notebook';
 
 const LIMITS = { hangLimitMs: 150, heartbeatMs: 20 };
 
@@ -104,6 +104,16 @@ describe('RemoteNotebook when its worker fails', () => {
     expect(conv.map((s) => s.status).slice(0, 2)).toEqual(['ok', 'error']);
     expect(conv[1]).toMatchObject({ error: { message: 'computation stopped: took longer than 0.15 s' } });
     expect(image.some((s) => s.status === 'error')).toBe(false);
+  });
+
+  it('rejects a load the worker never answered with a LoadError saying why', async () => {
+    const pool = new FakeWorkerPool();
+    pool.hangOnStart = true;
+    remote = RemoteNotebook.supervise(pool.spawn, LIMITS);
+    const failure = await remote.load(doc).catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(LoadError);
+    expect((failure as LoadError).message).toBe('The worker stopped answering for 0.15 s.');
+    expect(remote.document).toBeUndefined();
   });
 
   it('stops restarting when the fresh worker fails too, and starts again on the next edit', async () => {

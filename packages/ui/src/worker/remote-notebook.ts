@@ -20,7 +20,7 @@ export class LoadError extends Error {
 const UNKNOWN_STATE: CellState = { status: 'pending', version: 0 };
 
 /** A computation that has not let the worker answer a heartbeat for this long is stopped. */
-export const HANG_LIMIT_MS = 10_000;
+const HANG_LIMIT_MS = 10_000;
 const HEARTBEAT_MS = 1_000;
 /** After this many failures with no idle moment between them, the worker waits for the next edit. */
 const FAILURES_BEFORE_PAUSE = 2;
@@ -113,11 +113,15 @@ export class RemoteNotebook {
     return observable;
   }
 
-  /** Validates and loads any JSON value; rejects with LoadError (the old notebook stays) when invalid. */
+  /**
+   * Validates and loads any JSON value; rejects with LoadError (the old notebook stays) when invalid, or
+   * when the worker crashes or hangs before it has loaded it.
+   */
   load(document: unknown): Promise<void> {
     return this.#request((requestId) => ({ type: 'load', requestId, document }));
   }
 
+  /** Resolves once every cell has settled; rejects if the worker crashes or hangs first. */
   whenIdle(): Promise<void> {
     return this.#request((requestId) => ({ type: 'when-idle', requestId }));
   }
@@ -201,7 +205,9 @@ export class RemoteNotebook {
       subject.next({ status: 'error', version: subject.value.version, error: { message: reason } });
     }
     for (const { isLoad, reject } of this.#pending.values()) {
-      reject(isLoad ? new LoadError(`This notebook could not be opened: ${reason}.`, []) : new Error(reason));
+      // The app introduces a LoadError with "This notebook cannot be opened:", so the reason stands alone.
+      const sentence = `${reason.charAt(0).toUpperCase()}${reason.slice(1)}.`;
+      reject(isLoad ? new LoadError(sentence, []) : new Error(reason));
     }
     this.#pending.clear();
     this.#failuresInARow++;

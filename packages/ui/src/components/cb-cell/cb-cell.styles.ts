@@ -8,6 +8,16 @@ export const cellStyles = css`
     border-radius: var(--cb-radius);
     box-shadow: var(--cb-shadow);
   }
+  :host([data-arrived]) {
+    outline: 3px solid var(--cb-focus);
+    outline-offset: 3px;
+  }
+  :host(:focus) {
+    outline: none;
+  }
+  :host([data-arrived]:focus) {
+    outline: 3px solid var(--cb-focus);
+  }
   :host([data-status='error']:not([data-waiting])) {
     border-color: var(--cb-error);
   }

@@ -14,6 +14,9 @@ import { renderCellMenu } from './cell-menu';
 import { renderCellEditor } from './render-cell-editor';
 import { renderCellValue } from './render-cell-value';
 
+/** How long a cell reached by "Go to" stays outlined. */
+const ARRIVAL_FLASH_MS = 1600;
+
 /** A cell another cell may take as input. */
 export interface InputCandidate {
   readonly id: string;
@@ -197,8 +200,12 @@ export class CbCell extends LitElement {
   #focusCell(id: string): void {
     const root = this.getRootNode() as ShadowRoot | Document;
     const target = root.querySelector<HTMLElement>(`cb-cell[data-cell-id="${CSS.escape(id)}"]`);
-    target?.scrollIntoView({ behavior: 'smooth', block: 'center' });
-    target?.focus();
+    if (!target) return;
+    target.scrollIntoView({ behavior: 'smooth', block: 'center' });
+    target.focus({ preventScroll: true });
+    // Outline the cell for a moment so the eye finds where the page jumped to.
+    target.toggleAttribute('data-arrived', true);
+    setTimeout(() => target.removeAttribute('data-arrived'), ARRIVAL_FLASH_MS);
   }
 
   override render() {

@@ -4,7 +4,7 @@ import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { styleMap } from 'lit/directives/style-map.js';
 import { controlStyles } from '../../app-styles/shared-styles';
 import { FeatureMapHoverEvent } from '../../events/feature-map-hover';
-import { formatAmong, formatValue } from '../../format/format-number';
+import { formatAmong } from '../../format/format-number';
 import { announcePaint } from './announce-paint';
 import { featureMapStyles } from './cb-feature-map.styles';
 import { type ColourScale, paintComposite, paintPlane, planeRange } from './paint-plane';
@@ -199,7 +199,7 @@ export class CbFeatureMap extends LitElement {
                 aria-live="polite"
                 style=${styleMap({ left: `${(probe.x + 0.5) * geometry.zoomX}px`, top: `${probe.y * geometry.zoomY}px` })}
               >
-                (${probe.y + 1}, ${probe.x + 1}) = ${formatValue(value, 4)}
+                (${probe.y + 1}, ${probe.x + 1}) = ${formatAmong(value, this.#extent, 4)}
               </div>`
             : nothing
         }
@@ -247,8 +247,14 @@ export class CbFeatureMap extends LitElement {
     return html`<div class=${className} style=${styleMap(style)}></div>`;
   }
 
+  /** The largest magnitude the colour scale spans: values far below it are float noise and read as 0. */
+  get #extent(): number {
+    const scale = this.#colourScale;
+    return scale ? Math.max(Math.abs(scale.min), Math.abs(scale.max)) : 0;
+  }
+
   #renderLegend(scale: ColourScale, nonFinite: number) {
-    const extent = Math.max(Math.abs(scale.min), Math.abs(scale.max));
+    const extent = this.#extent;
     return html`<div class="legend" aria-hidden="true">
         <div class="bar ${scale.kind}"></div>
         <span class="min">${formatAmong(scale.min, extent)}</span>

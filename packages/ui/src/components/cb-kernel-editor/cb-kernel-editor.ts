@@ -99,11 +99,11 @@ export class CbKernelEditor extends LitElement {
     const [o, c, kh, kw] = grid.shape;
     const shape = [o * c, kh, kw];
     const previous = this.#heat;
-    const same =
-      previous !== undefined &&
-      previous.shape.every((n, i) => n === shape[i]) &&
-      grid.weights.every((w, i) => Math.fround(w) === previous.data[i]);
-    if (same) return previous;
+    if (
+      previous?.shape.every((n, i) => n === shape[i]) &&
+      grid.weights.every((w, i) => Math.fround(w) === previous.data[i])
+    )
+      return previous;
     this.#heat = new Tensor(shape, Float32Array.from(grid.weights));
     return this.#heat;
   }

@@ -27,6 +27,11 @@ export const paramControlsStyles = css`
   input[type='number'] {
     width: 5.5em;
   }
+  /* Same height for inputs and selects, so a row of mixed controls lines up label for label. */
+  input[type='number'],
+  select {
+    height: 28px;
+  }
   /* An absent parameter shows its default as a placeholder that reads like a value, tagged "default". */
   input::placeholder {
     color: var(--cb-text);

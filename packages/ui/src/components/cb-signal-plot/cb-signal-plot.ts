@@ -1,6 +1,6 @@
 import type { Tensor } from '@convbook/core';
 import { html, LitElement, nothing, svg } from 'lit';
-import { formatValue } from '../../format/format-number';
+import { formatAmong } from '../../format/format-number';
 import { plotLossCurve } from '../cb-grad-view/loss-curve';
 import { signalPlotStyles } from './cb-signal-plot.styles';
 
@@ -38,13 +38,14 @@ export class CbSignalPlot extends LitElement {
   #renderChannel(values: Float32Array, channel: number, channels: number) {
     const plot = plotLossCurve(Array.from(values), WIDTH, HEIGHT, false);
     const span = plot.max - plot.min;
+    const extent = Math.max(Math.abs(plot.min), Math.abs(plot.max));
     const zeroY = plot.min < 0 && plot.max > 0 ? HEIGHT - ((0 - plot.min) / span) * HEIGHT : undefined;
     const step = values.length > 1 ? WIDTH / (values.length - 1) : WIDTH;
     const probe = this.probe;
     const name = `${this.label}${channels > 1 ? `, channel ${channel + 1}` : ''}`;
     return html`<figure>
       <svg width=${WIDTH} height=${HEIGHT} viewBox="0 0 ${WIDTH} ${HEIGHT}" preserveAspectRatio="none" role="img"
-        aria-label=${`${name}: line plot of ${values.length} samples, min ${formatValue(plot.min)}, max ${formatValue(plot.max)}`}
+        aria-label=${`${name}: line plot of ${values.length} samples, min ${formatAmong(plot.min, extent)}, max ${formatAmong(plot.max, extent)}`}
         @pointermove=${(e: PointerEvent) => {
           this.probe = Math.max(0, Math.min(values.length - 1, Math.round(e.offsetX / step)));
         }}
@@ -56,8 +57,8 @@ export class CbSignalPlot extends LitElement {
         ${probe === undefined ? nothing : svg`<line class="probe" x1=${probe * step} x2=${probe * step} y1="0" y2=${HEIGHT}></line>`}
       </svg>
       <figcaption>
-        <span>${probe === undefined ? `${values.length} samples` : `x = ${probe + 1}: ${formatValue(values[probe] ?? Number.NaN, 4)}`}</span>
-        <span>min ${formatValue(plot.min)} · max ${formatValue(plot.max)}</span>
+        <span>${probe === undefined ? `${values.length} samples` : `x = ${probe + 1}: ${formatAmong(values[probe] ?? Number.NaN, extent, 4)}`}</span>
+        <span>min ${formatAmong(plot.min, extent)} · max ${formatAmong(plot.max, extent)}</span>
       </figcaption>
     </figure>`;
   }
