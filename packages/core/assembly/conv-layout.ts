@@ -14,6 +14,10 @@ export function deinterleaveColumns(
   stride: i32,
   planeWidth: i32,
 ): void {
+  if (stride == 2) {
+    deinterleavePairs(src, dst, rows, width, planeWidth);
+    return;
+  }
   for (let r = 0; r < rows; r++) {
     const srcRow = src + ((<usize>r * <usize>width) << 2);
     for (let p = 0; p < stride; p++) {
@@ -24,6 +28,32 @@ export function deinterleaveColumns(
         m++;
       }
       for (; m < planeWidth; m++) store<f32>(dstRow + ((<usize>m) << 2), 0);
+    }
+  }
+}
+
+/**
+ * deinterleaveColumns for stride 2, the common case (2×2 pooling, stride-2 convs): eight columns at a
+ * time, two loads and two shuffles into the even and odd phase; the scalar loop finishes the row.
+ */
+function deinterleavePairs(src: usize, dst: usize, rows: i32, width: i32, planeWidth: i32): void {
+  for (let r = 0; r < rows; r++) {
+    const srcRow = src + ((<usize>r * <usize>width) << 2);
+    const evenRow = dst + ((<usize>r * 2 * <usize>planeWidth) << 2);
+    const oddRow = evenRow + ((<usize>planeWidth) << 2);
+    let col = 0;
+    for (; col + 8 <= width; col += 8) {
+      const a = v128.load(srcRow + ((<usize>col) << 2));
+      const b = v128.load(srcRow + ((<usize>col + 4) << 2));
+      const m = (<usize>col) << 1; // col / 2 floats, in bytes
+      v128.store(evenRow + m, i8x16.shuffle(a, b, 0, 1, 2, 3, 8, 9, 10, 11, 16, 17, 18, 19, 24, 25, 26, 27));
+      v128.store(oddRow + m, i8x16.shuffle(a, b, 4, 5, 6, 7, 12, 13, 14, 15, 20, 21, 22, 23, 28, 29, 30, 31));
+    }
+    for (let m = col >> 1; m < planeWidth; m++) {
+      const even = 2 * m;
+      const odd = even + 1;
+      store<f32>(evenRow + ((<usize>m) << 2), even < width ? load<f32>(srcRow + ((<usize>even) << 2)) : 0);
+      store<f32>(oddRow + ((<usize>m) << 2), odd < width ? load<f32>(srcRow + ((<usize>odd) << 2)) : 0);
     }
   }
 }

@@ -51,6 +51,18 @@ export {
 export { type ConvJob, type ConvJobResult, runConvJob } from './parallel/conv-job';
 export { conv2dParallel } from './parallel/conv2d-parallel';
 export {
+  convMultiplyAdds,
+  createParallelConv,
+  DEFAULT_SPLIT_THRESHOLD,
+  type ParallelConv,
+} from './parallel/parallel-conv';
+export {
+  createWebWorkerPool,
+  type MessageEndpoint,
+  type SpawnedWorker,
+  serveConvJobs,
+} from './parallel/web-worker-pool';
+export {
   createWorkerPool,
   type JobReply,
   serveJobs,

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { PaddingMode } from './conv-options';
+import type { PaddingMode, Pads } from './conv-options';
 import { checkPadsForMode, padImage, unpadGradient } from './pad';
 
 const runs = Number(process.env.FUZZ_RUNS ?? 200);
@@ -70,6 +70,105 @@ describe('unpadGradient', () => {
       }),
       { numRuns: runs },
     );
+  });
+});
+
+/** Obviously correct and slow: where padded coordinate i of an axis of `size` reads from, cell by cell. */
+function referenceSource(i: number, size: number, mode: PaddingMode): number | undefined {
+  if (i >= 0 && i < size) return i;
+  if (mode === 'zeros') return undefined;
+  if (mode === 'replicate') return Math.min(Math.max(i, 0), size - 1);
+  if (mode === 'circular') return i < 0 ? i + size : i - size;
+  return i < 0 ? -i : 2 * (size - 1) - i; // reflect: mirror about the edge cell
+}
+
+interface PadCase {
+  channels: number;
+  height: number;
+  width: number;
+  pads: Pads;
+  mode: PaddingMode;
+  fill: number;
+  x: Float32Array;
+}
+
+/** Visits every padded cell with the real cell it copies (undefined: none) and its flat padded index. */
+function eachPaddedCell(c: PadCase, visit: (source: number | undefined, padded: number) => void): void {
+  const rows = c.pads.top + c.height + c.pads.bottom;
+  const cols = c.pads.left + c.width + c.pads.right;
+  for (let ch = 0; ch < c.channels; ch++) {
+    for (let r = 0; r < rows; r++) {
+      for (let q = 0; q < cols; q++) {
+        const y = referenceSource(r - c.pads.top, c.height, c.mode);
+        const x = referenceSource(q - c.pads.left, c.width, c.mode);
+        const source = y === undefined || x === undefined ? undefined : (ch * c.height + y) * c.width + x;
+        visit(source, (ch * rows + r) * cols + q);
+      }
+    }
+  }
+}
+
+const padCases = fc
+  .record({
+    channels: fc.integer({ min: 1, max: 3 }),
+    height: fc.integer({ min: 1, max: 6 }),
+    width: fc.integer({ min: 1, max: 6 }),
+    pads: fc.tuple(fc.nat(6), fc.nat(6), fc.nat(6), fc.nat(6)),
+    mode: fc.constantFrom<PaddingMode>('zeros', 'reflect', 'replicate', 'circular'),
+    fill: fc.constantFrom(0, Number.NEGATIVE_INFINITY, 2.5),
+    seed: fc.integer({ min: 0, max: 1000 }),
+  })
+  .map(({ channels, height, width, pads: [t, b, l, r], mode, fill, seed }): PadCase => {
+    // The largest pads each mode allows (checkPadsForMode): reflect < size, circular <= size.
+    const limit = (pad: number, size: number) =>
+      mode === 'reflect' ? Math.min(pad, size - 1) : mode === 'circular' ? Math.min(pad, size) : pad;
+    const pads = {
+      top: limit(t, height),
+      bottom: limit(b, height),
+      left: limit(l, width),
+      right: limit(r, width),
+    };
+    const x = Float32Array.from({ length: channels * height * width }, (_, i) => ((i * 7 + seed) % 13) - 6);
+    return { channels, height, width, pads, mode, fill: mode === 'zeros' ? fill : 0, x };
+  });
+
+describe('padImage and unpadGradient against a cell-by-cell reference', () => {
+  it('padImage writes every padded cell from the cell it copies, or the fill', () => {
+    fc.assert(
+      fc.property(padCases, (c) => {
+        const expected: number[] = [];
+        eachPaddedCell(c, (source) => expected.push(source === undefined ? c.fill : (c.x[source] as number)));
+        const padded = padImage(c.x, c.channels, c.height, c.width, c.pads, c.mode, c.fill);
+        expect([...padded]).toEqual(expected);
+      }),
+      { numRuns: runs },
+    );
+  });
+
+  it('unpadGradient adds every padded cell onto the cell it copied', () => {
+    fc.assert(
+      fc.property(padCases, (c) => {
+        const rows = c.pads.top + c.height + c.pads.bottom;
+        const cols = c.pads.left + c.width + c.pads.right;
+        const g = Float32Array.from({ length: c.channels * rows * cols }, (_, i) => ((i * 5) % 9) - 4);
+        const expected = new Array<number>(c.x.length).fill(0);
+        eachPaddedCell(c, (source, padded) => {
+          if (source !== undefined) expected[source] += g[padded] as number;
+        });
+        const folded = unpadGradient(g, c.channels, c.height, c.width, c.pads, c.mode);
+        expect([...folded]).toEqual(expected); // small integers: exact in any order
+      }),
+      { numRuns: runs },
+    );
+  });
+
+  it('passes the input through untouched when nothing is padded', () => {
+    const x = Float32Array.of(1, 2, 3, 4, 5, 6);
+    const none = { top: 0, bottom: 0, left: 0, right: 0 };
+    expect(padImage(x, 1, 2, 3, none, 'reflect')).toBe(x);
+    const folded = unpadGradient(x, 1, 2, 3, none, 'circular');
+    expect(folded).not.toBe(x); // the gradient is the caller's own array
+    expect([...folded]).toEqual([1, 2, 3, 4, 5, 6]);
   });
 });
 

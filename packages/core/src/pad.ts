@@ -3,9 +3,10 @@ import { ShapeError } from './shape-errors';
 
 /**
  * Padding as an index map: every padded row (and column) reads one source row, or none (-1) in zeros
- * mode. Materializing the padded copy gathers through the map; its adjoint, folding a gradient on the
- * padded grid back onto the real cells, scatters through the same map with `+=`. Sharing one map makes
- * the backward pass the exact transpose of the forward one for every mode.
+ * mode. It defines both directions: the padded copy gathers through the map, and its adjoint, folding a
+ * gradient on the padded grid back onto the real cells, scatters through it with `+=`, so the backward
+ * pass is the exact transpose of the forward one for every mode. Real cells map to themselves, so both
+ * directions move them as whole rows and consult the map only for the border.
  */
 function sourceIndices(size: number, before: number, after: number, mode: PaddingMode): Int32Array {
   const map = new Int32Array(before + size + after);
@@ -61,7 +62,13 @@ export function checkPadsForMode(
   }
 }
 
-/** The padded copy of a `[C, H, W]` image; cells with no source (zeros mode) hold `fill`. */
+/**
+ * The padded copy of a `[C, H, W]` image; cells with no source (zeros mode) hold `fill`. With no padding
+ * at all this is `x` itself, not a copy: callers treat the result as read-only.
+ *
+ * Each real row is one block copy; only border cells go through `sourceIndex`, and a padded border row
+ * is a copy of the already padded row it mirrors, corners included.
+ */
 export function padImage(
   x: Float32Array,
   channels: number,
@@ -71,14 +78,39 @@ export function padImage(
   mode: PaddingMode,
   fill = 0,
 ): Float32Array {
-  const rows = sourceIndices(height, pads.top, pads.bottom, mode);
-  const cols = sourceIndices(width, pads.left, pads.right, mode);
-  const out = new Float32Array(channels * rows.length * cols.length);
-  let k = 0;
+  if (hasNoPadding(pads)) return x;
+  const paddedWidth = pads.left + width + pads.right;
+  const paddedHeight = pads.top + height + pads.bottom;
+  const planeSize = paddedHeight * paddedWidth;
+  const out = new Float32Array(channels * planeSize);
+  const zeros = mode === 'zeros';
+  const leftSources = borderSources(width, -pads.left, pads.left, mode);
+  const rightSources = borderSources(width, width, pads.right, mode);
+  const fillBorders = zeros && fill !== 0; // a fresh array already holds zeros
   for (let c = 0; c < channels; c++) {
-    for (const row of rows) {
-      for (const col of cols) {
-        out[k++] = row < 0 || col < 0 ? fill : (x[(c * height + row) * width + col] as number);
+    const plane = c * planeSize;
+    for (let y = 0; y < height; y++) {
+      const src = (c * height + y) * width;
+      const rowStart = plane + (pads.top + y) * paddedWidth;
+      const right = rowStart + pads.left + width;
+      out.set(x.subarray(src, src + width), rowStart + pads.left);
+      if (fillBorders) {
+        out.fill(fill, rowStart, rowStart + pads.left);
+        out.fill(fill, right, rowStart + paddedWidth);
+      } else if (!zeros) {
+        for (let j = 0; j < pads.left; j++) out[rowStart + j] = x[src + (leftSources[j] as number)] as number;
+        for (let j = 0; j < pads.right; j++) out[right + j] = x[src + (rightSources[j] as number)] as number;
+      }
+    }
+    const bottom = plane + (pads.top + height) * paddedWidth;
+    if (fillBorders) {
+      out.fill(fill, plane, plane + pads.top * paddedWidth);
+      out.fill(fill, bottom, plane + planeSize);
+    } else if (!zeros) {
+      for (let r = 0; r < paddedHeight; r++) {
+        if (r >= pads.top && r < pads.top + height) continue;
+        const source = plane + (pads.top + sourceIndex(r - pads.top, height, mode)) * paddedWidth;
+        out.copyWithin(plane + r * paddedWidth, source, source + paddedWidth);
       }
     }
   }
@@ -88,7 +120,8 @@ export function padImage(
 /**
  * The adjoint of padImage: each padded cell's gradient is added to the real cell it was copied from
  * (several padded cells may copy one real cell under reflect, replicate and circular). Zero-mode
- * padding cells copied nothing, so their gradient is dropped.
+ * padding cells copied nothing, so their gradient is dropped. Real cells take their own gradient by
+ * block copy; only the border cells are scattered through the index maps.
  */
 export function unpadGradient(
   dPadded: Float32Array,
@@ -98,17 +131,45 @@ export function unpadGradient(
   pads: Pads,
   mode: PaddingMode,
 ): Float32Array {
+  if (hasNoPadding(pads)) return dPadded.slice();
+  const paddedWidth = pads.left + width + pads.right;
+  const paddedHeight = pads.top + height + pads.bottom;
+  const dx = new Float32Array(channels * height * width);
+  for (let c = 0; c < channels; c++) {
+    for (let y = 0; y < height; y++) {
+      const from = (c * paddedHeight + pads.top + y) * paddedWidth + pads.left;
+      dx.set(dPadded.subarray(from, from + width), (c * height + y) * width);
+    }
+  }
+  if (mode === 'zeros') return dx;
   const rows = sourceIndices(height, pads.top, pads.bottom, mode);
   const cols = sourceIndices(width, pads.left, pads.right, mode);
-  const dx = new Float32Array(channels * height * width);
-  let k = 0;
+  const rightBorder = pads.left + width;
   for (let c = 0; c < channels; c++) {
-    for (const row of rows) {
-      for (const col of cols) {
-        const g = dPadded[k++] as number;
-        if (row >= 0 && col >= 0) dx[(c * height + row) * width + col] += g;
+    for (let r = 0; r < paddedHeight; r++) {
+      const gradRow = (c * paddedHeight + r) * paddedWidth;
+      const dxRow = (c * height + (rows[r] as number)) * width;
+      const scatter = (from: number, to: number) => {
+        for (let j = from; j < to; j++) dx[dxRow + (cols[j] as number)] += dPadded[gradRow + j] as number;
+      };
+      if (r >= pads.top && r < pads.top + height) {
+        scatter(0, pads.left); // the real cells between were copied above
+        scatter(rightBorder, paddedWidth);
+      } else {
+        scatter(0, paddedWidth);
       }
     }
   }
   return dx;
+}
+
+function hasNoPadding(pads: Pads): boolean {
+  return pads.top === 0 && pads.bottom === 0 && pads.left === 0 && pads.right === 0;
+}
+
+/** Which real column each of `count` border cells copies, starting at offset `first` from the edge. */
+function borderSources(size: number, first: number, count: number, mode: PaddingMode): Int32Array {
+  const sources = new Int32Array(count);
+  for (let k = 0; k < count; k++) sources[k] = sourceIndex(first + k, size, mode);
+  return sources;
 }

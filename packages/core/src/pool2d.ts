@@ -34,7 +34,10 @@ export function pool2d(x: Tensor, options: Pool2dOptions): Tensor {
   } else {
     getKernels().sumPool(call.paddedInput, g, out);
     const counts = realCellCounts(call.plan, g, call.inputHeight, call.inputWidth);
-    for (let k = 0; k < out.length; k++) out[k] = (out[k] as number) / (counts[k % counts.length] as number);
+    for (let start = 0; start < out.length; start += counts.length) {
+      for (let k = 0; k < counts.length; k++)
+        out[start + k] = (out[start + k] as number) / (counts[k] as number);
+    }
   }
   return new Tensor([g.channels, g.outHeight, g.outWidth], out);
 }
@@ -110,6 +113,7 @@ function preparePool(op: string, x: Tensor, options: Pool2dOptions): PreparedPoo
     outWidth: plan.outWidth,
   };
   // Max must never pick a padded cell, so they hold -Infinity; avg sums them as zeros and does not count them.
+  // Valid pooling pads nothing, and padImage then hands over x.data itself: the kernels only read it.
   const fill = options.kind === 'max' ? Number.NEGATIVE_INFINITY : 0;
   const paddedInput = padImage(x.data, channels, height, width, plan.pads, 'zeros', fill);
   return { geometry, plan, inputHeight: height, inputWidth: width, paddedInput };

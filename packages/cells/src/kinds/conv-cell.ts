@@ -81,7 +81,12 @@ function refuseHugeOutput(
   options: Conv2dOptions,
 ): void {
   const [kernels = 1, , kh = 1, kw = 1] = weightShape;
-  const size = conv2dOutputSize([inputShape[1] ?? 1, inputShape[2] ?? 1], [kh, kw], options);
+  let size: { height: number; width: number };
+  try {
+    size = conv2dOutputSize([inputShape[1] ?? 1, inputShape[2] ?? 1], [kh, kw], options);
+  } catch {
+    return; // a bad geometry: conv2d itself reports it, in its own words
+  }
   const values = kernels * size.height * size.width;
   if (values > MAX_TENSOR_VALUES) {
     throw new Error(
