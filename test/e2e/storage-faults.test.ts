@@ -71,6 +71,8 @@ describe('a full disk (QuotaExceededError on every write)', () => {
     expect(await failedWrites(page)).toBeGreaterThan(0);
     await expect.poll(() => storageAlert(page), { timeout: 5_000 }).toMatch(/storage for this site is full/);
     expect(await storageAlert(page)).toMatch(/export it to a file/);
+    // Persistent: it has no close button, and only a successful save takes it away.
+    expect(await page.getByRole('alert').getByRole('button', { name: 'Dismiss' }).count()).toBe(0);
 
     // The notebook lives on in memory: a further edit recomputes, and the alert stays up.
     await editWeight(page, original + 4);
@@ -85,6 +87,10 @@ describe('a full disk (QuotaExceededError on every write)', () => {
     await editWeight(page, original + 5);
     await expect.poll(() => storageAlert(page), { timeout: 5_000 }).toBe('');
     await expect.poll(() => storedCentreWeight(page), { timeout: 5_000 }).toBe(original + 5);
+    // Remembering the open notebook failed at the start; the first good save remembers it.
+    await expect
+      .poll(async () => (await readStoredRecords(page))['last-open-notebook'], { timeout: 5_000 })
+      .toBe(lastOpenNotebook(await readStoredRecords(page))?.id);
     await page.reload();
     await waitForIdle(page);
     expect(await weight(page)).toBe(original + 5);

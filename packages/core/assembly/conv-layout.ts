@@ -14,7 +14,7 @@ export function deinterleaveColumns(
   stride: i32,
   planeWidth: i32,
 ): void {
-  if (stride == 2) {
+  if (stride === 2) {
     deinterleavePairs(src, dst, rows, width, planeWidth);
     return;
   }

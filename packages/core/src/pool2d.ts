@@ -33,11 +33,7 @@ export function pool2d(x: Tensor, options: Pool2dOptions): Tensor {
     getKernels().maxPool(call.paddedInput, g, out, new Int32Array(out.length));
   } else {
     getKernels().sumPool(call.paddedInput, g, out);
-    const counts = realCellCounts(call.plan, g, call.inputHeight, call.inputWidth);
-    for (let start = 0; start < out.length; start += counts.length) {
-      for (let k = 0; k < counts.length; k++)
-        out[start + k] = (out[start + k] as number) / (counts[k] as number);
-    }
+    divideByRealCells(out, call);
   }
   return new Tensor([g.channels, g.outHeight, g.outWidth], out);
 }
@@ -148,6 +144,22 @@ function checkWindowsSeeRealCells(op: string, pads: Pads, [sizeY, sizeX]: readon
         `padding must be smaller than the window: pad ${pad} on the ${side} but the window ${axis} is ${size}`,
       );
     }
+  }
+}
+
+/** Turns window sums into means. Without padding every window is whole, so one divisor serves all. */
+function divideByRealCells(out: Float32Array, call: PreparedPool): void {
+  const g = call.geometry;
+  const { top, bottom, left, right } = call.plan.pads;
+  if (top === 0 && bottom === 0 && left === 0 && right === 0) {
+    const area = g.sizeY * g.sizeX;
+    for (let k = 0; k < out.length; k++) out[k] = (out[k] as number) / area;
+    return;
+  }
+  const counts = realCellCounts(call.plan, g, call.inputHeight, call.inputWidth);
+  for (let start = 0; start < out.length; start += counts.length) {
+    for (let k = 0; k < counts.length; k++)
+      out[start + k] = (out[start + k] as number) / (counts[k] as number);
   }
 }
 

@@ -22,4 +22,16 @@ describe('NotebookGraph', () => {
     expect([...graph.upstreamOf('c')].sort()).toEqual(['a', 'b']);
     expect(graph.order.indexOf('b')).toBeLessThan(graph.order.indexOf('c'));
   });
+
+  it('shares order, dependents and cycles with a graph of the same wiring, with the new specs', () => {
+    const before = new NotebookGraph([cell('a'), cell('c', 'b'), cell('b', 'a', 'c')]);
+    const edited = { ...cell('a'), params: { size: 3 } };
+    const after = new NotebookGraph([edited, cell('c', 'b'), cell('b', 'a', 'c')], before);
+    expect(after.cells.get('a')).toBe(edited);
+    expect(after.order).toBe(before.order);
+    expect(after.dependentsOf('a')).toEqual(['b']);
+    expect(after.cycleOf('c')?.message).toBe('cycle: c → b → c');
+    expect(after.sharesWiringWith(before)).toBe(true);
+    expect(new NotebookGraph([edited]).sharesWiringWith(before)).toBe(false);
+  });
 });

@@ -13,11 +13,26 @@ export class NotebookGraph {
   readonly cells: ReadonlyMap<string, CellSpec>;
   /** Each cell's index in the document, for JSON paths such as `cells[3].params`. */
   readonly positions: ReadonlyMap<string, number>;
-  readonly #dependents = new Map<string, string[]>();
-  readonly #cycles = new Map<string, CycleError>();
+  readonly #dependents: Map<string, string[]>;
+  readonly #cycles: Map<string, CycleError>;
 
-  constructor(cells: readonly CellSpec[]) {
-    this.cells = new Map(cells.map((c) => [c.id, c]));
+  /**
+   * `sameWiringAs`: a graph of the same cells, in the same places, with the same inputs (an edit of params
+   * or titles). Its order, dependents and cycles are shared instead of worked out again.
+   */
+  constructor(cells: readonly CellSpec[], sameWiringAs?: NotebookGraph) {
+    const byId = new Map<string, CellSpec>();
+    for (const cell of cells) byId.set(cell.id, cell); // no [id, cell] pair per cell: this runs on every edit
+    this.cells = byId;
+    if (sameWiringAs !== undefined) {
+      this.positions = sameWiringAs.positions;
+      this.order = sameWiringAs.order;
+      this.#dependents = sameWiringAs.#dependents;
+      this.#cycles = sameWiringAs.#cycles;
+      return;
+    }
+    this.#dependents = new Map();
+    this.#cycles = new Map();
     this.positions = new Map(cells.map((c, i) => [c.id, i]));
     const ids = cells.map((c) => c.id);
     for (const cell of cells) {
@@ -33,6 +48,11 @@ export class NotebookGraph {
       const error = new CycleError(this.#walkCycle(members));
       for (const id of members) this.#cycles.set(id, error);
     }
+  }
+
+  /** Whether `other` was built with this graph's wiring (or this one with its): same cells, places, inputs. */
+  sharesWiringWith(other: NotebookGraph): boolean {
+    return this.#dependents === other.#dependents;
   }
 
   /** Cells that read `id` directly (including cells that exist only in a cycle with it). */
@@ -52,7 +72,7 @@ export class NotebookGraph {
       const id = stack.pop() as string;
       if (seen.has(id)) continue;
       seen.add(id);
-      stack.push(...this.dependentsOf(id));
+      for (const dependent of this.dependentsOf(id)) if (!seen.has(dependent)) stack.push(dependent);
     }
     return seen;
   }

@@ -1,13 +1,15 @@
+import { Tensor } from '@convbook/core';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { CellValue } from '../cell-value';
 import { DocumentError } from '../document/document-error';
 import type { CellSpec } from '../document/notebook-document';
 import { parseNotebook } from '../document/parse-notebook';
 import { convCell } from '../kinds/conv-cell';
-import type { ComputeContext } from '../kinds/define-cell-kind';
+import { type ComputeContext, defineCellKind } from '../kinds/define-cell-kind';
 import { kernelCell } from '../kinds/kernel-cell';
 import { lossCell } from '../kinds/loss-cell';
 import { poolCell } from '../kinds/pool-cell';
+import { findCellKind } from '../kinds/registry';
 import type { CellState } from './cell-state';
 import { Notebook } from './notebook';
 
@@ -482,5 +484,40 @@ describe('Notebook lifetime', () => {
     expect(completed).toBe(2);
     expect(subscriptions.every((s) => s.closed)).toBe(true);
     expect(notebook.internalSizes).toMatchObject({ records: 0, states: 0, liveSubscriptions: 0 });
+  });
+});
+
+describe('Notebook kinds', () => {
+  it('looks kinds up through the findKind option, so a bench or a test can bring its own', async () => {
+    const double = defineCellKind({
+      kind: 'double',
+      label: 'Double',
+      description: 'Twice its input.',
+      inputs: { input: 'tensor' },
+      params: {},
+      output: 'tensor',
+      compute: ({ input }) => ({
+        type: 'tensor',
+        tensor: new Tensor(
+          input.tensor.shape,
+          input.tensor.data.map((v) => 2 * v),
+        ),
+      }),
+    });
+    const onlyImageAndDouble = (kind: string) =>
+      kind === 'double' ? double : kind === 'image' ? findCellKind(kind) : undefined;
+    const cells = [
+      image,
+      { id: 'x2', kind: 'double', inputs: { input: 'm' } },
+      { id: 'p', kind: 'pool', inputs: { input: 'm' } },
+    ];
+    const notebook = Notebook.fromDocument(
+      { format: 'convbook', version: 1, title: 't', cells },
+      { findKind: onlyImageAndDouble },
+    );
+    notebooks.push(notebook);
+    await notebook.whenIdle();
+    expect(values(notebook, 'x2')).toEqual([[[2]]]);
+    expect(errorOf(notebook, 'p')).toEqual({ message: 'unknown kind "pool"' });
   });
 });

@@ -3,10 +3,17 @@ import { DocumentError } from '../document/document-error';
 import { MAX_CELLS, MAX_TITLE_LENGTH } from '../document/limits';
 import type { CellSpec, NotebookDocument } from '../document/notebook-document';
 import { copyCell, validateCellSpec } from '../document/validate-notebook';
+import type { CellKind } from '../kinds/define-cell-kind';
+import { findCellKind } from '../kinds/registry';
 import type { CellState } from './cell-state';
 import { deepEqual } from './deep-equal';
 import { NotebookGraph } from './graph';
 import { Scheduler } from './scheduler';
+
+export interface NotebookOptions {
+  /** Where cells' kinds are looked up: the registry unless a bench or test brings kinds of its own. */
+  readonly findKind?: (kind: string) => CellKind | undefined;
+}
 
 /**
  * A live notebook: the current document plus the state of every cell. Edits replace the document with a
@@ -18,23 +25,23 @@ export class Notebook {
   readonly #document$: BehaviorSubject<NotebookDocument>;
   readonly #states$: BehaviorSubject<ReadonlyMap<string, CellState>>;
   readonly #scheduler: Scheduler;
+  #graph: NotebookGraph;
   #document: NotebookDocument;
   #liveSubscriptions = 0;
   #disposed = false;
 
   /** `document` must already be validated (parseNotebook). */
-  static fromDocument(document: NotebookDocument): Notebook {
-    return new Notebook(document);
+  static fromDocument(document: NotebookDocument, options: NotebookOptions = {}): Notebook {
+    return new Notebook(document, options.findKind ?? findCellKind);
   }
 
-  private constructor(document: NotebookDocument) {
+  private constructor(document: NotebookDocument, findKind: (kind: string) => CellKind | undefined) {
     this.#document = document;
     this.#document$ = new BehaviorSubject(document);
     this.document$ = this.#document$.asObservable();
     this.#states$ = new BehaviorSubject<ReadonlyMap<string, CellState>>(new Map());
-    this.#scheduler = new Scheduler(new NotebookGraph(document.cells), (states) =>
-      this.#states$.next(states),
-    );
+    this.#graph = new NotebookGraph(document.cells);
+    this.#scheduler = new Scheduler(this.#graph, (states) => this.#states$.next(states), findKind);
     this.#states$.next(this.#scheduler.states);
   }
 
@@ -179,13 +186,17 @@ export class Notebook {
   }
 
   #replaceCell(cell: CellSpec, changed: readonly string[]): void {
+    const previous = this.#cell(cell.id);
     const cells = this.#document.cells.map((c) => (c.id === cell.id ? cell : c));
-    this.#commit({ ...this.#document, cells }, changed);
+    // Editing params or a title leaves the wiring alone: the graph keeps its order instead of re-sorting.
+    const rewired = !deepEqual(previous.inputs ?? {}, cell.inputs ?? {});
+    this.#commit({ ...this.#document, cells }, changed, rewired ? undefined : this.#graph);
   }
 
-  #commit(document: NotebookDocument, changed: readonly string[]): void {
+  #commit(document: NotebookDocument, changed: readonly string[], sameWiringAs?: NotebookGraph): void {
     this.#document = document;
-    this.#scheduler.update(new NotebookGraph(document.cells), changed);
+    this.#graph = new NotebookGraph(document.cells, sameWiringAs);
+    this.#scheduler.update(this.#graph, changed);
     this.#document$.next(document);
   }
 

@@ -1,9 +1,10 @@
 import type { CellValue } from '../cell-value';
 import { formatProblem } from '../document/document-error';
-import type { CellKind, ComputeContext, GraphView } from '../kinds/define-cell-kind';
-import { findCellKind } from '../kinds/registry';
+import type { CellSpec } from '../document/notebook-document';
+import type { CellKind, GraphView, NormalizedSlot } from '../kinds/define-cell-kind';
 import type { CellError, CellState } from './cell-state';
 import type { NotebookGraph } from './graph';
+import { RunContext, type RunHost } from './run-context';
 import { describeSource, describeValueTypes } from './value-names';
 
 /**
@@ -31,16 +32,38 @@ type Prepared =
 export class Scheduler {
   #graph: NotebookGraph;
   readonly #publish: (states: ReadonlyMap<string, CellState>) => void;
-  readonly #states = new Map<string, CellState>();
+  readonly #findKind: (kind: string) => CellKind | undefined;
+  /** In document order, so that a published snapshot is a plain copy. */
+  #states = new Map<string, CellState>();
   readonly #records = new Map<string, CellRecord>();
   readonly #dirty = new Set<string>();
+  /**
+   * Each spec's parsed params, once they and its input slot names have passed: specs are immutable and an
+   * edit makes a new one, so a spec is checked once, not on every pass.
+   */
+  readonly #checkedParams = new WeakMap<CellSpec, Readonly<Record<string, unknown>>>();
   #flushQueued = false;
   #disposed = false;
   #idleWaiters: (() => void)[] = [];
+  // One host for every computation, so a run allocates no closures of its own.
+  readonly #host: RunHost = {
+    reportProgress: ({ cellId, version, record }, done, total, partial) => {
+      const current = this.#records.get(cellId);
+      if (this.#disposed || current !== record || current.version !== version) return;
+      this.#states.set(cellId, { status: 'pending', version, progress: { done, total, partial } });
+      this.#queueFlush();
+    },
+    viewFrom: (id) => this.#viewFrom(id),
+  };
 
-  constructor(graph: NotebookGraph, publish: (states: ReadonlyMap<string, CellState>) => void) {
+  constructor(
+    graph: NotebookGraph,
+    publish: (states: ReadonlyMap<string, CellState>) => void,
+    findKind: (kind: string) => CellKind | undefined,
+  ) {
     this.#graph = graph;
     this.#publish = publish;
+    this.#findKind = findKind;
     for (const id of graph.cells.keys()) {
       this.#records.set(id, { version: 0 });
       this.#states.set(id, { status: 'pending', version: 0 });
@@ -52,22 +75,26 @@ export class Scheduler {
   /** Swaps in the graph of an edited document; `changed` cells recompute with everything downstream. */
   update(graph: NotebookGraph, changed: Iterable<string>): void {
     const previous = this.#graph;
-    for (const [id, record] of this.#records) {
-      if (graph.cells.has(id)) continue;
-      record.running?.controller.abort();
-      this.#records.delete(id);
-      this.#states.delete(id);
-      this.#dirty.delete(id);
-      for (const dependent of previous.dependentsOf(id)) this.#dirty.add(dependent);
-    }
-    for (const id of graph.cells.keys()) {
-      if (!this.#records.has(id)) {
-        this.#records.set(id, { version: 0 });
-        this.#states.set(id, { status: 'pending', version: 0 });
-        this.#dirty.add(id);
-      } else if ((previous.cycleOf(id)?.message ?? '') !== (graph.cycleOf(id)?.message ?? '')) {
-        this.#dirty.add(id); // joined, left or changed a cycle
+    // An edit of params or titles keeps the wiring: no cell came, went, or joined or left a cycle.
+    if (!graph.sharesWiringWith(previous)) {
+      for (const [id, record] of this.#records) {
+        if (graph.cells.has(id)) continue;
+        record.running?.controller.abort();
+        this.#records.delete(id);
+        this.#states.delete(id);
+        this.#dirty.delete(id);
+        for (const dependent of previous.dependentsOf(id)) this.#dirty.add(dependent);
       }
+      for (const id of graph.cells.keys()) {
+        if (!this.#records.has(id)) {
+          this.#records.set(id, { version: 0 });
+          this.#states.set(id, { status: 'pending', version: 0 });
+          this.#dirty.add(id);
+        } else if ((previous.cycleOf(id)?.message ?? '') !== (graph.cycleOf(id)?.message ?? '')) {
+          this.#dirty.add(id); // joined, left or changed a cycle
+        }
+      }
+      this.#states = this.#inOrderOf(graph);
     }
     for (const id of changed) if (graph.cells.has(id)) this.#dirty.add(id);
     this.#graph = graph;
@@ -146,52 +173,58 @@ export class Scheduler {
 
   /** Everything that can fail before compute: cycles, parameters, missing or failed or mistyped inputs. */
   #prepare(id: string, version: number): Prepared {
-    const fail = (error: CellError): Prepared => ({ state: { status: 'error', version, error } });
     const cell = this.#graph.cells.get(id);
-    const kind = cell === undefined ? undefined : findCellKind(cell.kind);
-    if (cell === undefined || kind === undefined) return fail({ message: `unknown kind "${cell?.kind}"` });
+    const kind = cell === undefined ? undefined : this.#findKind(cell.kind);
+    if (cell === undefined || kind === undefined)
+      return failed(version, { message: `unknown kind "${cell?.kind}"` });
     const cycle = this.#graph.cycleOf(id);
-    if (cycle !== undefined) return fail({ message: cycle.message });
+    if (cycle !== undefined) return failed(version, { message: cycle.message });
 
-    const path = `cells[${this.#graph.positions.get(id)}].params`;
-    const parsed = kind.parseParams(cell.params ?? {}, path);
-    if ('problems' in parsed) {
-      return fail({ message: parsed.problems.map(formatProblem).join('; '), path: parsed.problems[0]?.path });
-    }
-    for (const slot of Object.keys(cell.inputs ?? {})) {
-      if (!Object.hasOwn(kind.inputs, slot)) return fail({ message: `unknown input slot "${slot}"` });
+    let params = this.#checkedParams.get(cell);
+    if (params === undefined) {
+      const parsed = kind.parseParams(cell.params ?? {}, `cells[${this.#graph.positions.get(id)}].params`);
+      if ('problems' in parsed) {
+        const message = parsed.problems.map(formatProblem).join('; ');
+        return failed(version, { message, path: parsed.problems[0]?.path });
+      }
+      for (const slot of Object.keys(cell.inputs ?? {})) {
+        if (!Object.hasOwn(kind.inputs, slot))
+          return failed(version, { message: `unknown input slot "${slot}"` });
+      }
+      params = parsed.params;
+      this.#checkedParams.set(cell, params);
     }
     const inputs: Record<string, CellValue | undefined> = {};
-    for (const [slot, spec] of Object.entries(kind.inputs)) {
+    for (const [slot, spec] of slotsOf(kind)) {
       const source = cell.inputs?.[slot];
       if (source === undefined) {
         if (spec.optional) continue;
-        return fail({ message: `input "${slot}" is not connected` });
+        return failed(version, { message: `input "${slot}" is not connected` });
       }
       const sourceCell = this.#graph.cells.get(source);
       if (sourceCell === undefined)
-        return fail({ message: `input "${slot}" refers to missing cell "${source}"` });
+        return failed(version, { message: `input "${slot}" refers to missing cell "${source}"` });
       const state = this.#states.get(source);
       if (state === undefined || state.status === 'pending') return { state: { status: 'pending', version } };
       if (state.status === 'error') {
         const upstream = state.error.upstream ?? source;
-        return fail({ message: `upstream error in ${upstream}`, upstream });
+        return failed(version, { message: `upstream error in ${upstream}`, upstream });
       }
       if (!spec.accepts.includes(state.value.type)) {
         const got = describeSource(sourceCell.kind, state.value.type);
-        return fail({
+        return failed(version, {
           message: `input "${slot}" expects ${describeValueTypes(spec.accepts)}, got ${got} (cell "${source}")`,
         });
       }
       inputs[slot] = state.value;
     }
     try {
-      const problem = kind.validateInputs(inputs, parsed.params);
-      if (problem !== undefined) return fail({ message: problem });
+      const problem = kind.validateInputs(inputs, params);
+      if (problem !== undefined) return failed(version, { message: problem });
     } catch (error) {
-      return fail({ message: messageOf(error) });
+      return failed(version, { message: messageOf(error) });
     }
-    return { kind, inputs, params: parsed.params };
+    return { kind, inputs, params };
   }
 
   #run(
@@ -202,19 +235,7 @@ export class Scheduler {
     inputs: Record<string, CellValue | undefined>,
     params: Readonly<Record<string, unknown>>,
   ): void {
-    const controller = new AbortController();
-    const context: ComputeContext = {
-      cellId: id,
-      signal: controller.signal,
-      progress: (done, total, partial) => {
-        if (this.#disposed || record.version !== version || this.#records.get(id) !== record) return;
-        this.#states.set(id, { status: 'pending', version, progress: { done, total, partial } });
-        this.#queueFlush();
-      },
-      graph: this.#viewFrom(id),
-    };
-    // Pending before compute starts, so progress reported synchronously inside compute is kept.
-    this.#states.set(id, { status: 'pending', version });
+    const context = new RunContext(this.#host, id, version, record);
     const started = performance.now();
     let result: CellValue | Promise<CellValue>;
     try {
@@ -227,7 +248,9 @@ export class Scheduler {
       this.#states.set(id, { status: 'ok', version, value: result, ms: performance.now() - started });
       return;
     }
-    record.running = { version, controller };
+    record.running = { version, controller: context.controller };
+    // Pending while it runs, unless progress reported during the synchronous part already said so.
+    if (this.#states.get(id)?.version !== version) this.#states.set(id, { status: 'pending', version });
     result.then(
       (value) =>
         this.#settle(id, record, version, { status: 'ok', version, value, ms: performance.now() - started }),
@@ -270,12 +293,16 @@ export class Scheduler {
   }
 
   #snapshot(): ReadonlyMap<string, CellState> {
-    const snapshot = new Map<string, CellState>();
-    for (const id of this.#graph.cells.keys()) {
+    return new Map(this.#states);
+  }
+
+  #inOrderOf(graph: NotebookGraph): Map<string, CellState> {
+    const ordered = new Map<string, CellState>();
+    for (const id of graph.cells.keys()) {
       const state = this.#states.get(id);
-      if (state !== undefined) snapshot.set(id, state);
+      if (state !== undefined) ordered.set(id, state);
     }
-    return snapshot;
+    return ordered;
   }
 
   #isIdle(): boolean {
@@ -290,6 +317,22 @@ export class Scheduler {
     this.#idleWaiters = [];
     for (const resolve of waiters) resolve();
   }
+}
+
+const slotLists = new WeakMap<CellKind, readonly (readonly [string, NormalizedSlot])[]>();
+
+/** A kind's input slots as a list, made once per kind rather than once per cell per pass. */
+function slotsOf(kind: CellKind): readonly (readonly [string, NormalizedSlot])[] {
+  let slots = slotLists.get(kind);
+  if (slots === undefined) {
+    slots = Object.entries(kind.inputs);
+    slotLists.set(kind, slots);
+  }
+  return slots;
+}
+
+function failed(version: number, error: CellError): Prepared {
+  return { state: { status: 'error', version, error } };
 }
 
 function messageOf(error: unknown): string {

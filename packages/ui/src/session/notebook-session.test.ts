@@ -269,6 +269,26 @@ describe('NotebookSession', () => {
     await session.flush();
     expect(session.state.notices).toEqual([]);
   });
+
+  it('remembers the open notebook at its next save when remembering it failed, so a reload reopens it', async () => {
+    const backend = new FakeBackend();
+    const first = await open(backend);
+    const firstId = first.session.state.currentId ?? '';
+    first.notebook.edit(kernel(1, 'First'));
+    await first.session.flush();
+    await first.session.newNotebook(kernel(2, 'Second'));
+    vi.advanceTimersByTime(1000);
+    // Going back to the first notebook while the disk is full: its own record is fine, but the
+    // "last open" key is not written.
+    backend.failNext('set', Object.assign(new Error('full'), { name: 'QuotaExceededError' }), /^last-open/);
+    await first.session.openNotebook(firstId);
+    await first.session.flush();
+    first.notebook.edit(kernel(3, 'First'));
+    await first.session.flush();
+    first.session.dispose();
+    const second = await open(backend);
+    expect(second.notebook.document).toEqual(kernel(3, 'First'));
+  });
 });
 
 describe('NotebookSession.openAsNew', () => {

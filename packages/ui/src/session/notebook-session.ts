@@ -52,6 +52,8 @@ export class NotebookSession<D> {
   #notebook: LiveNotebook<D> | undefined;
   #documentSubscription: Subscription | undefined;
   #undoDelete: (() => Promise<void>) | undefined;
+  /** The id last stored as "last open"; lags `currentId` when that write failed (a full disk). */
+  #rememberedId: string | undefined;
   readonly #stopChannel: () => void;
 
   constructor(options: NotebookSessionOptions<D>) {
@@ -349,6 +351,10 @@ export class NotebookSession<D> {
     this.#patch({ save: status });
     this.#notices.reflectSaveStatus(status);
     if (status.state === 'saved' && status.revision !== openedAt) this.#touchEntry(id);
+    // Storage works again after remembering this notebook failed: remember it now, or a reload opens another.
+    if (status.state === 'saved' && id === this.#state.value.currentId && id !== this.#rememberedId) {
+      this.#remember(id);
+    }
     if (status.state !== 'conflict') return;
     this.#remember(status.copyId);
     // Give the open document the copy's title too, so the header, the list and the next save agree.
@@ -360,7 +366,10 @@ export class NotebookSession<D> {
 
   #remember(id: string): void {
     this.#patch({ currentId: id });
-    void this.#try(() => this.#store.setLastOpenId(id));
+    void this.#try(async () => {
+      await this.#store.setLastOpenId(id);
+      this.#rememberedId = id;
+    });
   }
 
   async #readValid(id: string, tellUser = true): Promise<{ doc: D; revision: number } | undefined> {
