@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 
 /**
  * A bench section: a heading, a note on what it measures, and a table. Each section prints to the
@@ -58,8 +58,19 @@ export function writeBenchmarks(
     summary,
     '',
     ...sections.map(toMarkdown),
+    ...keptBlocks(path),
   ].join('\n');
   writeFileSync(path, text);
+}
+
+/**
+ * Other benches (the runtime's, the browser's) append `<!-- name:start -->…<!-- name:end -->` blocks to the
+ * same file; rewriting the core tables keeps them, so running one bench never erases another's figures.
+ */
+function keptBlocks(path: string): string[] {
+  if (!existsSync(path)) return [];
+  const blocks = readFileSync(path, 'utf8').match(/<!-- ([\w-]+):start -->[\s\S]*?<!-- \1:end -->/g);
+  return (blocks ?? []).flatMap((block) => [block, '']);
 }
 
 export const ms = (value: number): string =>
