@@ -1,3 +1,4 @@
+import { ready } from '@convbook/core';
 import { serveNotebook } from './notebook-server';
 import type { MessageEndpoint } from './protocol';
 
@@ -5,3 +6,6 @@ import type { MessageEndpoint } from './protocol';
 // with the DOM lib, where `self` is a Window; inside a dedicated worker it is the worker scope, whose
 // postMessage/addEventListener match MessageEndpoint.
 serveNotebook(self as unknown as MessageEndpoint);
+// Swap in the WASM SIMD kernels as soon as they compile. Until then (a few ms) cells compute with the
+// reference kernels, which give the same numbers, so nothing waits on the load and no message is missed.
+void ready();
