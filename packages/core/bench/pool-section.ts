@@ -68,7 +68,7 @@ export async function poolSection(): Promise<BenchSection> {
   }
   return {
     title: 'pool2d 2×2 stride 2',
-    note: '"convbook" is the public pool2d (validation, kernel, and for avg the division by real cells per window, a plain JS loop; these valid pools need no padding copy); "kernel" is the WASM call alone, which copies the input into WASM memory and splits its column phases before the loop. Max pooling also records the argmax for the backward pass. ×wasm and ×cpu compare the public pool2d. A tfjs time includes reading the output back but not moving the input in: its input tensor already lives in its backend\'s memory, while pooling, unlike conv, is little more than that move.',
+    note: '"convbook" is the public pool2d (validation, kernel, and for avg the division by real cells per window, a plain JS loop; these valid pools need no padding copy); "kernel" is the WASM call alone, which copies the input into WASM memory and splits its column phases before the loop. Max pooling also records the argmax for the backward pass. ×wasm and ×cpu compare the public pool2d. A tfjs time includes reading the output back but not moving the input in (its input tensor already sits in the backend memory), and pooling reads each input cell once, so that move is most of the work.',
     headers: ['pool', 'convbook ms', 'kernel ms', 'tfjs-wasm ms', 'tfjs-cpu ms', '×wasm', '×cpu'],
     rows,
   };

@@ -72,11 +72,7 @@ export function conv2dBackward(
 
   const db = new Float32Array(g.outChannels);
   const mapSize = g.outHeight * g.outWidth;
-  for (let o = 0; o < g.outChannels; o++) {
-    let sum = 0;
-    for (let k = 0; k < mapSize; k++) sum += gradOut.data[o * mapSize + k] as number;
-    db[o] = sum;
-  }
+  for (let o = 0; o < g.outChannels; o++) db[o] = sumRange(gradOut.data, o * mapSize, (o + 1) * mapSize);
   return { dx: new Tensor(x.shape, dx), dw: new Tensor(w.shape, dw), db: new Tensor([g.outChannels], db) };
 }
 
@@ -167,6 +163,27 @@ function resolveBias(op: string, bias: Conv2dOptions['bias'], kernels: number): 
     throw new ShapeError(op, `bias has ${values.length} values but there are ${kernels} kernels`);
   }
   return values;
+}
+
+/**
+ * The sum of `values[start..end)`. Four running sums instead of one: a single sum waits for each add to
+ * finish before the next, and on sixteen 256×256 gradient maps that wait was over a quarter of the
+ * whole backward pass.
+ */
+function sumRange(values: Float32Array, start: number, end: number): number {
+  let a = 0;
+  let b = 0;
+  let c = 0;
+  let d = 0;
+  let k = start;
+  for (; k + 4 <= end; k += 4) {
+    a += values[k] as number;
+    b += values[k + 1] as number;
+    c += values[k + 2] as number;
+    d += values[k + 3] as number;
+  }
+  for (; k < end; k++) a += values[k] as number;
+  return a + b + (c + d);
 }
 
 /** Rotates every kh×kw kernel by 180° (its own inverse): w'[o, c, i, j] = w[o, c, kh−1−i, kw−1−j]. */
