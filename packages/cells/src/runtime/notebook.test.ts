@@ -325,6 +325,33 @@ describe('Notebook structural edits', () => {
     expect([...notebook.states().keys()]).toEqual(['p', 'm', 'k', 'c']);
   });
 
+  it('wakes only the subscribers of cells whose state changed, and follows an id through remove and re-add', async () => {
+    const notebook = open([...diamond(), scalarKernel('k2', 1), conv('other', 'm', 'k2')]);
+    await notebook.whenIdle();
+    const seen: string[] = [];
+    for (const id of ['other', 'k2', 'd']) {
+      notebook.state$(id).subscribe((s) => seen.push(`${id} ${s.status} v${s.version}`));
+    }
+    seen.length = 0; // the replays on subscribing
+    notebook.setParams('k', { values: [[3]] });
+    await notebook.whenIdle();
+    expect(seen).toEqual(['d ok v2']);
+
+    seen.length = 0;
+    notebook.removeCell('k2');
+    await notebook.whenIdle();
+    expect(seen).toEqual(['other error v2']); // k2 itself is gone: its subscriber hears nothing
+    const late: CellState[] = [];
+    notebook.state$('k2').subscribe((s) => late.push(s));
+    expect(late).toEqual([]); // nothing replayed for a removed cell
+
+    seen.length = 0;
+    notebook.addCell(scalarKernel('k2', 5) as CellSpec);
+    await notebook.whenIdle();
+    expect(seen).toEqual(['k2 ok v1', 'other ok v3']);
+    expect(late.map((s) => s.status)).toEqual(['ok']);
+  });
+
   it('accepts a cell added before its inputs are wired, and reports it until they are', async () => {
     const notebook = open([image, scalarKernel('k', 2)]);
     notebook.addCell({ id: 'c', kind: 'conv', inputs: { input: 'm' } });
@@ -476,6 +503,7 @@ describe('Notebook lifetime', () => {
       running: 0,
       idleWaiters: 0,
       liveSubscriptions: 4,
+      watchedCells: 4,
     });
     let completed = 0;
     notebook.state$('d').subscribe({ complete: () => completed++ });
@@ -483,7 +511,12 @@ describe('Notebook lifetime', () => {
     notebook.dispose();
     expect(completed).toBe(2);
     expect(subscriptions.every((s) => s.closed)).toBe(true);
-    expect(notebook.internalSizes).toMatchObject({ records: 0, states: 0, liveSubscriptions: 0 });
+    expect(notebook.internalSizes).toMatchObject({
+      records: 0,
+      states: 0,
+      liveSubscriptions: 0,
+      watchedCells: 0,
+    });
   });
 });
 

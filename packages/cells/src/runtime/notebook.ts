@@ -1,10 +1,11 @@
-import { BehaviorSubject, defer, distinctUntilChanged, filter, finalize, map, type Observable } from 'rxjs';
+import { BehaviorSubject, type Observable } from 'rxjs';
 import { DocumentError } from '../document/document-error';
 import { MAX_CELLS, MAX_TITLE_LENGTH } from '../document/limits';
 import type { CellSpec, NotebookDocument } from '../document/notebook-document';
 import { copyCell, validateCellSpec } from '../document/validate-notebook';
 import type { CellKind } from '../kinds/define-cell-kind';
 import { findCellKind } from '../kinds/registry';
+import { CellChannels } from './cell-channels';
 import type { CellState } from './cell-state';
 import { deepEqual } from './deep-equal';
 import { NotebookGraph } from './graph';
@@ -23,11 +24,10 @@ export interface NotebookOptions {
 export class Notebook {
   readonly document$: Observable<NotebookDocument>;
   readonly #document$: BehaviorSubject<NotebookDocument>;
-  readonly #states$: BehaviorSubject<ReadonlyMap<string, CellState>>;
+  readonly #channels = new CellChannels((id) => this.#scheduler.publishedState(id));
   readonly #scheduler: Scheduler;
   #graph: NotebookGraph;
   #document: NotebookDocument;
-  #liveSubscriptions = 0;
   #disposed = false;
 
   /** `document` must already be validated (parseNotebook). */
@@ -39,10 +39,12 @@ export class Notebook {
     this.#document = document;
     this.#document$ = new BehaviorSubject(document);
     this.document$ = this.#document$.asObservable();
-    this.#states$ = new BehaviorSubject<ReadonlyMap<string, CellState>>(new Map());
     this.#graph = new NotebookGraph(document.cells);
-    this.#scheduler = new Scheduler(this.#graph, (states) => this.#states$.next(states), findKind);
-    this.#states$.next(this.#scheduler.states);
+    this.#scheduler = new Scheduler(
+      this.#graph,
+      (changed, states) => this.#channels.publish(changed, states),
+      findKind,
+    );
   }
 
   get document(): NotebookDocument {
@@ -51,14 +53,7 @@ export class Notebook {
 
   /** The state of one cell: replays the current one, then each change. Completes on dispose. */
   state$(id: string): Observable<CellState> {
-    return defer(() => {
-      this.#liveSubscriptions++;
-      return this.#states$.pipe(
-        map((states) => states.get(id)),
-        filter((state): state is CellState => state !== undefined),
-        distinctUntilChanged(),
-      );
-    }).pipe(finalize(() => this.#liveSubscriptions--));
+    return this.#channels.watch(id);
   }
 
   states(): ReadonlyMap<string, CellState> {
@@ -162,7 +157,8 @@ export class Notebook {
 
   /** Sizes of internal tables and live subscriptions, for leak tests and diagnostics. */
   get internalSizes(): Readonly<Record<string, number>> {
-    return { ...this.#scheduler.internalSizes, liveSubscriptions: this.#liveSubscriptions };
+    const { subscriptions, channels } = this.#channels.sizes;
+    return { ...this.#scheduler.internalSizes, liveSubscriptions: subscriptions, watchedCells: channels };
   }
 
   /** Aborts running computations and completes every stream. */
@@ -170,7 +166,7 @@ export class Notebook {
     if (this.#disposed) return;
     this.#disposed = true;
     this.#scheduler.dispose();
-    this.#states$.complete();
+    this.#channels.close();
     this.#document$.complete();
   }
 

@@ -29,14 +29,25 @@ type Prepared =
       readonly params: Readonly<Record<string, unknown>>;
     };
 
+/**
+ * Hands one pass's result to the readers: `changed` holds every cell whose state was replaced (or removed)
+ * since the last publish; `states` is the live table, to be read during the call and not kept.
+ */
+export type PublishStates = (changed: ReadonlySet<string>, states: ReadonlyMap<string, CellState>) => void;
+
 export class Scheduler {
   #graph: NotebookGraph;
-  readonly #publish: (states: ReadonlyMap<string, CellState>) => void;
+  readonly #publish: PublishStates;
   readonly #findKind: (kind: string) => CellKind | undefined;
-  /** In document order, so that a published snapshot is a plain copy. */
+  /** In document order, so that `states` (a snapshot for callers) is a plain copy. */
   #states = new Map<string, CellState>();
   readonly #records = new Map<string, CellRecord>();
   readonly #dirty = new Set<string>();
+  /**
+   * Cells whose state changed between passes (settled, progressed, added, removed), each with the state it
+   * had when last published: they are published with the next pass, and until then readers see the old one.
+   */
+  readonly #unpublished = new Map<string, CellState | undefined>();
   /**
    * Each spec's parsed params, once they and its input slot names have passed: specs are immutable and an
    * edit makes a new one, so a spec is checked once, not on every pass.
@@ -50,6 +61,7 @@ export class Scheduler {
     reportProgress: ({ cellId, version, record }, done, total, partial) => {
       const current = this.#records.get(cellId);
       if (this.#disposed || current !== record || current.version !== version) return;
+      this.#touch(cellId);
       this.#states.set(cellId, { status: 'pending', version, progress: { done, total, partial } });
       this.#queueFlush();
     },
@@ -58,7 +70,7 @@ export class Scheduler {
 
   constructor(
     graph: NotebookGraph,
-    publish: (states: ReadonlyMap<string, CellState>) => void,
+    publish: PublishStates,
     findKind: (kind: string) => CellKind | undefined,
   ) {
     this.#graph = graph;
@@ -81,6 +93,7 @@ export class Scheduler {
         if (graph.cells.has(id)) continue;
         record.running?.controller.abort();
         this.#records.delete(id);
+        this.#touch(id);
         this.#states.delete(id);
         this.#dirty.delete(id);
         for (const dependent of previous.dependentsOf(id)) this.#dirty.add(dependent);
@@ -88,6 +101,7 @@ export class Scheduler {
       for (const id of graph.cells.keys()) {
         if (!this.#records.has(id)) {
           this.#records.set(id, { version: 0 });
+          this.#touch(id);
           this.#states.set(id, { status: 'pending', version: 0 });
           this.#dirty.add(id);
         } else if ((previous.cycleOf(id)?.message ?? '') !== (graph.cycleOf(id)?.message ?? '')) {
@@ -103,6 +117,11 @@ export class Scheduler {
 
   get states(): ReadonlyMap<string, CellState> {
     return this.#snapshot();
+  }
+
+  /** The state of `id` as last published (undefined if it never was, or was removed since). */
+  publishedState(id: string): CellState | undefined {
+    return this.#unpublished.has(id) ? this.#unpublished.get(id) : this.#states.get(id);
   }
 
   whenIdle(): Promise<void> {
@@ -134,7 +153,13 @@ export class Scheduler {
     this.#records.clear();
     this.#states.clear();
     this.#dirty.clear();
+    this.#unpublished.clear();
     this.#resolveIdle();
+  }
+
+  /** Call before replacing or deleting a cell's state outside a pass: remembers what readers last saw. */
+  #touch(id: string): void {
+    if (!this.#unpublished.has(id)) this.#unpublished.set(id, this.#states.get(id));
   }
 
   #queueFlush(): void {
@@ -150,7 +175,11 @@ export class Scheduler {
     const affected = this.#graph.downstreamOf(this.#dirty);
     this.#dirty.clear();
     for (const id of this.#graph.order) if (affected.has(id)) this.#evaluate(id);
-    this.#publish(this.#snapshot());
+    // Every evaluated cell got a new state; so did the unpublished ones. Only these are published: no copy
+    // of the whole table per pass, and readers of unchanged cells are not woken.
+    for (const id of this.#unpublished.keys()) affected.add(id);
+    this.#unpublished.clear();
+    this.#publish(affected, this.#states);
     if (this.#isIdle()) this.#resolveIdle();
   }
 
@@ -266,6 +295,7 @@ export class Scheduler {
       return;
     }
     if (record.version === version) {
+      this.#touch(id);
       this.#states.set(id, state);
       for (const dependent of this.#graph.dependentsOf(id)) this.#dirty.add(dependent);
     } else {
