@@ -57,4 +57,4 @@ export { divergingColour, grayColour, NAN_COLOUR, type Rgb, type ScaleKind } fro
 export { chooseScale, type RenderedImage, type RenderOptions, renderTensor } from './render/render-tensor';
 export type { CellError, CellProgress, CellState } from './runtime/cell-state';
 export { CycleError } from './runtime/cycle-error';
-export { Notebook } from './runtime/notebook';
+export { Notebook, type NotebookOptions } from './runtime/notebook';

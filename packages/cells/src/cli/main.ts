@@ -1,6 +1,9 @@
 import { readFile } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import { basename, extname, resolve } from 'node:path';
-import { runNotebook } from './run-notebook';
+import { createParallelConv } from '@convbook/core';
+import { createNodeWorkerPool } from '@convbook/core/node';
+import { type RunResult, runNotebook } from './run-notebook';
 
 /**
  * `convbook run <notebook.json> [--out DIR] [--values]`. Relative paths resolve against the directory the
@@ -72,7 +75,15 @@ export async function main(args: readonly string[], io: CliIo): Promise<number> 
     );
     return 2;
   }
-  const result = await runNotebook(text, { outDir, values: parsed.values });
+  // Worker threads start only if some conv is big enough to split (createParallelConv is lazy).
+  const cores = availableParallelism();
+  const parallel = cores > 1 ? createParallelConv(() => createNodeWorkerPool(Math.min(cores, 4))) : undefined;
+  let result: RunResult;
+  try {
+    result = await runNotebook(text, { outDir, values: parsed.values, parallel });
+  } finally {
+    await parallel?.close();
+  }
   for (const problem of result.problems) io.stderr(problem);
   if (result.exitCode !== 2) {
     const failed = result.cells.filter((c) => c.status !== 'ok').length;

@@ -1,5 +1,6 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { ParallelConv } from '@convbook/core';
 import { DocumentError } from '../document/document-error';
 import { parseNotebook } from '../document/parse-notebook';
 import { encodeRenderedPng } from '../render/encode-png';
@@ -15,6 +16,8 @@ export interface RunOptions {
   readonly outDir: string;
   /** Also write <cellId>.json = { shape, data } for every tensor value. */
   readonly values?: boolean;
+  /** Lets big convs use other cores; the caller closes it. */
+  readonly parallel?: ParallelConv;
 }
 
 export interface RunResult {
@@ -27,7 +30,7 @@ export interface RunResult {
 export async function runNotebook(source: string | unknown, options: RunOptions): Promise<RunResult> {
   let notebook: Notebook;
   try {
-    notebook = Notebook.fromDocument(parseNotebook(source));
+    notebook = Notebook.fromDocument(parseNotebook(source), { parallel: options.parallel });
   } catch (error) {
     if (error instanceof DocumentError)
       return { exitCode: 2, problems: error.message.split('\n'), cells: [] };

@@ -5,7 +5,9 @@ import {
   type Conv2dOptions,
   conv2d,
   conv2dOutputSize,
+  type Tensor,
 } from '@convbook/core';
+import type { CellValue } from '../cell-value';
 import { MAX_TENSOR_VALUES } from '../document/limits';
 import { bool, describe, num, oneOf, optional, withDefault } from '../document/param-schema';
 import { broadcastKernel } from './broadcast-kernel';
@@ -57,7 +59,7 @@ export const convCell = defineCellKind({
     }
     return undefined;
   },
-  compute: ({ input, kernel }, params) => {
+  compute: ({ input, kernel }, params, context) => {
     const weights = broadcastKernel(kernel.weights, input.tensor.shape[0]);
     const options: Conv2dOptions = {
       bias: Array.from(kernel.bias),
@@ -68,9 +70,16 @@ export const convCell = defineCellKind({
       flip: params.flip,
     };
     refuseHugeOutput(input.tensor.shape, weights.shape, options);
-    const linear = conv2d(input.tensor, weights, options);
     const alpha = params.alpha === undefined ? {} : { alpha: params.alpha };
-    return { type: 'tensor', tensor: applyActivation(params.activation, linear, alpha) };
+    const activate = (linear: Tensor): CellValue => ({
+      type: 'tensor',
+      tensor: applyActivation(params.activation, linear, alpha),
+    });
+    const parallel = context.parallel;
+    if (parallel?.splits(input.tensor, weights, options)) {
+      return parallel.conv2d(input.tensor, weights, options).then(activate);
+    }
+    return activate(conv2d(input.tensor, weights, options));
   },
 });
 

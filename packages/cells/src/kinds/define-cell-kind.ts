@@ -1,3 +1,4 @@
+import type { ParallelConv } from '@convbook/core';
 import type { CellValue } from '../cell-value';
 import type { DocumentProblem } from '../document/document-error';
 import type { CellSpec } from '../document/notebook-document';
@@ -44,6 +45,11 @@ export interface ComputeContext {
   /** Reports progress (published as a pending state); `partial` lets the UI draw work in progress. */
   progress(done: number, total: number, partial?: CellValue): void;
   readonly graph: GraphView;
+  /**
+   * Other cores, when the host has them (a pool of Web Workers in the browser, worker threads in the
+   * runner). A kind asks `splits` first and stays synchronous on one thread when the answer is no.
+   */
+  readonly parallel?: ParallelConv;
 }
 
 export interface CellKindSpec<I extends Readonly<Record<string, InputSlot>>, P extends ParamFields> {

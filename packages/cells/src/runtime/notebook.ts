@@ -1,3 +1,4 @@
+import type { ParallelConv } from '@convbook/core';
 import { BehaviorSubject, type Observable } from 'rxjs';
 import { DocumentError } from '../document/document-error';
 import { MAX_CELLS, MAX_TITLE_LENGTH } from '../document/limits';
@@ -14,6 +15,8 @@ import { Scheduler } from './scheduler';
 export interface NotebookOptions {
   /** Where cells' kinds are looked up: the registry unless a bench or test brings kinds of its own. */
   readonly findKind?: (kind: string) => CellKind | undefined;
+  /** Lets big convs use other cores (see ComputeContext.parallel); the caller owns and closes it. */
+  readonly parallel?: ParallelConv;
 }
 
 /**
@@ -32,10 +35,14 @@ export class Notebook {
 
   /** `document` must already be validated (parseNotebook). */
   static fromDocument(document: NotebookDocument, options: NotebookOptions = {}): Notebook {
-    return new Notebook(document, options.findKind ?? findCellKind);
+    return new Notebook(document, options.findKind ?? findCellKind, options.parallel);
   }
 
-  private constructor(document: NotebookDocument, findKind: (kind: string) => CellKind | undefined) {
+  private constructor(
+    document: NotebookDocument,
+    findKind: (kind: string) => CellKind | undefined,
+    parallel: ParallelConv | undefined,
+  ) {
     this.#document = document;
     this.#document$ = new BehaviorSubject(document);
     this.document$ = this.#document$.asObservable();
@@ -44,6 +51,7 @@ export class Notebook {
       this.#graph,
       (changed, states) => this.#channels.publish(changed, states),
       findKind,
+      parallel,
     );
   }
 

@@ -1,3 +1,4 @@
+import type { ParallelConv } from '@convbook/core';
 import type { CellValue } from '../cell-value';
 import type { ComputeContext, GraphView } from '../kinds/define-cell-kind';
 
@@ -5,6 +6,8 @@ import type { ComputeContext, GraphView } from '../kinds/define-cell-kind';
 export interface RunHost {
   reportProgress(run: RunContext, done: number, total: number, partial?: CellValue): void;
   viewFrom(id: string): GraphView;
+  /** Other cores for big convs, set once by the scheduler when the notebook has them. */
+  parallel?: ParallelConv;
 }
 
 /**
@@ -41,6 +44,10 @@ export class RunContext implements ComputeContext {
   get graph(): GraphView {
     this.#graph ??= this.#host.viewFrom(this.cellId);
     return this.#graph;
+  }
+
+  get parallel(): ParallelConv | undefined {
+    return this.#host.parallel;
   }
 
   progress(done: number, total: number, partial?: CellValue): void {

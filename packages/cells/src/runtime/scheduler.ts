@@ -1,3 +1,4 @@
+import type { ParallelConv } from '@convbook/core';
 import type { CellValue } from '../cell-value';
 import { formatProblem } from '../document/document-error';
 import type { CellSpec } from '../document/notebook-document';
@@ -72,8 +73,10 @@ export class Scheduler {
     graph: NotebookGraph,
     publish: PublishStates,
     findKind: (kind: string) => CellKind | undefined,
+    parallel?: ParallelConv,
   ) {
     this.#graph = graph;
+    if (parallel !== undefined) this.#host.parallel = parallel;
     this.#publish = publish;
     this.#findKind = findKind;
     for (const id of graph.cells.keys()) {

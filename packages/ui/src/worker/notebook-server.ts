@@ -1,4 +1,11 @@
-import { type CellState, cellKinds, DocumentError, Notebook, parseNotebook } from '@convbook/cells';
+import {
+  type CellState,
+  cellKinds,
+  DocumentError,
+  Notebook,
+  type NotebookOptions,
+  parseNotebook,
+} from '@convbook/cells';
 import type { Subscription } from 'rxjs';
 import { describeKinds } from '../catalog/kind-catalog';
 import { coalesceEdits } from './coalesce-edits';
@@ -10,7 +17,7 @@ import { encodeForTransfer } from './transfer-codec';
  * cell's state to the page, grouping the states that change in one turn into one message.
  * Returns a function that stops serving and disposes the notebook.
  */
-export function serveNotebook(endpoint: MessageEndpoint): () => void {
+export function serveNotebook(endpoint: MessageEndpoint, options: NotebookOptions = {}): () => void {
   let notebook: Notebook | undefined;
   const cellSubscriptions = new Map<string, Subscription>();
   const changedStates = new Map<string, CellState>();
@@ -96,7 +103,7 @@ export function serveNotebook(endpoint: MessageEndpoint): () => void {
           // a live one (undo, autosave) with a cell mid-edit, whose problems the runtime shows on that cell.
           const document = parseNotebook(message.document, { lenientWiring: true, lenientParams: true });
           stopNotebook();
-          notebook = Notebook.fromDocument(document);
+          notebook = Notebook.fromDocument(document, options);
           watchCells();
           postDocument();
           post({ type: 'loaded', requestId: message.requestId });

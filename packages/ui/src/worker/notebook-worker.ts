@@ -1,11 +1,19 @@
-import { ready } from '@convbook/core';
+import { createParallelConv, createWebWorkerPool, ready, type SpawnedWorker } from '@convbook/core';
 import { serveNotebook } from './notebook-server';
 import type { MessageEndpoint } from './protocol';
 
 // The worker entry: all computation happens here, off the page's main thread. The package is type-checked
 // with the DOM lib, where `self` is a Window; inside a dedicated worker it is the worker scope, whose
 // postMessage/addEventListener match MessageEndpoint.
-serveNotebook(self as unknown as MessageEndpoint);
+//
+// A conv too big for one core is split across nested workers (conv-worker.ts), one per core up to four;
+// they start on the first such conv, so most notebooks never spawn them.
+const cores = Math.min(navigator.hardwareConcurrency || 1, 4);
+const spawnConvWorker = (): SpawnedWorker =>
+  new Worker(new URL('./conv-worker.ts', import.meta.url), { type: 'module', name: 'convbook-conv' });
+const parallel =
+  cores > 1 ? createParallelConv(() => createWebWorkerPool(spawnConvWorker, cores)) : undefined;
+serveNotebook(self as unknown as MessageEndpoint, { parallel });
 // Swap in the WASM SIMD kernels as soon as they compile. Until then (a few ms) cells compute with the
 // reference kernels, which give the same numbers, so nothing waits on the load and no message is missed.
 void ready();
