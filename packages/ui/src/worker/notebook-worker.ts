@@ -1,4 +1,6 @@
+import { findCellKind } from '@convbook/cells';
 import { createParallelConv, createWebWorkerPool, ready, type SpawnedWorker } from '@convbook/core';
+import { deferringSlowKinds } from './defer-slow-kinds';
 import { serveNotebook } from './notebook-server';
 import type { MessageEndpoint } from './protocol';
 
@@ -13,7 +15,8 @@ const spawnConvWorker = (): SpawnedWorker =>
   new Worker(new URL('./conv-worker.ts', import.meta.url), { type: 'module', name: 'convbook-conv' });
 const parallel =
   cores > 1 ? createParallelConv(() => createWebWorkerPool(spawnConvWorker, cores)) : undefined;
-serveNotebook(self as unknown as MessageEndpoint, { parallel });
+// Gradient cells start a task after the maps of the same edit, so the maps reach the page first.
+serveNotebook(self as unknown as MessageEndpoint, { parallel, findKind: deferringSlowKinds(findCellKind) });
 // Swap in the WASM SIMD kernels as soon as they compile. Until then (a few ms) cells compute with the
 // reference kernels, which give the same numbers, so nothing waits on the load and no message is missed.
 void ready();

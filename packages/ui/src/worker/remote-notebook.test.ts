@@ -100,4 +100,20 @@ describe('RemoteNotebook over a message channel', () => {
     );
     expect(document?.cells[1]?.params).toEqual({ values: [[50]] });
   });
+
+  it('publishes an edited document that keeps the objects of the cells the edit did not touch', async () => {
+    const connection = connect();
+    stop = connection.stop;
+    const { remote } = connection;
+    await remote.load(doc);
+    await remote.whenIdle();
+    const before = remote.document;
+    remote.setParams('k', { values: [[3]] });
+    const after = await firstValueFrom(
+      remote.document$.pipe(filter((d) => JSON.stringify(d?.cells[1]?.params) === '{"values":[[3]]}')),
+    );
+    expect(after?.cells[0]).toBe(before?.cells[0]);
+    expect(after?.cells[2]).toBe(before?.cells[2]);
+    expect(after?.cells[1]).not.toBe(before?.cells[1]);
+  });
 });

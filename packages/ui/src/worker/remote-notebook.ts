@@ -3,6 +3,7 @@ import { BehaviorSubject, type Observable, Subject } from 'rxjs';
 import type { KindInfo } from '../catalog/value-types';
 import { cellsAffectedBy } from './affected-cells';
 import type { MessageEndpoint, NotebookEdit, PageToWorker, Problem, WorkerToPage } from './protocol';
+import { shareUnchanged } from './share-unchanged';
 import { decodeTransferred } from './transfer-codec';
 import { type SupervisableWorker, type WorkerFailure, WorkerSupervisor } from './worker-supervisor';
 
@@ -271,7 +272,7 @@ export class RemoteNotebook {
         // While edits are in flight, an older snapshot would undo what the user sees (a weight mid-drag).
         if (message.seq < this.#sentSeq) return;
         this.#forgetRemovedCells(message.document);
-        this.#document.next(message.document);
+        this.#document.next(shareUnchanged(this.#document.value, message.document));
         return;
       case 'states':
         // The worker publishes once per pass, after its document snapshot: every sent edit has computed.

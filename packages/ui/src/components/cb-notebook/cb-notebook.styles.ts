@@ -12,6 +12,19 @@ export const notebookStyles = css`
     flex-direction: column;
     gap: var(--cb-space-4);
   }
+  /*
+   * Cells out of view are skipped by style, layout and paint: every frame otherwise walks and repaints the
+   * whole (long) notebook, which made each edit's frames cost ~10 ms. The remembered size (auto) keeps the
+   * scrollbar steady once a cell has been seen; canvases still draw and read back while skipped.
+   */
+  li > cb-cell {
+    content-visibility: auto;
+    contain-intrinsic-size: auto 360px;
+  }
+  /* Containment clips what overflows the cell: not while its menu (or anything in it) is in use. */
+  li > cb-cell:focus-within {
+    content-visibility: visible;
+  }
   .empty {
     text-align: center;
     padding: var(--cb-space-6);

@@ -51,12 +51,15 @@ export class CbNotebook extends LitElement {
   override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('document') || changed.has('kinds')) {
       const cells = this.document?.cells ?? [];
-      this.#titles = new Map(cells.map((cell) => [cell.id, cell.title || cell.id]));
-      this.#candidates = cells.map((cell) => ({
+      // A weight edit changes neither: keeping the old objects spares every cell a re-render.
+      const titles = new Map(cells.map((cell) => [cell.id, cell.title || cell.id]));
+      if (!sameEntries(titles, this.#titles)) this.#titles = titles;
+      const candidates = cells.map((cell) => ({
         id: cell.id,
         name: cell.title ? `${cell.title} (${cell.id})` : cell.id,
         output: this.kinds.get(cell.kind)?.output,
       }));
+      if (!sameCandidates(candidates, this.#candidates)) this.#candidates = candidates;
     }
     const ids = this.document?.cells.map((cell) => cell.id) ?? [];
     const key = ids.join('\n');
@@ -124,6 +127,18 @@ export class CbNotebook extends LitElement {
       </ol>
       <cb-add-cell .kinds=${this.kinds} after-id=${cells.at(-1)?.id ?? ''}></cb-add-cell>`;
   }
+}
+
+function sameEntries(a: ReadonlyMap<string, string>, b: ReadonlyMap<string, string>): boolean {
+  return a.size === b.size && [...a].every(([key, value]) => b.get(key) === value);
+}
+
+/** Output types come from the kind catalog, one object per kind, so identity compares them. */
+function sameCandidates(a: readonly InputCandidate[], b: readonly InputCandidate[]): boolean {
+  return (
+    a.length === b.length &&
+    a.every((c, i) => c.id === b[i]?.id && c.name === b[i]?.name && c.output === b[i]?.output)
+  );
 }
 
 customElements.define('cb-notebook', CbNotebook);
