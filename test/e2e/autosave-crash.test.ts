@@ -1,6 +1,8 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type AppSession, cell, openApp, startSession, waitForIdle } from './browser';
+import { describe, expect, it } from 'vitest';
+import { useAppSession } from './app-session';
+import { cell, openApp, waitForIdle } from './browser';
+import { topLeftWeight } from './kernel-edits';
 import { intactNotebooks, lastOpenNotebook, readStoredRecords, storedWeight } from './stored-notebooks';
 import { typeValue, weightInput } from './ui-actions';
 
@@ -16,10 +18,6 @@ const DEBOUNCE_MS = 300;
 /** Delays from the last edit to the kill; the last is well past the debounce, so the burst must be saved. */
 const KILL_DELAYS_MS = [0, 50, 150, 250, 300, 310, 320, 400, 1500];
 
-async function weight(page: Page): Promise<number> {
-  return Number(await weightInput(cell(page, KERNEL), 1, 1).inputValue());
-}
-
 async function crash(page: Page): Promise<void> {
   const cdp = await page.context().newCDPSession(page);
   // The crash ends the session before it can answer, so do not wait for a reply.
@@ -29,20 +27,12 @@ async function crash(page: Page): Promise<void> {
 }
 
 describe('autosave when the tab is killed mid-save', () => {
-  let session: AppSession;
-
-  beforeAll(async () => {
-    session = await startSession();
-    await openApp(session.page);
-  });
-  afterAll(async () => {
-    await session?.close();
-  });
+  const session = useAppSession();
 
   it('reopens a whole notebook holding the version before the burst or one from it', async () => {
     let page = session.page;
     // Start from literal weights that are stored, so every outcome can be read back from the records.
-    const first = (await weight(page)) + 1;
+    const first = (await topLeftWeight(page)) + 1;
     await typeValue(page, weightInput(cell(page, KERNEL), 1, 1), first);
     await expect
       .poll(async () => {
@@ -53,7 +43,7 @@ describe('autosave when the tab is killed mid-save', () => {
     const outcomes: string[] = [];
     for (const [run, delay] of KILL_DELAYS_MS.entries()) {
       // Reopen: the previous run's page is dead; this is the version every run starts from.
-      const before = await weight(page);
+      const before = await topLeftWeight(page);
       const burst = Array.from({ length: BURST }, (_, i) => before + (run + 1) * 10 + i + 1);
       for (const value of burst) await typeValue(page, weightInput(cell(page, KERNEL), 1, 1), value);
       await page.waitForTimeout(delay);
@@ -61,7 +51,7 @@ describe('autosave when the tab is killed mid-save', () => {
 
       page = await session.context.newPage();
       await openApp(page);
-      const reopened = await weight(page);
+      const reopened = await topLeftWeight(page);
       const records = await readStoredRecords(page);
       // Every notebook's pointer names a revision that is there and parses (throws otherwise).
       const notebooks = intactNotebooks(records);

@@ -24,7 +24,7 @@ export const PAYLOADS = [
 ] as const;
 
 /** Remote resources a note points at; opening the notebook must fetch none of them. */
-export const REMOTE_REFERENCES = [
+const REMOTE_REFERENCES = [
   '![remote image](http://example.invalid/pixel.png)',
   '<img src="http://example.invalid/beacon.png">',
   '[remote link](http://example.invalid/page)',

@@ -1,5 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type AppSession, cellIds, openApp, startSession, waitForIdle } from './browser';
+import { describe, expect, it } from 'vitest';
+import { useAppSession } from './app-session';
+import { type AppSession, cellIds, waitForIdle } from './browser';
 import {
   exportedDocument,
   exportNotebook,
@@ -12,15 +13,7 @@ import { alertTexts } from './ui-actions';
 // refused with every problem listed, and nothing that was saved or open changes.
 
 describe('export and import', () => {
-  let session: AppSession;
-
-  beforeAll(async () => {
-    session = await startSession();
-    await openApp(session.page);
-  });
-  afterAll(async () => {
-    await session?.close();
-  });
+  const session = useAppSession();
 
   it('exports a file that imports as an equal notebook', async () => {
     const { page } = session;

@@ -1,7 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type AppSession, cell, cellIds, openApp, startSession, waitForIdle } from './browser';
+import { describe, expect, it } from 'vitest';
+import { useAppSession } from './app-session';
+import { cell, cellIds, waitForIdle } from './browser';
 import { readCanvases } from './canvas-pixels';
 import { downstreamOf, readExample } from './example-fixture';
+import { storedTopLeftWeight } from './kernel-edits';
 import { picturesOf, typeValue, weightInput } from './ui-actions';
 
 // Flows 1–3: a first visit opens the lecture notebook with real feature maps; a weight edit repaints the
@@ -25,17 +27,9 @@ const flatByDesign = new Set(
 );
 
 describe('the lecture notebook', () => {
-  let session: AppSession;
+  const session = useAppSession();
   let picturesAfterEdit: Map<string, string>;
   let editedValue: number;
-
-  beforeAll(async () => {
-    session = await startSession();
-    await openApp(session.page);
-  });
-  afterAll(async () => {
-    await session?.close();
-  });
 
   it('opens on a first visit with every cell of the example, none in error', async () => {
     const { page } = session;
@@ -97,6 +91,8 @@ describe('the lecture notebook', () => {
   it('keeps the edit after a reload', async () => {
     const { page } = session;
     expect(picturesAfterEdit, 'the edit test must run first').toBeDefined();
+    // Autosave is debounced: reload once the edit is stored, not while the save may still be pending.
+    await expect.poll(() => storedTopLeftWeight(page), { timeout: 10_000 }).toBe(editedValue);
     await page.reload();
     await waitForIdle(page);
     expect(Number(await weightInput(cell(page, EDITED_KERNEL), 1, 1).inputValue())).toBe(editedValue);

@@ -1,8 +1,9 @@
 import { type CellState, Notebook, parseNotebook } from '@convbook/cells';
 import { getKernels, ready, setKernels, type Tensor } from '@convbook/core';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type AppSession, openApp, startSession, waitForIdle } from './browser';
+import { describe, expect, it } from 'vitest';
+import { useAppSession } from './app-session';
+import { waitForIdle } from './browser';
 import { readExample } from './example-fixture';
 import { exportNotebook, importNotebookFile } from './notebook-actions';
 import { comparePlanes, expectedPlane, shownPlanes } from './rendered-maps';
@@ -100,15 +101,7 @@ async function compareWithNode(page: Page, runs: Record<string, Map<string, Tens
 }
 
 describe('the same notebook in Node and in the browser', () => {
-  let session: AppSession;
-
-  beforeAll(async () => {
-    session = await startSession();
-    await openApp(session.page);
-  });
-  afterAll(async () => {
-    await session?.close();
-  });
+  const session = useAppSession();
 
   it('lecture: every map the page shows is the map of the Node values', async () => {
     const { page } = session;

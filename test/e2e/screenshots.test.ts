@@ -1,21 +1,14 @@
 import type { Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type AppSession, cell, openApp, screenshot, startSession, VIEWPORT, waitForIdle } from './browser';
+import { describe, expect, it } from 'vitest';
+import { useAppSession } from './app-session';
+import { cell, screenshot, VIEWPORT, waitForIdle } from './browser';
 import { savedNotebookTitles, shareLink } from './notebook-actions';
 
 // Flow 8: the pictures in the README, taken from the built app at 1280×900 and device scale 1.
 // Each test also checks the thing it photographs is really on screen, so a blank picture fails.
 
 describe('README screenshots', () => {
-  let session: AppSession;
-
-  beforeAll(async () => {
-    session = await startSession();
-    await openApp(session.page);
-  });
-  afterAll(async () => {
-    await session?.close();
-  });
+  const session = useAppSession();
 
   it('shows the top of the lecture notebook', async () => {
     const { page } = session;

@@ -2,8 +2,9 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type AppSession, openApp, startSession, waitForIdle } from './browser';
+import { describe, expect, it } from 'vitest';
+import { useAppSession } from './app-session';
+import { waitForIdle } from './browser';
 import {
   type AttackProbe,
   armProbe,
@@ -44,17 +45,14 @@ function offOrigin(requests: readonly string[], origin: string): string[] {
 }
 
 describe('hostile notebooks, with the page policy switched off', () => {
-  let session: AppSession;
   let probe: AttackProbe;
-
-  beforeAll(async () => {
-    session = await startSession();
-    probe = await armProbe(session.page);
-    const devtools = await session.context.newCDPSession(session.page);
-    await devtools.send('Page.setBypassCSP', { enabled: true });
-  });
-  afterAll(async () => {
-    await session?.close();
+  const session = useAppSession({
+    open: false,
+    async prepare({ context, page }) {
+      probe = await armProbe(page);
+      const devtools = await context.newCDPSession(page);
+      await devtools.send('Page.setBypassCSP', { enabled: true });
+    },
   });
 
   it('renders a share link opened on the first visit as text and runs nothing', async () => {
@@ -153,21 +151,16 @@ describe('the source of the app', () => {
 });
 
 describe('the Content-Security-Policy of the built site', () => {
-  let session: AppSession;
-
-  beforeAll(async () => {
-    session = await startSession();
-    await session.page.addInitScript(() => {
-      const seen: string[] = [];
-      Object.defineProperty(window, '__violations', { value: seen });
-      document.addEventListener('securitypolicyviolation', (event) => {
-        seen.push(`${event.effectiveDirective} ${event.blockedURI}`);
+  const session = useAppSession({
+    async prepare({ page }) {
+      await page.addInitScript(() => {
+        const seen: string[] = [];
+        Object.defineProperty(window, '__violations', { value: seen });
+        document.addEventListener('securitypolicyviolation', (event) => {
+          seen.push(`${event.effectiveDirective} ${event.blockedURI}`);
+        });
       });
-    });
-    await openApp(session.page);
-  });
-  afterAll(async () => {
-    await session?.close();
+    },
   });
 
   const violations = (page: Page) =>

@@ -1,5 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type AppSession, cellIds, openApp, startSession, waitForIdle } from './browser';
+import { describe, expect, it } from 'vitest';
+import { useAppSession } from './app-session';
+import { cellIds, waitForIdle } from './browser';
 import { exportedDocument, loadUrl, savedNotebookTitles, shareLink } from './notebook-actions';
 import { alertTexts } from './ui-actions';
 
@@ -7,15 +8,7 @@ import { alertTexts } from './ui-actions';
 // damaged link is refused with a message, and nothing saved or open changes.
 
 describe('share links', () => {
-  let session: AppSession;
-
-  beforeAll(async () => {
-    session = await startSession();
-    await openApp(session.page);
-  });
-  afterAll(async () => {
-    await session?.close();
-  });
+  const session = useAppSession();
 
   it('opens a shared notebook as a new, equal notebook and keeps the original', async () => {
     const { page } = session;

@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type AppSession, cell, cellIds, openApp, startSession, waitForIdle } from './browser';
+import { describe, expect, it } from 'vitest';
+import { useAppSession } from './app-session';
+import { cell, cellIds, openApp, waitForIdle } from './browser';
 import {
   failedWrites,
   type IndexedDbOutage,
@@ -8,66 +9,26 @@ import {
   injectWriteFaults,
   setWriteFault,
 } from './idb-faults';
+import { editTopLeftWeight, storedTopLeftWeight, topLeftWeight } from './kernel-edits';
 import { exportNotebook, savedNotebookTitles } from './notebook-actions';
-import {
-  intactNotebooks,
-  lastOpenNotebook,
-  readStoredRecords,
-  storedWeight,
-  writeStoredRecords,
-} from './stored-notebooks';
-import { alertTexts, picturesOf, typeValue, weightInput } from './ui-actions';
+import { intactNotebooks, lastOpenNotebook, readStoredRecords, writeStoredRecords } from './stored-notebooks';
+import { alertTexts } from './ui-actions';
 
 // Storage faults (issue 6), in real Chromium with real IndexedDB: a full disk, no IndexedDB at all, a save
 // cut in half, and damaged records. Each time the notebook in memory keeps working, the user is told, and
 // what was saved before stays readable. The faults are injected before the app's scripts run.
 
 const KERNEL = 'sobelX';
-const MAP = 'raw';
-
-async function weight(page: Page): Promise<number> {
-  return Number(await weightInput(cell(page, KERNEL), 1, 1).inputValue());
-}
-
-/** Sets the kernel's centre weight and waits until the map it feeds has repainted. */
-async function editWeight(page: Page, value: number): Promise<void> {
-  const before = (await picturesOf(page, [MAP])).get(MAP);
-  await typeValue(page, weightInput(cell(page, KERNEL), 1, 1), value);
-  await expect
-    .poll(async () => (await picturesOf(page, [MAP])).get(MAP), { timeout: 10_000 })
-    .not.toBe(before);
-  await waitForIdle(page);
-}
-
-/** The stored centre weight of the notebook open last, or undefined while it is not stored (yet). */
-async function storedCentreWeight(page: Page): Promise<number | undefined> {
-  const notebook = lastOpenNotebook(await readStoredRecords(page));
-  if (!notebook) return undefined;
-  try {
-    return storedWeight(notebook, KERNEL, 0, 0);
-  } catch {
-    return undefined; // Still the preset: no literal weights stored.
-  }
-}
 
 const storageAlert = async (page: Page) => (await alertTexts(page)).join('\n');
 
 describe('a full disk (QuotaExceededError on every write)', () => {
-  let session: AppSession;
-
-  beforeAll(async () => {
-    session = await startSession();
-    await injectWriteFaults(session.page, 'quota');
-    await openApp(session.page);
-  });
-  afterAll(async () => {
-    await session?.close();
-  });
+  const session = useAppSession({ prepare: (started) => injectWriteFaults(started.page, 'quota') });
 
   it('tells the user, keeps computing in memory, exports, and saves again once space is back', async () => {
     const { page } = session;
-    const original = await weight(page);
-    await editWeight(page, original + 3);
+    const original = await topLeftWeight(page);
+    await editTopLeftWeight(page, original + 3);
     expect(await failedWrites(page)).toBeGreaterThan(0);
     await expect.poll(() => storageAlert(page), { timeout: 5_000 }).toMatch(/storage for this site is full/);
     expect(await storageAlert(page)).toMatch(/export it to a file/);
@@ -75,7 +36,7 @@ describe('a full disk (QuotaExceededError on every write)', () => {
     expect(await page.getByRole('alert').getByRole('button', { name: 'Dismiss' }).count()).toBe(0);
 
     // The notebook lives on in memory: a further edit recomputes, and the alert stays up.
-    await editWeight(page, original + 4);
+    await editTopLeftWeight(page, original + 4);
     expect(await storageAlert(page)).toMatch(/full/);
     const exported = JSON.parse((await exportNotebook(page)).text) as {
       cells: { id: string; params?: { values?: number[][] } }[];
@@ -84,29 +45,22 @@ describe('a full disk (QuotaExceededError on every write)', () => {
 
     // Space comes back: the next change is saved, the alert goes, and a reload shows the change.
     await setWriteFault(page, 'off');
-    await editWeight(page, original + 5);
+    await editTopLeftWeight(page, original + 5);
     await expect.poll(() => storageAlert(page), { timeout: 5_000 }).toBe('');
-    await expect.poll(() => storedCentreWeight(page), { timeout: 5_000 }).toBe(original + 5);
+    await expect.poll(() => storedTopLeftWeight(page), { timeout: 5_000 }).toBe(original + 5);
     // Remembering the open notebook failed at the start; the first good save remembers it.
     await expect
       .poll(async () => (await readStoredRecords(page))['last-open-notebook'], { timeout: 5_000 })
       .toBe(lastOpenNotebook(await readStoredRecords(page))?.id);
     await page.reload();
     await waitForIdle(page);
-    expect(await weight(page)).toBe(original + 5);
+    expect(await topLeftWeight(page)).toBe(original + 5);
     expect(session.pageErrors.filter((e) => e.startsWith('uncaught'))).toEqual([]);
   });
 });
 
 describe('IndexedDB unavailable', () => {
-  let session: AppSession;
-
-  beforeAll(async () => {
-    session = await startSession();
-  });
-  afterAll(async () => {
-    await session?.close();
-  });
+  const session = useAppSession({ open: false });
 
   const outages: [IndexedDbOutage, RegExp][] = [
     ['missing', /does not allow storage here/],
@@ -123,8 +77,8 @@ describe('IndexedDB unavailable', () => {
       expect(readyMs, 'a blocked store must not hold the app up for long').toBeLessThan(15_000);
       expect(await cellIds(page)).toContain(KERNEL);
       await expect.poll(() => storageAlert(page), { timeout: 10_000 }).toMatch(message);
-      const edited = (await weight(page)) + 2;
-      await editWeight(page, edited);
+      const edited = (await topLeftWeight(page)) + 2;
+      await editTopLeftWeight(page, edited);
       const exported = (await exportNotebook(page)).text;
       const kernel = (
         JSON.parse(exported) as { cells: { id: string; params?: { values?: number[][] } }[] }
@@ -139,26 +93,17 @@ describe('IndexedDB unavailable', () => {
 });
 
 describe('a save cut in half (revision written, pointer not moved)', () => {
-  let session: AppSession;
-
-  beforeAll(async () => {
-    session = await startSession();
-    await injectWriteFaults(session.page, 'off');
-    await openApp(session.page);
-  });
-  afterAll(async () => {
-    await session?.close();
-  });
+  const session = useAppSession({ prepare: (started) => injectWriteFaults(started.page, 'off') });
 
   it('reopens the last good version, lists nothing as damaged, and the next save goes through', async () => {
     const { page } = session;
-    const original = await weight(page);
-    await editWeight(page, original + 1);
-    await expect.poll(() => storedCentreWeight(page), { timeout: 5_000 }).toBe(original + 1);
+    const original = await topLeftWeight(page);
+    await editTopLeftWeight(page, original + 1);
+    await expect.poll(() => storedTopLeftWeight(page), { timeout: 5_000 }).toBe(original + 1);
     const good = lastOpenNotebook(await readStoredRecords(page));
 
     await setWriteFault(page, 'pointer');
-    await editWeight(page, original + 7);
+    await editTopLeftWeight(page, original + 7);
     await expect.poll(() => storageAlert(page), { timeout: 5_000 }).toMatch(/Could not save/);
     const halfSaved = await readStoredRecords(page);
     // The new revision is there, but the pointer still names the old one.
@@ -168,7 +113,7 @@ describe('a save cut in half (revision written, pointer not moved)', () => {
     // Reload with the fault still on (the page-hide flush fails too): the last good version opens.
     await page.reload();
     await waitForIdle(page);
-    expect(await weight(page)).toBe(original + 1);
+    expect(await topLeftWeight(page)).toBe(original + 1);
     const titles = await savedNotebookTitles(page);
     expect(titles).toHaveLength(1);
     expect(await page.locator('cb-notebook-list li.damaged').count()).toBe(0);
@@ -176,23 +121,15 @@ describe('a save cut in half (revision written, pointer not moved)', () => {
 
     // With writes working again, an edit saves over the orphaned revision and prunes it.
     await setWriteFault(page, 'off');
-    await editWeight(page, original + 9);
-    await expect.poll(() => storedCentreWeight(page), { timeout: 5_000 }).toBe(original + 9);
+    await editTopLeftWeight(page, original + 9);
+    await expect.poll(() => storedTopLeftWeight(page), { timeout: 5_000 }).toBe(original + 9);
     const revisions = Object.keys(await readStoredRecords(page)).filter((key) => key.includes(':rev'));
     expect(revisions).toHaveLength(1);
   });
 });
 
 describe('damaged records next to good ones', () => {
-  let session: AppSession;
-
-  beforeAll(async () => {
-    session = await startSession();
-    await openApp(session.page);
-  });
-  afterAll(async () => {
-    await session?.close();
-  });
+  const session = useAppSession();
 
   it('opens the good notebooks and lists each damaged one as damaged', async () => {
     const { page } = session;

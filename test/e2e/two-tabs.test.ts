@@ -1,9 +1,9 @@
 import type { Page } from 'playwright-core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type AppSession, cell, openApp, startSession, waitForIdle } from './browser';
+import { type AppSession, openApp, startSession } from './browser';
+import { editTopLeftWeight, topLeftWeight } from './kernel-edits';
 import { savedNotebookTitles } from './notebook-actions';
 import { intactNotebooks, readStoredRecords, type StoredNotebook, storedWeight } from './stored-notebooks';
-import { picturesOf, typeValue, weightInput } from './ui-actions';
 
 // Two tabs on one notebook (issue 6): tab B opened the notebook, tab A saved a newer revision, then B
 // edits its older copy. B must not overwrite A's work: A's revision stays as it is, B's version is kept
@@ -12,16 +12,7 @@ import { picturesOf, typeValue, weightInput } from './ui-actions';
 
 const KERNEL = 'sobelX';
 
-async function editWeight(page: Page, value: number): Promise<void> {
-  const before = (await picturesOf(page, ['raw'])).get('raw');
-  await typeValue(page, weightInput(cell(page, KERNEL), 1, 1), value);
-  await expect
-    .poll(async () => (await picturesOf(page, ['raw'])).get('raw'), { timeout: 10_000 })
-    .not.toBe(before);
-  await waitForIdle(page);
-}
-
-/** The stored notebooks' titles with their centre weight (undefined while a kernel is still a preset). */
+/** The stored notebooks' titles with their top-left sobelX weight (undefined while a kernel is still a preset). */
 async function storedVersions(page: Page): Promise<Map<string, number | undefined>> {
   const weightOf = (notebook: StoredNotebook) => {
     try {
@@ -63,9 +54,9 @@ describe.each([
     if (deaf) await tabB.addInitScript({ content: 'delete window.BroadcastChannel;' });
     await openApp(tabB);
     expect(await savedNotebookTitles(tabB)).toEqual([title]);
-    const original = Number(await weightInput(cell(tabB, KERNEL), 1, 1).inputValue());
+    const original = await topLeftWeight(tabB);
 
-    await editWeight(tabA, original + 20);
+    await editTopLeftWeight(tabA, original + 20);
     await expect
       .poll(async () => (await storedVersions(tabA)).get(title ?? ''), { timeout: 5_000 })
       .toBe(original + 20);
@@ -73,7 +64,7 @@ describe.each([
       await expect.poll(() => noticeTexts(tabB), { timeout: 5_000 }).toMatch(/just saved in another tab/);
     }
 
-    await editWeight(tabB, original + 30);
+    await editTopLeftWeight(tabB, original + 30);
     const copyTitle = `${title} (conflict copy)`;
     await expect
       .poll(async () => Object.fromEntries(await storedVersions(tabB)), { timeout: 5_000 })
@@ -84,8 +75,8 @@ describe.each([
     expect(await savedNotebookTitles(tabB)).toEqual(expect.arrayContaining([title, copyTitle]));
 
     // Each tab goes on saving to its own notebook: no further copies, nothing overwritten.
-    await editWeight(tabA, original + 21);
-    await editWeight(tabB, original + 31);
+    await editTopLeftWeight(tabA, original + 21);
+    await editTopLeftWeight(tabB, original + 31);
     await expect
       .poll(async () => Object.fromEntries(await storedVersions(tabA)), { timeout: 5_000 })
       .toEqual({ [title ?? '']: original + 21, [copyTitle]: original + 31 });

@@ -1,19 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type AppSession, cell, cellIds, openApp, startSession, waitForIdle } from './browser';
+import { describe, expect, it } from 'vitest';
+import { useAppSession } from './app-session';
+import { cell, cellIds, waitForIdle } from './browser';
 import { blurFocused, picturesOf, typeValue, weightInput } from './ui-actions';
 
 // Flow 7: Ctrl+Z takes back a weight edit and a cell deletion; Ctrl+Shift+Z puts them back.
 
 describe('undo and redo', () => {
-  let session: AppSession;
-
-  beforeAll(async () => {
-    session = await startSession();
-    await openApp(session.page);
-  });
-  afterAll(async () => {
-    await session?.close();
-  });
+  const session = useAppSession();
 
   it('undoes and redoes a weight edit, in the editor and in the maps it feeds', async () => {
     const { page } = session;

@@ -1,6 +1,8 @@
 import type { Page, Worker } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type AppSession, cell, openApp, startSession, waitForIdle } from './browser';
+import { describe, expect, it } from 'vitest';
+import { useAppSession } from './app-session';
+import { cell, waitForIdle } from './browser';
+import { topLeftWeight } from './kernel-edits';
 import { alertTexts, picturesOf, typeValue, weightInput } from './ui-actions';
 
 // A worker that hangs or crashes (issue 6): the page never freezes, the worker is replaced, an edit made
@@ -39,7 +41,7 @@ async function liveness(worker: Worker): Promise<'alive' | 'gone' | 'silent'> {
   return Promise.race([answer, silence]);
 }
 
-/** Changes the kernel's centre weight by `delta` and returns the new value. */
+/** Changes the kernel's top-left weight by `delta` and returns the new value. */
 async function nudgeWeight(page: Page, delta: number): Promise<number> {
   const input = weightInput(cell(page, KERNEL), 1, 1);
   const value = Number(await input.inputValue()) + delta;
@@ -48,15 +50,7 @@ async function nudgeWeight(page: Page, delta: number): Promise<number> {
 }
 
 describe('a worker that hangs or crashes', () => {
-  let session: AppSession;
-
-  beforeAll(async () => {
-    session = await startSession();
-    await openApp(session.page);
-  });
-  afterAll(async () => {
-    await session?.close();
-  });
+  const session = useAppSession();
 
   it('replaces a hung worker, keeps the page responsive and keeps the edit made meanwhile', async () => {
     const { page } = session;
@@ -98,7 +92,7 @@ describe('a worker that hangs or crashes', () => {
     // The limit, one heartbeat, then a fresh worker loads and computes the whole lecture (slow on a busy CI).
     expect(recoveredAfter).toBeLessThan((HANG_LIMIT_S + 15) * 1000);
     await waitForIdle(page);
-    expect(Number(await weightInput(cell(page, KERNEL), 1, 1).inputValue())).toBe(edited);
+    expect(await topLeftWeight(page)).toBe(edited);
     expect(await page.locator('cb-cell[data-status="error"]').count()).toBe(0);
     expect(replacement.url()).toContain('notebook-worker');
   });

@@ -1,4 +1,4 @@
-import type { Tensor } from '@convbook/core';
+import type { LayerStats, LossResult, StackStats, Tensor } from '@convbook/core';
 
 /**
  * What a cell computes, by shape of result rather than by kind, so editors and the runner can render any
@@ -10,7 +10,7 @@ export type CellValue =
   /** A bank of kernels [O, C, kh, kw] and one bias per kernel. */
   | { readonly type: 'kernel'; readonly weights: Tensor; readonly bias: Float32Array }
   /** A loss value, the per-element error map [C, H, W] and dLoss/dPrediction of the same shape. */
-  | { readonly type: 'loss'; readonly loss: number; readonly errorMap: Tensor; readonly gradient: Tensor }
+  | ({ readonly type: 'loss' } & LossResult)
   | GradValue
   | StatsValue
   /** Markdown source; the UI renders it safely (text only, no raw HTML). */
@@ -46,23 +46,16 @@ export interface StatsValue {
   /** The image [C, H, W] the chain starts from. */
   readonly inputShape: readonly number[];
   readonly layers: readonly StatsRow[];
-  readonly totals: Omit<StatsRow, 'cellId' | 'kind' | 'outputShape' | 'receptiveField'>;
+  /** Sums over the layers, except `weights`, which counts each broadcast kernel's distinct numbers once. */
+  readonly totals: StackStats['totals'];
   /** A fully connected layer from the same input units to the same output units, for comparison. */
   readonly fullyConnected: { readonly weights: number; readonly connections: number };
 }
 
-export interface StatsRow {
+/** Core's counts for one layer, named by the cell that computes it, with its units' receptive field. */
+export interface StatsRow extends Omit<LayerStats, 'inputShape'> {
   readonly cellId: string;
   readonly kind: 'conv' | 'pool';
-  readonly outputShape: readonly number[];
-  readonly units: number;
-  readonly weights: number;
-  readonly connections: number;
-  readonly multiplyAddsForward: number;
-  readonly multiplyAddsBackward: number;
-  /** Activations kept for backprop during training vs. the largest live layer at test time, in values. */
-  readonly memoryTraining: number;
-  readonly memoryInference: number;
   readonly receptiveField: {
     readonly size: readonly [number, number];
     readonly jump: readonly [number, number];

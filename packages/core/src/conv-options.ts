@@ -48,7 +48,7 @@ export interface WindowPlan {
 }
 
 /** The largest padded plane (H × W) conv and pool will allocate: 2^28 cells, 1 GiB of float32. */
-export const MAX_PADDED_PLANE = 2 ** 28;
+const MAX_PADDED_PLANE = 2 ** 28;
 
 /** The kernel's footprint once dilation spreads its taps apart: k̂ = k + (k − 1)(d − 1). */
 export function effectiveKernelSize(kernel: number, dilation: number): number {

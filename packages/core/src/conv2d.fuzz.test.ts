@@ -9,6 +9,8 @@ import { conv2d } from './conv2d';
 import { pool2d } from './pool2d';
 import { ShapeError } from './shape-errors';
 import { Tensor } from './tensor';
+import { breakingNumber } from './testing/breaking-number';
+import { fuzzRuns, fuzzTimeout } from './testing/fuzz-budget';
 
 /**
  * conv2d and pool2d with numbers and options that break math: NaN, ±Infinity, −0, 1e38, empty and 1×1
@@ -17,27 +19,11 @@ import { Tensor } from './tensor';
  * (honest), close to the loop wherever the inputs were moderate. Both backends are attacked.
  */
 
-// A long run (FUZZ_RUNS) may take minutes per property; the everyday suite keeps the 30 s limit.
-vi.setConfig({ testTimeout: process.env.FUZZ_RUNS ? 600_000 : 30_000 });
-
-const runs = (defaultRuns: number, share: number): number => {
-  const requested = process.env.FUZZ_RUNS;
-  return requested ? Math.max(1, Math.round(Number(requested) * share)) : defaultRuns;
-};
+vi.setConfig({ testTimeout: fuzzTimeout() });
 
 const value = fc.oneof(
   { weight: 8, arbitrary: fc.integer({ min: -4, max: 4 }) },
-  {
-    weight: 1,
-    arbitrary: fc.constantFrom(
-      Number.NaN,
-      Number.POSITIVE_INFINITY,
-      Number.NEGATIVE_INFINITY,
-      -0,
-      1e38,
-      -1e38,
-    ),
-  },
+  { weight: 1, arbitrary: breakingNumber },
 );
 const axisOption = fc.oneof(
   { weight: 6, arbitrary: fc.integer({ min: 1, max: 3 }) },
@@ -218,7 +204,7 @@ describe.each(backends)('conv2d and pool2d on the %s kernels under fuzzing', (_n
         };
         referenceConv(call, out, plan);
       }),
-      { numRuns: runs(1500, 0.05) },
+      { numRuns: fuzzRuns(1500, 0.05) },
     );
   });
 
@@ -251,7 +237,7 @@ describe.each(backends)('conv2d and pool2d on the %s kernels under fuzzing', (_n
         if (out === undefined) return;
         checkPool(call.x, out, options);
       }),
-      { numRuns: runs(1500, 0.05) },
+      { numRuns: fuzzRuns(1500, 0.05) },
     );
   });
 });

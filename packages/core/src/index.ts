@@ -15,6 +15,7 @@ export {
 export { getKernels, setKernels } from './backend/active-kernels';
 export type { ComputeKernels, ConvGeometry, PoolGeometry } from './backend/kernels';
 export {
+  type AxisPair,
   conv2dOutputSize,
   type OutputSize,
   type Padding,

@@ -3,6 +3,8 @@ import { describe, expect, it, vi } from 'vitest';
 import { meanSquaredError, softmaxCrossEntropy } from './losses';
 import { ShapeError } from './shape-errors';
 import { Tensor } from './tensor';
+import { breakingNumber } from './testing/breaking-number';
+import { fuzzRuns, fuzzTimeout } from './testing/fuzz-budget';
 
 /**
  * Losses with numbers that break math. Each call is a ShapeError, or a result whose shapes match the
@@ -10,27 +12,11 @@ import { Tensor } from './tensor';
  * NaN and nothing else. Finite logits as large as 1e38 still give a finite cross-entropy (log-sum-exp).
  */
 
-// A long run (FUZZ_RUNS) may take minutes per property; the everyday suite keeps the 30 s limit.
-vi.setConfig({ testTimeout: process.env.FUZZ_RUNS ? 600_000 : 30_000 });
-
-const runs = (defaultRuns: number, share: number): number => {
-  const requested = process.env.FUZZ_RUNS;
-  return requested ? Math.max(1, Math.round(Number(requested) * share)) : defaultRuns;
-};
+vi.setConfig({ testTimeout: fuzzTimeout() });
 
 const value = fc.oneof(
   { weight: 6, arbitrary: fc.double({ min: -10, max: 10, noNaN: true }) },
-  {
-    weight: 1,
-    arbitrary: fc.constantFrom(
-      Number.NaN,
-      Number.POSITIVE_INFINITY,
-      Number.NEGATIVE_INFINITY,
-      -0,
-      1e38,
-      -1e38,
-    ),
-  },
+  { weight: 1, arbitrary: breakingNumber },
 );
 const shape = fc.array(fc.integer({ min: 0, max: 3 }), { minLength: 0, maxLength: 3 });
 const tensorOf = (dims: readonly number[]): fc.Arbitrary<Tensor> => {
@@ -70,7 +56,7 @@ describe('losses under fuzzing', () => {
         }
         if (anyNaN) expect(result.loss).toBeNaN();
       }),
-      { numRuns: runs(1500, 0.05) },
+      { numRuns: fuzzRuns(1500, 0.05) },
     );
   });
 
@@ -113,7 +99,7 @@ describe('losses under fuzzing', () => {
           }
         }
       }),
-      { numRuns: runs(1500, 0.05) },
+      { numRuns: fuzzRuns(1500, 0.05) },
     );
   });
 });

@@ -1,6 +1,7 @@
 import { createRandom, Tensor, tensor } from '@convbook/core';
 import { describe, expect, it } from 'vitest';
-import { type BackpropChain, backwardChain, type ConvLayer, forwardChain } from './backprop-chain';
+import { type BackpropChain, backwardChain, forwardChain } from './backprop-chain';
+import type { ConvLayer } from './upstream-layers';
 
 function randomTensor(shape: number[], seed: number, scale = 1): Tensor {
   const random = createRandom(seed);

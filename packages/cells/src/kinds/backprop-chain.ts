@@ -1,45 +1,23 @@
 import {
-  type ActivationName,
-  type ActivationOptions,
   activationGradient,
   applyActivation,
-  type Conv2dOptions,
   conv2d,
   conv2dBackward,
+  type LossResult,
   meanSquaredError,
-  type Pool2dOptions,
   pool2d,
   pool2dBackward,
   softmaxCrossEntropy,
   Tensor,
 } from '@convbook/core';
 import { broadcastKernel } from './broadcast-kernel';
+import type { ChainLayer, LayerChain } from './upstream-layers';
 
 /**
  * The path from an image to a loss, as plain data: image → (conv + activation | pool)* → loss. The grad cell
  * builds one from the notebook and runs it forward and backward itself, so conv and pool cells stay simple
  * (their values carry no tape) and gradient descent can re-run the forward pass with new weights.
  */
-export interface ConvLayer {
-  readonly kind: 'conv';
-  readonly cellId: string;
-  /** The kernel cell this layer's weights come from; two layers sharing one kernel cell share weights. */
-  readonly kernelCellId: string;
-  readonly weights: Tensor;
-  readonly bias: Float32Array;
-  readonly options: Omit<Conv2dOptions, 'bias'>;
-  readonly activation: ActivationName;
-  readonly activationOptions?: ActivationOptions;
-}
-
-export interface PoolLayer {
-  readonly kind: 'pool';
-  readonly cellId: string;
-  readonly options: Pool2dOptions;
-}
-
-export type ChainLayer = ConvLayer | PoolLayer;
-
 export interface LossSpec {
   readonly loss: 'mse' | 'cross-entropy';
   readonly reduction: 'mean' | 'sum';
@@ -47,10 +25,7 @@ export interface LossSpec {
   readonly target: Tensor | number;
 }
 
-export interface BackpropChain {
-  readonly inputCellId: string;
-  readonly input: Tensor;
-  readonly layers: readonly ChainLayer[];
+export interface BackpropChain extends LayerChain {
   readonly loss: LossSpec;
 }
 
@@ -71,10 +46,7 @@ export interface ForwardResult {
 /** Weights to use instead of the chain's own, keyed by kernel cell id (gradient descent's current guess). */
 export type WeightOverrides = ReadonlyMap<string, { readonly weights: Tensor; readonly bias: Float32Array }>;
 
-export function evaluateLoss(
-  prediction: Tensor,
-  spec: LossSpec,
-): { loss: number; errorMap: Tensor; gradient: Tensor } {
+export function evaluateLoss(prediction: Tensor, spec: LossSpec): LossResult {
   const options = { reduction: spec.reduction };
   if (spec.loss === 'mse') {
     if (typeof spec.target === 'number') throw new Error('mse needs a target tensor, not a class index');

@@ -12,7 +12,7 @@ import {
   str,
   withDefault,
 } from '../document/param-schema';
-import { type BackpropChain, backwardChain, type ConvLayer, forwardChain } from './backprop-chain';
+import { type BackpropChain, backwardChain, forwardChain } from './backprop-chain';
 import { broadcastKernel } from './broadcast-kernel';
 import { defineCellKind, type GraphView } from './define-cell-kind';
 import { MAX_TRAINING_STEPS, type TrainingResult, trainKernel } from './gradient-descent';
@@ -121,23 +121,13 @@ function buildChain(graph: GraphView, gradCellId: string): BackpropChain {
   if ('problems' in parsed) throw new ChainError(`loss cell "${lossId}" has invalid parameters`);
   const predictionId = lossSpec.inputs?.prediction;
   if (predictionId === undefined) throw new ChainError(`loss cell "${lossId}" has no prediction wired`);
-  const upstream = walkUpstreamLayers(graph, predictionId);
   const targetId = lossSpec.inputs?.target;
   const targetValue = targetId === undefined ? undefined : graph.value(targetId);
   const prediction = graph.value(predictionId);
   const predictionShape = prediction?.type === 'tensor' ? prediction.tensor.shape : [];
   const targetClass = parsed.params.targetClass;
   return {
-    inputCellId: upstream.sourceCellId,
-    input: upstream.source,
-    layers: upstream.layers.map((layer) =>
-      layer.kind === 'pool'
-        ? layer
-        : ({
-            ...layer,
-            ...(layer.alpha === undefined ? {} : { activationOptions: { alpha: layer.alpha } }),
-          } satisfies ConvLayer),
-    ),
+    ...walkUpstreamLayers(graph, predictionId),
     loss: {
       loss: parsed.params.loss as 'mse' | 'cross-entropy',
       reduction: parsed.params.reduction as 'mean' | 'sum',

@@ -38,17 +38,12 @@ export function chainStats(
   const rows: StatsRow[] = stack.layers.map((row, index) => {
     const layer = layers[index] as NamedLayer;
     const field = fields[index];
+    const { inputShape: _, ...counts } = row;
     return {
       cellId: layer.cellId,
       kind: layer.spec.kind,
-      outputShape: row.outputShape,
-      units: row.units,
+      ...counts,
       weights: layer.distinctWeights ?? row.weights,
-      connections: row.connections,
-      multiplyAddsForward: row.multiplyAddsForward,
-      multiplyAddsBackward: row.multiplyAddsBackward,
-      memoryTraining: row.memoryTraining,
-      memoryInference: row.memoryInference,
       receptiveField: { size: field?.size ?? [1, 1], jump: field?.jump ?? [1, 1] },
     };
   });

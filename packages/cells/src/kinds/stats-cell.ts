@@ -2,7 +2,7 @@ import type { LayerSpec } from '@convbook/core';
 import { bool, describe, withDefault } from '../document/param-schema';
 import { defineCellKind } from './define-cell-kind';
 import { chainStats, type NamedLayer } from './layer-chain-stats';
-import { ChainError, type UpstreamLayer, walkUpstreamLayers } from './upstream-layers';
+import { ChainError, type ChainLayer, walkUpstreamLayers } from './upstream-layers';
 
 /**
  * Layer arithmetic for the chain of conv and pool cells ending at the wired cell: units, weights,
@@ -28,7 +28,7 @@ export const statsCell = defineCellKind({
     if (chain.layers.length === 0) {
       throw new ChainError(`"${ofId}" is not a conv or pool cell, so there are no layers to count`);
     }
-    const [channels = 1, height = 1, width = 1] = chain.source.shape;
+    const [channels = 1, height = 1, width = 1] = chain.input.shape;
     let currentChannels = channels;
     const layers: NamedLayer[] = chain.layers.map((layer) => {
       const spec = layerSpec(layer, currentChannels, params.countBias);
@@ -44,7 +44,7 @@ export const statsCell = defineCellKind({
 });
 
 /** A one-channel kernel broadcast over C channels makes connections like the C-channel kernel it stands for. */
-function layerSpec(layer: UpstreamLayer, inChannels: number, bias: boolean): LayerSpec {
+function layerSpec(layer: ChainLayer, inChannels: number, bias: boolean): LayerSpec {
   if (layer.kind === 'pool') {
     const { size, stride, padding } = layer.options;
     return {

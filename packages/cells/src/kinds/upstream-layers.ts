@@ -1,4 +1,4 @@
-import type { ActivationName, Conv2dOptions, Pool2dOptions, Tensor } from '@convbook/core';
+import type { ActivationName, ActivationOptions, Conv2dOptions, Pool2dOptions, Tensor } from '@convbook/core';
 import type { CellValue } from '../cell-value';
 import { convCell } from './conv-cell';
 import type { CellKind, GraphView } from './define-cell-kind';
@@ -6,32 +6,35 @@ import { poolCell } from './pool-cell';
 
 /**
  * Walks from a conv or pool cell back through its `input` wires to the first cell that is neither — the
- * image the chain starts from — and returns the layers in forward order with their parsed parameters.
- * Grad cells re-run this chain themselves; stats cells count it. Conv and pool values carry nothing extra.
+ * image the chain starts from — and returns the layers in forward order with their parsed parameters, as
+ * plain data. Grad cells run this chain forward and backward themselves (backprop-chain.ts); stats cells
+ * count it. Conv and pool values carry nothing extra.
  */
-export interface UpstreamConv {
+export interface ConvLayer {
   readonly kind: 'conv';
   readonly cellId: string;
+  /** The kernel cell this layer's weights come from; two layers sharing one kernel cell share weights. */
   readonly kernelCellId: string;
   readonly weights: Tensor;
   readonly bias: Float32Array;
   readonly options: Omit<Conv2dOptions, 'bias'>;
   readonly activation: ActivationName;
-  readonly alpha?: number;
+  readonly activationOptions?: ActivationOptions;
 }
 
-export interface UpstreamPool {
+export interface PoolLayer {
   readonly kind: 'pool';
   readonly cellId: string;
   readonly options: Pool2dOptions;
 }
 
-export type UpstreamLayer = UpstreamConv | UpstreamPool;
+export type ChainLayer = ConvLayer | PoolLayer;
 
-export interface UpstreamChain {
-  readonly sourceCellId: string;
-  readonly source: Tensor;
-  readonly layers: readonly UpstreamLayer[];
+export interface LayerChain {
+  readonly inputCellId: string;
+  /** The image [C, H, W] the first layer reads. */
+  readonly input: Tensor;
+  readonly layers: readonly ChainLayer[];
 }
 
 /** Thrown (and shown on the asking cell) when the graph is not a chain this walker understands. */
@@ -39,8 +42,8 @@ export class ChainError extends Error {
   override readonly name = 'ChainError';
 }
 
-export function walkUpstreamLayers(graph: GraphView, endCellId: string): UpstreamChain {
-  const layers: UpstreamLayer[] = [];
+export function walkUpstreamLayers(graph: GraphView, endCellId: string): LayerChain {
+  const layers: ChainLayer[] = [];
   const visited = new Set<string>();
   let id = endCellId;
   for (;;) {
@@ -55,7 +58,7 @@ export function walkUpstreamLayers(graph: GraphView, endCellId: string): Upstrea
           `the chain starts at "${id}", which has ${describeValue(value)} instead of an image`,
         );
       }
-      return { sourceCellId: id, source: value.tensor, layers: layers.reverse() };
+      return { inputCellId: id, input: value.tensor, layers: layers.reverse() };
     }
     const params = parsedParams(spec.kind === 'conv' ? convCell : poolCell, id, spec.params);
     const inputId = spec.inputs?.input;
@@ -72,7 +75,7 @@ function convLayer(
   cellId: string,
   kernelCellId: string | undefined,
   params: Readonly<Record<string, unknown>>,
-): UpstreamConv {
+): ConvLayer {
   const kernel = kernelCellId === undefined ? undefined : graph.value(kernelCellId);
   if (kernelCellId === undefined || kernel?.type !== 'kernel') {
     throw new ChainError(`"${cellId}" has no computed kernel`);
@@ -93,11 +96,11 @@ function convLayer(
     bias: kernel.bias,
     options,
     activation: params.activation as ActivationName,
-    ...(typeof params.alpha === 'number' ? { alpha: params.alpha } : {}),
+    ...(typeof params.alpha === 'number' ? { activationOptions: { alpha: params.alpha } } : {}),
   };
 }
 
-function poolLayer(cellId: string, params: Readonly<Record<string, unknown>>): UpstreamPool {
+function poolLayer(cellId: string, params: Readonly<Record<string, unknown>>): PoolLayer {
   const options: Pool2dOptions = {
     kind: params.kind as Pool2dOptions['kind'],
     size: params.size as Pool2dOptions['size'],

@@ -1,3 +1,4 @@
+import type { AxisPair, Padding } from '@convbook/core';
 import {
   describe,
   int,
@@ -17,33 +18,23 @@ import {
 const MAX_STEP = 64;
 const MAX_PAD = 64;
 
-export type PairValue = number | readonly [number, number];
-export type PaddingValue =
-  | 'valid'
-  | 'same'
-  | 'full'
-  | number
-  | readonly [number, number]
-  | readonly [number, number, number, number];
-
-export function pairSchema(label: string, description: string, min = 1, max = MAX_STEP): Schema<PairValue> {
-  const asPair = numberArray(int(min, max), 2, 2) as Schema<unknown> as Schema<PairValue>;
-  return describe(union<PairValue>(int(min, max), asPair), label, description);
+export function pairSchema(label: string, description: string, min = 1, max = MAX_STEP): Schema<AxisPair> {
+  const asPair = numberArray(int(min, max), 2, 2) as Schema<unknown> as Schema<AxisPair>;
+  return describe(union<AxisPair>(int(min, max), asPair), label, description);
 }
 
-export const paddingSchema: Schema<PaddingValue> = describe(
-  union<PaddingValue>(
+const paddingSchema: Schema<Padding> = describe(
+  union<Padding>(
     oneOf('valid', 'same', 'full'),
     int(0, MAX_PAD),
-    numberArray(int(0, MAX_PAD), 2, 2) as Schema<unknown> as Schema<PaddingValue>,
-    numberArray(int(0, MAX_PAD), 4, 4) as Schema<unknown> as Schema<PaddingValue>,
+    numberArray(int(0, MAX_PAD), 2, 2) as Schema<unknown> as Schema<Padding>,
+    numberArray(int(0, MAX_PAD), 4, 4) as Schema<unknown> as Schema<Padding>,
   ),
   'Padding',
   "'valid' adds none, 'same' keeps ceil(size / stride), 'full' lets every partial overlap count; or explicit amounts.",
 );
 
-export const optionalStride = (label = 'Stride'): Schema<PairValue | undefined> =>
+export const optionalStride = (label = 'Stride'): Schema<AxisPair | undefined> =>
   optional(pairSchema(label, 'How far the window jumps between applications.'));
 
-export const defaultPadding = (fallback: PaddingValue): Schema<PaddingValue> =>
-  withDefault(paddingSchema, fallback);
+export const defaultPadding = (fallback: Padding): Schema<Padding> => withDefault(paddingSchema, fallback);

@@ -426,19 +426,25 @@ function slowPool(ms: number, honourAbort: boolean): { calls: () => number; abor
   return { calls: () => calls, aborted: () => aborted };
 }
 
+/** image → kernel k → conv c → pool p (the slow one), with every value p publishes collected in order. */
+function slowChain() {
+  const notebook = open([
+    image,
+    scalarKernel('k', 1),
+    conv('c', 'm', 'k'),
+    { id: 'p', kind: 'pool', inputs: { input: 'c' }, params: { size: 1 } },
+  ]);
+  const published: number[] = [];
+  notebook.state$('p').subscribe((s) => {
+    if (s.status === 'ok' && s.value.type === 'tensor') published.push(s.value.tensor.data[0]);
+  });
+  return { notebook, published };
+}
+
 describe('Notebook async work', () => {
   it('aborts a stale computation and never publishes its result', async () => {
     const slow = slowPool(30, true);
-    const notebook = open([
-      image,
-      scalarKernel('k', 1),
-      conv('c', 'm', 'k'),
-      { id: 'p', kind: 'pool', inputs: { input: 'c' }, params: { size: 1 } },
-    ]);
-    const published: number[] = [];
-    notebook.state$('p').subscribe((s) => {
-      if (s.status === 'ok' && s.value.type === 'tensor') published.push(s.value.tensor.data[0]);
-    });
+    const { notebook, published } = slowChain();
     await new Promise((r) => setTimeout(r, 5));
     notebook.setParams('k', { values: [[2]] });
     await notebook.whenIdle();
@@ -448,16 +454,7 @@ describe('Notebook async work', () => {
 
   it('coalesces a burst of edits on a slow cell to a handful of computes, ending at the last edit', async () => {
     const slow = slowPool(25, false);
-    const notebook = open([
-      image,
-      scalarKernel('k', 1),
-      conv('c', 'm', 'k'),
-      { id: 'p', kind: 'pool', inputs: { input: 'c' }, params: { size: 1 } },
-    ]);
-    const published: number[] = [];
-    notebook.state$('p').subscribe((s) => {
-      if (s.status === 'ok' && s.value.type === 'tensor') published.push(s.value.tensor.data[0]);
-    });
+    const { notebook, published } = slowChain();
     for (let i = 1; i <= 100; i++) {
       notebook.setParams('k', { values: [[i]] });
       await new Promise((r) => setTimeout(r, 1));

@@ -2,9 +2,8 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Padding, PaddingMode } from '../conv-options';
 import { type Conv2dOptions, conv2d } from '../conv2d';
-import { createRandom } from '../random';
 import { ready } from '../ready';
-import { Tensor } from '../tensor';
+import { randomTensor } from '../testing/random-tensor';
 import { conv2dParallel, splitKernels } from './conv2d-parallel';
 import { createNodeWorkerPool } from './node-worker-pool';
 import type { WorkerPool } from './worker-pool';
@@ -17,14 +16,6 @@ beforeAll(async () => {
   pool = createNodeWorkerPool(2);
 });
 afterAll(() => pool.close());
-
-function randomTensor(shape: number[], seed: number): Tensor {
-  const random = createRandom(seed);
-  return new Tensor(
-    shape,
-    Float32Array.from({ length: shape.reduce((a, b) => a * b, 1) }, () => random() * 2 - 1),
-  );
-}
 
 describe('splitKernels', () => {
   it('cuts in multiples of four when there are enough kernels, else evenly', () => {

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Conv2dOptions, conv2d } from '../conv2d';
-import { createRandom } from '../random';
 import { ready } from '../ready';
 import { Tensor } from '../tensor';
+import { randomTensor } from '../testing/random-tensor';
 import { createNodeWorkerPool } from './node-worker-pool';
 import { convMultiplyAdds, createParallelConv } from './parallel-conv';
 import type { WorkerPool } from './worker-pool';
@@ -26,15 +26,6 @@ beforeAll(async () => {
   threads = createNodeWorkerPool(2);
 });
 afterAll(() => threads.close());
-
-function randomTensor(shape: number[], seed: number): Tensor {
-  const random = createRandom(seed);
-  const size = shape.reduce((a, b) => a * b, 1);
-  return new Tensor(
-    shape,
-    Float32Array.from({ length: size }, () => random() * 2 - 1),
-  );
-}
 
 describe('convMultiplyAdds', () => {
   it('counts O·C·kh·kw per output position', () => {

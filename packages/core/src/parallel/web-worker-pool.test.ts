@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { conv2d } from '../conv2d';
-import { createRandom } from '../random';
-import { Tensor } from '../tensor';
+import { randomTensor } from '../testing/random-tensor';
 import { conv2dParallel } from './conv2d-parallel';
 import {
   createWebWorkerPool,
@@ -25,15 +24,6 @@ function channelWorker(): SpawnedWorker {
       port2.close();
     },
   };
-}
-
-function randomTensor(shape: number[], seed: number): Tensor {
-  const random = createRandom(seed);
-  const size = shape.reduce((a, b) => a * b, 1);
-  return new Tensor(
-    shape,
-    Float32Array.from({ length: size }, () => random() * 2 - 1),
-  );
 }
 
 describe('createWebWorkerPool and serveConvJobs', () => {
