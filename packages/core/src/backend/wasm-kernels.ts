@@ -66,7 +66,7 @@ export function createWasmKernels(wasm: KernelExports): ComputeKernels {
       const outAddress = arena.allocate(out.length);
       const argmaxAddress = arena.allocate(argmax.length);
       arena.commit();
-      writePoolInput(wasm, arena, input, x, g);
+      writeColumnPhases(wasm, arena, input, x, g);
       wasm.maxPool(input.raw, input.planes, outAddress, argmaxAddress, ...poolArguments(g, input));
       out.set(arena.floats(outAddress, out.length));
       argmax.set(arena.ints(argmaxAddress, argmax.length));
@@ -77,7 +77,7 @@ export function createWasmKernels(wasm: KernelExports): ComputeKernels {
       const input = planPoolInput(arena, g);
       const outAddress = arena.allocate(out.length);
       arena.commit();
-      writePoolInput(wasm, arena, input, x, g);
+      writeColumnPhases(wasm, arena, input, x, g);
       wasm.sumPool(input.raw, input.planes, outAddress, ...poolArguments(g, input));
       out.set(arena.floats(outAddress, out.length));
     },
@@ -112,17 +112,7 @@ function writeInput(
   g: ConvGeometry,
   taps: number,
 ): void {
-  arena.write(input.raw, x);
-  if (g.strideX > 1) {
-    wasm.deinterleaveColumns(
-      input.raw,
-      input.planes,
-      g.channels * g.height,
-      g.width,
-      g.strideX,
-      input.planeWidth,
-    );
-  }
+  writeColumnPhases(wasm, arena, input, x, g);
   wasm.writeTapOffsets(
     taps,
     g.channels,
@@ -145,13 +135,17 @@ function planPoolInput(arena: WasmArena, g: PoolGeometry): InputPlan {
   return planInput(arena, { ...g, strideY: 1 });
 }
 
-function writePoolInput(
+/**
+ * Copies `x` into WASM memory and, for a column stride above 1, splits it into column phases so every
+ * load in the inner loops is contiguous. Conv and pool read their input the same way.
+ */
+function writeColumnPhases(
   wasm: KernelExports,
   arena: WasmArena,
   input: InputPlan,
   x: Float32Array,
-  g: PoolGeometry,
-) {
+  g: { readonly channels: number; readonly height: number; readonly width: number; readonly strideX: number },
+): void {
   arena.write(input.raw, x);
   if (g.strideX > 1) {
     wasm.deinterleaveColumns(
