@@ -1,4 +1,4 @@
-import type { LayerStats, LossResult, StackStats, Tensor } from '@convbook/core';
+import type { LayerStats, LossResult, StackTotals, Tensor } from '@convbook/core';
 
 /**
  * What a cell computes, by shape of result rather than by kind, so editors and the runner can render any
@@ -45,17 +45,29 @@ export interface StatsValue {
   readonly type: 'stats';
   /** The image [C, H, W] the chain starts from. */
   readonly inputShape: readonly number[];
+  /** Its values, C·H·W: training keeps them too, so they open the memory column. */
+  readonly inputUnits: number;
   readonly layers: readonly StatsRow[];
-  /** Sums over the layers, except `weights`, which counts each broadcast kernel's distinct numbers once. */
-  readonly totals: StackStats['totals'];
-  /** A fully connected layer from the same input units to the same output units, for comparison. */
-  readonly fullyConnected: { readonly weights: number; readonly connections: number };
+  /**
+   * Sums over the layers (memory: the input plus every row for training, the peak row for inference),
+   * except `weights`, which counts each broadcast kernel's distinct numbers once.
+   */
+  readonly totals: StackTotals;
+  /**
+   * One fully connected layer from the same input units to the same output units, for comparison; counts
+   * biases exactly when the stats cell does.
+   */
+  readonly fullyConnected: FullyConnectedRow;
+}
+
+export interface FullyConnectedRow extends Omit<LayerStats, 'inputShape' | 'outputShape'> {
+  readonly inUnits: number;
 }
 
 /** Core's counts for one layer, named by the cell that computes it, with its units' receptive field. */
 export interface StatsRow extends Omit<LayerStats, 'inputShape'> {
   readonly cellId: string;
-  readonly kind: 'conv' | 'pool';
+  readonly kind: 'conv' | 'pool' | 'dense';
   readonly receptiveField: {
     readonly size: readonly [number, number];
     readonly jump: readonly [number, number];

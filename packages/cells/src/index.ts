@@ -1,5 +1,5 @@
 // @convbook/cells — the public API. Named re-exports only.
-export type { CellValue, GradValue, StatsRow, StatsValue } from './cell-value';
+export type { CellValue, FullyConnectedRow, GradValue, StatsRow, StatsValue } from './cell-value';
 export { DocumentError, type DocumentProblem, formatProblem } from './document/document-error';
 export {
   MAX_CELLS,

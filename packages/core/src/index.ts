@@ -33,14 +33,17 @@ export {
   randomKernel,
 } from './kernels';
 export {
-  type FullyConnectedStats,
   fullyConnectedStats,
   type LayerSpec,
   type LayerStats,
   layerStats,
+  type OpCounts,
+  type Shape3,
   type StackStats,
+  type StackTotals,
   stackStats,
 } from './layer-arithmetic';
+export { LENET5_INPUT, LENET5_LAYERS } from './lenet5';
 export {
   type CrossEntropyResult,
   type LossOptions,

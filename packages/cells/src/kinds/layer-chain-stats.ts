@@ -26,13 +26,14 @@ export interface NamedLayer {
 export function chainStats(
   inputShape: readonly [number, number, number],
   layers: readonly NamedLayer[],
+  countBias = true,
 ): StatsValue {
   const stack = stackStats(
     inputShape,
     layers.map((l) => l.spec),
   );
   const fields = receptiveField(
-    layers.map((l) => receptiveLayer(l.spec)),
+    layers.map((l, index) => receptiveLayer(l.spec, stack.layers[index]?.inputShape ?? inputShape)),
     [inputShape[1], inputShape[2]],
   );
   const rows: StatsRow[] = stack.layers.map((row, index) => {
@@ -47,20 +48,28 @@ export function chainStats(
       receptiveField: { size: field?.size ?? [1, 1], jump: field?.jump ?? [1, 1] },
     };
   });
-  const inputUnits = inputShape[0] * inputShape[1] * inputShape[2];
   const outputUnits = stack.outputShape[0] * stack.outputShape[1] * stack.outputShape[2];
-  const dense = fullyConnectedStats(inputUnits, outputUnits);
+  const {
+    inputShape: _in,
+    outputShape: _out,
+    ...dense
+  } = fullyConnectedStats(stack.inputUnits, outputUnits, countBias);
   return {
     type: 'stats',
     inputShape,
+    inputUnits: stack.inputUnits,
     layers: rows,
     totals: { ...stack.totals, weights: rows.reduce((sum, row) => sum + row.weights, 0) },
-    fullyConnected: { weights: dense.weights, connections: dense.connections },
+    fullyConnected: { ...dense, inUnits: stack.inputUnits },
   };
 }
 
-/** Pooling windows grow the receptive field like a kernel of the window's size whose stride defaults to it. */
-function receptiveLayer(spec: LayerSpec): ReceptiveLayer {
+/**
+ * Pooling windows grow the receptive field like a kernel of the window's size whose stride defaults to it;
+ * a dense unit sees its whole input, like a valid kernel as large as the input's plane.
+ */
+function receptiveLayer(spec: LayerSpec, input: readonly [number, number, number]): ReceptiveLayer {
+  if (spec.kind === 'dense') return { kernel: [input[1], input[2]] };
   if (spec.kind === 'conv') {
     return {
       kernel: spec.kernel,

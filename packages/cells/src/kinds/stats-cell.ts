@@ -39,16 +39,17 @@ export const statsCell = defineCellKind({
       const distinctWeights = outChannels * kh * kw + (params.countBias ? outChannels : 0);
       return { cellId: layer.cellId, spec, distinctWeights };
     });
-    return chainStats([channels, height, width], layers);
+    return chainStats([channels, height, width], layers, params.countBias);
   },
 });
 
 /** A one-channel kernel broadcast over C channels makes connections like the C-channel kernel it stands for. */
 function layerSpec(layer: ChainLayer, inChannels: number, bias: boolean): LayerSpec {
   if (layer.kind === 'pool') {
-    const { size, stride, padding } = layer.options;
+    const { kind, size, stride, padding } = layer.options;
     return {
       kind: 'pool',
+      op: kind,
       size,
       ...(stride === undefined ? {} : { stride }),
       ...(padding === undefined ? {} : { padding }),

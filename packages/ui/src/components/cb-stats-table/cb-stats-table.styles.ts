@@ -40,6 +40,16 @@ export const statsTableStyles = css`
     color: var(--cb-text-muted);
     font-size: 12px;
   }
+  tr.input td {
+    color: var(--cb-text-muted);
+  }
+  tfoot tr.compare td {
+    font-weight: 400;
+    border-top: 1px dashed var(--cb-border-strong);
+  }
+  table + .explain + table {
+    margin-top: var(--cb-space-3);
+  }
   .explain {
     font-size: 12px;
     color: var(--cb-text-muted);

@@ -2,10 +2,20 @@ import type { StatsRow, StatsValue } from '@convbook/cells';
 import { html, LitElement, nothing } from 'lit';
 import { formatCount, formatShapeForPeople } from '../../format/format-number';
 import { statsTableStyles } from './cb-stats-table.styles';
+import {
+  type CountColumn,
+  describeFullyConnected,
+  shownColumns,
+  sizeColumns,
+  workColumns,
+} from './stats-columns';
 
 /**
- * Layer arithmetic of a conv/pool chain as a table: per layer units, weights, connections, multiply-adds
- * forward and backward, memory, receptive field; then totals. Counts use thin-space separators.
+ * Layer arithmetic of a conv/pool chain as two tables. Sizes: units, weights, connections (and how many of
+ * them land on zero padding), receptive field, with one fully connected layer between the same units for
+ * comparison. Work and memory: the arithmetic of each pass by kind of operation, and the activations held
+ * in training (kept for backprop: rows add up to the total) and in inference (the pair alive while the
+ * layer runs: the total is the peak). Counts use thin-space separators.
  */
 export class CbStatsTable extends LitElement {
   static override styles = statsTableStyles;
@@ -24,66 +34,129 @@ export class CbStatsTable extends LitElement {
     this.titles = new Map();
   }
 
-  #renderRow(row: StatsRow) {
-    const [rh, rw] = row.receptiveField.size;
-    const [jh, jw] = row.receptiveField.jump;
-    return html`<tr>
-      <td>${this.titles.get(row.cellId) ?? row.cellId} <span class="kind">${row.kind}</span></td>
-      <td>${formatShapeForPeople(row.outputShape)}</td>
-      <td>${formatCount(row.units)}</td>
-      <td>${formatCount(row.weights)}</td>
-      <td>${formatCount(row.connections)}</td>
-      <td>${formatCount(row.multiplyAddsForward)}</td>
-      <td>${formatCount(row.multiplyAddsBackward)}</td>
-      <td>${formatCount(row.memoryTraining)}</td>
-      <td>${formatCount(row.memoryInference)}</td>
-      <td>${rh}×${rw} <span class="kind">jump ${jh}×${jw}</span></td>
-    </tr>`;
+  #layerName(row: StatsRow) {
+    return html`${this.titles.get(row.cellId) ?? row.cellId} <span class="kind">${row.kind}</span>`;
+  }
+
+  #renderSizes(value: StatsValue) {
+    const columns = shownColumns(sizeColumns, value);
+    const dense = value.fullyConnected;
+    return html`<table aria-label="Sizes per layer">
+      <thead>
+        <tr>
+          <th scope="col">Layer</th>
+          <th scope="col">Output</th>
+          ${columns.map((c) => html`<th scope="col">${c.heading}</th>`)}
+          <th scope="col">Receptive field</th>
+        </tr>
+      </thead>
+      <tbody>
+        <tr class="input">
+          <td>Input image</td>
+          <td>${formatShapeForPeople(value.inputShape)}</td>
+          <td>${formatCount(value.inputUnits)}</td>
+          ${columns.slice(1).map(() => html`<td></td>`)}
+          <td></td>
+        </tr>
+        ${value.layers.map((row) => {
+          const [rh, rw] = row.receptiveField.size;
+          const [jh, jw] = row.receptiveField.jump;
+          return html`<tr>
+            <td>${this.#layerName(row)}</td>
+            <td>${formatShapeForPeople(row.outputShape)}</td>
+            ${countCells(columns, row)}
+            <td>${rh}×${rw} <span class="kind">jump ${jh}×${jw}</span></td>
+          </tr>`;
+        })}
+      </tbody>
+      <tfoot>
+        <tr>
+          <td>Total</td>
+          <td></td>
+          ${totalCells(columns, value)}
+          <td></td>
+        </tr>
+        <tr class="compare">
+          <td>Fully connected instead <span class="kind">${describeFullyConnected(dense)}</span></td>
+          <td></td>
+          ${countCells(columns, dense)}
+          <td>whole image</td>
+        </tr>
+      </tfoot>
+    </table>`;
+  }
+
+  #renderWork(value: StatsValue) {
+    const columns = shownColumns(workColumns, value);
+    return html`<table aria-label="Work and memory per layer">
+      <thead>
+        <tr>
+          <th scope="col">Layer</th>
+          ${columns.map((c) => html`<th scope="col">${c.heading}</th>`)}
+          <th scope="col">Training memory (kept for backprop)</th>
+          <th scope="col">Inference memory (alive while it runs)</th>
+        </tr>
+      </thead>
+      <tbody>
+        <tr class="input">
+          <td>Input image</td>
+          ${columns.map(() => html`<td></td>`)}
+          <td>${formatCount(value.inputUnits)}</td>
+          <td></td>
+        </tr>
+        ${value.layers.map(
+          (row) => html`<tr>
+            <td>${this.#layerName(row)}</td>
+            ${countCells(columns, row)}
+            <td>${formatCount(row.memoryKept)}</td>
+            <td>${formatCount(row.memoryLive)}</td>
+          </tr>`,
+        )}
+      </tbody>
+      <tfoot>
+        <tr>
+          <td>Total <span class="kind">training: sum · inference: peak</span></td>
+          ${totalCells(columns, value)}
+          <td>${formatCount(value.totals.memoryTraining)}</td>
+          <td>${formatCount(value.totals.memoryInference)}</td>
+        </tr>
+        <tr class="compare">
+          <td>Fully connected instead</td>
+          ${countCells(columns, value.fullyConnected)}
+          <td></td>
+          <td></td>
+        </tr>
+      </tfoot>
+    </table>`;
   }
 
   override render() {
     const value = this.value;
     if (!value) return nothing;
-    const totals = value.totals;
-    return html`<table>
-        <thead>
-          <tr>
-            <th scope="col">Layer</th>
-            <th scope="col">Output</th>
-            <th scope="col">Units</th>
-            <th scope="col">Weights</th>
-            <th scope="col">Connections</th>
-            <th scope="col">MACs forward</th>
-            <th scope="col">MACs backward</th>
-            <th scope="col">Memory training</th>
-            <th scope="col">Memory inference</th>
-            <th scope="col">Receptive field</th>
-          </tr>
-        </thead>
-        <tbody>
-          ${value.layers.map((row) => this.#renderRow(row))}
-        </tbody>
-        <tfoot>
-          <tr>
-            <td>Total</td>
-            <td></td>
-            <td>${formatCount(totals.units)}</td>
-            <td>${formatCount(totals.weights)}</td>
-            <td>${formatCount(totals.connections)}</td>
-            <td>${formatCount(totals.multiplyAddsForward)}</td>
-            <td>${formatCount(totals.multiplyAddsBackward)}</td>
-            <td>${formatCount(totals.memoryTraining)}</td>
-            <td>${formatCount(totals.memoryInference)}</td>
-            <td></td>
-          </tr>
-        </tfoot>
-      </table>
+    return html`${this.#renderSizes(value)}
       <p class="explain">
-        Weights are learned numbers and are shared across positions; connections count every use of a weight
-        (or every pooled input), so each costs one multiply-add forward and two backward. Memory is in stored
-        values: training keeps every activation for backprop, inference only the largest pair alive at once.
+        Weights are learned numbers, shared across positions. A connection is one use of a weight (or one
+        pooled input) at one position; taps that land on the zero border are counted, and shown separately,
+        because a padded implementation multiplies them too. The last row is one fully connected layer between
+        the same numbers of units: there every connection has its own weight.
+      </p>
+      ${this.#renderWork(value)}
+      <p class="explain">
+        A conv connection costs one multiply-add forward and two backward (the input's gradient and the
+        weight's); biases add one addition per unit. Pooling has no weights and no multiply-adds: max pooling
+        compares, average pooling adds and scales. Activation functions are not counted. Memory is in stored
+        values: training keeps the input and every layer's output for backprop, so its rows add up; inference
+        needs only the input and output of the layer running, so its total is the largest row.
       </p>`;
   }
+}
+
+function countCells(columns: readonly CountColumn[], row: Parameters<CountColumn['read']>[0]) {
+  return columns.map((c) => html`<td>${formatCount(c.read(row))}</td>`);
+}
+
+function totalCells(columns: readonly CountColumn[], value: StatsValue) {
+  return columns.map((c) => html`<td>${formatCount(c.total(value))}</td>`);
 }
 
 customElements.define('cb-stats-table', CbStatsTable);
