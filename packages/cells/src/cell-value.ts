@@ -5,8 +5,16 @@ import type { LayerStats, LossResult, StackTotals, Tensor } from '@convbook/core
  * cell generically. Kinds add their own variants here when they need one (grad, stats).
  */
 export type CellValue =
-  /** Images, feature maps, pooled maps: [C, H, W]. `note` explains a transformation the user did not ask for. */
-  | { readonly type: 'tensor'; readonly tensor: Tensor; readonly note?: string }
+  /**
+   * Images, feature maps, pooled maps: [C, H, W]. `note` explains a transformation the user did not ask for,
+   * or reads the map out (a comparison); `figures` are that readout's numbers, for tests and the runner.
+   */
+  | {
+      readonly type: 'tensor';
+      readonly tensor: Tensor;
+      readonly note?: string;
+      readonly figures?: Readonly<Record<string, number>>;
+    }
   /** A bank of kernels [O, C, kh, kw] and one bias per kernel. */
   | { readonly type: 'kernel'; readonly weights: Tensor; readonly bias: Float32Array }
   /** A loss value, the per-element error map [C, H, W] and dLoss/dPrediction of the same shape. */

@@ -7,6 +7,7 @@ import { encodeRenderedPng } from '../render/encode-png';
 import { renderTensor } from '../render/render-tensor';
 import { Notebook } from '../runtime/notebook';
 import { type CellSummary, renderableTensor, summarizeCell } from './cell-summary';
+import { cellValueJson } from './cell-value-json';
 
 /**
  * The headless runner: validate a notebook, compute every cell, write a PNG per picture and a summary.
@@ -14,7 +15,10 @@ import { type CellSummary, renderableTensor, summarizeCell } from './cell-summar
  */
 export interface RunOptions {
   readonly outDir: string;
-  /** Also write <cellId>.json = { shape, data } for every tensor value. */
+  /**
+   * Also write <cellId>.json for every computed cell: its value as JSON with a `type` (a tensor cell's
+   * `shape` and `data` at the top level; stats, losses, readouts and training results in full).
+   */
   readonly values?: boolean;
   /** Lets big convs use other cores; the caller closes it. */
   readonly parallel?: ParallelConv;
@@ -55,6 +59,10 @@ export async function runNotebook(source: string | unknown, options: RunOptions)
         problems.push(`${cell.id} (${cell.kind}): ${summary.error ?? 'did not finish'}`);
       }
       if (state.status !== 'ok') continue;
+      if (options.values) {
+        const json = JSON.stringify(cellValueJson(state.value));
+        await writeFile(join(options.outDir, `${cell.id}.json`), `${json}\n`);
+      }
       const tensor = renderableTensor(state.value);
       if (tensor === undefined) continue;
       await writeFile(join(options.outDir, `${cell.id}.png`), encodeRenderedPng(renderTensor(tensor)));
@@ -71,10 +79,6 @@ export async function runNotebook(source: string | unknown, options: RunOptions)
           );
         }
       }
-      if (options.values) {
-        const json = JSON.stringify({ shape: tensor.shape, data: Array.from(tensor.data, jsonNumber) });
-        await writeFile(join(options.outDir, `${cell.id}.json`), `${json}\n`);
-      }
     }
     const failed = cells.filter((c) => c.status !== 'ok').length;
     const summary = { title: document.title, ok: cells.length - failed, failed, cells };
@@ -83,9 +87,4 @@ export async function runNotebook(source: string | unknown, options: RunOptions)
   } finally {
     notebook.dispose();
   }
-}
-
-/** JSON has no NaN or Infinity; write them as null rather than produce an unparsable file. */
-function jsonNumber(value: number): number | null {
-  return Number.isFinite(value) ? value : null;
 }

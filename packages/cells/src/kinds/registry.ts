@@ -1,3 +1,4 @@
+import { compareCell } from './compare-cell';
 import { convCell } from './conv-cell';
 import type { CellKind } from './define-cell-kind';
 import { gradCell } from './grad-cell';
@@ -7,6 +8,7 @@ import { lossCell } from './loss-cell';
 import { noteCell } from './note-cell';
 import { peaksCell } from './peaks-cell';
 import { poolCell } from './pool-cell';
+import { shiftCell } from './shift-cell';
 import { statsCell } from './stats-cell';
 
 /**
@@ -22,6 +24,8 @@ export const cellKinds: readonly CellKind[] = [
   gradCell,
   statsCell,
   peaksCell,
+  shiftCell,
+  compareCell,
   noteCell,
 ];
 

@@ -16,6 +16,7 @@ import {
 import { applyTransforms, type ImageTransform } from './image-transforms';
 import { base64ToBytes, decodePngImage, MAX_PNG_SIDE } from './png-codec';
 import { renderSample, type SampleSpec, sampleNames } from './samples';
+import { SHIFT_MODES } from './shift-tensor';
 
 /**
  * The image cell's non-literal sources — a built-in sample or an uploaded PNG stored as base64 — and the
@@ -57,7 +58,7 @@ const transformSchemas = {
     width: side,
     method: optional(oneOf('bilinear', 'area')),
   }),
-  shift: object({ op: oneOf('shift'), dx: offset, dy: offset, mode: optional(oneOf('zeros', 'circular')) }),
+  shift: object({ op: oneOf('shift'), dx: offset, dy: offset, mode: optional(oneOf(...SHIFT_MODES)) }),
   normalize: object({ op: oneOf('normalize'), mode: oneOf('minmax', 'standard') }),
   crop: object({ op: oneOf('crop'), top: edge, left: edge, height: side, width: side }),
 } as const;

@@ -1,4 +1,5 @@
 import { formatShape, ShapeError, Tensor } from '@convbook/core';
+import { type ShiftMode, shiftTensor } from './shift-tensor';
 
 /**
  * Edits applied to an image cell's picture, in the order listed. Each takes and returns [C, H, W] and never
@@ -7,7 +8,7 @@ import { formatShape, ShapeError, Tensor } from '@convbook/core';
 export type ImageTransform =
   | { readonly op: 'grayscale' }
   | { readonly op: 'resize'; readonly height: number; readonly width: number; readonly method?: ResizeMethod }
-  | { readonly op: 'shift'; readonly dx: number; readonly dy: number; readonly mode?: 'zeros' | 'circular' }
+  | { readonly op: 'shift'; readonly dx: number; readonly dy: number; readonly mode?: ShiftMode }
   | { readonly op: 'normalize'; readonly mode: 'minmax' | 'standard' }
   | {
       readonly op: 'crop';
@@ -33,7 +34,7 @@ export function applyTransform(image: Tensor, transform: ImageTransform): Tensor
         ? resizeArea(image, transform.height, transform.width)
         : resizeBilinear(image, transform.height, transform.width);
     case 'shift':
-      return shift(image, transform.dx, transform.dy, transform.mode ?? 'zeros');
+      return shiftTensor(image, transform.dx, transform.dy, transform.mode ?? 'zeros');
     case 'normalize':
       return transform.mode === 'minmax' ? normalizeMinMax(image) : normalizeStandard(image);
     case 'crop':
@@ -129,27 +130,6 @@ function overlapWeights(inSize: number, outSize: number): Array<Array<[number, n
     }
     return cover;
   });
-}
-
-/** Moves content right by dx and down by dy; uncovered pixels are 0, or wrap round with 'circular'. */
-function shift(image: Tensor, dx: number, dy: number, mode: 'zeros' | 'circular'): Tensor {
-  const { channels, height, width } = dims(image);
-  const out = new Float32Array(image.size);
-  const wrap = (v: number, n: number): number => ((v % n) + n) % n;
-  for (let c = 0; c < channels; c++) {
-    for (let y = 0; y < height; y++) {
-      for (let x = 0; x < width; x++) {
-        let sy = y - dy;
-        let sx = x - dx;
-        if (mode === 'circular') {
-          sy = wrap(sy, height);
-          sx = wrap(sx, width);
-        } else if (sy < 0 || sy >= height || sx < 0 || sx >= width) continue;
-        out[(c * height + y) * width + x] = image.data[(c * height + sy) * width + sx] ?? 0;
-      }
-    }
-  }
-  return new Tensor(image.shape, out);
 }
 
 /** Rescales to [0, 1]; a constant image becomes all zeros rather than dividing by zero. */

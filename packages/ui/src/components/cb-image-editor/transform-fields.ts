@@ -20,7 +20,7 @@ export const transformFields: Readonly<Record<string, readonly TransformField[]>
   shift: [
     { name: 'dx', label: 'dx', kind: 'int' },
     { name: 'dy', label: 'dy', kind: 'int' },
-    { name: 'mode', label: 'edges', kind: 'choice', options: ['zeros', 'circular'] },
+    { name: 'mode', label: 'edges', kind: 'choice', options: ['zeros', 'circular', 'grow'] },
   ],
   normalize: [{ name: 'mode', label: 'mode', kind: 'choice', options: ['minmax', 'standard'] }],
   crop: [

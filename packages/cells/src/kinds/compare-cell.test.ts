@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import type { CellValue } from '../cell-value';
+import { compareCell } from './compare-cell';
+import { runKind, tensorOf, tensorValue } from './run-kind.test-helper';
+
+const figuresOf = (value: CellValue) => (value.type === 'tensor' ? value.figures : undefined);
+
+describe('compare cell', () => {
+  it('gives the difference map and counts the units that changed', async () => {
+    const a = tensorValue([
+      [1, 2, 3],
+      [4, 5, 6],
+    ]);
+    const b = tensorValue([
+      [1, 2, 0],
+      [4, 7, 6],
+    ]);
+    const out = await runKind(compareCell, {}, { a, b });
+    expect(tensorOf(out).toArray()).toEqual([
+      [
+        [0, 0, 3],
+        [0, -2, 0],
+      ],
+    ]);
+    expect(figuresOf(out)).toMatchObject({ units: 6, changed: 2, changedFraction: 2 / 6, maxInside: 3 });
+    expect(out.type === 'tensor' && out.note).toBe(
+      '2 of 6 units differ (33.3 %); the largest difference is 3.',
+    );
+  });
+
+  it('reports the largest difference inside a border apart from the one on it', async () => {
+    const zeros = [0, 0, 0, 0];
+    const a = tensorValue([zeros, [0, 1, 0, 0], [0, 0, 0, 9], zeros]);
+    const b = tensorValue([zeros, zeros, zeros, zeros]);
+    const out = await runKind(compareCell, { border: 1 }, { a, b });
+    expect(figuresOf(out)).toMatchObject({ maxInside: 1, maxAtBorder: 9, border: 1 });
+    expect(out.type === 'tensor' && out.note).toBe(
+      '2 of 16 units differ (12.5 %); the largest difference is 1 more than 1 px from the edges and 9 on that border.',
+    );
+  });
+
+  it('names both shapes when they differ', async () => {
+    await expect(
+      runKind(compareCell, {}, { a: tensorValue([[1, 2]]), b: tensorValue([[1], [2]]) }),
+    ).rejects.toThrow('needs two maps of the same shape, got 1×1×2 and 1×2×1');
+  });
+});

@@ -1,0 +1,94 @@
+import { formatShape, Tensor } from '@convbook/core';
+import { describe, int, num, withDefault } from '../document/param-schema';
+import { defineCellKind } from './define-cell-kind';
+
+/**
+ * Sets two maps of the same shape against each other and says how far apart they are in words a student
+ * can check: how many units changed (a fraction, so maps of different sizes compare fairly), and the largest
+ * difference away from a border of `border` pixels and on it. The value is the difference map a − b.
+ */
+export const compareCell = defineCellKind({
+  kind: 'compare',
+  label: 'Compare',
+  description:
+    'The difference of two maps: how many units changed, and the largest change inside and at the border.',
+  inputs: {
+    a: { accepts: ['tensor'], label: 'Map' },
+    b: { accepts: ['tensor'], label: 'Compared with' },
+  },
+  params: {
+    border: withDefault(
+      describe(
+        int(0, 64),
+        'Border',
+        'Report the largest difference inside this many pixels from each edge apart.',
+      ),
+      0,
+    ),
+    tolerance: withDefault(
+      describe(num(0), 'Tolerance', 'A unit counts as changed when the two maps differ by more than this.'),
+      1e-5,
+    ),
+  },
+  output: 'tensor',
+  validateInputs: ({ a, b }) =>
+    a.tensor.shape.length === b.tensor.shape.length && a.tensor.shape.every((n, i) => n === b.tensor.shape[i])
+      ? undefined
+      : `needs two maps of the same shape, got ${formatShape(a.tensor.shape)} and ${formatShape(b.tensor.shape)}`,
+  compute: ({ a, b }, params) => {
+    const difference = new Tensor(
+      a.tensor.shape,
+      a.tensor.data.map((v, i) => v - (b.tensor.data[i] ?? 0)),
+    );
+    const figures = compareFigures(difference, params.border, params.tolerance);
+    return { type: 'tensor', tensor: difference, note: describeComparison(figures), figures };
+  },
+});
+
+export type ComparisonFigures = {
+  readonly units: number;
+  readonly changed: number;
+  readonly changedFraction: number;
+  /** Largest |a − b| more than `border` pixels from every edge. */
+  readonly maxInside: number;
+  /** Largest |a − b| within `border` pixels of an edge (0 when there is no border). */
+  readonly maxAtBorder: number;
+  readonly border: number;
+};
+
+export function compareFigures(difference: Tensor, border: number, tolerance: number): ComparisonFigures {
+  const height = difference.shape.at(-2) ?? 1;
+  const width = difference.shape.at(-1) ?? 1;
+  let changed = 0;
+  let maxInside = 0;
+  let maxAtBorder = 0;
+  for (const [i, d] of difference.data.entries()) {
+    const size = Math.abs(d);
+    if (size > tolerance) changed++;
+    const y = Math.floor(i / width) % height;
+    const x = i % width;
+    const inside = y >= border && y < height - border && x >= border && x < width - border;
+    if (inside) maxInside = Math.max(maxInside, size);
+    else maxAtBorder = Math.max(maxAtBorder, size);
+  }
+  const units = difference.size;
+  return {
+    units,
+    changed,
+    changedFraction: units === 0 ? 0 : changed / units,
+    maxInside,
+    maxAtBorder,
+    border,
+  };
+}
+
+function describeComparison(f: ComparisonFigures): string {
+  const percent = `${Number((100 * f.changedFraction).toFixed(1))} %`;
+  const units = `${f.changed} of ${f.units} units differ (${percent})`;
+  const largest = (v: number): string => String(Number(v.toPrecision(3)));
+  if (f.border === 0) return `${units}; the largest difference is ${largest(f.maxInside)}.`;
+  return (
+    `${units}; the largest difference is ${largest(f.maxInside)} more than ${f.border} px from the edges ` +
+    `and ${largest(f.maxAtBorder)} on that border.`
+  );
+}
