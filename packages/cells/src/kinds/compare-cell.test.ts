@@ -22,9 +22,9 @@ describe('compare cell', () => {
         [0, -2, 0],
       ],
     ]);
-    expect(figuresOf(out)).toMatchObject({ units: 6, changed: 2, changedFraction: 2 / 6, maxInside: 3 });
+    expect(figuresOf(out)).toMatchObject({ units: 6, active: 6, changed: 2, changedFraction: 2 / 6, maxInside: 3 });
     expect(out.type === 'tensor' && out.note).toBe(
-      '2 of 6 units differ (33.3 %); the largest difference is 3.',
+      '2 of the 6 active units differ (33.3 %; 6 units in all); the largest difference is 3.',
     );
   });
 
@@ -33,9 +33,11 @@ describe('compare cell', () => {
     const a = tensorValue([zeros, [0, 1, 0, 0], [0, 0, 0, 9], zeros]);
     const b = tensorValue([zeros, zeros, zeros, zeros]);
     const out = await runKind(compareCell, { border: 1 }, { a, b });
-    expect(figuresOf(out)).toMatchObject({ maxInside: 1, maxAtBorder: 9, border: 1 });
+    // Only 2 of 16 units are non-zero in either map, and both changed.
+    expect(figuresOf(out)).toMatchObject({ active: 2, changed: 2, maxInside: 1, maxAtBorder: 9, border: 1 });
     expect(out.type === 'tensor' && out.note).toBe(
-      '2 of 16 units differ (12.5 %); the largest difference is 1 more than 1 px from the edges and 9 on that border.',
+      '2 of the 2 active units differ (100 %; 16 units in all); the largest difference is 1 more than 1 px ' +
+        'from the edges and 9 on that border.',
     );
   });
 

@@ -4,8 +4,9 @@ import { defineCellKind } from './define-cell-kind';
 
 /**
  * Sets two maps of the same shape against each other and says how far apart they are in words a student
- * can check: how many units changed (a fraction, so maps of different sizes compare fairly), and the largest
- * difference away from a border of `border` pixels and on it. The value is the difference map a − b.
+ * can check: how many units changed, as a fraction of the units active (non-zero) in either map — so a
+ * sparse feature map and its dense pooled map compare fairly — and the largest difference away from a
+ * border of `border` pixels and on it. The value is the difference map a − b.
  */
 export const compareCell = defineCellKind({
   kind: 'compare',
@@ -40,14 +41,17 @@ export const compareCell = defineCellKind({
       a.tensor.shape,
       a.tensor.data.map((v, i) => v - (b.tensor.data[i] ?? 0)),
     );
-    const figures = compareFigures(difference, params.border, params.tolerance);
+    const figures = compareFigures(a.tensor, b.tensor, difference, params.border, params.tolerance);
     return { type: 'tensor', tensor: difference, note: describeComparison(figures), figures };
   },
 });
 
 export type ComparisonFigures = {
   readonly units: number;
+  /** Units non-zero (beyond the tolerance) in at least one of the two maps. */
+  readonly active: number;
   readonly changed: number;
+  /** changed / active: 0 when neither map has an active unit. */
   readonly changedFraction: number;
   /** Largest |a − b| more than `border` pixels from every edge. */
   readonly maxInside: number;
@@ -56,15 +60,23 @@ export type ComparisonFigures = {
   readonly border: number;
 };
 
-export function compareFigures(difference: Tensor, border: number, tolerance: number): ComparisonFigures {
+export function compareFigures(
+  a: Tensor,
+  b: Tensor,
+  difference: Tensor,
+  border: number,
+  tolerance: number,
+): ComparisonFigures {
   const height = difference.shape.at(-2) ?? 1;
   const width = difference.shape.at(-1) ?? 1;
+  let active = 0;
   let changed = 0;
   let maxInside = 0;
   let maxAtBorder = 0;
   for (const [i, d] of difference.data.entries()) {
     const size = Math.abs(d);
     if (size > tolerance) changed++;
+    if (Math.abs(a.data[i] ?? 0) > tolerance || Math.abs(b.data[i] ?? 0) > tolerance) active++;
     const y = Math.floor(i / width) % height;
     const x = i % width;
     const inside = y >= border && y < height - border && x >= border && x < width - border;
@@ -72,19 +84,13 @@ export function compareFigures(difference: Tensor, border: number, tolerance: nu
     else maxAtBorder = Math.max(maxAtBorder, size);
   }
   const units = difference.size;
-  return {
-    units,
-    changed,
-    changedFraction: units === 0 ? 0 : changed / units,
-    maxInside,
-    maxAtBorder,
-    border,
-  };
+  const changedFraction = active === 0 ? 0 : changed / active;
+  return { units, active, changed, changedFraction, maxInside, maxAtBorder, border };
 }
 
 function describeComparison(f: ComparisonFigures): string {
   const percent = `${Number((100 * f.changedFraction).toFixed(1))} %`;
-  const units = `${f.changed} of ${f.units} units differ (${percent})`;
+  const units = `${f.changed} of the ${f.active} active units differ (${percent}; ${f.units} units in all)`;
   const largest = (v: number): string => String(Number(v.toPrecision(3)));
   if (f.border === 0) return `${units}; the largest difference is ${largest(f.maxInside)}.`;
   return (
