@@ -78,9 +78,30 @@ describe('convbook run on the examples', () => {
     expect(shapeOf('valid')).toEqual([1, 2, 3]);
     expect(shapeOf('same')).toEqual([1, 3, 4]);
     expect(shapeOf('depthMap')).toEqual([1, 32, 32]);
-    const lossOf = (id: string): number => summary.cells.find((c) => c.id === id)?.loss ?? Number.NaN;
-    // Pooling forgives the shift that the feature map shows in full.
-    expect(lossOf('poolGap')).toBeLessThan(lossOf('mapGap') / 4);
+    // The equivariance shift grows the canvas instead of cropping the letters.
+    expect(shapeOf('moved')).toEqual([1, 24, 26]);
+    expect(shapeOf('equivariance')).toEqual([1, 24, 26]);
+  });
+
+  it('--values writes every kind of value: a stats table, a readout, a comparison, a training run', async () => {
+    const dir = join(out, 'lecture-values');
+    const run = await convbook(['run', join(examplesDir, 'lecture.json'), '--out', dir, '--values']);
+    expect(run.code).toBe(0);
+    const read = async (id: string) => JSON.parse(await readFile(join(dir, `${id}.json`), 'utf8'));
+    expect(await read('deepStats')).toMatchObject({
+      type: 'stats',
+      totals: { forward: { multiplyAdds: 6480 } },
+    });
+    expect(await read('smoothPeaks')).toMatchObject({
+      type: 'note',
+      markdown: expect.stringContaining('3 peaks'),
+    });
+    expect(await read('equivariance')).toMatchObject({ type: 'tensor', figures: { changed: 0 } });
+    expect(await read('error')).toMatchObject({ type: 'loss', loss: expect.any(Number) });
+    const learn = await read('learn');
+    expect(learn.training.lossCurve).toHaveLength(151);
+    expect(learn.training.learnedWeights.shape).toEqual([1, 1, 3, 3]);
+    expect(await read('welcome')).toMatchObject({ type: 'note' });
   });
 });
 
