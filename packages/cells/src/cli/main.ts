@@ -14,7 +14,8 @@ export const USAGE = `Usage: convbook run <notebook.json> [--out DIR] [--values]
 
 Computes every cell of a Convbook notebook without a browser.
   --out DIR   where to write <cellId>.png and summary.json (default: ./convbook-out/<notebook name>)
-  --values    also write <cellId>.json = { "shape": [...], "data": [...] } for every tensor
+  --values    also write <cellId>.json with every cell's value: tensors as { "shape", "data" },
+              stats tables, losses, readouts and training results in full
   --help      print this help
 
 Exit codes: 0 every cell computed, 1 some cell failed, 2 the document (or the command line) is invalid.`;

@@ -18,7 +18,10 @@ import { cellKinds, findCellKind } from './registry';
 
 vi.setConfig({ testTimeout: fuzzTimeout() });
 
-/** One cell of every kind: image → conv → pool → loss → grad, stats of the pool, peaks of a signal, a note. */
+/**
+ * One cell of every kind: image → conv → pool → loss → grad, stats of the pool, peaks of a signal, a note,
+ * a shift of the conv and its comparison with the conv.
+ */
 const base = parseNotebook({
   format: 'convbook',
   version: 1,
@@ -46,6 +49,8 @@ const base = parseNotebook({
     { id: 'stats', kind: 'stats', inputs: { of: 'pool' } },
     { id: 'signal', kind: 'image', params: { sample: { name: 'signal-peaks', size: 64 } } },
     { id: 'peaks', kind: 'peaks', inputs: { signal: 'signal' } },
+    { id: 'shift', kind: 'shift', inputs: { input: 'conv' }, params: { dx: 1 } },
+    { id: 'compare', kind: 'compare', inputs: { a: 'shift', b: 'conv' } },
   ],
 });
 

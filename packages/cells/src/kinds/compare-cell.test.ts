@@ -22,7 +22,13 @@ describe('compare cell', () => {
         [0, -2, 0],
       ],
     ]);
-    expect(figuresOf(out)).toMatchObject({ units: 6, active: 6, changed: 2, changedFraction: 2 / 6, maxInside: 3 });
+    expect(figuresOf(out)).toMatchObject({
+      units: 6,
+      active: 6,
+      changed: 2,
+      changedFraction: 2 / 6,
+      maxInside: 3,
+    });
     expect(out.type === 'tensor' && out.note).toBe(
       '2 of the 6 active units differ (33.3 %; 6 units in all); the largest difference is 3.',
     );

@@ -1,7 +1,7 @@
 import { Tensor } from '@convbook/core';
 import { describe, expect, it } from 'vitest';
 import { runKind, tensorOf, tensorValue } from './run-kind.test-helper';
-import { shiftCell } from './shift-cell';
+import { grownSizeProblem, shiftCell } from './shift-cell';
 
 const ramp = tensorValue([
   [1, 2, 3],
@@ -54,10 +54,10 @@ describe('shift cell', () => {
     ]);
   });
 
-  it('refuses to grow past the size limit, in words', async () => {
-    const wide = { type: 'tensor' as const, tensor: new Tensor([3, 1, 4096]) };
-    await expect(runKind(shiftCell, { dy: 4096, mode: 'grow' }, { input: wide })).rejects.toThrow(
-      'growing the canvas to 4097×4096 would make 50343936 values, the limit is 50331648',
+  it('refuses to grow past the size limit, in words, before allocating', () => {
+    expect(grownSizeProblem([3, 3100, 4096], 0, 1000)).toBe(
+      'growing the canvas to 4100×4096 would make 50380800 values, the limit is 50331648',
     );
+    expect(grownSizeProblem([3, 3000, 4096], 0, 1000)).toBeUndefined();
   });
 });

@@ -1,9 +1,10 @@
-import { MAX_IMAGE_SIDE, MAX_TENSOR_VALUES } from '../document/limits';
+import { MAX_TENSOR_VALUES } from '../document/limits';
 import { describe, int, oneOf, withDefault } from '../document/param-schema';
 import { defineCellKind } from './define-cell-kind';
 import { SHIFT_MODES, shiftTensor } from './image/shift-tensor';
 
-const MAX_SHIFT = MAX_IMAGE_SIDE;
+/** A quarter of the largest image side: far enough to move anything off a picture, small enough to stay cheap. */
+const MAX_SHIFT = 1024;
 
 /**
  * Moves any map — an image, a feature map, a pooled map — right by dx and down by dy. With it a notebook can
@@ -31,20 +32,21 @@ export const shiftCell = defineCellKind({
     ),
   },
   output: 'tensor',
-  validateInputs: ({ input }, params) => {
-    if (params.mode !== 'grow') return undefined;
-    const height = (input.tensor.shape.at(-2) ?? 1) + Math.abs(params.dy);
-    const width = (input.tensor.shape.at(-1) ?? 1) + Math.abs(params.dx);
-    const values =
-      (input.tensor.size / ((input.tensor.shape.at(-2) ?? 1) * (input.tensor.shape.at(-1) ?? 1))) *
-      height *
-      width;
-    return values > MAX_TENSOR_VALUES
-      ? `growing the canvas to ${height}×${width} would make ${values} values, the limit is ${MAX_TENSOR_VALUES}`
-      : undefined;
-  },
+  validateInputs: ({ input }, params) =>
+    params.mode === 'grow' ? grownSizeProblem(input.tensor.shape, params.dx, params.dy) : undefined,
   compute: ({ input }, params) => ({
     type: 'tensor',
     tensor: shiftTensor(input.tensor, params.dx, params.dy, params.mode),
   }),
 });
+
+/** Why a 'grow' shift of a map of `shape` would be too big, or nothing: checked before anything is allocated. */
+export function grownSizeProblem(shape: readonly number[], dx: number, dy: number): string | undefined {
+  const planes = shape.slice(0, -2).reduce((a, b) => a * b, 1);
+  const height = (shape.at(-2) ?? 1) + Math.abs(dy);
+  const width = (shape.at(-1) ?? 1) + Math.abs(dx);
+  const values = planes * height * width;
+  return values > MAX_TENSOR_VALUES
+    ? `growing the canvas to ${height}×${width} would make ${values} values, the limit is ${MAX_TENSOR_VALUES}`
+    : undefined;
+}
