@@ -12,7 +12,8 @@ import { ChainError, type ChainLayer, walkUpstreamLayers } from './upstream-laye
 export const statsCell = defineCellKind({
   kind: 'stats',
   label: 'Layer stats',
-  description: 'Counts units, weights, connections, multiply-adds, memory and receptive fields of a chain.',
+  description:
+    'Counts units, weights, connections, the operations of each pass, memory and receptive fields of a chain.',
   inputs: { of: 'tensor' },
   params: {
     countBias: withDefault(
