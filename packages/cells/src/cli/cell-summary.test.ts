@@ -30,6 +30,25 @@ describe('summarizeCell', () => {
     });
   });
 
+  it('carries a comparison\'s readout and its figures', () => {
+    const state = {
+      status: 'ok',
+      version: 1,
+      ms: 1,
+      value: {
+        type: 'tensor',
+        tensor: tensor([[[0, 2]]]),
+        note: '1 of the 2 active units differ',
+        figures: { changed: 1, active: 2 },
+      },
+    } as const;
+    expect(summarizeCell('c', 'compare', state)).toMatchObject({
+      readout: '1 of the 2 active units differ',
+      figures: { changed: 1, active: 2 },
+      max: 2,
+    });
+  });
+
   it('keeps the error message and the upstream cell of an inherited failure', () => {
     const state = {
       status: 'error',

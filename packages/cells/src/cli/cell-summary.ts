@@ -18,8 +18,10 @@ export interface CellSummary {
   /** Training runs: the loss before the first step and after the last. */
   readonly training?: { readonly steps: number; readonly lossBefore: number; readonly lossAfter: number };
   readonly ms?: number;
-  /** Text computed by a readout cell (peaks); plain notes are left out, their text is in the notebook. */
+  /** Text computed by a readout cell (peaks, compare); plain notes are left out, their text is in the notebook. */
   readonly readout?: string;
+  /** The numbers behind a readout (compare: changed, active, units, largest differences). */
+  readonly figures?: Readonly<Record<string, number>>;
 }
 
 /**
@@ -63,6 +65,9 @@ export function summarizeCell(id: string, kind: string, state: CellState): CellS
         ms: round(state.ms),
         ...lossFigures(state.value),
         ...(state.value.type === 'note' && kind !== 'note' ? { readout: state.value.markdown } : {}),
+        ...(state.value.type === 'tensor' && state.value.figures !== undefined
+          ? { readout: state.value.note, figures: state.value.figures }
+          : {}),
         ...(tensor ? tensorStatistics(tensor) : {}),
       };
     }
