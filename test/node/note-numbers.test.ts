@@ -266,7 +266,8 @@ const lectureClaims: Claim[] = [
       const run = await training(v, 'learn');
       expect(run.steps).toBe(150);
       const sobel = (await kernelOf(v, 'sobelX')).flat();
-      run.learnedWeights.data.forEach((w, i) => expect(Math.abs(w - (sobel[i] ?? 0))).toBeLessThan(0.01));
+      const worst = Math.max(...run.learnedWeights.data.map((w, i) => Math.abs(w - (sobel[i] ?? 0))));
+      expect(worst).toBeLessThan(0.01);
       expect(run.lossCurve[0]?.toFixed(2)).toBe('1.71');
       expect(run.lossCurve.at(-1)).toBeLessThan(1e-6);
     },

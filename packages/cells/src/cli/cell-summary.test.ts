@@ -30,7 +30,7 @@ describe('summarizeCell', () => {
     });
   });
 
-  it('carries a comparison\'s readout and its figures', () => {
+  it("carries a comparison's readout and its figures", () => {
     const state = {
       status: 'ok',
       version: 1,
