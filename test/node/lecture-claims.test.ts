@@ -1,5 +1,16 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { type ExampleValues, kernelOf, type Plane, planeOf, rows, runExample, slide } from './example-values';
+import {
+  type ExampleValues,
+  examplesDir,
+  kernelOf,
+  type Plane,
+  planeOf,
+  rows,
+  runExample,
+  slide,
+} from './example-values';
 
 // Issue 12: every number the lecture shows is recomputed here by brute force or by formula, from the
 // notebook's own inputs (images, kernels, shapes) as `convbook run --values` wrote them, and compared with
@@ -149,6 +160,21 @@ describe('7. the words say which operation each map is', () => {
     expect(rows(await lecture.plane('valid'))).toEqual(correlation);
     expect(rows(await lecture.plane('validFlipped'))).toEqual(convolution);
     expect(rows(await lecture.plane('validDouble'))).toEqual(correlation.map((r) => r.map((v) => 2 * v)));
+  });
+
+  it('every other map is correlation, as the flip note says: raw is Sobel x slid without a flip', async () => {
+    const document = JSON.parse(await readFile(join(examplesDir, 'lecture.json'), 'utf8')) as {
+      cells: { id: string; kind: string; params?: { flip?: boolean } }[];
+    };
+    const flipped = document.cells
+      .filter((c) => c.kind === 'conv' && c.params?.flip === true)
+      .map((c) => c.id);
+    expect(flipped).toEqual(['validFlipped', 'convolution']);
+    const word = await lecture.plane('word');
+    const sobel = await kernelOf(lecture, 'sobelX');
+    const byHand = slide(word, sobel, { flip: false, padTop: 1, padLeft: 1, height: 24, width: 24 }).flat();
+    const raw = (await lecture.tensor('raw')).data;
+    expect(raw.map((v, i) => Math.abs(v - (byHand[i] ?? 0)) < 1e-4)).not.toContain(false);
   });
 
   it("'same' with a 2×2 kernel pads only after the input: bottom and right", async () => {
