@@ -115,6 +115,39 @@ describe('3. equivariance is measured: conv(shift(x)) − shift(conv(x)) = 0', (
   });
 });
 
+describe('3b. a shift that crops breaks equivariance only where content was lost', () => {
+  it('conv(shift(x)) − shift(conv(x)) with zero fill: 0 inside, up to 4 in the last column only', async () => {
+    const word = await lecture.plane('word');
+    const sobel = await kernelOf(lecture, 'sobelX');
+    const crop2 = (p: Plane): Plane =>
+      planeOf({
+        shape: [p.height, p.width],
+        data: rows(p).flatMap((r, y) => r.map((_, x) => p.at(y, x - 2))),
+      });
+    const same = (p: Plane) =>
+      planeOf({
+        shape: [p.height, p.width],
+        data: slide(p, sobel, { flip: false, padTop: 1, padLeft: 1, height: p.height, width: p.width })
+          .flat()
+          .map(relu),
+      });
+    const a = same(crop2(word));
+    const b = crop2(same(word));
+    const differing: [number, number, number][] = [];
+    for (let y = 0; y < 24; y++)
+      for (let x = 0; x < 24; x++)
+        if (a.at(y, x) !== b.at(y, x)) differing.push([y, x, Math.abs(a.at(y, x) - b.at(y, x))]);
+    expect(new Set(differing.map(([, x]) => x))).toEqual(new Set([23]));
+    expect(Math.max(...differing.map(([, , d]) => d))).toBe(4);
+    expect(await lecture.figures('croppedCompare')).toMatchObject({
+      changed: differing.length,
+      maxInside: 0,
+      maxAtBorder: 4,
+      border: 1,
+    });
+  });
+});
+
 describe('5. memory: training rows add up, inference is the live pair', () => {
   it('deepStats: kept = each output, total = input + Σ outputs; live = input + output, total = peak', async () => {
     const stats = await lecture.stats('deepStats');

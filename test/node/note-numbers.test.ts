@@ -183,6 +183,27 @@ const lectureClaims: Claim[] = [
     },
   },
   {
+    note: 'equivarianceNote',
+    text: 'The last four cells crop instead',
+    check: async (v) => {
+      const document = JSON.parse(await readFile(join(examplesDir, 'lecture.json'), 'utf8')) as {
+        cells: { id: string }[];
+      };
+      expect(
+        document.cells
+          .slice(-100)
+          .map((c) => c.id)
+          .join(' '),
+      ).toContain('equivariance cropped croppedMap croppedShift croppedCompare');
+    },
+  },
+  {
+    note: 'equivarianceNote',
+    text: 'still agree everywhere more than 1 px from the edges, but in the last column they differ by up to 4',
+    check: async (v) =>
+      expect(await v.figures('croppedCompare')).toMatchObject({ border: 1, maxInside: 0, maxAtBorder: 4 }),
+  },
+  {
     note: 'invarianceNote',
     text: 'the letters move 1 px right (their last column is empty',
     check: async (v) => {
