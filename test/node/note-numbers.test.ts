@@ -191,10 +191,14 @@ const lectureClaims: Claim[] = [
       };
       const ids = document.cells.map((c) => c.id);
       const start = ids.indexOf('cropped');
-      expect(ids.slice(start, start + 4)).toEqual(['cropped', 'croppedMap', 'croppedShift', 'croppedCompare']);
+      expect(ids.slice(start, start + 4)).toEqual([
+        'cropped',
+        'croppedMap',
+        'croppedShift',
+        'croppedCompare',
+      ]);
       expect(ids[start - 1]).toBe('equivariance');
     },
-  },
   },
   {
     note: 'equivarianceNote',
