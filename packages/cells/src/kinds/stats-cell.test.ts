@@ -88,6 +88,34 @@ describe('stats cell', () => {
     expect(stats.totals.weights).toBe(9);
   });
 
+  it("reads the pool cell's kind: an average pool adds and scales, a max pool compares", async () => {
+    const cells = (kind: 'max' | 'avg'): CellSpec[] => [
+      { id: 'img', kind: 'image', params: { values: [[0]] } },
+      { id: 'p', kind: 'pool', inputs: { input: 'img' }, params: { kind, size: 2 } },
+      { id: 's', kind: 'stats', inputs: { of: 'p' } },
+    ];
+    const image: CellValue = { type: 'tensor', tensor: new Tensor([1, 4, 4]) };
+    const pooled: CellValue = { type: 'tensor', tensor: new Tensor([1, 2, 2]) };
+    const forward = async (kind: 'max' | 'avg') => {
+      const stats = await graphFixture(cells(kind), { img: image }).compute(statsCell, 's', { of: pooled });
+      if (stats.type !== 'stats') throw new Error('expected stats');
+      return stats.layers[0]?.forward;
+    };
+    // 4 windows of 4 values: 3 comparisons each; or 3 additions and one scaling each.
+    expect(await forward('max')).toEqual({
+      multiplyAdds: 0,
+      comparisons: 12,
+      additions: 0,
+      multiplications: 0,
+    });
+    expect(await forward('avg')).toEqual({
+      multiplyAdds: 0,
+      comparisons: 0,
+      additions: 12,
+      multiplications: 4,
+    });
+  });
+
   it('explains that an image has no layers to count', async () => {
     const cells: CellSpec[] = [
       { id: 'img', kind: 'image', params: { values: [[0]] } },
