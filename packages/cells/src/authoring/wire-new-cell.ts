@@ -104,7 +104,7 @@ function wireConv(view: Neighbourhood): Wired {
   const inputs: Record<string, string> = {};
   const notes: WiringNote[] = [];
   const kernels = view.above.filter((cell) => view.outputOf(cell) === 'kernel');
-  let kernel = kernels.find((cell) => !view.isUsedAsKernel(cell.id)) ?? kernels[0];
+  let kernel: CellSpec | undefined = kernels.find((cell) => !view.isUsedAsKernel(cell.id)) ?? kernels[0];
   const input = view.pictureFor(kernel);
   if (input) inputs.input = input.id;
   const inputChannels = input ? view.shapeOf(input.id)?.[0] : undefined;
