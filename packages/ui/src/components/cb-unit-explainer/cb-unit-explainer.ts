@@ -1,0 +1,273 @@
+import {
+  type CellUnitExplanation,
+  type CellValue,
+  chooseScale,
+  type ExplainedCell,
+  explainCellUnit,
+  type UnitIndex,
+} from '@convbook/cells';
+import type { Tensor } from '@convbook/core';
+import { html, LitElement, nothing, type PropertyValues } from 'lit';
+import { styleMap } from 'lit/directives/style-map.js';
+import { controlStyles } from '../../app-styles/shared-styles';
+import { UnitSelectEvent } from '../../events/unit-select';
+import { formatValue } from '../../format/format-number';
+import { planeRgba, putPlane } from '../../paint/plane-rgba';
+import { unitExplainerStyles } from './cb-unit-explainer.styles';
+import { summaryText, unitName } from './describe-unit';
+import { boxStyle, inputLayout, type MapLayout, mapLayout } from './explainer-layout';
+import {
+  type ReceptiveFieldView,
+  renderFieldView,
+  renderInputView,
+  renderMapValues,
+} from './explainer-views';
+import { clampUnit, gridOf, nextUnit, previousUnit, unitAfterKey } from './step-unit';
+import { renderBreakdown } from './unit-tables';
+
+/** Milliseconds between steps while playing: slow enough to read the window move. */
+export const PLAY_INTERVAL_MS = 700;
+
+/**
+ * "How was this number computed?" beside a conv or pool cell's map. The map on the left takes clicks and
+ * arrow keys to select a unit; the input beside it shows the window that unit reads (padding hatched);
+ * below, the patch, the kernel as applied, every product, the sum, the bias, the activation and the value.
+ * Play/step slides the window across the input, highlighting patch and unit together.
+ *
+ * @fires unit-select - the selected unit changed (click, keys, play or step).
+ */
+export class CbUnitExplainer extends LitElement {
+  static override styles = [controlStyles, unitExplainerStyles];
+  static override properties = {
+    cellId: { type: String, attribute: 'cell-id' },
+    label: { type: String },
+    cell: { attribute: false },
+    inputs: { attribute: false },
+    output: { attribute: false },
+    unit: { attribute: false },
+    field: { attribute: false },
+    playing: { state: true },
+  };
+
+  declare cellId: string;
+  /** Names the cell in captions and announcements, e.g. "Convolution 'Edges'". */
+  declare label: string;
+  /** The conv or pool cell, params as written (defaults are filled in by the explainer). */
+  declare cell: ExplainedCell | undefined;
+  /** The cell's input values by slot (`input`, and `kernel` for conv). */
+  declare inputs: Readonly<Record<string, CellValue | undefined>>;
+  /** The cell's computed map [C, H, W], drawn on the left; its value is shown beside the explained one. */
+  declare output: Tensor | undefined;
+  declare unit: UnitIndex;
+  /** Optional: the unit's receptive field in an image further up, for a mini-view next to the input. */
+  declare field: ReceptiveFieldView | null;
+  declare private playing: boolean;
+
+  #timer: ReturnType<typeof setInterval> | undefined;
+
+  constructor() {
+    super();
+    this.cellId = '';
+    this.label = 'this cell';
+    this.cell = undefined;
+    this.inputs = {};
+    this.output = undefined;
+    this.unit = { channel: 0, y: 0, x: 0 };
+    this.field = null;
+    this.playing = false;
+  }
+
+  /** Stops playing (also when the element leaves the page). */
+  pause(): void {
+    clearInterval(this.#timer);
+    this.#timer = undefined;
+    this.playing = false;
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.pause();
+  }
+
+  override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('output') && this.output) this.unit = clampUnit(this.unit, gridOf(this.output.shape));
+  }
+
+  override updated(): void {
+    const explanation = this.#explanation();
+    this.#paintMap();
+    if (explanation.ok) this.#paintInput();
+    this.#paintField();
+  }
+
+  #explanation(): CellUnitExplanation {
+    if (!this.cell) return { ok: false, reason: 'no cell to explain' };
+    return explainCellUnit(this.cell, this.inputs, this.unit);
+  }
+
+  #select(unit: UnitIndex | undefined): void {
+    if (!unit) return;
+    const same = unit.channel === this.unit.channel && unit.y === this.unit.y && unit.x === this.unit.x;
+    if (same) return;
+    this.unit = unit;
+    this.dispatchEvent(new UnitSelectEvent(this.cellId, unit));
+  }
+
+  #step(direction: 1 | -1): boolean {
+    if (!this.output) return false;
+    const grid = gridOf(this.output.shape);
+    const next = direction === 1 ? nextUnit(this.unit, grid) : previousUnit(this.unit, grid);
+    this.#select(next);
+    return next !== undefined;
+  }
+
+  /** A step the student took: it stops the playback. */
+  #stepByHand(unit: UnitIndex | undefined): void {
+    this.pause();
+    this.#select(unit);
+  }
+
+  #togglePlay(): void {
+    if (this.playing || !this.output) {
+      this.pause();
+      return;
+    }
+    const grid = gridOf(this.output.shape);
+    if (nextUnit(this.unit, grid) === undefined) this.#select({ ...this.unit, y: 0, x: 0 }); // replay from the start
+    this.playing = true;
+    this.#timer = setInterval(() => {
+      if (!this.#step(1)) this.pause();
+    }, PLAY_INTERVAL_MS);
+  }
+
+  #onMapKey(event: KeyboardEvent): void {
+    if (!this.output) return;
+    if (event.key === 'Escape' && this.playing) {
+      event.preventDefault();
+      this.pause();
+      return;
+    }
+    const unit = unitAfterKey(this.unit, event, gridOf(this.output.shape));
+    if (!unit) return;
+    event.preventDefault();
+    this.pause();
+    this.#select(unit);
+  }
+
+  #onMapClick(event: MouseEvent, layout: MapLayout): void {
+    if (!this.output) return;
+    const grid = gridOf(this.output.shape);
+    const x = Math.floor(event.offsetX / layout.zoom);
+    const y = Math.floor(event.offsetY / layout.zoom);
+    if (x < 0 || y < 0 || x >= grid.width || y >= grid.height) return;
+    this.pause();
+    this.#select({ ...this.unit, y, x });
+  }
+
+  #paintMap(): void {
+    const output = this.output;
+    if (!output) return;
+    const { height, width } = gridOf(output.shape);
+    const scale = chooseScale(output.data, 'auto');
+    const rgba = planeRgba(output.data, this.unit.channel * height * width, height, width, scale);
+    putPlane(this.renderRoot.querySelector('canvas.map'), rgba, width, height);
+  }
+
+  #paintInput(): void {
+    const input = this.inputs.input;
+    if (input?.type !== 'tensor') return;
+    const { height, width } = gridOf(input.tensor.shape);
+    const scale = chooseScale(input.tensor.data, 'auto');
+    const rgba = planeRgba(input.tensor.data, this.#inputChannel() * height * width, height, width, scale);
+    putPlane(this.renderRoot.querySelector('canvas.input'), rgba, width, height);
+  }
+
+  #paintField(): void {
+    const field = this.field;
+    if (!field) return;
+    const { height, width } = gridOf(field.tensor.shape);
+    const rgba = planeRgba(field.tensor.data, 0, height, width, chooseScale(field.tensor.data, 'auto'));
+    putPlane(this.renderRoot.querySelector('canvas.field'), rgba, width, height);
+  }
+
+  /** A pool unit reads its own channel; a conv unit reads all of them, and the view shows the first. */
+  #inputChannel(): number {
+    return this.cell?.kind === 'pool' ? this.unit.channel : 0;
+  }
+
+  #renderMap(layout: MapLayout) {
+    const output = this.output as Tensor;
+    const grid = gridOf(output.shape);
+    const value = this.#mapValue();
+    const shown = value === undefined ? 'none' : formatValue(value, 4);
+    const aria = `${this.label} map, ${grid.height}×${grid.width}; selected row ${this.unit.y + 1}, column ${this.unit.x + 1}, value ${shown}. Arrow keys move the selection.`;
+    return html`<figure>
+      <figcaption>Output ${grid.height}×${grid.width}${grid.channels > 1 ? `, map ${this.unit.channel + 1} of ${grid.channels}` : ''}</figcaption>
+      <div class="plane" tabindex="0" role="img" aria-label=${aria} style=${styleMap(boxStyle(layout.size))}
+        @keydown=${(e: KeyboardEvent) => this.#onMapKey(e)} @click=${(e: MouseEvent) => this.#onMapClick(e, layout)}>
+        <canvas class="map ${layout.zoom < 1 ? 'smooth' : ''}" width=${grid.width} height=${grid.height}
+          style=${styleMap(boxStyle(layout.size))} aria-hidden="true"></canvas>
+        ${renderMapValues(output, this.unit.channel, layout.zoom)}
+        <div class="box" style=${styleMap(boxStyle(layout.unit))}></div>
+      </div>
+    </figure>`;
+  }
+
+  #mapValue(): number | undefined {
+    const output = this.output;
+    if (!output) return undefined;
+    const { height, width } = gridOf(output.shape);
+    return output.data[(this.unit.channel * height + this.unit.y) * width + this.unit.x];
+  }
+
+  /** Buttons at an end are aria-disabled, not disabled, so the focus stays on them (a no-op click). */
+  #renderControls() {
+    const grid = this.output ? gridOf(this.output.shape) : undefined;
+    const atStart = this.unit.y === 0 && this.unit.x === 0;
+    const atEnd = grid ? nextUnit(this.unit, grid) === undefined : true;
+    return html`<div class="controls" role="group" aria-label="Slide the window">
+      <button aria-disabled=${String(atStart)} @click=${() => this.#stepByHand({ ...this.unit, y: 0, x: 0 })}>First</button>
+      <button aria-disabled=${String(atStart)} @click=${() => this.#stepByHand(grid && previousUnit(this.unit, grid))}>Step back</button>
+      <button class="primary" aria-pressed=${this.playing ? 'true' : 'false'} @click=${() => this.#togglePlay()}>
+        ${this.playing ? 'Pause' : 'Play'}
+      </button>
+      <button aria-disabled=${String(atEnd)} @click=${() => this.#stepByHand(grid && nextUnit(this.unit, grid))}>Step</button>
+    </div>`;
+  }
+
+  override render() {
+    const output = this.output;
+    const explanation = this.#explanation();
+    if (!output) return html`<p class="reason">The map is not computed yet.</p>`;
+    const grid = gridOf(output.shape);
+    const map = mapLayout(grid.height, grid.width, this.unit.y, this.unit.x);
+    const input = this.inputs.input;
+    const inputGrid = gridOf(input?.type === 'tensor' ? input.tensor.shape : [1, 1]);
+    return html`<section aria-label=${`How each number of ${this.label} is computed`}>
+      <div class="views">
+        ${this.#renderMap(map)}
+        ${
+          explanation.ok && input?.type === 'tensor'
+            ? renderInputView(
+                input.tensor,
+                this.#inputChannel(),
+                inputLayout(explanation.breakdown, inputGrid.height, inputGrid.width),
+              )
+            : nothing
+        }
+        ${this.field ? renderFieldView(this.field) : nothing}
+      </div>
+      ${this.#renderControls()}
+      ${explanation.ok ? html`<h3 class="visually-hidden">Unit ${unitName(explanation.breakdown)}</h3>${renderBreakdown(explanation.breakdown, this.#mapValue())}` : html`<p class="reason">Cannot explain this unit: ${explanation.reason}.</p>`}
+      <p class="visually-hidden" aria-live=${this.playing ? 'off' : 'polite'}>${explanation.ok ? summaryText(explanation.breakdown) : ''}</p>
+    </section>`;
+  }
+}
+
+customElements.define('cb-unit-explainer', CbUnitExplainer);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'cb-unit-explainer': CbUnitExplainer;
+  }
+}
