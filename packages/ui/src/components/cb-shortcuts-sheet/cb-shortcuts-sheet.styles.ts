@@ -50,7 +50,7 @@ export const shortcutsSheetStyles = css`
     border-bottom: 1px solid var(--cb-border);
     font-size: var(--cb-font-size-small);
   }
-  dt {
+  .combo {
     white-space: nowrap;
   }
   dd {

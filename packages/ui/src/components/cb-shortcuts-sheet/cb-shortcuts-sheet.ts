@@ -81,7 +81,7 @@ export class CbShortcutsSheet extends LitElement {
       <dl>
         ${group.shortcuts.map(
           (shortcut) => html`<div class="row">
-            <dt>${shortcut.keys.map((combo, i) => html`${i > 0 ? html`<span class="or">or</span>` : ''}${combo.map((key, j) => html`${j > 0 ? '+' : ''}<kbd>${key}</kbd>`)}`)}</dt>
+            <dt>${shortcut.keys.map((combo, i) => html`${i > 0 ? html`<span class="or">or</span>` : ''}<span class="combo">${combo.map((key, j) => html`${j > 0 ? '+' : ''}<kbd>${key}</kbd>`)}</span>`)}</dt>
             <dd>${shortcut.action}</dd>
           </div>`,
         )}

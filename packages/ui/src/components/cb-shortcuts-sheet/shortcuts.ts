@@ -62,7 +62,7 @@ export const SHORTCUT_GROUPS: readonly ShortcutGroup[] = [
   {
     title: 'Feature maps',
     shortcuts: [
-      { keys: [['←'], ['→'], ['↑'], ['↓']], action: 'Move the probe and read the value under it' },
+      { keys: [['Arrow keys']], action: 'Move the probe and read the value under it' },
       { keys: [['Esc']], action: 'Hide the probe' },
     ],
   },

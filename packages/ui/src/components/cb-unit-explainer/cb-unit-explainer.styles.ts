@@ -101,6 +101,7 @@ export const unitExplainerStyles = css`
     font-family: var(--cb-font);
     color: var(--cb-text-muted);
     text-align: left;
+    white-space: nowrap;
     padding-bottom: 2px;
   }
   table.numbers td {
