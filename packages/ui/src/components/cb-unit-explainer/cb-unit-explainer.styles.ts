@@ -125,9 +125,9 @@ export const unitExplainerStyles = css`
     font-size: 18px;
     color: var(--cb-text-muted);
   }
-  h4 {
+  .channel-name {
     margin: var(--cb-space-2) 0 var(--cb-space-1);
-    font-size: var(--cb-font-size-small);
+    font-weight: 600;
   }
   .formula,
   .subtotal,

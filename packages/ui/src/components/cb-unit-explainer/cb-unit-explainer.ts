@@ -14,7 +14,7 @@ import { UnitSelectEvent } from '../../events/unit-select';
 import { formatValue } from '../../format/format-number';
 import { planeRgba, putPlane } from '../../paint/plane-rgba';
 import { unitExplainerStyles } from './cb-unit-explainer.styles';
-import { summaryText, unitName } from './describe-unit';
+import { summaryText } from './describe-unit';
 import { boxStyle, inputLayout, type MapLayout, mapLayout } from './explainer-layout';
 import {
   type ReceptiveFieldView,
@@ -258,7 +258,7 @@ export class CbUnitExplainer extends LitElement {
         ${this.field ? renderFieldView(this.field) : nothing}
       </div>
       ${this.#renderControls()}
-      ${explanation.ok ? html`<h3 class="visually-hidden">Unit ${unitName(explanation.breakdown)}</h3>${renderBreakdown(explanation.breakdown, this.#mapValue())}` : html`<p class="reason">Cannot explain this unit: ${explanation.reason}.</p>`}
+      ${explanation.ok ? html`${renderBreakdown(explanation.breakdown, this.#mapValue())}` : html`<p class="reason">Cannot explain this unit: ${explanation.reason}.</p>`}
       <p class="visually-hidden" aria-live=${this.playing ? 'off' : 'polite'}>${explanation.ok ? summaryText(explanation.breakdown) : ''}</p>
     </section>`;
   }

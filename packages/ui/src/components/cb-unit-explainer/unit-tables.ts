@@ -35,7 +35,7 @@ function renderConv(b: ConvUnitBreakdown & { readonly broadcastChannels?: number
     b.taps.slice(c * perChannel, (c + 1) * perChannel).reduce((sum, tap) => sum + tap.product, 0);
   const listed = rows <= MAX_TABLE_SIDE && cols <= MAX_TABLE_SIDE;
   const channel = (c: number) => html`<div class="channel">
-      ${channels > 1 ? html`<h4>Input channel ${c + 1}</h4>` : nothing}
+      ${channels > 1 ? html`<p class="channel-name">Input channel ${c + 1}</p>` : nothing}
       ${
         listed
           ? html`<div class="tables">
