@@ -64,6 +64,7 @@ export class CbUnitExplainer extends LitElement {
   declare private playing: boolean;
 
   #timer: ReturnType<typeof setInterval> | undefined;
+  readonly #painted = new WeakMap<HTMLCanvasElement, { readonly tensor: Tensor; readonly channel: number }>();
 
   constructor() {
     super();
@@ -94,10 +95,14 @@ export class CbUnitExplainer extends LitElement {
   }
 
   override updated(): void {
-    const explanation = this.#explanation();
-    this.#paintMap();
-    if (explanation.ok) this.#paintInput();
-    this.#paintField();
+    const input = this.inputs.input;
+    this.#paintOnce('canvas.map', this.output, this.unit.channel);
+    this.#paintOnce(
+      'canvas.input',
+      input?.type === 'tensor' ? input.tensor : undefined,
+      this.#inputChannel(),
+    );
+    this.#paintOnce('canvas.field', this.field?.tensor, 0);
   }
 
   #explanation(): CellUnitExplanation {
@@ -164,30 +169,25 @@ export class CbUnitExplainer extends LitElement {
     this.#select({ ...this.unit, y, x });
   }
 
-  #paintMap(): void {
-    const output = this.output;
-    if (!output) return;
-    const { height, width } = gridOf(output.shape);
-    const scale = chooseScale(output.data, 'auto');
-    const rgba = planeRgba(output.data, this.unit.channel * height * width, height, width, scale);
-    putPlane(this.renderRoot.querySelector('canvas.map'), rgba, width, height);
-  }
-
-  #paintInput(): void {
-    const input = this.inputs.input;
-    if (input?.type !== 'tensor') return;
-    const { height, width } = gridOf(input.tensor.shape);
-    const scale = chooseScale(input.tensor.data, 'auto');
-    const rgba = planeRgba(input.tensor.data, this.#inputChannel() * height * width, height, width, scale);
-    putPlane(this.renderRoot.querySelector('canvas.input'), rgba, width, height);
-  }
-
-  #paintField(): void {
-    const field = this.field;
-    if (!field) return;
-    const { height, width } = gridOf(field.tensor.shape);
-    const rgba = planeRgba(field.tensor.data, 0, height, width, chooseScale(field.tensor.data, 'auto'));
-    putPlane(this.renderRoot.querySelector('canvas.field'), rgba, width, height);
+  /**
+   * Paints one plane into a canvas unless that canvas already shows it: moving the selection must not
+   * repaint (and rescan) a 4096×4096 picture on every arrow key.
+   */
+  #paintOnce(selector: string, tensor: Tensor | undefined, channel: number): void {
+    const canvas = this.renderRoot.querySelector<HTMLCanvasElement>(selector);
+    if (!canvas || !tensor) return;
+    const painted = this.#painted.get(canvas);
+    if (painted?.tensor === tensor && painted.channel === channel) return;
+    const { height, width } = gridOf(tensor.shape);
+    const rgba = planeRgba(
+      tensor.data,
+      channel * height * width,
+      height,
+      width,
+      chooseScale(tensor.data, 'auto'),
+    );
+    putPlane(canvas, rgba, width, height);
+    this.#painted.set(canvas, { tensor, channel });
   }
 
   /** A pool unit reads its own channel; a conv unit reads all of them, and the view shows the first. */
