@@ -163,6 +163,53 @@ describe('cb-unit-explainer', () => {
     expect(texts(element, '.formula')).toEqual(['max(0, 1, 3, 1) = 3']);
   });
 
+  it('picks the map of another kernel and the input channel to show with selects', async () => {
+    const plane = (gridTensor.toArray() as number[][][])[0] as number[][];
+    const rgb = tensor([plane, plane, plane]);
+    const bank = tensor([
+      [
+        [
+          [1, 0],
+          [0, -1],
+        ],
+      ],
+      [
+        [
+          [0, 1],
+          [1, 0],
+        ],
+      ],
+    ]);
+    const element = await mount();
+    element.inputs = {
+      input: { type: 'tensor', tensor: rgb },
+      kernel: { type: 'kernel', weights: bank, bias: Float32Array.of(0, 0) },
+    };
+    element.output = tensor(
+      new Array(2).fill(0).map(() => [
+        [0, 0, 0],
+        [0, 0, 0],
+      ]),
+    );
+    await element.updateComplete;
+    const selects = [...root(element).querySelectorAll('select')];
+    expect(selects.map((s) => root(element).querySelector(`label[for="${s.id}"]`)?.textContent)).toEqual([
+      'Map',
+      'Input channel shown',
+    ]);
+    const picked: UnitSelectEvent['unit'][] = [];
+    element.addEventListener('unit-select', (e) => picked.push(e.unit));
+    (selects[0] as HTMLSelectElement).value = '1';
+    selects[0]?.dispatchEvent(new Event('change'));
+    (selects[1] as HTMLSelectElement).value = '2';
+    selects[1]?.dispatchEvent(new Event('change'));
+    await element.updateComplete;
+    expect(picked).toEqual([{ channel: 1, y: 0, x: 0 }]);
+    expect(texts(element, 'figcaption')).toContain('Input 3×4, channel 3 of 3');
+    // kernel 2 = [[0, 1], [1, 0]] over three equal channels: 3 × (2 + 0) = 6 at the first unit
+    expect(texts(element, '.formula')[0]).toMatch(/^1 × 0 \+ 2 × 1 \+ .* = 6$/);
+  });
+
   it('says why it cannot explain instead of failing', async () => {
     const element = await mount();
     element.inputs = { input: grid };

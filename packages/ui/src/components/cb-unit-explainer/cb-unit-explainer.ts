@@ -47,6 +47,7 @@ export class CbUnitExplainer extends LitElement {
     unit: { attribute: false },
     field: { attribute: false },
     playing: { state: true },
+    viewedInputChannel: { state: true },
   };
 
   declare cellId: string;
@@ -62,6 +63,8 @@ export class CbUnitExplainer extends LitElement {
   /** Optional: the unit's receptive field in an image further up, for a mini-view next to the input. */
   declare field: ReceptiveFieldView | null;
   declare private playing: boolean;
+  /** Which input channel a conv's input view shows (a pool unit always reads its own channel). */
+  declare private viewedInputChannel: number;
 
   #timer: ReturnType<typeof setInterval> | undefined;
   readonly #painted = new WeakMap<HTMLCanvasElement, { readonly tensor: Tensor; readonly channel: number }>();
@@ -76,6 +79,7 @@ export class CbUnitExplainer extends LitElement {
     this.unit = { channel: 0, y: 0, x: 0 };
     this.field = null;
     this.playing = false;
+    this.viewedInputChannel = 0;
   }
 
   /** Stops playing (also when the element leaves the page). */
@@ -190,9 +194,12 @@ export class CbUnitExplainer extends LitElement {
     this.#painted.set(canvas, { tensor, channel });
   }
 
-  /** A pool unit reads its own channel; a conv unit reads all of them, and the view shows the first. */
+  /** A pool unit reads its own channel; a conv unit reads all of them, and the view shows the chosen one. */
   #inputChannel(): number {
-    return this.cell?.kind === 'pool' ? this.unit.channel : 0;
+    if (this.cell?.kind === 'pool') return this.unit.channel;
+    const input = this.inputs.input;
+    const channels = input?.type === 'tensor' ? gridOf(input.tensor.shape).channels : 1;
+    return Math.min(this.viewedInputChannel, channels - 1);
   }
 
   #renderMap(layout: MapLayout) {
@@ -232,7 +239,27 @@ export class CbUnitExplainer extends LitElement {
         ${this.playing ? 'Pause' : 'Play'}
       </button>
       <button aria-disabled=${String(atEnd)} @click=${() => this.#stepByHand(grid && nextUnit(this.unit, grid))}>Step</button>
+      ${grid && grid.channels > 1 ? this.#renderPicker('Map', grid.channels, this.unit.channel, (c) => this.#stepByHand({ ...this.unit, channel: c })) : nothing}
+      ${this.#renderInputPicker()}
     </div>`;
+  }
+
+  /** For a conv over several channels: which one the input view shows (the tables list them all). */
+  #renderInputPicker() {
+    const input = this.inputs.input;
+    const channels = input?.type === 'tensor' ? gridOf(input.tensor.shape).channels : 1;
+    if (this.cell?.kind !== 'conv' || channels < 2) return nothing;
+    return this.#renderPicker('Input channel shown', channels, this.#inputChannel(), (c) => {
+      this.viewedInputChannel = c;
+    });
+  }
+
+  #renderPicker(label: string, count: number, current: number, choose: (index: number) => void) {
+    const id = `${label.replaceAll(' ', '-').toLowerCase()}-picker`;
+    return html`<label for=${id}>${label}</label>
+      <select id=${id} @change=${(e: Event) => choose(Number((e.target as HTMLSelectElement).value))}>
+        ${Array.from({ length: count }, (_, i) => html`<option value=${i} ?selected=${i === current}>${i + 1} of ${count}</option>`)}
+      </select>`;
   }
 
   override render() {

@@ -1,7 +1,7 @@
 import { type CellValue, explainCellUnit } from '@convbook/cells';
 import { Tensor } from '@convbook/core';
 import { describe, expect, it } from 'vitest';
-import { inputLayout, mapLayout, VIEW_SIDE } from './explainer-layout';
+import { inputLayout, MIN_BOX, mapLayout, VIEW_SIDE } from './explainer-layout';
 
 const image: CellValue = { type: 'tensor', tensor: new Tensor([1, 5, 5]) };
 const kernel: CellValue = { type: 'kernel', weights: new Tensor([1, 1, 2, 2]), bias: Float32Array.of(0) };
@@ -17,6 +17,12 @@ describe('explainer layout', () => {
     const layout = mapLayout(2, 3, 1, 2);
     expect(layout.zoom).toBe(40);
     expect(layout.unit).toEqual({ left: 80, top: 40, width: 40, height: 40 });
+  });
+
+  it('never draws the highlight smaller than a few pixels on a huge map', () => {
+    const layout = mapLayout(1024, 1024, 512, 512);
+    expect(layout.unit.width).toBe(MIN_BOX);
+    expect(layout.unit.left + layout.unit.width / 2).toBeCloseTo((512 + 0.5) * layout.zoom);
   });
 
   it('frames the input with its padding and puts the window over padded cells at the corner', () => {

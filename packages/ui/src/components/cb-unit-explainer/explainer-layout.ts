@@ -17,6 +17,20 @@ export interface CssBox {
 /** Longest side of either picture; they sit side by side in a 420 px wide column. */
 export const VIEW_SIDE = 180;
 const MAX_ZOOM = 40;
+/** A highlight is never drawn smaller than this, so one unit of a 1024×1024 map still shows. */
+export const MIN_BOX = 8;
+
+/** The box grown about its centre to at least `MIN_BOX` on each side. */
+function visible(box: CssBox): CssBox {
+  const width = Math.max(box.width, MIN_BOX);
+  const height = Math.max(box.height, MIN_BOX);
+  return {
+    left: box.left - (width - box.width) / 2,
+    top: box.top - (height - box.height) / 2,
+    width,
+    height,
+  };
+}
 
 export interface MapLayout {
   readonly zoom: number;
@@ -29,7 +43,7 @@ export function mapLayout(height: number, width: number, y: number, x: number): 
   return {
     zoom,
     size: { left: 0, top: 0, width: width * zoom, height: height * zoom },
-    unit: { left: x * zoom, top: y * zoom, width: zoom, height: zoom },
+    unit: visible({ left: x * zoom, top: y * zoom, width: zoom, height: zoom }),
   };
 }
 
@@ -65,7 +79,7 @@ export function inputLayout(breakdown: CellUnitBreakdown, height: number, width:
     zoom,
     frame: { left: 0, top: 0, width: paddedWidth * zoom, height: paddedHeight * zoom },
     image: at(0, 0, height, width),
-    window: at(box.top, box.left, box.bottom - box.top + 1, box.right - box.left + 1),
+    window: visible(at(box.top, box.left, box.bottom - box.top + 1, box.right - box.left + 1)),
     taps,
   };
 }
