@@ -88,7 +88,7 @@ describe('describeProblem', () => {
       'The notebook: title must be text — got 7',
       'Convolution \'Edges\': the input input is wired to cell "gone", which does not exist',
       "Convolution 'Edges': the kernel input is not connected: pick a kernel cell",
-      'Kernel k: needs exactly one of values, preset, gaussian, random; got none',
+      'Kernel k: needs exactly one source (values, preset, gaussian or random) — got none',
     ]);
   });
 

@@ -126,6 +126,18 @@ describe('plainMessage, for every message the schema DSL makes', () => {
     ]);
   });
 
+  it('words the kinds’ own checks the same way', () => {
+    expect(plainMessage('needs exactly one of values, preset, gaussian, random; got none')).toBe(
+      'needs exactly one source (values, preset, gaussian or random) — got none',
+    );
+    expect(plainMessage('must have one entry per kernel (2), got 1')).toBe(
+      'must have one entry per kernel (2) — got 1',
+    );
+    expect(plainMessage('must have at most 16 transforms, got 20')).toBe(
+      'must have at most 16 transforms — got 20',
+    );
+  });
+
   it('passes a kind’s own sentence through, softening only the symbols', () => {
     expect(plainMessage('only applies to cross-entropy; mse needs a target map')).toBe(
       'only applies to cross-entropy; mse needs a target map',

@@ -122,7 +122,18 @@ const RULES: readonly Rule[] = [
     plain: (expected, got) => `must be ${softenExpected(expected)} — got ${got}`,
   },
   { pattern: /^unknown field$/, plain: () => 'is not part of the notebook format' },
+  // Kinds' own checks (kernel, image): the same shapes of sentence, in the same words.
+  {
+    pattern: /^needs exactly one of (.+); got (.+)$/,
+    plain: (sources, got) => `needs exactly one source (${orList(sources.split(', '))}) — got ${got}`,
+  },
+  { pattern: /^(must .+), got (.+)$/, plain: (rule, got) => `${softenSymbols(rule)} — got ${got}` },
 ];
+
+/** "a, b, c" → "a, b or c". */
+function orList(items: readonly string[]): string {
+  return items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} or ${items.at(-1)}`;
+}
 
 /** One DSL message in plain words (without the field or cell, which the caller puts in front). */
 export function plainMessage(message: string): string {
