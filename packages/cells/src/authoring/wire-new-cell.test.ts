@@ -210,6 +210,16 @@ describe('planNewCell: what a student means elsewhere', () => {
     });
   });
 
+  it('points statistics at the nearest layer, not at an image added after it', () => {
+    const cells: CellSpec[] = [
+      grid,
+      k2,
+      conv('valid', 'grid', 'k2'),
+      { id: 'other', kind: 'image', params: { values: [[1]] } },
+    ];
+    expect(planNewCell(kind('stats'), cells, 4, { kinds }).spec.inputs).toEqual({ of: 'valid' });
+  });
+
   it('leaves slots empty with a note when nothing above fits', () => {
     const plan = planNewCell(kind('conv'), [], 0, { kinds });
     expect(plan.spec).toEqual({ id: 'conv1', kind: 'conv', params: { padding: 'valid' } });

@@ -7,7 +7,8 @@ import type { CellSpec } from '../document/notebook-document';
  *   just above (a target map, an edge map) and a fresh kernel added after a convolution both mean "another
  *   filter on the same input", so the new conv reads what that convolution read;
  * - a new conv starts with `valid` padding, as the textbook does (3×4 * 2×2 → 2×3);
- * - a loss pairs only maps of compatible shapes, and says what to pick when there are none.
+ * - a loss pairs only maps of compatible shapes, and says what to pick when there are none;
+ * - statistics describe the nearest layer (conv or pool), not a bare image.
  * Pure data in, data out: the page passes what it knows of its kinds and the shapes computed so far.
  */
 
@@ -90,6 +91,11 @@ interface Wired {
 function chooseInputs(kind: WiringKind, view: Neighbourhood): Wired {
   if (kind.kind === 'conv') return wireConv(view);
   if (kind.kind === 'loss') return wireLoss(view);
+  if (kind.kind === 'stats') {
+    // Statistics describe a chain of layers: an image alone has none, so prefer the nearest layer.
+    const layer = view.above.find((cell) => cell.kind === 'conv' || cell.kind === 'pool');
+    if (layer) return { inputs: { of: layer.id }, notes: [] };
+  }
   const inputs: Record<string, string> = {};
   for (const [slot, spec] of Object.entries(kind.inputs)) {
     const source = view.above.find(
