@@ -19,8 +19,9 @@ import { boxStyle, inputLayout, type MapLayout, mapLayout } from './explainer-la
 import {
   type ReceptiveFieldView,
   renderFieldView,
+  renderIndexPicker,
   renderInputView,
-  renderMapValues,
+  renderMapView,
 } from './explainer-views';
 import { clampUnit, gridOf, nextUnit, previousUnit, unitAfterKey } from './step-unit';
 import { renderBreakdown } from './unit-tables';
@@ -208,16 +209,10 @@ export class CbUnitExplainer extends LitElement {
     const value = this.#mapValue();
     const shown = value === undefined ? 'none' : formatValue(value, 4);
     const aria = `${this.label} map, ${grid.height}×${grid.width}; selected row ${this.unit.y + 1}, column ${this.unit.x + 1}, value ${shown}. Arrow keys move the selection.`;
-    return html`<figure>
-      <figcaption>Output ${grid.height}×${grid.width}${grid.channels > 1 ? `, map ${this.unit.channel + 1} of ${grid.channels}` : ''}</figcaption>
-      <div class="plane" tabindex="0" role="img" aria-label=${aria} style=${styleMap(boxStyle(layout.size))}
-        @keydown=${(e: KeyboardEvent) => this.#onMapKey(e)} @click=${(e: MouseEvent) => this.#onMapClick(e, layout)}>
-        <canvas class="map ${layout.zoom < 1 ? 'smooth' : ''}" width=${grid.width} height=${grid.height}
-          style=${styleMap(boxStyle(layout.size))} aria-hidden="true"></canvas>
-        ${renderMapValues(output, this.unit.channel, layout.zoom)}
-        <div class="box" style=${styleMap(boxStyle(layout.unit))}></div>
-      </div>
-    </figure>`;
+    return renderMapView(output, this.unit.channel, layout, aria, {
+      key: (e) => this.#onMapKey(e),
+      click: (e) => this.#onMapClick(e, layout),
+    });
   }
 
   #mapValue(): number | undefined {
@@ -239,7 +234,7 @@ export class CbUnitExplainer extends LitElement {
         ${this.playing ? 'Pause' : 'Play'}
       </button>
       <button aria-disabled=${String(atEnd)} @click=${() => this.#stepByHand(grid && nextUnit(this.unit, grid))}>Step</button>
-      ${grid && grid.channels > 1 ? this.#renderPicker('Map', grid.channels, this.unit.channel, (c) => this.#stepByHand({ ...this.unit, channel: c })) : nothing}
+      ${grid && grid.channels > 1 ? renderIndexPicker('Map', grid.channels, this.unit.channel, (c) => this.#stepByHand({ ...this.unit, channel: c })) : nothing}
       ${this.#renderInputPicker()}
     </div>`;
   }
@@ -249,17 +244,9 @@ export class CbUnitExplainer extends LitElement {
     const input = this.inputs.input;
     const channels = input?.type === 'tensor' ? gridOf(input.tensor.shape).channels : 1;
     if (this.cell?.kind !== 'conv' || channels < 2) return nothing;
-    return this.#renderPicker('Input channel shown', channels, this.#inputChannel(), (c) => {
+    return renderIndexPicker('Input channel shown', channels, this.#inputChannel(), (c) => {
       this.viewedInputChannel = c;
     });
-  }
-
-  #renderPicker(label: string, count: number, current: number, choose: (index: number) => void) {
-    const id = `${label.replaceAll(' ', '-').toLowerCase()}-picker`;
-    return html`<label for=${id}>${label}</label>
-      <select id=${id} @change=${(e: Event) => choose(Number((e.target as HTMLSelectElement).value))}>
-        ${Array.from({ length: count }, (_, i) => html`<option value=${i} ?selected=${i === current}>${i + 1} of ${count}</option>`)}
-      </select>`;
   }
 
   override render() {

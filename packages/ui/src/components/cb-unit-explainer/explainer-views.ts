@@ -4,7 +4,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { styleMap } from 'lit/directives/style-map.js';
 import { formatValue } from '../../format/format-number';
 import { MIN_CELL_FOR_NUMBERS, planeRgba } from '../../paint/plane-rgba';
-import { boxStyle, type InputLayout, mapLayout } from './explainer-layout';
+import { boxStyle, type InputLayout, type MapLayout, mapLayout } from './explainer-layout';
 import { gridOf } from './step-unit';
 
 /** The explainer's pictures other than the map itself: numbers on the map, the input window, the field. */
@@ -80,4 +80,40 @@ export function renderFieldView(field: ReceptiveFieldView): TemplateResult {
       <div class="box" style=${styleMap(boxStyle(box))}></div>
     </div>
   </figure>`;
+}
+
+/** The output map: focusable, clicked or arrowed to select a unit, its numbers on it when they fit. */
+export function renderMapView(
+  output: Tensor,
+  channel: number,
+  layout: MapLayout,
+  ariaLabel: string,
+  on: { readonly key: (event: KeyboardEvent) => void; readonly click: (event: MouseEvent) => void },
+): TemplateResult {
+  const grid = gridOf(output.shape);
+  const which = grid.channels > 1 ? `, map ${channel + 1} of ${grid.channels}` : '';
+  return html`<figure>
+    <figcaption>Output ${grid.height}×${grid.width}${which}</figcaption>
+    <div class="plane" tabindex="0" role="img" aria-label=${ariaLabel} style=${styleMap(boxStyle(layout.size))}
+      @keydown=${on.key} @click=${on.click}>
+      <canvas class="map ${layout.zoom < 1 ? 'smooth' : ''}" width=${grid.width} height=${grid.height}
+        style=${styleMap(boxStyle(layout.size))} aria-hidden="true"></canvas>
+      ${renderMapValues(output, channel, layout.zoom)}
+      <div class="box" style=${styleMap(boxStyle(layout.unit))}></div>
+    </div>
+  </figure>`;
+}
+
+/** A labelled select of "1 of N" … "N of N" (which map, which input channel). */
+export function renderIndexPicker(
+  label: string,
+  count: number,
+  current: number,
+  choose: (index: number) => void,
+): TemplateResult {
+  const id = `${label.replaceAll(' ', '-').toLowerCase()}-picker`;
+  return html`<label for=${id}>${label}</label>
+    <select id=${id} @change=${(e: Event) => choose(Number((e.target as HTMLSelectElement).value))}>
+      ${Array.from({ length: count }, (_, i) => html`<option value=${i} ?selected=${i === current}>${i + 1} of ${count}</option>`)}
+    </select>`;
 }
