@@ -8,14 +8,13 @@ import {
 } from '@convbook/cells';
 import type { Tensor } from '@convbook/core';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
-import { styleMap } from 'lit/directives/style-map.js';
 import { controlStyles } from '../../app-styles/shared-styles';
 import { UnitSelectEvent } from '../../events/unit-select';
 import { formatValue } from '../../format/format-number';
 import { planeRgba, putPlane } from '../../paint/plane-rgba';
 import { unitExplainerStyles } from './cb-unit-explainer.styles';
 import { summaryText } from './describe-unit';
-import { boxStyle, inputLayout, type MapLayout, mapLayout } from './explainer-layout';
+import { inputLayout, type MapLayout, mapLayout } from './explainer-layout';
 import {
   type ReceptiveFieldView,
   renderFieldView,
