@@ -1,4 +1,49 @@
 // @convbook/cells — the public API. Named re-exports only.
+
+export {
+  type CellUnitBreakdown,
+  type CellUnitExplanation,
+  type ExplainedCell,
+  explainCellUnit,
+  isExplainableKind,
+  type UnitIndex,
+} from './authoring/explain-cell-unit';
+export {
+  type BroadcastContext,
+  type BroadcastFix,
+  type BroadcastNotice,
+  describeKernelBroadcast,
+  type ParamsEditDescription,
+} from './authoring/kernel-broadcast';
+export {
+  describeCellError,
+  describeProblem,
+  type KindWords,
+  type KindWordsLookup,
+  kindWordsFrom,
+  type PlainProblem,
+} from './authoring/plain-problem';
+export { plainMessage } from './authoring/plain-wording';
+export {
+  type BankShape,
+  bankShapeOf,
+  checkBankShape,
+  filterOf,
+  type KernelBank,
+  kernelParamsPatch,
+  replaceFilter,
+  resizeKernelBank,
+} from './authoring/resize-kernel-bank';
+export {
+  freshId,
+  NEW_CELL_PARAMS,
+  type NewCellPlan,
+  planNewCell,
+  type WiringContext,
+  type WiringKind,
+  type WiringNote,
+  type WiringSlot,
+} from './authoring/wire-new-cell';
 export type { CellValue, FullyConnectedRow, GradValue, StatsRow, StatsValue } from './cell-value';
 export { DocumentError, type DocumentProblem, formatProblem } from './document/document-error';
 export {

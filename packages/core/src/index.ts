@@ -87,3 +87,13 @@ export {
 export { formatShape, ShapeError } from './shape-errors';
 export { findPeaks, type Peak, type PeakOptions, type SignalLike, smooth1d } from './signal';
 export { type NestedNumbers, shapeSize, Tensor, tensor } from './tensor';
+export {
+  type ConvTap,
+  type ConvUnitBreakdown,
+  type ConvUnitOptions,
+  explainConvUnit,
+  explainPoolUnit,
+  type PoolUnitBreakdown,
+  type WindowBox,
+  type WindowCell,
+} from './unit-breakdown';

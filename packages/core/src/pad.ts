@@ -14,7 +14,8 @@ function sourceIndices(size: number, before: number, after: number, mode: Paddin
   return map;
 }
 
-function sourceIndex(i: number, size: number, mode: PaddingMode): number {
+/** The real index padded index `i` (relative to the first real cell) copies, or -1 for zero padding. */
+export function sourceIndex(i: number, size: number, mode: PaddingMode): number {
   if (i >= 0 && i < size) return i;
   switch (mode) {
     case 'zeros':
