@@ -6,6 +6,10 @@ export const statsTableStyles = css`
     overflow-x: auto;
     max-width: 100%;
   }
+  :host(:focus-visible) {
+    outline: 2px solid var(--cb-focus, #1a73e8);
+    outline-offset: 2px;
+  }
   table {
     border-collapse: collapse;
     font-size: 13px;

@@ -34,6 +34,14 @@ export class CbStatsTable extends LitElement {
     this.titles = new Map();
   }
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // The host scrolls sideways on narrow screens, so keyboard users must be able to focus it to scroll.
+    this.tabIndex = 0;
+    this.setAttribute('role', 'region');
+    this.setAttribute('aria-label', 'Layer arithmetic tables');
+  }
+
   #layerName(row: StatsRow) {
     return html`${this.titles.get(row.cellId) ?? row.cellId} <span class="kind">${row.kind}</span>`;
   }
