@@ -13,7 +13,9 @@ export {
   tanh,
 } from './activations';
 export { getKernels, setKernels } from './backend/active-kernels';
-export type { ComputeKernels, ConvGeometry, PoolGeometry } from './backend/kernels';
+export type { ComputeKernels, ConvGeometry, GemmGeometry, PoolGeometry } from './backend/kernels';
+export type { TensorDevice } from './backend/tensor-device';
+export type { HeapStats } from './backend/wasm-heap';
 export {
   type AxisPair,
   conv2dOutputSize,
@@ -70,7 +72,15 @@ export {
   type WorkerPool,
   type WorkerPort,
 } from './parallel/worker-pool';
-export { type Pool2dOptions, pool2d, pool2dBackward, pool2dOutputSize } from './pool2d';
+export { type MatmulOptions, matmul } from './matmul';
+export {
+  type Pool2dOptions,
+  pool2d,
+  pool2dBackward,
+  pool2dOutputSize,
+  pool2dRecorded,
+  type RecordedPool,
+} from './pool2d';
 export { createRandom, type Random } from './random';
 export { ready } from './ready';
 export {
@@ -84,3 +94,4 @@ export {
 export { formatShape, ShapeError } from './shape-errors';
 export { findPeaks, type Peak, type PeakOptions, type SignalLike, smooth1d } from './signal';
 export { type NestedNumbers, shapeSize, Tensor, tensor } from './tensor';
+export { fromWasm, toWasm, wasmMemoryStats, wasmScope } from './wasm-memory';

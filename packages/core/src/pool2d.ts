@@ -1,5 +1,6 @@
 import { getKernels } from './backend/active-kernels';
 import type { PoolGeometry } from './backend/kernels';
+import type { ArgmaxRecord, PoolRequest } from './backend/tensor-device';
 import {
   type AxisPair,
   checkSize,
@@ -12,7 +13,7 @@ import {
 } from './conv-options';
 import { padImage, unpadGradient } from './pad';
 import { formatShape, ShapeError } from './shape-errors';
-import { Tensor } from './tensor';
+import { jsData, Tensor } from './tensor';
 
 export interface Pool2dOptions {
   readonly kind: 'max' | 'avg';
@@ -24,18 +25,64 @@ export interface Pool2dOptions {
   readonly padding?: Padding;
 }
 
-/** Max or average pooling of a `[C, H, W]` image, channel by channel, giving `[C, H', W']`. */
+/**
+ * Max or average pooling of a `[C, H, W]` image, channel by channel, giving `[C, H', W']`. The output
+ * lives where the input does (WASM memory for a 'wasm' tensor, else JS).
+ */
 export function pool2d(x: Tensor, options: Pool2dOptions): Tensor {
   const call = preparePool('pool2d', x, options);
+  const device = getKernels().device;
+  if (device !== undefined) return device.pool(poolRequest(call, options, false)).output;
   const g = call.geometry;
+  const paddedInput = padForKernels(x, call, options);
   const out = new Float32Array(g.channels * g.outHeight * g.outWidth);
   if (options.kind === 'max') {
-    getKernels().maxPool(call.paddedInput, g, out, new Int32Array(out.length));
+    getKernels().maxPool(paddedInput, g, out, new Int32Array(out.length));
   } else {
-    getKernels().sumPool(call.paddedInput, g, out);
+    getKernels().sumPool(paddedInput, g, out);
     divideByRealCells(out, call);
   }
   return new Tensor([g.channels, g.outHeight, g.outWidth], out);
+}
+
+/** A pool's output together with what its backward pass needs (for max: where each maximum was). */
+export interface RecordedPool {
+  readonly output: Tensor;
+  /** dL/dx from dL/dy (shaped like `output`), without running the forward pass again. */
+  backward(gradOut: Tensor): Tensor;
+  /** Frees the record (and nothing else: `output` is disposed on its own). */
+  dispose(): void;
+}
+
+/**
+ * pool2d that also records what pool2dBackward would recompute: the argmax of every max window, kept
+ * in WASM memory when the input lives there. For training, where every forward is followed by a backward.
+ */
+export function pool2dRecorded(x: Tensor, options: Pool2dOptions): RecordedPool {
+  const call = preparePool('pool2d', x, options);
+  const g = call.geometry;
+  const device = getKernels().device;
+  let output: Tensor;
+  let argmax: ArgmaxRecord | undefined;
+  if (device !== undefined) {
+    ({ output, argmax } = device.pool(poolRequest(call, options, true)));
+  } else {
+    const out = new Float32Array(g.channels * g.outHeight * g.outWidth);
+    const indices = new Int32Array(out.length);
+    const paddedInput = padForKernels(x, call, options);
+    if (options.kind === 'max') getKernels().maxPool(paddedInput, g, out, indices);
+    else {
+      getKernels().sumPool(paddedInput, g, out);
+      divideByRealCells(out, call);
+    }
+    output = new Tensor([g.channels, g.outHeight, g.outWidth], out);
+    if (options.kind === 'max') argmax = { length: indices.length, read: () => indices, dispose: () => {} };
+  }
+  return {
+    output,
+    backward: (gradOut) => poolGradient(call, options, x.shape, gradOut, argmax),
+    dispose: () => argmax?.dispose(),
+  };
 }
 
 /**
@@ -43,7 +90,23 @@ export function pool2d(x: Tensor, options: Pool2dOptions): Tensor {
  * maximum of its window (scan order); avg spreads it evenly over the window's real cells.
  */
 export function pool2dBackward(x: Tensor, gradOut: Tensor, options: Pool2dOptions): Tensor {
-  const call = preparePool('pool2dBackward', x, options);
+  preparePool('pool2dBackward', x, options);
+  const record = pool2dRecorded(x, options);
+  try {
+    return record.backward(gradOut);
+  } finally {
+    record.dispose();
+    record.output.dispose();
+  }
+}
+
+function poolGradient(
+  call: PreparedPool,
+  options: Pool2dOptions,
+  inputShape: readonly number[],
+  gradOut: Tensor,
+  argmax: ArgmaxRecord | undefined,
+): Tensor {
   const g = call.geometry;
   const expected = [g.channels, g.outHeight, g.outWidth];
   if (gradOut.rank !== 3 || gradOut.shape.some((n, axis) => n !== expected[axis])) {
@@ -52,17 +115,46 @@ export function pool2dBackward(x: Tensor, gradOut: Tensor, options: Pool2dOption
       `gradOut must be ${formatShape(expected)} (the output's shape) but is ${formatShape(gradOut.shape)}`,
     );
   }
-  const dxPadded = new Float32Array(call.paddedInput.length);
-  if (options.kind === 'max') {
-    const argmax = new Int32Array(gradOut.size);
-    getKernels().maxPool(call.paddedInput, g, new Float32Array(gradOut.size), argmax);
-    for (let k = 0; k < argmax.length; k++) dxPadded[argmax[k] as number] += gradOut.data[k] as number;
+  const paddedShape = [g.channels, g.height, g.width];
+  const device = getKernels().device;
+  if (argmax !== undefined && device !== undefined) {
+    const dxPadded = device.maxPoolBackward(argmax, gradOut, paddedShape);
+    if (!hasPadding(call.plan.pads)) return dxPadded;
+    const dx = unpadGradient(jsData(dxPadded), g.channels, call.inputHeight, call.inputWidth, call.plan.pads, 'zeros');
+    dxPadded.dispose();
+    return new Tensor(inputShape, dx);
+  }
+  const grad = jsData(gradOut);
+  const dxPadded = new Float32Array(g.channels * g.height * g.width);
+  if (argmax !== undefined) {
+    const indices = argmax.read();
+    for (let k = 0; k < indices.length; k++) dxPadded[indices[k] as number] += grad[k] as number;
   } else {
     const counts = realCellCounts(call.plan, g, call.inputHeight, call.inputWidth);
-    spreadAverageGradient(gradOut.data, counts, g, dxPadded);
+    spreadAverageGradient(grad, counts, g, dxPadded);
   }
   const dx = unpadGradient(dxPadded, g.channels, call.inputHeight, call.inputWidth, call.plan.pads, 'zeros');
-  return new Tensor(x.shape, dx);
+  return new Tensor(inputShape, dx);
+}
+
+function hasPadding(pads: Pads): boolean {
+  return pads.top !== 0 || pads.bottom !== 0 || pads.left !== 0 || pads.right !== 0;
+}
+
+function poolRequest(call: PreparedPool, options: Pool2dOptions, recordArgmax: boolean): PoolRequest {
+  const g = call.geometry;
+  const divisor = hasPadding(call.plan.pads)
+    ? realCellCounts(call.plan, g, call.inputHeight, call.inputWidth)
+    : g.sizeY * g.sizeX;
+  return { x: call.x, pads: call.plan.pads, geometry: g, kind: options.kind, recordArgmax, divisor };
+}
+
+// Max must never pick a padded cell, so they hold -Infinity; avg sums them as zeros and does not count them.
+// Valid pooling pads nothing, and padImage then hands over the data itself: the kernels only read it.
+function padForKernels(x: Tensor, call: PreparedPool, options: Pool2dOptions): Float32Array {
+  const fill = options.kind === 'max' ? Number.NEGATIVE_INFINITY : 0;
+  const g = call.geometry;
+  return padImage(jsData(x), g.channels, call.inputHeight, call.inputWidth, call.plan.pads, 'zeros', fill);
 }
 
 /** The arithmetic of a pool2d call without running it: output height/width and the four pads used. */
@@ -76,11 +168,11 @@ export function pool2dOutputSize(
 }
 
 interface PreparedPool {
+  readonly x: Tensor;
   readonly geometry: PoolGeometry;
   readonly plan: WindowPlan;
   readonly inputHeight: number;
   readonly inputWidth: number;
-  readonly paddedInput: Float32Array;
 }
 
 function preparePool(op: string, x: Tensor, options: Pool2dOptions): PreparedPool {
@@ -108,11 +200,7 @@ function preparePool(op: string, x: Tensor, options: Pool2dOptions): PreparedPoo
     outHeight: plan.outHeight,
     outWidth: plan.outWidth,
   };
-  // Max must never pick a padded cell, so they hold -Infinity; avg sums them as zeros and does not count them.
-  // Valid pooling pads nothing, and padImage then hands over x.data itself: the kernels only read it.
-  const fill = options.kind === 'max' ? Number.NEGATIVE_INFINITY : 0;
-  const paddedInput = padImage(x.data, channels, height, width, plan.pads, 'zeros', fill);
-  return { geometry, plan, inputHeight: height, inputWidth: width, paddedInput };
+  return { x, geometry, plan, inputHeight: height, inputWidth: width };
 }
 
 function planPool(

@@ -105,6 +105,14 @@ export function tensorOnStorage(shape: readonly number[], storage: TensorStorage
   return t;
 }
 
+/**
+ * The values as a Float32Array that no later WASM allocation can detach: `data` itself for a 'js'
+ * tensor, a copy for a 'wasm' one. For code that reads a tensor while kernels run.
+ */
+export function jsData(t: Tensor): Float32Array {
+  return storages.has(t) ? t.data.slice() : t.data;
+}
+
 /** The storage of a 'wasm' tensor, or undefined for a 'js' one. */
 export function storageOf(t: Tensor): TensorStorage | undefined {
   return storages.get(t);
