@@ -3,7 +3,13 @@
 export { activateInPlace } from './activation';
 export { convBackwardWeights } from './conv-backward';
 export { convForward } from './conv-forward';
-export { deinterleaveColumns, packWeightsByFour, scatterPhase, writeTapOffsets } from './conv-layout';
+export {
+  deinterleaveColumns,
+  packWeightsByFour,
+  padConstant,
+  scatterPhase,
+  writeTapOffsets,
+} from './conv-layout';
 export { gemm, packColumns, transposePack } from './matmul';
 export { maxPool, sumPool } from './pool';
 export { avgPool2x2, maxPool2x2, scatterAdd } from './pool-2x2';

@@ -1,6 +1,6 @@
 import type { ConvGeometry } from './backend/kernels';
-import type { Conv2dOptions } from './conv2d';
 import { type PaddingMode, type Pads, paddingModes, planWindow } from './conv-options';
+import type { Conv2dOptions } from './conv2d';
 import { checkPadsForMode } from './pad';
 import { formatShape, ShapeError } from './shape-errors';
 import { jsData, Tensor } from './tensor';

@@ -55,7 +55,14 @@ export function conv2d(x: Tensor, w: Tensor, options: Conv2dOptions = {}): Tenso
       alpha,
     });
   }
-  const paddedInput = padImage(jsData(x), g.channels, call.inputHeight, call.inputWidth, call.pads, call.mode);
+  const paddedInput = padImage(
+    jsData(x),
+    g.channels,
+    call.inputHeight,
+    call.inputWidth,
+    call.pads,
+    call.mode,
+  );
   const out = new Float32Array(g.outChannels * g.outHeight * g.outWidth);
   kernels.convForward(paddedInput, call.kernel, call.bias, g, out);
   const z = new Tensor([g.outChannels, g.outHeight, g.outWidth], out);
@@ -85,7 +92,14 @@ export function conv2dBackward(
   }
   const gradZ = gradientBeforeActivation(x, w, gradOut, options);
   const kernels = getKernels();
-  const paddedInput = padImage(jsData(x), g.channels, call.inputHeight, call.inputWidth, call.pads, call.mode);
+  const paddedInput = padImage(
+    jsData(x),
+    g.channels,
+    call.inputHeight,
+    call.inputWidth,
+    call.pads,
+    call.mode,
+  );
   const dxPadded = new Float32Array(paddedInput.length);
   kernels.convBackwardInput(gradZ, call.kernel, g, dxPadded);
   const dx = unpadGradient(dxPadded, g.channels, call.inputHeight, call.inputWidth, call.pads, call.mode);
@@ -101,7 +115,12 @@ export function conv2dBackward(
 }
 
 /** dL/dz for z the conv before its activation: gradOut itself without one. As a JS array. */
-function gradientBeforeActivation(x: Tensor, w: Tensor, gradOut: Tensor, options: Conv2dOptions): Float32Array {
+function gradientBeforeActivation(
+  x: Tensor,
+  w: Tensor,
+  gradOut: Tensor,
+  options: Conv2dOptions,
+): Float32Array {
   const activation = options.activation ?? 'identity';
   if (activation === 'identity') return jsData(gradOut);
   const z = conv2d(x, w, { ...options, activation: 'identity' });
@@ -130,4 +149,3 @@ function sumRange(values: Float32Array, start: number, end: number): number {
   for (; k < end; k++) a += values[k] as number;
   return a + b + (c + d);
 }
-

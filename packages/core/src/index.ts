@@ -51,6 +51,7 @@ export {
   type Reduction,
   softmaxCrossEntropy,
 } from './losses';
+export { type MatmulOptions, matmul } from './matmul';
 export { type ConvJob, type ConvJobResult, runConvJob } from './parallel/conv-job';
 export { conv2dParallel } from './parallel/conv2d-parallel';
 export {
@@ -72,7 +73,6 @@ export {
   type WorkerPool,
   type WorkerPort,
 } from './parallel/worker-pool';
-export { type MatmulOptions, matmul } from './matmul';
 export {
   type Pool2dOptions,
   pool2d,

@@ -120,7 +120,14 @@ function poolGradient(
   if (argmax !== undefined && device !== undefined) {
     const dxPadded = device.maxPoolBackward(argmax, gradOut, paddedShape);
     if (!hasPadding(call.plan.pads)) return dxPadded;
-    const dx = unpadGradient(jsData(dxPadded), g.channels, call.inputHeight, call.inputWidth, call.plan.pads, 'zeros');
+    const dx = unpadGradient(
+      jsData(dxPadded),
+      g.channels,
+      call.inputHeight,
+      call.inputWidth,
+      call.plan.pads,
+      'zeros',
+    );
     dxPadded.dispose();
     return new Tensor(inputShape, dx);
   }

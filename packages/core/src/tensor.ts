@@ -58,6 +58,7 @@ export class Tensor {
     const storage = storages.get(this);
     if (storage === undefined) return;
     storages.delete(this);
+    Object.defineProperty(this, 'size', { value: storage.length });
     Object.defineProperty(this, 'data', {
       get: () => {
         throw new Error(`this ${formatShape(this.shape)} tensor was disposed: its WASM memory is freed`);
@@ -102,7 +103,27 @@ export function tensorOnStorage(shape: readonly number[], storage: TensorStorage
   Object.defineProperty(t, 'shape', { value: Object.freeze([...shape]), enumerable: true });
   Object.defineProperty(t, 'data', { get: () => storage.view(), enumerable: true, configurable: true });
   storages.set(t, storage);
+  scopes.at(-1)?.push(t);
   return t;
+}
+
+/**
+ * Open scopes of `wasmScope`: every tensor made on a storage while one is open (reshapes included) is
+ * listed in the innermost, and disposed when it closes unless it is part of the scope's result.
+ */
+const scopes: Tensor[][] = [];
+
+export function openScope(): void {
+  scopes.push([]);
+}
+
+/** Disposes the tensors of the innermost scope that are not in `keep` (those move to the outer scope). */
+export function closeScope(keep: ReadonlySet<Tensor>): void {
+  const made = scopes.pop() ?? [];
+  for (const t of made) {
+    if (keep.has(t)) scopes.at(-1)?.push(t);
+    else t.dispose();
+  }
 }
 
 /**

@@ -1,7 +1,6 @@
 import { getKernels } from './backend/active-kernels';
 import type { HeapStats } from './backend/wasm-heap';
-import { closeScope, openScope } from './backend/wasm-storage';
-import { storageOf, Tensor } from './tensor';
+import { closeScope, openScope, storageOf, Tensor } from './tensor';
 
 /**
  * Tensors that live in WebAssembly memory. `toWasm(x)` copies x into the kernels' heap once; every op

@@ -1,8 +1,7 @@
-import { padImageInto } from '../pad';
 import type { Tensor } from '../tensor';
 import type { ConvRequest } from './tensor-device';
 import type { WasmArena } from './wasm-arena';
-import { applyInJs, type DeviceContext, output } from './wasm-device-io';
+import { applyInJs, type DeviceContext, output, writePadded } from './wasm-device-io';
 import { planForward, runForward, zeroPaddingKernels } from './wasm-forward-plan';
 import { ACTIVATION_CODES } from './wasm-module';
 import { heapAddress } from './wasm-storage';
@@ -25,7 +24,7 @@ export function wasmConv(context: DeviceContext, arena: WasmArena, request: Conv
   const plan = planForward(arena, g.outChannels, taps, g.outHeight, g.outWidth, request.bias !== null);
 
   // Every block is allocated: views taken from here on stay attached.
-  if (!inPlace) writePadded(request, heap.floats(raw, padded));
+  if (!inPlace) writePadded(context, arena, request.x, request.pads, request.mode, 0, raw);
   if (g.strideX > 1) {
     wasm.deinterleaveColumns(raw, planes, g.channels * g.height, g.width, g.strideX, planeWidth);
   }
@@ -56,13 +55,4 @@ export function wasmConv(context: DeviceContext, arena: WasmArena, request: Conv
 
 function hasPadding({ pads }: ConvRequest): boolean {
   return pads.top !== 0 || pads.bottom !== 0 || pads.left !== 0 || pads.right !== 0;
-}
-
-/**
- * The padded input, written into its heap block from JS or from another block of the heap (a resident
- * input's view is taken here, after the allocations, so it is attached).
- */
-function writePadded(request: ConvRequest, into: Float32Array): void {
-  const [channels, height, width] = request.x.shape as [number, number, number];
-  padImageInto(request.x.data, channels, height, width, request.pads, request.mode, 0, into);
 }

@@ -1,4 +1,6 @@
 import type { ActivationName } from '../activations';
+import type { PaddingMode, Pads } from '../conv-options';
+import { padImageInto } from '../pad';
 import { Tensor } from '../tensor';
 import type { WasmArena } from './wasm-arena';
 import type { WasmHeap } from './wasm-heap';
@@ -19,6 +21,41 @@ export function inputAddress(context: DeviceContext, arena: WasmArena, t: Tensor
   const address = arena.allocate(t.size);
   arena.write(address, t.data);
   return address;
+}
+
+/**
+ * Writes `x` padded by `pads` into the block at `dst`. Constant padding runs in the kernels (a row copy
+ * each, from the input's own block or one plain copy in); mirrored and wrapped modes go through the JS
+ * index maps of pad.ts, straight into the heap.
+ */
+export function writePadded(
+  context: DeviceContext,
+  arena: WasmArena,
+  x: Tensor,
+  pads: Pads,
+  mode: PaddingMode,
+  fill: number,
+  dst: number,
+): void {
+  const [channels, height, width] = x.shape as [number, number, number];
+  if (mode === 'zeros') {
+    const src = inputAddress(context, arena, x);
+    context.wasm.padConstant(
+      src,
+      dst,
+      channels,
+      height,
+      width,
+      pads.top,
+      pads.bottom,
+      pads.left,
+      pads.right,
+      fill,
+    );
+    return;
+  }
+  const padded = channels * (pads.top + height + pads.bottom) * (pads.left + width + pads.right);
+  padImageInto(x.data, channels, height, width, pads, mode, fill, context.heap.floats(dst, padded));
 }
 
 /**

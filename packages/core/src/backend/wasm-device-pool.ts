@@ -1,9 +1,8 @@
-import { padImageInto } from '../pad';
 import type { Tensor } from '../tensor';
 import type { PoolGeometry } from './kernels';
 import type { ArgmaxRecord, PoolRequest, PoolResult } from './tensor-device';
 import type { WasmArena } from './wasm-arena';
-import { type DeviceContext, inputAddress, output } from './wasm-device-io';
+import { type DeviceContext, inputAddress, output, writePadded } from './wasm-device-io';
 import type { WasmHeap } from './wasm-heap';
 import { heapAddress } from './wasm-storage';
 
@@ -48,7 +47,7 @@ function twoByTwo(context: DeviceContext, arena: WasmArena, request: PoolRequest
 function general(context: DeviceContext, arena: WasmArena, request: PoolRequest, size: number) {
   const { wasm, heap } = context;
   const g = request.geometry;
-  const [channels, height, width] = request.x.shape as [number, number, number];
+  const [, height, width] = request.x.shape as [number, number, number];
   const own = heapAddress(request.x, heap);
   const padded = g.channels * g.height * g.width;
   const noPads = height === g.height && width === g.width;
@@ -60,16 +59,7 @@ function general(context: DeviceContext, arena: WasmArena, request: PoolRequest,
   if (raw !== own) {
     // Max must never pick a padded cell, so they hold -Infinity; avg sums them as zeros.
     const fill = request.kind === 'max' ? Number.NEGATIVE_INFINITY : 0;
-    padImageInto(
-      request.x.data,
-      channels,
-      height,
-      width,
-      request.pads,
-      'zeros',
-      fill,
-      heap.floats(raw, padded),
-    );
+    writePadded(context, arena, request.x, request.pads, 'zeros', fill, raw);
   }
   if (g.strideX > 1)
     wasm.deinterleaveColumns(raw, planes, g.channels * g.height, g.width, g.strideX, planeWidth);

@@ -76,6 +76,19 @@ export interface KernelExports {
   maxPool2x2(x: Address, out: Address, argmax: Address, ...geometry: Pool2x2Arguments): void;
   avgPool2x2(x: Address, out: Address, ...geometry: Pool2x2Arguments): void;
   scatterAdd(argmax: Address, g: Address, dx: Address, count: number): void;
+  /** src [C, H, W] → dst padded by top, bottom, left, right cells holding `fill`. */
+  padConstant(
+    src: Address,
+    dst: Address,
+    channels: number,
+    height: number,
+    width: number,
+    top: number,
+    bottom: number,
+    left: number,
+    right: number,
+    fill: number,
+  ): void;
   gemm(
     a: Address,
     b: Address,
@@ -114,6 +127,7 @@ const FUNCTION_NAMES = [
   'maxPool2x2',
   'avgPool2x2',
   'scatterAdd',
+  'padConstant',
   'gemm',
   'packColumns',
   'transposePack',

@@ -43,28 +43,7 @@ export function heapAddress(t: Tensor, heap: WasmHeap): number | undefined {
   return storage instanceof HeapStorage && storage.heap === heap ? storage.address : undefined;
 }
 
-/**
- * Scopes of `wasmScope`: every 'wasm' tensor made while one is open is listed in the innermost, and
- * disposed when it closes unless it is part of the scope's result.
- */
-const scopes: Tensor[][] = [];
-
 /** A new 'wasm' tensor owning the heap block at `address` (which must hold ≥ size values). */
 export function heapTensor(heap: WasmHeap, shape: readonly number[], address: number, size: number): Tensor {
-  const t = tensorOnStorage(shape, new HeapStorage(heap, address, size));
-  scopes.at(-1)?.push(t);
-  return t;
-}
-
-export function openScope(): void {
-  scopes.push([]);
-}
-
-/** Disposes the tensors of the innermost scope that are not in `keep`. */
-export function closeScope(keep: ReadonlySet<Tensor>): void {
-  const made = scopes.pop() ?? [];
-  for (const t of made) {
-    if (keep.has(t)) scopes.at(-1)?.push(t);
-    else t.dispose();
-  }
+  return tensorOnStorage(shape, new HeapStorage(heap, address, size));
 }
