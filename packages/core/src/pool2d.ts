@@ -129,7 +129,7 @@ function poolGradient(
       'zeros',
     );
     dxPadded.dispose();
-    return new Tensor(inputShape, dx);
+    return placedLike(gradOut, new Tensor(inputShape, dx));
   }
   const grad = jsData(gradOut);
   const dxPadded = new Float32Array(g.channels * g.height * g.width);
@@ -141,7 +141,13 @@ function poolGradient(
     spreadAverageGradient(grad, counts, g, dxPadded);
   }
   const dx = unpadGradient(dxPadded, g.channels, call.inputHeight, call.inputWidth, call.plan.pads, 'zeros');
-  return new Tensor(inputShape, dx);
+  return placedLike(gradOut, new Tensor(inputShape, dx));
+}
+
+/** `t`, moved into WASM memory when `like` lives there (the gradient follows its upstream gradient). */
+function placedLike(like: Tensor, t: Tensor): Tensor {
+  const device = getKernels().device;
+  return device?.owns(like) === true ? device.upload(t) : t;
 }
 
 function hasPadding(pads: Pads): boolean {

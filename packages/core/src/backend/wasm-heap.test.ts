@@ -44,7 +44,9 @@ describe('WasmHeap', () => {
     const sorted = [...blocks].sort((a, b) => a.address - b.address);
     for (let k = 0; k + 1 < sorted.length; k++) {
       const { address, count } = sorted[k] as { address: number; count: number };
-      expect(address + count * 4 + SLACK_BYTES).toBeLessThanOrEqual((sorted[k + 1] as { address: number }).address);
+      expect(address + count * 4 + SLACK_BYTES).toBeLessThanOrEqual(
+        (sorted[k + 1] as { address: number }).address,
+      );
     }
     const again = heap.allocate(5);
     heap.floats(again, 5 + SLACK_BYTES / 4).fill(Number.NaN); // a kernel scribbling into the slack
@@ -93,7 +95,10 @@ describe('WasmHeap', () => {
   it('never hands out overlapping live blocks over random allocate/free sequences', () => {
     fc.assert(
       fc.property(
-        fc.array(fc.oneof(fc.integer({ min: 0, max: 3000 }), fc.constant(-1)), { minLength: 1, maxLength: 80 }),
+        fc.array(fc.oneof(fc.integer({ min: 0, max: 3000 }), fc.constant(-1)), {
+          minLength: 1,
+          maxLength: 80,
+        }),
         (steps) => {
           const { heap } = newHeap();
           const live = new Map<number, number>();
