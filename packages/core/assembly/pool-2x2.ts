@@ -21,6 +21,20 @@ function wins(v: v128, best: v128): v128 {
 }
 
 /**
+ * The reference rule without indices, in fewer instructions: pmax(best, v) is `best < v ? v : best`, which
+ * keeps the first of equal values (signed zeros included) and never lets a NaN in, so NaNs are found
+ * apart and win at the end (any NaN is as good as the first: their payloads are not observable).
+ */
+function maxOfFour(v0: v128, v1: v128, v2: v128, v3: v128): v128 {
+  const best = f32x4.pmax(f32x4.pmax(f32x4.pmax(v0, v1), v2), v3);
+  const nan = v128.or(
+    v128.or(f32x4.ne(v0, v0), f32x4.ne(v1, v1)),
+    v128.or(f32x4.ne(v2, v2), f32x4.ne(v3, v3)),
+  );
+  return v128.bitselect(f32x4.splat(NaN), best, nan);
+}
+
+/**
  * out[c, oy, ox] = max of x[c, 2oy..2oy+1, 2ox..2ox+1]; argmax (when not 0) gets the flat input index of
  * the winner. `x` is [channels, height, width]; outHeight = ⌊height/2⌋, outWidth = ⌊width/2⌋.
  */
@@ -52,6 +66,10 @@ export function maxPool2x2(
         const v1 = odds(a, b);
         const v2 = evens(d, e);
         const v3 = odds(d, e);
+        if (argmax === 0) {
+          v128.store(out + outRow + ((<usize>ox) << 2), maxOfFour(v0, v1, v2, v3));
+          continue;
+        }
         const w1 = wins(v1, v0);
         let best = v128.bitselect(v1, v0, w1);
         const w2 = wins(v2, best);
@@ -59,13 +77,11 @@ export function maxPool2x2(
         const w3 = wins(v3, best);
         best = v128.bitselect(v3, best, w3);
         v128.store(out + outRow + ((<usize>ox) << 2), best);
-        if (argmax !== 0) {
-          const first = i32x4.add(i32x4.splat(top + 2 * ox), lanes);
-          let index = v128.bitselect(i32x4.add(first, i32x4.splat(1)), first, w1);
-          index = v128.bitselect(i32x4.add(first, i32x4.splat(width)), index, w2);
-          index = v128.bitselect(i32x4.add(first, i32x4.splat(width + 1)), index, w3);
-          v128.store(argmax + outRow + ((<usize>ox) << 2), index);
-        }
+        const first = i32x4.add(i32x4.splat(top + 2 * ox), lanes);
+        let index = v128.bitselect(i32x4.add(first, i32x4.splat(1)), first, w1);
+        index = v128.bitselect(i32x4.add(first, i32x4.splat(width)), index, w2);
+        index = v128.bitselect(i32x4.add(first, i32x4.splat(width + 1)), index, w3);
+        v128.store(argmax + outRow + ((<usize>ox) << 2), index);
       }
       for (; ox < outWidth; ox++) {
         const first = top + 2 * ox;
