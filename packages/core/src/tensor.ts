@@ -42,7 +42,7 @@ export class Tensor {
   }
 
   get size(): number {
-    return storages.get(this)?.length ?? this.data.length;
+    return this.data.length; // a disposed 'wasm' tensor shadows this with its own `size`
   }
 
   /** Where the values live: 'js' (a Float32Array of its own) or 'wasm' (WebAssembly memory). */
