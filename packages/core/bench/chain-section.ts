@@ -29,7 +29,7 @@ export async function chainSection(): Promise<BenchSection> {
     { name: 'js tensors', prepare: () => () => chain(x) },
     {
       name: 'in wasm',
-      prepare: () => () => wasmScope(() => chain(resident).forEach((t) => fromWasm(t))),
+      prepare: () => () => wasmScope(() => chain(resident).map(fromWasm)),
     },
     tfjsContender(
       'wasm',
