@@ -4,7 +4,7 @@ import type { Tensor } from '../src/tensor';
 import { randomTensor } from '../src/testing/random-tensor';
 import { fromWasm, toWasm, wasmScope } from '../src/wasm-memory';
 import { goalAtLeast } from './goals';
-import { type Contender, measureInterleaved } from './measure';
+import { type Contender, measureInterleaved, residentContender } from './measure';
 import { type BenchSection, ms, ratio } from './report';
 import { tf, tfjsContender, toHwio, toNhwc } from './tfjs';
 
@@ -24,13 +24,13 @@ export async function chainSection(): Promise<BenchSection> {
     const c2 = conv2d(p1, w2, { padding: 'same', bias: b2, activation: 'relu' });
     return [c1, p1, c2, pool2d(c2, { kind: 'max', size: 2 })];
   };
-  const resident = toWasm(x);
   const contenders: Contender[] = [
     { name: 'js tensors', prepare: () => () => chain(x) },
-    {
-      name: 'in wasm',
-      prepare: () => () => wasmScope(() => chain(resident).map(fromWasm)),
-    },
+    residentContender(
+      'in wasm',
+      () => [toWasm(x)],
+      ([input]) => wasmScope(() => chain(input as Tensor).map(fromWasm)),
+    ),
     tfjsContender(
       'wasm',
       () => [
@@ -54,7 +54,6 @@ export async function chainSection(): Promise<BenchSection> {
     ),
   ];
   const timings = await measureInterleaved(contenders, { minRounds: 5, maxRounds: 15, budgetMs: 1500 });
-  resident.dispose();
   const [js, inWasm, tfWasm] = timings.map((t) => t.medianMs) as [number, number, number];
   goalAtLeast(
     'chain conv→relu→pool→conv→relu→pool, 512² RGB, in WASM memory',

@@ -5,7 +5,7 @@ import { fromWasm, toWasm } from '../src/wasm-memory';
 import { CONV_CASES, type ConvCase, convOptions, makeInputs } from './cases';
 import { goalAtLeast, goalAtMost } from './goals';
 import { prepareKernelCall } from './kernel-call';
-import { type Contender, measureInterleaved, type Timing } from './measure';
+import { type Contender, measureInterleaved, residentContender, type Timing } from './measure';
 import { type BenchSection, gflops, ms, ratio } from './report';
 import { type TfjsBackend, tf, tfjsContender, toHwio, toNhwc } from './tfjs';
 
@@ -54,24 +54,22 @@ export async function forwardSection(forwardMs: Map<string, number>): Promise<Be
       name: 'kernel',
       prepare: () => () => getKernels().convForward(call.paddedInput, w.data, null, call.geometry, call.out),
     };
-    const resident = toWasm(x);
-    const inWasm: Contender = {
-      name: 'in wasm',
-      prepare: () => () => {
-        const out = conv2d(resident, w, convOptions(c));
+    const inWasm = residentContender(
+      'in wasm',
+      () => [toWasm(x)],
+      ([input]) => {
+        const out = conv2d(input as Tensor, w, convOptions(c));
         fromWasm(out);
         out.dispose();
       },
-    };
-    const kept: Contender = {
-      name: 'kept',
-      prepare: () => () => conv2d(resident, w, convOptions(c)).dispose(),
-    };
+    );
+    const kept = residentContender(
+      'kept',
+      () => [toWasm(x)],
+      ([input]) => conv2d(input as Tensor, w, convOptions(c)).dispose(),
+    );
     const contenders = [convbook, kernelOnly, inWasm, kept, tfConv('wasm'), tfConv('cpu')];
-    const timings = await measureInterleaved(contenders, {
-      budgetMs: 800,
-    });
-    resident.dispose();
+    const timings = await measureInterleaved(contenders, { maxRounds: 60, budgetMs: 1000 });
     const names = ['convbook', 'kernel', 'in wasm', 'kept', 'tfjs-wasm', 'tfjs-cpu'];
     const [mine, kernel, mineInWasm, keptMs, wasm, cpu] = names.map((name) => timeOf(timings, name)) as [
       number,

@@ -5,7 +5,7 @@ import type { Tensor } from '../src/tensor';
 import { randomTensor } from '../src/testing/random-tensor';
 import { fromWasm, toWasm } from '../src/wasm-memory';
 import { goalAtLeast } from './goals';
-import { type Contender, measureInterleaved } from './measure';
+import { type Contender, measureInterleaved, residentContender } from './measure';
 import { type BenchSection, gflops, ms, ratio } from './report';
 import { tf, tfjsContender } from './tfjs';
 
@@ -43,17 +43,17 @@ export async function matmulSection(): Promise<BenchSection> {
     const n = c.transposeB ? c.b[0] : c.b[1];
     const flops = 2 * m * k * n;
     const wasm = getKernels();
-    const [ra, rb] = [toWasm(a), toWasm(b)];
     const contenders: Contender[] = [
       { name: 'convbook', prepare: () => () => matmul(a, b, options) },
-      {
-        name: 'in wasm',
-        prepare: () => () => {
-          const out = matmul(ra, rb, options);
+      residentContender(
+        'in wasm',
+        () => [toWasm(a), toWasm(b)],
+        ([ra, rb]) => {
+          const out = matmul(ra as Tensor, rb as Tensor, options);
           fromWasm(out);
           out.dispose();
         },
-      },
+      ),
       {
         name: 'reference',
         prepare: () => () => {
@@ -71,7 +71,6 @@ export async function matmulSection(): Promise<BenchSection> {
       ),
     ];
     const timings = await measureInterleaved(contenders, { budgetMs: 400 });
-    for (const t of [ra, rb] as Tensor[]) t.dispose();
     const [mine, inWasm, reference, tfWasm, tfCpu] = timings.map((t) => t.medianMs) as number[] as [
       number,
       number,

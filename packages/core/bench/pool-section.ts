@@ -3,7 +3,7 @@ import { createRandom } from '../src/random';
 import { Tensor } from '../src/tensor';
 import { fromWasm, toWasm } from '../src/wasm-memory';
 import { goalAtLeast } from './goals';
-import { type Contender, measureInterleaved } from './measure';
+import { type Contender, measureInterleaved, residentContender } from './measure';
 import { type BenchSection, ms, ratio } from './report';
 import { tf, tfjsContender, toNhwc } from './tfjs';
 
@@ -21,26 +21,30 @@ export async function poolSection(): Promise<BenchSection> {
       [channels, size, size],
       Float32Array.from({ length: channels * size * size }, random),
     );
-    const resident = toWasm(x);
     const nhwc = toNhwc(x.data, x.shape);
     for (const kind of ['max', 'avg'] as const) {
       const convbook: Contender = { name: 'convbook', prepare: () => () => pool2d(x, { kind, size: 2 }) };
-      const inWasm: Contender = {
-        name: 'in wasm',
-        prepare: () => () => {
-          const out = pool2d(resident, { kind, size: 2 });
+      const inWasm = residentContender(
+        'in wasm',
+        () => [toWasm(x)],
+        ([input]) => {
+          const out = pool2d(input as Tensor, { kind, size: 2 });
           fromWasm(out);
           out.dispose();
         },
-      };
+      );
       const tfPool = (backend: 'wasm' | 'cpu') =>
         tfjsContender(
           backend,
           () => [tf.tensor4d(nhwc, [1, size, size, channels])],
           ([xt]) => (kind === 'max' ? tf.maxPool : tf.avgPool)(xt as tf.Tensor4D, 2, 2, 'valid'),
         );
+      // Many short rounds: reading an output back into fresh JS memory (both sides do) costs 10× more
+      // when it page-faults than when it does not, so a few rounds give a coin toss, not a median.
       const timings = await measureInterleaved([convbook, inWasm, tfPool('wasm'), tfPool('cpu')], {
-        budgetMs: 400,
+        minRounds: 40,
+        maxRounds: 150,
+        budgetMs: 700,
       });
       const [mine, wasmResident, wasm, cpu] = timings.map((t) => t.medianMs) as [
         number,
@@ -66,7 +70,6 @@ export async function poolSection(): Promise<BenchSection> {
         ratio(cpu / mine),
       ]);
     }
-    resident.dispose();
   }
   return {
     title: 'pool2d 2×2 stride 2',
