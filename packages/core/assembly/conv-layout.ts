@@ -164,3 +164,30 @@ function fillCells(at: usize, count: i32, value: f32): usize {
   for (let k = 0; k < count; k++) store<f32>(at + ((<usize>k) << 2), value);
   return at + ((<usize>count) << 2);
 }
+
+/**
+ * The inverse of padConstant: copies the [channels, height, width] interior out of a block padded by
+ * top and left (and bottom/right, implied by paddedHeight/paddedWidth). Folds a zero-padded gradient.
+ */
+export function cropPadded(
+  src: usize,
+  dst: usize,
+  channels: i32,
+  paddedHeight: i32,
+  paddedWidth: i32,
+  top: i32,
+  left: i32,
+  height: i32,
+  width: i32,
+): void {
+  const rowBytes = (<usize>width) << 2;
+  let to = dst;
+  for (let c = 0; c < channels; c++) {
+    let from = src + (((<usize>c * <usize>paddedHeight + <usize>top) * <usize>paddedWidth + <usize>left) << 2);
+    for (let y = 0; y < height; y++) {
+      memory.copy(to, from, rowBytes);
+      to += rowBytes;
+      from += (<usize>paddedWidth) << 2;
+    }
+  }
+}

@@ -4,6 +4,7 @@ export { activateInPlace } from './activation';
 export { convBackwardWeights } from './conv-backward';
 export { convForward } from './conv-forward';
 export {
+  cropPadded,
   deinterleaveColumns,
   packWeightsByFour,
   padConstant,

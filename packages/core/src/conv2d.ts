@@ -92,6 +92,14 @@ export function conv2dBackward(
   }
   const gradZ = gradientBeforeActivation(x, w, gradOut, options);
   const kernels = getKernels();
+  if (kernels.device !== undefined) {
+    const { pads, mode, kernel } = call;
+    const flip = options.flip === true;
+    const request = { x, pads, mode, geometry: g, kernel, flip, weightShape: w.shape, gradOut: gradZ };
+    const gradients = kernels.device.convBackward(request);
+    if (gradZ !== gradOut) gradZ.dispose();
+    return gradients;
+  }
   const paddedInput = padImage(
     jsData(x),
     g.channels,
@@ -100,33 +108,29 @@ export function conv2dBackward(
     call.pads,
     call.mode,
   );
+  const grad = jsData(gradZ);
   const dxPadded = new Float32Array(paddedInput.length);
-  kernels.convBackwardInput(gradZ, call.kernel, g, dxPadded);
+  kernels.convBackwardInput(grad, call.kernel, g, dxPadded);
   const dx = unpadGradient(dxPadded, g.channels, call.inputHeight, call.inputWidth, call.pads, call.mode);
 
   const dwSeen = new Float32Array(call.kernel.length);
-  kernels.convBackwardWeights(paddedInput, gradZ, g, dwSeen);
+  kernels.convBackwardWeights(paddedInput, grad, g, dwSeen);
   const dw = options.flip === true ? rotateKernels(dwSeen, g) : dwSeen;
 
   const db = new Float32Array(g.outChannels);
   const mapSize = g.outHeight * g.outWidth;
-  for (let o = 0; o < g.outChannels; o++) db[o] = sumRange(gradZ, o * mapSize, (o + 1) * mapSize);
+  for (let o = 0; o < g.outChannels; o++) db[o] = sumRange(grad, o * mapSize, (o + 1) * mapSize);
   return { dx: new Tensor(x.shape, dx), dw: new Tensor(w.shape, dw), db: new Tensor([g.outChannels], db) };
 }
 
-/** dL/dz for z the conv before its activation: gradOut itself without one. As a JS array. */
-function gradientBeforeActivation(
-  x: Tensor,
-  w: Tensor,
-  gradOut: Tensor,
-  options: Conv2dOptions,
-): Float32Array {
+/** dL/dz for z the conv before its activation: gradOut itself without one. */
+function gradientBeforeActivation(x: Tensor, w: Tensor, gradOut: Tensor, options: Conv2dOptions): Tensor {
   const activation = options.activation ?? 'identity';
-  if (activation === 'identity') return jsData(gradOut);
+  if (activation === 'identity') return gradOut;
   const z = conv2d(x, w, { ...options, activation: 'identity' });
   const gradZ = activationGradient(activation, z, gradOut, { alpha: options.alpha ?? 0.01 });
   z.dispose();
-  return jsData(gradZ);
+  return gradZ;
 }
 
 /**

@@ -16,6 +16,8 @@ export interface TensorDevice {
   /** Whether `t` lives in this device's memory. */
   owns(t: Tensor): boolean;
   conv(request: ConvRequest): Tensor;
+  /** dx, dw, db of a conv (its activation already folded into `gradOut`). */
+  convBackward(request: ConvBackwardRequest): ConvGradientTensors;
   pool(request: PoolRequest): PoolResult;
   /** dx on the padded input grid of a max pool, from its recorded argmax (scatter-add of gradOut). */
   maxPoolBackward(argmax: ArgmaxRecord, gradOut: Tensor, paddedShape: readonly number[]): Tensor;
@@ -35,6 +37,26 @@ export interface ConvRequest {
   readonly bias: Float32Array | null;
   readonly activation: ActivationName;
   readonly alpha: number;
+}
+
+export interface ConvBackwardRequest {
+  readonly x: Tensor;
+  readonly pads: Pads;
+  readonly mode: PaddingMode;
+  readonly geometry: ConvGeometry;
+  /** The weights as the kernels slide them (rotated for a true convolution). */
+  readonly kernel: Float32Array;
+  /** Rotate dw back into the caller's orientation. */
+  readonly flip: boolean;
+  readonly weightShape: readonly number[];
+  /** dL/dz, [O, outH, outW], z before the activation. */
+  readonly gradOut: Tensor;
+}
+
+export interface ConvGradientTensors {
+  readonly dx: Tensor;
+  readonly dw: Tensor;
+  readonly db: Tensor;
 }
 
 export interface PoolRequest {

@@ -3,6 +3,7 @@ import type { Tensor } from '../tensor';
 import type { TensorDevice } from './tensor-device';
 import { WasmArena } from './wasm-arena';
 import { wasmConv } from './wasm-device-conv';
+import { wasmConvBackward } from './wasm-device-conv-backward';
 import { applyInJs, type DeviceContext, inputAddress, output } from './wasm-device-io';
 import { wasmMaxPoolBackward, wasmPool } from './wasm-device-pool';
 import { runGemm } from './wasm-gemm';
@@ -26,6 +27,7 @@ export function createWasmDevice(wasm: KernelExports, heap: WasmHeap): TensorDev
     },
     owns: (t) => heapAddress(t, heap) !== undefined,
     conv: (request) => withArena(heap, (arena) => wasmConv(context, arena, request)),
+    convBackward: (request) => withArena(heap, (arena) => wasmConvBackward(context, arena, request)),
     pool: (request) => withArena(heap, (arena) => wasmPool(context, arena, request)),
     maxPoolBackward: (argmax, gradOut, paddedShape) =>
       withArena(heap, (arena) => wasmMaxPoolBackward(context, arena, argmax, gradOut, paddedShape)),

@@ -76,6 +76,18 @@ export interface KernelExports {
   maxPool2x2(x: Address, out: Address, argmax: Address, ...geometry: Pool2x2Arguments): void;
   avgPool2x2(x: Address, out: Address, ...geometry: Pool2x2Arguments): void;
   scatterAdd(argmax: Address, g: Address, dx: Address, count: number): void;
+  /** The [C, H, W] interior of a [C, Hp, Wp] block whose padding starts at top, left. */
+  cropPadded(
+    src: Address,
+    dst: Address,
+    channels: number,
+    paddedHeight: number,
+    paddedWidth: number,
+    top: number,
+    left: number,
+    height: number,
+    width: number,
+  ): void;
   /** src [C, H, W] → dst padded by top, bottom, left, right cells holding `fill`. */
   padConstant(
     src: Address,
@@ -128,6 +140,7 @@ const FUNCTION_NAMES = [
   'avgPool2x2',
   'scatterAdd',
   'padConstant',
+  'cropPadded',
   'gemm',
   'packColumns',
   'transposePack',
