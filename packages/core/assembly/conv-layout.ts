@@ -183,7 +183,8 @@ export function cropPadded(
   const rowBytes = (<usize>width) << 2;
   let to = dst;
   for (let c = 0; c < channels; c++) {
-    let from = src + (((<usize>c * <usize>paddedHeight + <usize>top) * <usize>paddedWidth + <usize>left) << 2);
+    let from =
+      src + (((<usize>c * <usize>paddedHeight + <usize>top) * <usize>paddedWidth + <usize>left) << 2);
     for (let y = 0; y < height; y++) {
       memory.copy(to, from, rowBytes);
       to += rowBytes;
