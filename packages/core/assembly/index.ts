@@ -1,6 +1,6 @@
 // The WASM SIMD kernels. Every function takes byte addresses into the module's one memory; the JS side
 // (src/backend/wasm-*.ts) keeps the buffers in a pool above heapBase().
-export { activateInPlace } from './activation';
+export { activateInPlace, sumPlanes } from './activation';
 export { convBackwardWeights } from './conv-backward';
 export { convForward } from './conv-forward';
 export {

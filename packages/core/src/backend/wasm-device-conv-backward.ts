@@ -46,7 +46,8 @@ export function wasmConvBackward(
   const rowStep = g.strideY * g.strideX * planeWidth * 4;
   wasm.convBackwardWeights(planes, taps, grad, dw, g.outChannels, tapCount, g.outHeight, g.outWidth, rowStep);
   const dxPadded = convBackwardInputAt(wasm, arena, grad, request.kernel, g);
-  const db = biasGradient(heap.floats(grad, g.outChannels * g.outHeight * g.outWidth), g.outChannels);
+  const db = arena.allocate(g.outChannels);
+  wasm.sumPlanes(grad, db, g.outChannels, g.outHeight * g.outWidth);
   const dxTensor = inputGradient(context, arena, request, dxPadded, resident);
   const dwTensor = request.flip
     ? placed(
@@ -56,7 +57,11 @@ export function wasmConvBackward(
         resident,
       )
     : output(context, arena, request.weightShape, dw, g.outChannels * tapCount, resident);
-  return { dx: dxTensor, dw: dwTensor, db: placed(context, db, [g.outChannels], resident) };
+  return {
+    dx: dxTensor,
+    dw: dwTensor,
+    db: output(context, arena, [g.outChannels], db, g.outChannels, resident),
+  };
 }
 
 /** dx folded back from the padded grid: cropped in the kernels for zeros, through pad.ts's maps otherwise. */
@@ -105,29 +110,6 @@ function placed(
   const address = context.heap.allocate(values.length);
   context.heap.floats(address, values.length).set(values);
   return heapTensor(context.heap, shape, address, values.length);
-}
-
-/** Per-kernel sums of the gradient, four running sums each (see conv2d.ts's sumRange). */
-function biasGradient(grad: Float32Array, kernels: number): Float32Array {
-  const mapSize = grad.length / kernels;
-  const db = new Float32Array(kernels);
-  for (let o = 0; o < kernels; o++) {
-    let a = 0;
-    let b = 0;
-    let c = 0;
-    let d = 0;
-    let k = o * mapSize;
-    const end = k + mapSize;
-    for (; k + 4 <= end; k += 4) {
-      a += grad[k] as number;
-      b += grad[k + 1] as number;
-      c += grad[k + 2] as number;
-      d += grad[k + 3] as number;
-    }
-    for (; k < end; k++) a += grad[k] as number;
-    db[o] = a + b + (c + d);
-  }
-  return db;
 }
 
 /** Every kh×kw kernel rotated by 180° (a copy). */

@@ -113,6 +113,8 @@ export interface KernelExports {
   ): void;
   packColumns(src: Address, dst: Address, rows: number, cols: number, stride: number): void;
   transposePack(src: Address, dst: Address, rows: number, cols: number, stride: number): void;
+  /** dst[p] = sum of plane p of src [planes, planeSize]. */
+  sumPlanes(src: Address, dst: Address, planes: number, planeSize: number): void;
   activateInPlace(src: Address, dst: Address, count: number, activation: ActivationCode, alpha: number): void;
 }
 
@@ -145,6 +147,7 @@ const FUNCTION_NAMES = [
   'packColumns',
   'transposePack',
   'activateInPlace',
+  'sumPlanes',
 ] as const;
 
 interface WebAssemblyApi {
