@@ -135,8 +135,12 @@ export class WasmHeap {
   }
 }
 
-/** Rounds up to 16·{4, 5, 6, 7}·2^k bytes: few enough classes that freed blocks find takers. */
+/**
+ * Rounds up to 16·{4, 5, 6, 7}·2^k bytes: few enough classes that freed blocks find takers. Above 16 MiB,
+ * where a fifth more would be megabytes of memory that never shrinks, to whole MiB instead.
+ */
 export function sizeClass(bytes: number): number {
+  if (bytes > 2 ** 24) return Math.ceil(bytes / 2 ** 20) * 2 ** 20;
   const units = Math.max(4, Math.ceil(bytes / 16));
   const shift = Math.max(0, Math.floor(Math.log2(units)) - 2);
   const step = 2 ** shift;
