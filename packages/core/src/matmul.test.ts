@@ -1,15 +1,17 @@
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { getKernels, setKernels } from './backend/active-kernels';
 import type { ComputeKernels } from './backend/kernels';
 import { referenceKernels } from './backend/reference-kernels';
 import { matmul } from './matmul';
 import { ready } from './ready';
 import { Tensor, tensor } from './tensor';
-import { fuzzRuns } from './testing/fuzz-budget';
+import { fuzzRuns, fuzzTimeout } from './testing/fuzz-budget';
 import { randomTensor } from './testing/random-tensor';
 import { useTfjsCpu } from './testing/tfjs-oracle';
 import { fromWasm, toWasm } from './wasm-memory';
+
+vi.setConfig({ testTimeout: fuzzTimeout() });
 
 // matmul on both kernel sets against a hand-worked product, brute force, and TensorFlow.js.
 
@@ -113,7 +115,7 @@ describe('matmul', () => {
           }
         },
       ),
-      { numRuns: fuzzRuns(150) },
+      { numRuns: fuzzRuns(150, 0.02) },
     );
   });
 

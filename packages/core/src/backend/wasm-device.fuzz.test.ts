@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { ActivationName } from '../activations';
 import type { Padding, PaddingMode } from '../conv-options';
 import { type Conv2dOptions, conv2d, conv2dBackward } from '../conv2d';
@@ -8,13 +8,15 @@ import { createRandom } from '../random';
 import { ready } from '../ready';
 import { Tensor } from '../tensor';
 import { breakingNumber } from '../testing/breaking-number';
-import { fuzzRuns } from '../testing/fuzz-budget';
+import { fuzzRuns, fuzzTimeout } from '../testing/fuzz-budget';
 import { numericalGradient } from '../testing/gradient-check';
 import { randomTensor } from '../testing/random-tensor';
 import { fromWasm, toWasm, wasmScope } from '../wasm-memory';
 import { getKernels, setKernels } from './active-kernels';
 import type { ComputeKernels } from './kernels';
 import { referenceKernels } from './reference-kernels';
+
+vi.setConfig({ testTimeout: fuzzTimeout() });
 
 // The WASM device (whole ops on the heap, fused activations, recorded pools) against the reference
 // kernels, with inputs in JS and in WASM memory, over blocks reused after free and holding stale NaNs,
@@ -147,7 +149,7 @@ describe('conv2d on the WASM device', () => {
         expectSame(got.dw, want.dw, 1e-4);
         expectSame(got.db, want.db, 1e-4);
       }),
-      { numRuns: fuzzRuns(200) },
+      { numRuns: fuzzRuns(200, 0.02) },
     );
   });
 
@@ -226,7 +228,7 @@ describe('pool2d on the WASM device', () => {
           expectedGrad,
         );
       }),
-      { numRuns: fuzzRuns(250) },
+      { numRuns: fuzzRuns(250, 0.05) },
     );
   });
 

@@ -1,8 +1,10 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
-import { fuzzRuns } from '../testing/fuzz-budget';
+import { describe, expect, it, vi } from 'vitest';
+import { fuzzRuns, fuzzTimeout } from '../testing/fuzz-budget';
 import { SLACK_BYTES, sizeClass, WasmHeap } from './wasm-heap';
 import type { WasmMemory } from './wasm-module';
+
+vi.setConfig({ testTimeout: fuzzTimeout() });
 
 // The pool on a real WebAssembly.Memory: reuse after free, growth, views, slack, misuse.
 
@@ -131,7 +133,7 @@ describe('WasmHeap', () => {
           expect(heap.stats().liveBlocks).toBe(live.size);
         },
       ),
-      { numRuns: fuzzRuns(60) },
+      { numRuns: fuzzRuns(60, 0.01) },
     );
   });
 });
