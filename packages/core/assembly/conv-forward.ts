@@ -2,6 +2,21 @@
 // output columns. Four kernels × 8 columns live in 8 registers; leftover kernels go one at a time × 16
 // columns. Each output is bias + Σ_t w_t·x_t summed in tap order with separate mul and add, so every
 // kernel block gives the same bits, which keeps a split across workers identical to one thread.
+// An activation (relu, leaky relu) is applied as the accumulators are stored: conv, bias and activation
+// in one pass over the output.
+
+/** Activation codes shared with src/backend/wasm-module.ts. */
+export const ACTIVATION_NONE = 0;
+export const ACTIVATION_RELU = 1;
+export const ACTIVATION_LEAKY = 2;
+
+// @ts-expect-error: decorator
+function activate(v: v128, activation: i32, alpha: v128): v128 {
+  if (activation === ACTIVATION_RELU) return f32x4.max(v, f32x4.splat(0));
+  if (activation === ACTIVATION_LEAKY)
+    return v128.bitselect(v, f32x4.mul(v, alpha), f32x4.gt(v, f32x4.splat(0)));
+  return v;
+}
 
 /** Scratch for the last, partial block of a row: computed in full, then only the real columns copied. */
 const TAIL: usize = memory.data(256, 16);
@@ -23,13 +38,29 @@ export function convForward(
   outHeight: i32,
   outWidth: i32,
   rowStep: i32,
+  activation: i32,
+  alpha: f32,
 ): void {
   const blocks = outChannels >> 2;
+  const slope = f32x4.splat(alpha);
   for (let b = 0; b < blocks; b++) {
-    forwardFourKernels(x, taps, packed, bias, out, b, tapCount, outHeight, outWidth, rowStep);
+    forwardFourKernels(
+      x,
+      taps,
+      packed,
+      bias,
+      out,
+      b,
+      tapCount,
+      outHeight,
+      outWidth,
+      rowStep,
+      activation,
+      slope,
+    );
   }
   for (let o = blocks << 2; o < outChannels; o++) {
-    forwardOneKernel(x, taps, w, bias, out, o, tapCount, outHeight, outWidth, rowStep);
+    forwardOneKernel(x, taps, w, bias, out, o, tapCount, outHeight, outWidth, rowStep, activation, slope);
   }
 }
 
@@ -48,6 +79,8 @@ function forwardFourKernels(
   outHeight: i32,
   outWidth: i32,
   rowStep: i32,
+  activation: i32,
+  alpha: v128,
 ): void {
   const o = block << 2;
   const weights = packed + ((<usize>block * <usize>tapCount) << 4);
@@ -92,10 +125,20 @@ function forwardFourKernels(
       const dst = outRow + ((<usize>ox) << 2);
       const count = min(8, outWidth - ox);
       const planeBytes = plane << 2;
-      storeEight(dst, a0, b0, count);
-      storeEight(dst + planeBytes, a1, b1, count);
-      storeEight(dst + 2 * planeBytes, a2, b2, count);
-      storeEight(dst + 3 * planeBytes, a3, b3, count);
+      storeEight(dst, activate(a0, activation, alpha), activate(b0, activation, alpha), count);
+      storeEight(dst + planeBytes, activate(a1, activation, alpha), activate(b1, activation, alpha), count);
+      storeEight(
+        dst + 2 * planeBytes,
+        activate(a2, activation, alpha),
+        activate(b2, activation, alpha),
+        count,
+      );
+      storeEight(
+        dst + 3 * planeBytes,
+        activate(a3, activation, alpha),
+        activate(b3, activation, alpha),
+        count,
+      );
     }
   }
 }
@@ -111,6 +154,8 @@ function forwardOneKernel(
   outHeight: i32,
   outWidth: i32,
   rowStep: i32,
+  activation: i32,
+  alpha: v128,
 ): void {
   const weights = w + ((<usize>o * <usize>tapCount) << 2);
   const tapsEnd = taps + ((<usize>tapCount) << 2);
@@ -135,6 +180,10 @@ function forwardOneKernel(
         d = f32x4.add(d, f32x4.mul(wv, v128.load(p, 48)));
         wp += 4;
       }
+      a = activate(a, activation, alpha);
+      b = activate(b, activation, alpha);
+      c = activate(c, activation, alpha);
+      d = activate(d, activation, alpha);
       const dst = outRow + ((<usize>ox) << 2);
       const count = outWidth - ox;
       if (count >= 16) {

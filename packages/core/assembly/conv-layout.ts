@@ -120,3 +120,75 @@ export function scatterPhase(
     }
   }
 }
+
+/**
+ * Constant padding of a [channels, height, width] block into [channels, top+height+bottom,
+ * left+width+right]: each real row is one memory.copy, every border cell holds `fill` (0 for conv and
+ * avg pooling, -Infinity for max pooling). `src` and `dst` must not overlap.
+ */
+export function padConstant(
+  src: usize,
+  dst: usize,
+  channels: i32,
+  height: i32,
+  width: i32,
+  top: i32,
+  bottom: i32,
+  left: i32,
+  right: i32,
+  fill: f32,
+): void {
+  const paddedWidth = left + width + right;
+  const rowBytes = (<usize>width) << 2;
+  for (let c = 0; c < channels; c++) {
+    let to = dst + ((<usize>c * <usize>(top + height + bottom) * <usize>paddedWidth) << 2);
+    to = fillCells(to, top * paddedWidth, fill);
+    let from = src + ((<usize>c * <usize>height * <usize>width) << 2);
+    for (let y = 0; y < height; y++) {
+      to = fillCells(to, left, fill);
+      memory.copy(to, from, rowBytes);
+      to += rowBytes;
+      from += rowBytes;
+      to = fillCells(to, right, fill);
+    }
+    fillCells(to, bottom * paddedWidth, fill);
+  }
+}
+
+/** Writes `count` copies of `value` from `at`; returns the address after them. */
+function fillCells(at: usize, count: i32, value: f32): usize {
+  if (value === 0 && count > 8) {
+    memory.fill(at, 0, (<usize>count) << 2);
+    return at + ((<usize>count) << 2);
+  }
+  for (let k = 0; k < count; k++) store<f32>(at + ((<usize>k) << 2), value);
+  return at + ((<usize>count) << 2);
+}
+
+/**
+ * The inverse of padConstant: copies the [channels, height, width] interior out of a block padded by
+ * top and left (and bottom/right, implied by paddedHeight/paddedWidth). Folds a zero-padded gradient.
+ */
+export function cropPadded(
+  src: usize,
+  dst: usize,
+  channels: i32,
+  paddedHeight: i32,
+  paddedWidth: i32,
+  top: i32,
+  left: i32,
+  height: i32,
+  width: i32,
+): void {
+  const rowBytes = (<usize>width) << 2;
+  let to = dst;
+  for (let c = 0; c < channels; c++) {
+    let from =
+      src + (((<usize>c * <usize>paddedHeight + <usize>top) * <usize>paddedWidth + <usize>left) << 2);
+    for (let y = 0; y < height; y++) {
+      memory.copy(to, from, rowBytes);
+      to += rowBytes;
+      from += (<usize>paddedWidth) << 2;
+    }
+  }
+}

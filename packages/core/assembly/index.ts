@@ -1,9 +1,19 @@
 // The WASM SIMD kernels. Every function takes byte addresses into the module's one memory; the JS side
-// (src/backend/wasm-kernels.ts) lays the buffers out above heapBase(), copies inputs in and outputs out.
+// (src/backend/wasm-*.ts) keeps the buffers in a pool above heapBase().
+export { activateInPlace, sumPlanes } from './activation';
 export { convBackwardWeights } from './conv-backward';
 export { convForward } from './conv-forward';
-export { deinterleaveColumns, packWeightsByFour, scatterPhase, writeTapOffsets } from './conv-layout';
+export {
+  cropPadded,
+  deinterleaveColumns,
+  packWeightsByFour,
+  padConstant,
+  scatterPhase,
+  writeTapOffsets,
+} from './conv-layout';
+export { gemm, packColumns, transposePack } from './matmul';
 export { maxPool, sumPool } from './pool';
+export { avgPool2x2, maxPool2x2, scatterAdd } from './pool-2x2';
 
 /** First free byte after the module's static data: JS-managed buffers start here. */
 export function heapBase(): usize {

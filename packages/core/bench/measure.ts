@@ -82,3 +82,30 @@ export function median(values: readonly number[]): number {
     ? (sorted[middle] as number)
     : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
 }
+
+/**
+ * A contender whose inputs are put in WASM memory in the untimed prepare step and freed after, just as
+ * a tfjs contender uploads its input tensors before each timed run (which also leaves them in cache).
+ */
+export function residentContender(
+  name: string,
+  inputs: () => readonly Disposable[],
+  work: (inputs: readonly Disposable[]) => void,
+): Contender {
+  let live: readonly Disposable[] = [];
+  return {
+    name,
+    prepare() {
+      live = inputs();
+      return () => work(live);
+    },
+    cleanup() {
+      for (const t of live) t.dispose();
+      live = [];
+    },
+  };
+}
+
+interface Disposable {
+  dispose(): void;
+}

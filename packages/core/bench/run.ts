@@ -3,8 +3,11 @@
 import { fileURLToPath } from 'node:url';
 import { getKernels } from '../src/backend/active-kernels';
 import { ready } from '../src/ready';
+import { chainSection } from './chain-section';
 import { backwardSection, forwardSection } from './conv-sections';
+import { goalSection } from './goals';
 import { describeMachine } from './machine';
+import { matmulSection } from './matmul-section';
 import { parallelSection } from './parallel-section';
 import { poolSection } from './pool-section';
 import { type BenchSection, printSection, writeBenchmarks } from './report';
@@ -15,12 +18,23 @@ import { initTfjs } from './tfjs';
  * function returning a BenchSection in its own file under bench/ and list it here.
  */
 const forwardMs = new Map<string, number>();
-const SECTIONS: readonly (() => Promise<BenchSection>)[] = [
-  () => forwardSection(forwardMs),
-  () => backwardSection(forwardMs),
-  poolSection,
-  parallelSection,
-];
+const SECTIONS: Readonly<Record<string, () => Promise<BenchSection>>> = {
+  forward: () => forwardSection(forwardMs),
+  backward: () => backwardSection(forwardMs),
+  pool: poolSection,
+  matmul: matmulSection,
+  chain: chainSection,
+  parallel: parallelSection,
+};
+
+/** `pnpm bench -- --only pool,matmul` runs some sections and prints them without rewriting the file. */
+function chosenSections(): string[] {
+  const at = process.argv.indexOf('--only');
+  if (at < 0) return Object.keys(SECTIONS);
+  const names = (process.argv[at + 1] ?? '').split(',').filter((name) => name in SECTIONS);
+  if (names.length === 0) throw new Error(`--only takes some of: ${Object.keys(SECTIONS).join(', ')}`);
+  return names;
+}
 
 async function main(): Promise<void> {
   const started = performance.now();
@@ -28,16 +42,20 @@ async function main(): Promise<void> {
   const machine = describeMachine();
   console.log(`convbook kernels: ${getKernels().name}\n${machine}`);
   await initTfjs();
+  const names = chosenSections();
   const sections: BenchSection[] = [];
-  for (const produce of SECTIONS) {
-    const section = await produce();
+  for (const name of names) {
+    const section = await (SECTIONS[name] as () => Promise<BenchSection>)();
     printSection(section);
     sections.push(section);
   }
+  const goals = goalSection();
+  printSection(goals);
   const seconds = ((performance.now() - started) / 1000).toFixed(0);
+  if (names.length < Object.keys(SECTIONS).length) return; // a partial run leaves the file alone
   const summary = `convbook kernels: \`${getKernels().name}\`. Whole run: ${seconds} s.`;
   const target = fileURLToPath(new URL('../../../BENCHMARKS.md', import.meta.url));
-  writeBenchmarks(target, machine, summary, sections);
+  writeBenchmarks(target, machine, summary, [goals, ...sections]);
   console.log(`\nwrote ${target} (${seconds} s)`);
 }
 

@@ -1,3 +1,4 @@
+import { getKernels } from './backend/active-kernels';
 import { formatShape, ShapeError } from './shape-errors';
 import { Tensor } from './tensor';
 
@@ -72,6 +73,9 @@ function requireKnown(op: string, name: string): ScalarActivation {
 export function applyActivation(name: ActivationName, x: Tensor, options: ActivationOptions = {}): Tensor {
   const { forward } = requireKnown('applyActivation', name);
   const alpha = options.alpha ?? defaultAlpha;
+  // A tensor in WASM memory stays there: the kernels map it without copying it out.
+  const device = getKernels().device;
+  if (x.location === 'wasm' && device?.owns(x) === true) return device.activate(name, x, alpha);
   const out = new Float32Array(x.size);
   for (let i = 0; i < out.length; i++) out[i] = forward(x.data[i] as number, alpha);
   return new Tensor(x.shape, out);

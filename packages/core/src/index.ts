@@ -13,7 +13,9 @@ export {
   tanh,
 } from './activations';
 export { getKernels, setKernels } from './backend/active-kernels';
-export type { ComputeKernels, ConvGeometry, PoolGeometry } from './backend/kernels';
+export type { ComputeKernels, ConvGeometry, GemmGeometry, PoolGeometry } from './backend/kernels';
+export type { TensorDevice } from './backend/tensor-device';
+export type { HeapStats } from './backend/wasm-heap';
 export {
   type AxisPair,
   conv2dOutputSize,
@@ -52,6 +54,7 @@ export {
   type Reduction,
   softmaxCrossEntropy,
 } from './losses';
+export { type MatmulOptions, matmul } from './matmul';
 export { type ConvJob, type ConvJobResult, runConvJob } from './parallel/conv-job';
 export { conv2dParallel } from './parallel/conv2d-parallel';
 export {
@@ -73,7 +76,14 @@ export {
   type WorkerPool,
   type WorkerPort,
 } from './parallel/worker-pool';
-export { type Pool2dOptions, pool2d, pool2dBackward, pool2dOutputSize } from './pool2d';
+export {
+  type Pool2dOptions,
+  pool2d,
+  pool2dBackward,
+  pool2dOutputSize,
+  pool2dRecorded,
+  type RecordedPool,
+} from './pool2d';
 export { createRandom, type Random } from './random';
 export { ready } from './ready';
 export {
@@ -97,3 +107,4 @@ export {
   type WindowBox,
   type WindowCell,
 } from './unit-breakdown';
+export { fromWasm, toWasm, wasmMemoryStats, wasmScope } from './wasm-memory';

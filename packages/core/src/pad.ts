@@ -80,14 +80,39 @@ export function padImage(
   fill = 0,
 ): Float32Array {
   if (hasNoPadding(pads)) return x;
+  const out = new Float32Array(
+    channels * (pads.top + height + pads.bottom) * (pads.left + width + pads.right),
+  );
+  padImageInto(x, channels, height, width, pads, mode, fill, out, true);
+  return out;
+}
+
+/**
+ * padImage into `out` (which may be a view of WASM memory, even one over the same buffer as `x`).
+ * `outIsZeroed` says a fresh array already holds zeros, so zero borders need no writing.
+ */
+export function padImageInto(
+  x: Float32Array,
+  channels: number,
+  height: number,
+  width: number,
+  pads: Pads,
+  mode: PaddingMode,
+  fill: number,
+  out: Float32Array,
+  outIsZeroed = false,
+): void {
   const paddedWidth = pads.left + width + pads.right;
   const paddedHeight = pads.top + height + pads.bottom;
   const planeSize = paddedHeight * paddedWidth;
-  const out = new Float32Array(channels * planeSize);
+  if (hasNoPadding(pads)) {
+    out.set(x);
+    return;
+  }
   const zeros = mode === 'zeros';
   const leftSources = borderSources(width, -pads.left, pads.left, mode);
   const rightSources = borderSources(width, width, pads.right, mode);
-  const fillBorders = zeros && fill !== 0; // a fresh array already holds zeros
+  const fillBorders = zeros && (fill !== 0 || !outIsZeroed);
   for (let c = 0; c < channels; c++) {
     const plane = c * planeSize;
     for (let y = 0; y < height; y++) {
@@ -115,7 +140,6 @@ export function padImage(
       }
     }
   }
-  return out;
 }
 
 /**

@@ -1,12 +1,32 @@
 import { formatShape, requireInteger, ShapeError } from './shape-errors';
 
 /**
+ * Values that live outside a plain JS array (the WASM heap, see backend/wasm-storage.ts), shared by a
+ * tensor and its reshapes. `view` is valid until the next allocation in that memory: callers take it
+ * again rather than keep it.
+ */
+export interface TensorStorage {
+  readonly length: number;
+  view(): Float32Array;
+  /** One more tensor shares these values. */
+  retain(): void;
+  /** One tensor fewer; the last release frees the memory. */
+  release(): void;
+}
+
+const storages = new WeakMap<Tensor, TensorStorage>();
+
+/**
  * An n-dimensional array of 32-bit floats, row-major and contiguous. Images are `[C, H, W]`,
  * kernel banks `[O, C, kh, kw]`. Tensors are treated as immutable: every op returns a new one.
+ *
+ * Most tensors hold a Float32Array. A tensor made by `toWasm` (or by an op whose input was one) keeps its
+ * values in WebAssembly memory instead, so chains of ops copy nothing in between; its `data` is then a
+ * view re-derived whenever the memory has grown, and `dispose()` gives the memory back.
  */
 export class Tensor {
   readonly shape: readonly number[];
-  readonly data: Float32Array;
+  declare readonly data: Float32Array;
 
   constructor(shape: readonly number[], data?: Float32Array) {
     for (const [axis, size] of shape.entries()) requireInteger('Tensor', `shape[${axis}]`, size, 0);
@@ -22,7 +42,31 @@ export class Tensor {
   }
 
   get size(): number {
-    return this.data.length;
+    return this.data.length; // a disposed 'wasm' tensor shadows this with its own `size`
+  }
+
+  /** Where the values live: 'js' (a Float32Array of its own) or 'wasm' (WebAssembly memory). */
+  get location(): 'js' | 'wasm' {
+    return storages.has(this) ? 'wasm' : 'js';
+  }
+
+  /**
+   * Frees the WebAssembly memory of a 'wasm' tensor (reshapes share it: the last one to go frees it);
+   * reading `data` afterwards throws. Does nothing for a 'js' tensor. Safe to call twice.
+   */
+  dispose(): void {
+    const storage = storages.get(this);
+    if (storage === undefined) return;
+    storages.delete(this);
+    Object.defineProperty(this, 'size', { value: storage.length });
+    Object.defineProperty(this, 'data', {
+      get: () => {
+        throw new Error(`this ${formatShape(this.shape)} tensor was disposed: its WASM memory is freed`);
+      },
+      enumerable: true,
+      configurable: true,
+    });
+    storage.release();
   }
 
   get rank(): number {
@@ -31,7 +75,17 @@ export class Tensor {
 
   /** The same data seen with another shape of equal size. */
   reshape(shape: readonly number[]): Tensor {
-    return new Tensor(shape, this.data);
+    const storage = storages.get(this);
+    if (storage === undefined) return new Tensor(shape, this.data);
+    const size = shapeSize(shape);
+    if (size !== storage.length) {
+      throw new ShapeError(
+        'reshape',
+        `shape ${formatShape(shape)} holds ${size} values but the tensor has ${storage.length}`,
+      );
+    }
+    storage.retain();
+    return tensorOnStorage(shape, storage);
   }
 
   /** Nested arrays, the inverse of `tensor(nested)`. */
@@ -41,6 +95,49 @@ export class Tensor {
 }
 
 export type NestedNumbers = number | NestedNumbers[];
+
+/** A tensor over `storage`, which it now holds one reference to. Internal to core's backends. */
+export function tensorOnStorage(shape: readonly number[], storage: TensorStorage): Tensor {
+  for (const [axis, size] of shape.entries()) requireInteger('Tensor', `shape[${axis}]`, size, 0);
+  const t = Object.create(Tensor.prototype) as Tensor;
+  Object.defineProperty(t, 'shape', { value: Object.freeze([...shape]), enumerable: true });
+  Object.defineProperty(t, 'data', { get: () => storage.view(), enumerable: true, configurable: true });
+  storages.set(t, storage);
+  scopes.at(-1)?.push(t);
+  return t;
+}
+
+/**
+ * Open scopes of `wasmScope`: every tensor made on a storage while one is open (reshapes included) is
+ * listed in the innermost, and disposed when it closes unless it is part of the scope's result.
+ */
+const scopes: Tensor[][] = [];
+
+export function openScope(): void {
+  scopes.push([]);
+}
+
+/** Disposes the tensors of the innermost scope that are not in `keep` (those move to the outer scope). */
+export function closeScope(keep: ReadonlySet<Tensor>): void {
+  const made = scopes.pop() ?? [];
+  for (const t of made) {
+    if (keep.has(t)) scopes.at(-1)?.push(t);
+    else t.dispose();
+  }
+}
+
+/**
+ * The values as a Float32Array that no later WASM allocation can detach: `data` itself for a 'js'
+ * tensor, a copy for a 'wasm' one. For code that reads a tensor while kernels run.
+ */
+export function jsData(t: Tensor): Float32Array {
+  return storages.has(t) ? t.data.slice() : t.data;
+}
+
+/** The storage of a 'wasm' tensor, or undefined for a 'js' one. */
+export function storageOf(t: Tensor): TensorStorage | undefined {
+  return storages.get(t);
+}
 
 export function shapeSize(shape: readonly number[]): number {
   let size = 1;

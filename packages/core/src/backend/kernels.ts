@@ -1,3 +1,5 @@
+import type { TensorDevice } from './tensor-device';
+
 /**
  * The inner loops of conv and pool, as one swappable set. The public ops (conv2d.ts, pool2d.ts) validate,
  * resolve padding, materialize the padded input and flip the kernel; then they call these loops, which only
@@ -35,6 +37,17 @@ export interface PoolGeometry {
   readonly strideX: number;
   readonly outHeight: number;
   readonly outWidth: number;
+}
+
+/** Shapes of one matrix product C[m, n] = op(A)·op(B), op(X) = X or Xᵀ. */
+export interface GemmGeometry {
+  readonly m: number;
+  readonly k: number;
+  readonly n: number;
+  /** A is stored [k, m] and used transposed; else stored [m, k]. */
+  readonly transposeA: boolean;
+  /** B is stored [n, k] and used transposed; else stored [k, n]. */
+  readonly transposeB: boolean;
 }
 
 export interface ComputeKernels {
@@ -78,4 +91,16 @@ export interface ComputeKernels {
    * cells per window (which depends only on position, not on data). `out` is [C, outH, outW].
    */
   sumPool(x: Float32Array, g: PoolGeometry, out: Float32Array): void;
+
+  /**
+   * out[i, j] = bias[j] + Σ_p op(A)[i, p] · op(B)[p, j]: the dense layer's product. `out` is [m, n] and
+   * is overwritten; `bias` (length n) may be null.
+   */
+  gemm(a: Float32Array, b: Float32Array, bias: Float32Array | null, g: GemmGeometry, out: Float32Array): void;
+
+  /**
+   * Present on backends with a memory of their own (WASM): there tensors can live between ops, and the
+   * public ops hand whole calls to it so that padding, packing and fused steps happen in place.
+   */
+  readonly device?: TensorDevice;
 }

@@ -100,6 +100,21 @@ export const referenceKernels: ComputeKernels = {
       out[outIndex] = sum;
     });
   },
+
+  gemm(a, b, bias, g, out) {
+    const { m, k, n } = g;
+    for (let i = 0; i < m; i++) {
+      for (let j = 0; j < n; j++) {
+        let sum = 0;
+        for (let p = 0; p < k; p++) {
+          const left = g.transposeA ? a[p * m + i] : a[i * k + p];
+          const right = g.transposeB ? b[j * k + p] : b[p * n + j];
+          sum += (left as number) * (right as number);
+        }
+        out[i * n + j] = sum + (bias === null ? 0 : (bias[j] as number));
+      }
+    }
+  },
 };
 
 /** Calls `visit` with each output index and the flat index of its window's top-left input cell. */

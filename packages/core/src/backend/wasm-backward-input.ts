@@ -19,6 +19,23 @@ export function wasmConvBackwardInput(
   g: ConvGeometry,
   dxPadded: Float32Array,
 ): void {
+  const grad = arena.allocate(gradOut.length);
+  arena.write(grad, gradOut);
+  const dx = convBackwardInputAt(wasm, arena, grad, w, g);
+  dxPadded.set(arena.floats(dx, dxPadded.length));
+}
+
+/**
+ * The input gradient of the padded problem for a gradient already in memory at `grad`
+ * ([O, outH, outW]); returns the address of the arena block holding dxPadded ([C, H, W], padded size).
+ */
+export function convBackwardInputAt(
+  wasm: KernelExports,
+  arena: WasmArena,
+  grad: number,
+  w: Float32Array,
+  g: ConvGeometry,
+): number {
   const padTop = Math.ceil(((g.kernelHeight - 1) * g.dilationY) / g.strideY);
   const padLeft = Math.ceil(((g.kernelWidth - 1) * g.dilationX) / g.strideX);
   const phaseRows = Math.ceil(g.height / g.strideY);
@@ -29,18 +46,19 @@ export function wasmConvBackwardInput(
 
   const grid = arena.allocate(g.outChannels * gridHeight * gridWidth);
   const plan = planForward(arena, g.channels, g.outChannels * kernelTaps, phaseRows, phaseColumns, false);
-  const dx = arena.allocate(dxPadded.length);
+  const paddedSize = g.channels * g.height * g.width;
+  const dx = arena.allocate(paddedSize);
   arena.commit();
   placeGradient(
     arena.floats(grid, g.outChannels * gridHeight * gridWidth),
-    gradOut,
+    arena.floats(grad, g.outChannels * g.outHeight * g.outWidth),
     g,
     gridWidth,
     gridHeight,
     padTop,
     padLeft,
   );
-  arena.floats(dx, dxPadded.length).fill(0);
+  arena.floats(dx, paddedSize).fill(0);
 
   for (let ry = 0; ry < g.strideY; ry++) {
     for (let rx = 0; rx < g.strideX; rx++) {
@@ -77,7 +95,7 @@ export function wasmConvBackwardInput(
       }
     }
   }
-  dxPadded.set(arena.floats(dx, dxPadded.length));
+  return dx;
 }
 
 /** The taps k whose offset k·dilation reaches phase r, and the gradient shift (r − k·dilation)/stride. */

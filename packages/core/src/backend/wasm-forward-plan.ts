@@ -1,5 +1,5 @@
 import type { WasmArena } from './wasm-arena';
-import type { KernelExports } from './wasm-module';
+import type { ActivationCode, KernelExports } from './wasm-module';
 
 /**
  * The buffers of one call of the wasm `convForward` loop: input (already laid out), tap offset table,
@@ -55,7 +55,14 @@ export function zeroPaddingKernels(arena: WasmArena, plan: ForwardPlan, kernels:
 }
 
 /** Packs the weights and runs the loop over `input` laid out `rowStep` bytes per output row. */
-export function runForward(wasm: KernelExports, plan: ForwardPlan, input: number, rowStep: number): void {
+export function runForward(
+  wasm: KernelExports,
+  plan: ForwardPlan,
+  input: number,
+  rowStep: number,
+  activation: ActivationCode = 0,
+  alpha = 0,
+): void {
   wasm.packWeightsByFour(plan.weights, plan.packed, plan.kernels >> 2, plan.tapCount);
   wasm.convForward(
     input,
@@ -69,5 +76,7 @@ export function runForward(wasm: KernelExports, plan: ForwardPlan, input: number
     plan.outHeight,
     plan.outWidth,
     rowStep,
+    activation,
+    alpha,
   );
 }

@@ -1,13 +1,17 @@
 import type { ComputeKernels, ConvGeometry, PoolGeometry } from './kernels';
 import { WasmArena } from './wasm-arena';
 import { wasmConvBackwardInput } from './wasm-backward-input';
+import { createWasmDevice } from './wasm-device';
 import { planForward, runForward, zeroPaddingKernels } from './wasm-forward-plan';
+import { runGemm } from './wasm-gemm';
+import { WasmHeap } from './wasm-heap';
 import { instantiateKernelModule, type KernelExports, type PoolArguments } from './wasm-module';
 
 /**
- * ComputeKernels on the WASM SIMD module (assembly/). Each call lays its buffers out in the module's one
- * memory, copies the inputs in (O(n)), runs the loops and copies the outputs out. A strided input is first
- * split into column phases, so every hot loop reads contiguous f32x4 runs.
+ * ComputeKernels on the WASM SIMD module (assembly/). Each call takes its scratch buffers from the heap's
+ * pool (and gives them back), copies the inputs in (O(n)), runs the loops and copies the outputs out. A
+ * strided input is first split into column phases, so every hot loop reads contiguous f32x4 runs. The
+ * `device` runs whole public ops on the same heap, where tensors can stay between ops.
  */
 export async function loadWasmKernels(): Promise<ComputeKernels | undefined> {
   const wasm = await instantiateKernelModule();
@@ -15,77 +19,102 @@ export async function loadWasmKernels(): Promise<ComputeKernels | undefined> {
 }
 
 export function createWasmKernels(wasm: KernelExports): ComputeKernels {
-  const newArena = (): WasmArena => new WasmArena(wasm.memory, wasm.heapBase());
+  const heap = new WasmHeap(wasm.memory, wasm.heapBase());
+  /** Runs `work` with a fresh scratch arena, always giving its blocks back. */
+  const withArena = <T>(work: (arena: WasmArena) => T): T => {
+    const arena = new WasmArena(heap);
+    try {
+      return work(arena);
+    } finally {
+      arena.release();
+    }
+  };
 
   return {
     name: 'wasm-simd',
+    device: createWasmDevice(wasm, heap),
 
     convForward(x, w, bias, g, out) {
-      const arena = newArena();
-      const input = planInput(arena, g);
-      const plan = planForward(arena, g.outChannels, tapCount(g), g.outHeight, g.outWidth, bias !== null);
-      arena.commit();
-      writeInput(wasm, arena, input, x, g, plan.taps);
-      arena.write(plan.weights, w);
-      if (bias !== null) arena.write(plan.bias, bias);
-      zeroPaddingKernels(arena, plan, g.outChannels);
-      runForward(wasm, plan, input.planes, input.rowStep);
-      out.set(arena.floats(plan.out, out.length));
+      withArena((arena) => {
+        const input = planInput(arena, g);
+        const plan = planForward(arena, g.outChannels, tapCount(g), g.outHeight, g.outWidth, bias !== null);
+        arena.commit();
+        writeInput(wasm, arena, input, x, g, plan.taps);
+        arena.write(plan.weights, w);
+        if (bias !== null) arena.write(plan.bias, bias);
+        zeroPaddingKernels(arena, plan, g.outChannels);
+        runForward(wasm, plan, input.planes, input.rowStep);
+        out.set(arena.floats(plan.out, out.length));
+      });
     },
 
     convBackwardInput(gradOut, w, g, dxPadded) {
-      wasmConvBackwardInput(wasm, newArena(), gradOut, w, g, dxPadded);
+      withArena((arena) => wasmConvBackwardInput(wasm, arena, gradOut, w, g, dxPadded));
     },
 
     convBackwardWeights(x, gradOut, g, dw) {
-      const arena = newArena();
-      const input = planInput(arena, g);
-      const taps = arena.allocate(tapCount(g));
-      const gradAddress = arena.allocate(gradOut.length);
-      const dwAddress = arena.allocate(dw.length);
-      arena.commit();
-      writeInput(wasm, arena, input, x, g, taps);
-      arena.write(gradAddress, gradOut);
-      wasm.convBackwardWeights(
-        input.planes,
-        taps,
-        gradAddress,
-        dwAddress,
-        g.outChannels,
-        tapCount(g),
-        g.outHeight,
-        g.outWidth,
-        input.rowStep,
-      );
-      dw.set(arena.floats(dwAddress, dw.length));
+      withArena((arena) => {
+        const input = planInput(arena, g);
+        const taps = arena.allocate(tapCount(g));
+        const gradAddress = arena.allocate(gradOut.length);
+        const dwAddress = arena.allocate(dw.length);
+        arena.commit();
+        writeInput(wasm, arena, input, x, g, taps);
+        arena.write(gradAddress, gradOut);
+        wasm.convBackwardWeights(
+          input.planes,
+          taps,
+          gradAddress,
+          dwAddress,
+          g.outChannels,
+          tapCount(g),
+          g.outHeight,
+          g.outWidth,
+          input.rowStep,
+        );
+        dw.set(arena.floats(dwAddress, dw.length));
+      });
     },
 
     maxPool(x, g, out, argmax) {
-      const arena = newArena();
-      const input = planPoolInput(arena, g);
-      const outAddress = arena.allocate(out.length);
-      const argmaxAddress = arena.allocate(argmax.length);
-      arena.commit();
-      writeColumnPhases(wasm, arena, input, x, g);
-      wasm.maxPool(input.raw, input.planes, outAddress, argmaxAddress, ...poolArguments(g, input));
-      out.set(arena.floats(outAddress, out.length));
-      argmax.set(arena.ints(argmaxAddress, argmax.length));
+      withArena((arena) => {
+        const input = planPoolInput(arena, g);
+        const outAddress = arena.allocate(out.length);
+        const argmaxAddress = arena.allocate(argmax.length);
+        arena.commit();
+        writeColumnPhases(wasm, arena, input, x, g);
+        wasm.maxPool(input.raw, input.planes, outAddress, argmaxAddress, ...poolArguments(g, input));
+        out.set(arena.floats(outAddress, out.length));
+        argmax.set(arena.ints(argmaxAddress, argmax.length));
+      });
     },
 
     sumPool(x, g, out) {
-      const arena = newArena();
-      const input = planPoolInput(arena, g);
-      const outAddress = arena.allocate(out.length);
-      arena.commit();
-      writeColumnPhases(wasm, arena, input, x, g);
-      wasm.sumPool(input.raw, input.planes, outAddress, ...poolArguments(g, input));
-      out.set(arena.floats(outAddress, out.length));
+      withArena((arena) => {
+        const input = planPoolInput(arena, g);
+        const outAddress = arena.allocate(out.length);
+        arena.commit();
+        writeColumnPhases(wasm, arena, input, x, g);
+        wasm.sumPool(input.raw, input.planes, outAddress, ...poolArguments(g, input));
+        out.set(arena.floats(outAddress, out.length));
+      });
+    },
+
+    gemm(a, b, bias, g, out) {
+      withArena((arena) => {
+        const aAddress = arena.allocate(a.length);
+        const bAddress = arena.allocate(b.length);
+        arena.write(aAddress, a);
+        arena.write(bAddress, b);
+        const c = runGemm(wasm, arena, aAddress, bAddress, bias, g);
+        out.set(arena.floats(c, out.length));
+      });
     },
   };
 }
 
 /** Where a conv's input lives: as given (`raw`) and split into column phases (`planes`). */
-interface InputPlan {
+export interface InputPlan {
   readonly raw: number;
   readonly planes: number;
   readonly planeWidth: number;
@@ -93,7 +122,7 @@ interface InputPlan {
   readonly rowStep: number;
 }
 
-function planInput(
+export function planInput(
   arena: WasmArena,
   g: Pick<ConvGeometry, 'channels' | 'height' | 'width' | 'strideX' | 'strideY'>,
 ): InputPlan {
@@ -104,7 +133,7 @@ function planInput(
 }
 
 /** Copies the input in, splits its column phases, and writes the tap offset table at `taps`. */
-function writeInput(
+export function writeInput(
   wasm: KernelExports,
   arena: WasmArena,
   input: InputPlan,
@@ -126,7 +155,7 @@ function writeInput(
   );
 }
 
-function tapCount(g: ConvGeometry): number {
+export function tapCount(g: ConvGeometry): number {
   return g.channels * g.kernelHeight * g.kernelWidth;
 }
 
@@ -139,7 +168,7 @@ function planPoolInput(arena: WasmArena, g: PoolGeometry): InputPlan {
  * Copies `x` into WASM memory and, for a column stride above 1, splits it into column phases so every
  * load in the inner loops is contiguous. Conv and pool read their input the same way.
  */
-function writeColumnPhases(
+export function writeColumnPhases(
   wasm: KernelExports,
   arena: WasmArena,
   input: InputPlan,
@@ -159,7 +188,7 @@ function writeColumnPhases(
   }
 }
 
-function poolArguments(g: PoolGeometry, input: InputPlan): PoolArguments {
+export function poolArguments(g: PoolGeometry, input: InputPlan): PoolArguments {
   const { channels, height, width, sizeY, sizeX, strideY, strideX, outHeight, outWidth } = g;
   return [channels, height, width, sizeY, sizeX, strideY, strideX, outHeight, outWidth, input.planeWidth];
 }

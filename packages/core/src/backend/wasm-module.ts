@@ -56,6 +56,8 @@ export interface KernelExports {
     outHeight: number,
     outWidth: number,
     rowStep: number,
+    activation: ActivationCode,
+    alpha: number,
   ): void;
   convBackwardWeights(
     x: Address,
@@ -70,7 +72,58 @@ export interface KernelExports {
   ): void;
   maxPool(x: Address, planes: Address, out: Address, argmax: Address, ...geometry: PoolArguments): void;
   sumPool(x: Address, planes: Address, out: Address, ...geometry: PoolArguments): void;
+  /** 2×2 stride 2, no padding; argmax 0 skips the indices. Last four: channels, height, width, outH, outW. */
+  maxPool2x2(x: Address, out: Address, argmax: Address, ...geometry: Pool2x2Arguments): void;
+  avgPool2x2(x: Address, out: Address, ...geometry: Pool2x2Arguments): void;
+  scatterAdd(argmax: Address, g: Address, dx: Address, count: number): void;
+  /** The [C, H, W] interior of a [C, Hp, Wp] block whose padding starts at top, left. */
+  cropPadded(
+    src: Address,
+    dst: Address,
+    channels: number,
+    paddedHeight: number,
+    paddedWidth: number,
+    top: number,
+    left: number,
+    height: number,
+    width: number,
+  ): void;
+  /** src [C, H, W] → dst padded by top, bottom, left, right cells holding `fill`. */
+  padConstant(
+    src: Address,
+    dst: Address,
+    channels: number,
+    height: number,
+    width: number,
+    top: number,
+    bottom: number,
+    left: number,
+    right: number,
+    fill: number,
+  ): void;
+  gemm(
+    a: Address,
+    b: Address,
+    bias: Address,
+    c: Address,
+    m: number,
+    k: number,
+    n: number,
+    stride: number,
+  ): void;
+  packColumns(src: Address, dst: Address, rows: number, cols: number, stride: number): void;
+  transposePack(src: Address, dst: Address, rows: number, cols: number, stride: number): void;
+  /** dst[p] = sum of plane p of src [planes, planeSize]. */
+  sumPlanes(src: Address, dst: Address, planes: number, planeSize: number): void;
+  activateInPlace(src: Address, dst: Address, count: number, activation: ActivationCode, alpha: number): void;
 }
+
+/** Activations the kernels apply themselves (assembly/conv-forward.ts): none, relu, leaky relu. */
+export const ACTIVATION_CODES = { identity: 0, relu: 1, 'leaky-relu': 2 } as const;
+export type ActivationCode = (typeof ACTIVATION_CODES)[keyof typeof ACTIVATION_CODES];
+
+/** channels, height, width, outHeight, outWidth. */
+export type Pool2x2Arguments = [number, number, number, number, number];
 
 /** channels, height, width, sizeY, sizeX, strideY, strideX, outHeight, outWidth, planeWidth. */
 export type PoolArguments = [number, number, number, number, number, number, number, number, number, number];
@@ -85,6 +138,16 @@ const FUNCTION_NAMES = [
   'convBackwardWeights',
   'maxPool',
   'sumPool',
+  'maxPool2x2',
+  'avgPool2x2',
+  'scatterAdd',
+  'padConstant',
+  'cropPadded',
+  'gemm',
+  'packColumns',
+  'transposePack',
+  'activateInPlace',
+  'sumPlanes',
 ] as const;
 
 interface WebAssemblyApi {

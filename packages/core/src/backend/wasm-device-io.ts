@@ -1,0 +1,95 @@
+import type { ActivationName } from '../activations';
+import type { PaddingMode, Pads } from '../conv-options';
+import { padImageInto } from '../pad';
+import { Tensor } from '../tensor';
+import type { WasmArena } from './wasm-arena';
+import type { WasmHeap } from './wasm-heap';
+import type { KernelExports } from './wasm-module';
+import { heapAddress, heapTensor } from './wasm-storage';
+
+// What every op of the WASM device does at its edges: find or copy in its inputs, hand out its output.
+
+export interface DeviceContext {
+  readonly wasm: KernelExports;
+  readonly heap: WasmHeap;
+}
+
+/** Where `t`'s values are in the heap: its own block, or a scratch copy of a 'js' tensor. */
+export function inputAddress(context: DeviceContext, arena: WasmArena, t: Tensor): number {
+  const own = heapAddress(t, context.heap);
+  if (own !== undefined) return own;
+  const address = arena.allocate(t.size);
+  arena.write(address, t.data);
+  return address;
+}
+
+/**
+ * Writes `x` padded by `pads` into the block at `dst`. Constant padding runs in the kernels (a row copy
+ * each, from the input's own block or one plain copy in); mirrored and wrapped modes go through the JS
+ * index maps of pad.ts, straight into the heap.
+ */
+export function writePadded(
+  context: DeviceContext,
+  arena: WasmArena,
+  x: Tensor,
+  pads: Pads,
+  mode: PaddingMode,
+  fill: number,
+  dst: number,
+): void {
+  const [channels, height, width] = x.shape as [number, number, number];
+  if (mode === 'zeros') {
+    const src = inputAddress(context, arena, x);
+    context.wasm.padConstant(
+      src,
+      dst,
+      channels,
+      height,
+      width,
+      pads.top,
+      pads.bottom,
+      pads.left,
+      pads.right,
+      fill,
+    );
+    return;
+  }
+  const padded = channels * (pads.top + height + pads.bottom) * (pads.left + width + pads.right);
+  padImageInto(x.data, channels, height, width, pads, mode, fill, context.heap.floats(dst, padded));
+}
+
+/**
+ * The op's result at `address`: a 'wasm' tensor taking over the block when the inputs lived in the
+ * heap, else a 'js' copy (and the block goes back with the arena).
+ */
+export function output(
+  context: DeviceContext,
+  arena: WasmArena,
+  shape: readonly number[],
+  address: number,
+  size: number,
+  resident: boolean,
+): Tensor {
+  if (resident) return heapTensor(context.heap, shape, arena.keep(address), size);
+  return new Tensor(shape, context.heap.floats(address, size).slice());
+}
+
+/** Element-wise sigmoid, tanh or identity from `from` into `to`, the reference formulas. */
+export function applyInJs(name: ActivationName, from: Float32Array, to: Float32Array): void {
+  if (name === 'identity') {
+    to.set(from);
+  } else if (name === 'tanh') {
+    for (let k = 0; k < from.length; k++) to[k] = Math.tanh(from[k] as number);
+  } else if (name === 'sigmoid') {
+    for (let k = 0; k < from.length; k++) {
+      const v = from[k] as number;
+      if (v >= 0) to[k] = 1 / (1 + Math.exp(-v));
+      else {
+        const e = Math.exp(v);
+        to[k] = e / (1 + e);
+      }
+    }
+  } else {
+    throw new Error(`applyInJs: ${name} runs in the kernels`);
+  }
+}
