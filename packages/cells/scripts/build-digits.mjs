@@ -29,7 +29,8 @@ for (let digit = 0; digit < 10; digit++) {
   const count = Math.floor(raw.length / PIXELS);
   for (let n = 0; n < count; n++) {
     const image = new Uint8Array(PIXELS);
-    for (let p = 0; p < PIXELS; p++) image[p] = Math.round(Math.min(1, Math.max(0, raw[n * PIXELS + p])) * 255);
+    for (let p = 0; p < PIXELS; p++)
+      image[p] = Math.round(Math.min(1, Math.max(0, raw[n * PIXELS + p])) * 255);
     images.push(image);
     labels.push(digit);
   }
@@ -70,4 +71,6 @@ writeFileSync(
     '',
   ].join('\n'),
 );
-console.log(`digits: ${count} images, ${deflated.length} bytes deflated -> src/kinds/digits/generated/digits-asset.ts`);
+console.log(
+  `digits: ${count} images, ${deflated.length} bytes deflated -> src/kinds/digits/generated/digits-asset.ts`,
+);

@@ -102,12 +102,18 @@ export class Network {
     return { ...result, probabilities: this.probabilities.subarray(0, batch * this.classes) };
   }
 
-  /** Forward, backward and one optimizer update on the batch in `input`. */
-  trainStep(labels: ArrayLike<number>, batch: number, optimizer: OptimizerOptions): BatchLoss {
+  /** Forward, backward and one optimizer update on the batch in `input`; layers in `frozen` keep their weights. */
+  trainStep(
+    labels: ArrayLike<number>,
+    batch: number,
+    optimizer: OptimizerOptions,
+    frozen?: ReadonlySet<string>,
+  ): BatchLoss {
     const result = this.computeGradients(labels, batch);
     if (!Number.isFinite(result.loss)) return result;
     this.step++;
     for (const p of this.parameters()) {
+      if (frozen?.has(p.layerId)) continue;
       optimizerStep(
         p.weights,
         p.gradWeights,
