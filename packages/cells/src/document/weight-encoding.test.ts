@@ -6,7 +6,8 @@ describe('float16', () => {
     expect(toHalf(1)).toBe(0x3c00);
     expect(toHalf(-2)).toBe(0xc000);
     expect(toHalf(65504)).toBe(0x7bff);
-    expect(toHalf(1e6)).toBe(0x7c00);
+    expect(toHalf(1e6)).toBe(0x7bff); // saturates instead of becoming ∞
+    expect(toHalf(Number.NEGATIVE_INFINITY)).toBe(0xfc00);
     expect(toHalf(2 ** -24)).toBe(0x0001);
     expect(toHalf(0.1)).toBe(0x2e66);
     expect(fromHalf(0x2e66)).toBeCloseTo(0.0999755859375, 12);

@@ -40,7 +40,10 @@ export function roundToHalf(values: Float32Array): void {
 const f32 = new Float32Array(1);
 const u32 = new Uint32Array(f32.buffer);
 
-/** IEEE 754 binary16, round to nearest even; overflow becomes ±∞, tiny values become subnormals or 0. */
+/**
+ * IEEE 754 binary16, round to nearest even. Finite values beyond ±65504 saturate there (a weight that big
+ * is already broken, and ∞ would turn every later sum into NaN); tiny values become subnormals or 0.
+ */
 export function toHalf(value: number): number {
   f32[0] = value;
   const x = u32[0] as number;
@@ -49,7 +52,7 @@ export function toHalf(value: number): number {
   let mantissa = x & 0x7fffff;
   if (exponent === 0xff) return sign | 0x7c00 | (mantissa !== 0 ? 0x200 : 0);
   let e = exponent - 127 + 15;
-  if (e >= 0x1f) return sign | 0x7c00;
+  if (e >= 0x1f) return sign | 0x7bff;
   if (e <= 0) {
     if (e < -10) return sign;
     mantissa |= 0x800000;
@@ -67,7 +70,7 @@ export function toHalf(value: number): number {
     if (m === 0x400) {
       m = 0;
       e++;
-      if (e >= 0x1f) return sign | 0x7c00;
+      if (e >= 0x1f) return sign | 0x7bff;
     }
   }
   return sign | (e << 10) | m;

@@ -84,7 +84,7 @@ export async function runTrainingLoop(
       }
       state.end = 'diverged';
       state.message =
-        `training diverged at step ${state.step + 1}: the loss became ${result.loss}; ` +
+        `training diverged at step ${state.step + 1}: the loss became ${Number.isFinite(result.loss) ? `${result.loss.toPrecision(4)} and the weights overflowed` : result.loss}; ` +
         `the weights from the step before are kept. Try a smaller learning rate than ${settings.optimizer.learningRate}.`;
       return;
     }
@@ -128,7 +128,9 @@ function learningRateAt(settings: LoopSettings, step: number): number {
 
 function weightsFinite(network: Network): boolean {
   for (const p of network.parameters()) {
-    for (let i = 0; i < p.weights.length; i += 97) if (!Number.isFinite(p.weights[i])) return false;
+    for (const array of [p.weights, p.bias]) {
+      for (let i = 0; i < array.length; i++) if (!Number.isFinite(array[i])) return false;
+    }
   }
   return true;
 }
