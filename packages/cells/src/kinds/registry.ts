@@ -11,6 +11,7 @@ import { lossCell } from './loss-cell';
 import { noteCell } from './note-cell';
 import { peaksCell } from './peaks-cell';
 import { poolCell } from './pool-cell';
+import { softmaxCell } from './softmax-cell';
 import { statsCell } from './stats-cell';
 import { trainCell } from './train/train-cell';
 import { weightsCell } from './weights-cell';
@@ -33,6 +34,7 @@ export const cellKinds: readonly CellKind[] = [
   weightsCell,
   flattenCell,
   denseCell,
+  softmaxCell,
   trainCell,
   noteCell,
 ];
