@@ -1,7 +1,11 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { TrainLayerSpec } from '@convbook/core';
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
-import '@tensorflow/tfjs-core/dist/register_all_gradients';
 
 /** The digits network in Convbook's layer specs, in ConvNetJS's layer_defs and in TensorFlow.js ops. */
 export const digitsLayerSpecs: TrainLayerSpec[] = [
@@ -65,8 +69,33 @@ export function convnetjsStep(
   };
 }
 
+/**
+ * tfjs-core registers its gradients only from its ESM sources, whose extensionless imports Node's ESM
+ * loader refuses; esbuild (tsx's own) bundles them once into a temporary module. The registry is global, so
+ * the bundled copy registers them for the tfjs-core this file imports.
+ */
+async function registerTfjsGradients(): Promise<void> {
+  const require = createRequire(import.meta.url);
+  const esbuild = createRequire(require.resolve('tsx/package.json'))('esbuild') as {
+    build(options: unknown): Promise<{ outputFiles: { text: string }[] }>;
+  };
+  const result = await esbuild.build({
+    stdin: { contents: "import '@tensorflow/tfjs-core/dist/register_all_gradients';", resolveDir: import.meta.dirname },
+    bundle: true,
+    format: 'esm',
+    platform: 'node',
+    write: false,
+    mainFields: ['module', 'main'],
+    logLevel: 'error',
+  });
+  const file = join(mkdtempSync(join(tmpdir(), 'convbook-tfjs-')), 'gradients.mjs');
+  writeFileSync(file, result.outputFiles[0]?.text ?? '');
+  await import(pathToFileURL(file).href);
+}
+
 /** The same network in TensorFlow.js core ops on the CPU backend, trained by tf.train.adam. */
 export async function tfjsStep(images: Float32Array, labels: Uint8Array, batch: number): Promise<() => void> {
+  await registerTfjsGradients();
   await tf.setBackend('cpu');
   await tf.ready();
   const w1 = tf.variable(tf.randomNormal([5, 5, 1, 8], 0, 0.28, 'float32', 1));

@@ -102,7 +102,26 @@ export class CbTrainView extends LitElement {
       </div>
       <div class="charts">${this.renderLoss(value)} ${this.renderAccuracy(value)}</div>
       ${value.confusion.length > 0 ? this.renderConfusion(value) : nothing}
-      ${value.wrong.length > 0 ? this.renderWrong(value) : nothing}`;
+      ${value.wrong.length > 0 ? this.renderWrong(value) : nothing} ${this.renderLayers(value)}`;
+  }
+
+  /** Weights vs connections per layer, and what training costs in memory next to inference. */
+  private renderLayers(value: TrainValue): TemplateResult {
+    const kb = (floats: number) => `${formatCount(Math.round((floats * 4) / 1024))} kB`;
+    const batch = 20;
+    return html`<h4>Weights and connections per layer</h4>
+      <table>
+        <thead><tr><th scope="col">layer</th><th scope="col">output</th><th scope="col">weights</th><th scope="col">connections</th></tr></thead>
+        <tbody>${value.layers.map(
+          (l) => html`<tr><th scope="row">${l.cellId} (${l.kind})</th><td>${l.outputShape.join('×')}</td>
+            <td>${formatCount(l.weights)}</td><td>${formatCount(l.connections)}</td></tr>`,
+        )}</tbody>
+      </table>
+      <p class="legend">
+        ${formatCount(value.memory.parameters)} weights (${kb(value.memory.parameters)}). Classifying one picture keeps
+        ${formatCount(value.memory.inferencePerExample)} activations (${kb(value.memory.inferencePerExample)}); training keeps
+        every activation and its gradient for each example of the batch: ${kb(value.memory.trainingPerExample * batch)} for ${batch}.
+      </p>`;
   }
 
   private renderLoss(value: TrainValue): TemplateResult {
