@@ -152,5 +152,29 @@ export function exampleNotebooks(): { readonly name: string; readonly value: Rec
   return readdirSync(directory)
     .filter((name) => name.endsWith('.json'))
     .sort()
-    .map((name) => ({ name, value: JSON.parse(readFileSync(`${directory}${name}`, 'utf8')) }));
+    .map((name) => ({
+      name,
+      value: lightenTraining(JSON.parse(readFileSync(`${directory}${name}`, 'utf8'))),
+    }));
+}
+
+/**
+ * The examples as fuzz fixtures, with training cut to a few steps on a few digits: a full digits run takes
+ * tens of seconds, and what the fuzz tests check (every cell settles, errors are readable) does not depend
+ * on how long training runs. The train cell's own tests cover training itself.
+ */
+function lightenTraining(notebook: Record<string, unknown>): Record<string, unknown> {
+  const cells = notebook.cells;
+  if (!Array.isArray(cells)) return notebook;
+  const light: Record<string, Record<string, unknown>> = {
+    digits: { trainSize: 40, testSize: 20 },
+    train: { epochs: 1 },
+  };
+  return {
+    ...notebook,
+    cells: cells.map((cell: Record<string, unknown>) => {
+      const patch = light[String(cell?.kind)];
+      return patch === undefined ? cell : { ...cell, params: { ...(cell.params as object), ...patch } };
+    }),
+  };
 }
