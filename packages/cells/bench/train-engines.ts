@@ -80,7 +80,10 @@ async function registerTfjsGradients(): Promise<void> {
     build(options: unknown): Promise<{ outputFiles: { text: string }[] }>;
   };
   const result = await esbuild.build({
-    stdin: { contents: "import '@tensorflow/tfjs-core/dist/register_all_gradients';", resolveDir: import.meta.dirname },
+    stdin: {
+      contents: "import '@tensorflow/tfjs-core/dist/register_all_gradients';",
+      resolveDir: import.meta.dirname,
+    },
     bundle: true,
     format: 'esm',
     platform: 'node',
