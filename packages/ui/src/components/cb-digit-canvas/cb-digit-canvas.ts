@@ -70,7 +70,7 @@ export class CbDigitCanvas extends LitElement {
         <canvas class="pad" width=${INK_SIDE} height=${INK_SIDE} tabindex="0" role="img"
           aria-label=${`${this.label}: drawing area. Arrow keys move the pen; hold Space or press Enter to draw.`}
           @pointerdown=${this.onDown} @pointermove=${this.onMove} @pointerup=${this.onUp} @pointercancel=${this.onUp}
-          @keydown=${this.onKeyDown} @keyup=${this.onKeyUp}></canvas>
+          @keydown=${this.onKeyDown} @keyup=${this.onKeyUp} @focus=${this.onFocus} @blur=${this.onFocus}></canvas>
         <div>
           <canvas class="preview" role="img" aria-label="what the network sees: 28 by 28"></canvas>
           <p class="hint">What the network sees: the ink fitted into 20×20 and centred by mass in 28×28, as MNIST was made.</p>
@@ -140,6 +140,9 @@ export class CbDigitCanvas extends LitElement {
     }
   };
 
+  /** The keyboard pen is drawn only while the pad has focus. */
+  private readonly onFocus = (): void => this.repaint();
+
   private readonly clear = (): void => {
     this.ink = emptyInk();
     this.repaint();
@@ -156,7 +159,7 @@ export class CbDigitCanvas extends LitElement {
     if (pad !== null) {
       paintDigit(pad, this.ink, INK_SIDE);
       const context = pad.getContext('2d');
-      if (context !== null && document.activeElement === this && this.matches(':focus-within')) {
+      if (context !== null && this.shadowRoot?.activeElement === pad) {
         context.strokeStyle = '#2f5fd0';
         context.strokeRect(this.pen[0] - 2, this.pen[1] - 2, 4, 4);
       }
