@@ -1,15 +1,10 @@
 import type { Random } from '../random';
+import { ConvLayer } from './conv-layer';
+import { DenseLayer, FlattenLayer } from './dense-layer';
 import { type InitName, initWeights } from './init';
-import {
-  ConvLayer,
-  DenseLayer,
-  FlattenLayer,
-  type Layer,
-  type LayerParams,
-  type LayerSpec,
-  MaxPoolLayer,
-} from './layers';
+import type { Layer, LayerParams, LayerSpec } from './layers';
 import { type OptimizerOptions, optimizerStep, ParameterState } from './optimizers';
+import { MaxPoolLayer } from './pool-layer';
 import { type BatchLoss, softmaxCrossEntropyBatch } from './softmax-batch';
 
 /**
