@@ -30,10 +30,13 @@ export interface TrainableWeights {
   readonly bias: Float32Array;
 }
 
+/** A layer as its cell states it: conv and pool keep their padding setting until shapes are known. */
+export type PendingSpec = TrainLayerSpec & { readonly padding?: Padding };
+
 export interface NetworkChain {
   readonly inputCellId: string;
   readonly inputShape: readonly number[];
-  readonly specs: readonly TrainLayerSpec[];
+  readonly specs: readonly PendingSpec[];
   readonly weights: readonly TrainableWeights[];
 }
 
@@ -45,7 +48,7 @@ const KINDS: Readonly<Record<string, CellKind>> = {
 };
 
 export function readNetworkChain(graph: GraphView, predictionCellId: string): NetworkChain {
-  const specs: TrainLayerSpec[] = [];
+  const specs: PendingSpec[] = [];
   const weights: TrainableWeights[] = [];
   const visited = new Set<string>();
   let id = predictionCellId;
@@ -116,7 +119,7 @@ function layerWeights(
 }
 
 /** Specs as the cells state them; attachWeights completes conv geometry once input shapes are known. */
-function layerSpec(id: string, kind: string, params: Readonly<Record<string, unknown>>): TrainLayerSpec {
+function layerSpec(id: string, kind: string, params: Readonly<Record<string, unknown>>): PendingSpec {
   if (kind === 'flatten') return { kind: 'flatten', id };
   if (kind === 'dense') {
     return {
@@ -131,7 +134,7 @@ function layerSpec(id: string, kind: string, params: Readonly<Record<string, unk
       throw new Error(`"${id}".kind: training supports max pooling, not "${String(params.kind)}"`);
     const size = pair(params.size as AxisPair);
     const stride = params.stride === undefined ? size : pair(params.stride as AxisPair);
-    return { kind: 'pool', id, size, stride, padding: params.padding } as TrainLayerSpec;
+    return { kind: 'pool', id, size, stride, padding: params.padding as Padding };
   }
   const activation = params.activation;
   if (activation !== 'relu' && activation !== 'identity') {
@@ -150,8 +153,8 @@ function layerSpec(id: string, kind: string, params: Readonly<Record<string, unk
     stride: params.stride === undefined ? [1, 1] : pair(params.stride as AxisPair),
     pad: [0, 0, 0, 0],
     activation: activation === 'relu' ? 'relu' : 'none',
-    padding: params.padding,
-  } as TrainLayerSpec;
+    padding: params.padding as Padding,
+  };
 }
 
 /**
@@ -162,7 +165,6 @@ export function attachWeights(chain: NetworkChain): TrainLayerSpec[] {
   let shape = chain.inputShape;
   const out: TrainLayerSpec[] = [];
   for (const spec of chain.specs) {
-    const raw = spec as TrainLayerSpec & { padding?: Padding };
     if (spec.kind === 'conv') {
       const w = chain.weights.find((x) => x.layerId === spec.id) as TrainableWeights;
       if (w.weights.rank !== 4)
@@ -178,7 +180,7 @@ export function attachWeights(chain: NetworkChain): TrainLayerSpec[] {
       const [o, , kh, kw] = w.weights.shape as [number, number, number, number];
       const size = conv2dOutputSize([shape[1] as number, shape[2] as number], [kh, kw], {
         stride: spec.stride as unknown as AxisPair,
-        padding: raw.padding,
+        padding: spec.padding,
       });
       const { top, bottom, left, right } = size.pads;
       out.push({ ...spec, outChannels: o, kernel: [kh, kw], pad: [top, bottom, left, right] });
@@ -187,7 +189,7 @@ export function attachWeights(chain: NetworkChain): TrainLayerSpec[] {
       const size = pool2dOutputSize([shape[1] as number, shape[2] as number], {
         size: spec.size as unknown as AxisPair,
         stride: spec.stride as unknown as AxisPair,
-        padding: raw.padding,
+        padding: spec.padding,
       });
       const { top, bottom, left, right } = size.pads;
       if (top + bottom + left + right > 0)
