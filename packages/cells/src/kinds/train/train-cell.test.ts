@@ -1,6 +1,7 @@
+import { Tensor } from '@convbook/core';
 import { describe, expect, it } from 'vitest';
 import type { CellValue } from '../../cell-value';
-import { decodeWeights } from '../../document/weight-encoding';
+import { decodeWeights, roundToHalf } from '../../document/weight-encoding';
 import { weightsCell } from '../weights-cell';
 import { trainedWeightPatches } from './apply-weights';
 import { trainCell } from './train-cell';
@@ -109,6 +110,33 @@ describe('train cell', () => {
       /diverged at step \d+: the loss became (NaN|Infinity).*smaller learning rate than 10/,
     );
     for (const w of value.weights) expect(w.weights.every(Number.isFinite)).toBe(true);
+  });
+
+  it('trains only weights cells: a kernel cell (here a preset) stays frozen, and flip is undone on the way out', async () => {
+    const cells = barsCells(quick).map((c) =>
+      c.id === 'conv' ? { ...c, params: { ...c.params, flip: true } } : c,
+    );
+    const values = await barsValues(cells, barsDataset());
+    const scoreOnly = cells.map((c) => (c.id === 'train' ? { ...c, params: { ...quick, epochs: 0 } } : c));
+    const unchanged = (await computeCell(trainCell, scoreOnly, values, 'train')) as TrainValue;
+    const original = (values.k as { weights: Tensor }).weights.data.slice();
+    roundToHalf(original);
+    // The network holds the kernels turned 180°; what comes back is in the cell's own layout again.
+    expect(unchanged.weights[0]?.weights).toEqual(original);
+    const frozen = cells.map((c) =>
+      c.id === 'k' ? { id: 'k', kind: 'kernel', params: { preset: 'sobel-x' } } : c,
+    );
+    values.k = {
+      type: 'kernel',
+      weights: new Tensor([1, 1, 3, 3], Float32Array.of(-1, 0, 1, -2, 0, 2, -1, 0, 1)),
+      bias: new Float32Array(1),
+    };
+    const wd = frozen.find((c) => c.id === 'wd');
+    (wd as { params: unknown }).params = { shape: [2, 16], init: 'glorot', seed: 2 };
+    values.wd = await weightsCell.compute({}, { shape: [2, 16], init: 'glorot', seed: 2 }, {} as never);
+    const value = (await computeCell(trainCell, frozen, values, 'train')) as TrainValue;
+    expect(value.weights.map((w) => w.cellId)).toEqual(['wd']);
+    expect(value.layers[0]).toMatchObject({ kind: 'conv', weights: 10 });
   });
 
   it('names the field when the loss scores another number of classes than the dataset has', async () => {
