@@ -161,9 +161,12 @@ function layerSpec(id: string, kind: string, params: Readonly<Record<string, unk
  * Walks the shapes forward: fills in each conv's kernel size and explicit pads (from 'same', 'valid' or
  * numbers) from its weights, checks pools are unpadded and each dense layer's weights fit its input.
  */
-export function attachWeights(chain: NetworkChain): TrainLayerSpec[] {
+export function attachWeights(chain: NetworkChain, maxBatch: number): TrainLayerSpec[] {
   let shape = chain.inputShape;
   const out: TrainLayerSpec[] = [];
+  const volume = (s: readonly number[]) => s.reduce((a, b) => a * b, 1);
+  // Each example keeps its input, every layer's output and a gradient of each, and conv's padded input.
+  let floatsPerExample = 2 * volume(shape);
   for (const spec of chain.specs) {
     if (spec.kind === 'conv') {
       const w = chain.weights.find((x) => x.layerId === spec.id) as TrainableWeights;
@@ -184,6 +187,8 @@ export function attachWeights(chain: NetworkChain): TrainLayerSpec[] {
       });
       const { top, bottom, left, right } = size.pads;
       out.push({ ...spec, outChannels: o, kernel: [kh, kw], pad: [top, bottom, left, right] });
+      floatsPerExample +=
+        (shape[0] as number) * ((shape[1] as number) + top + bottom) * ((shape[2] as number) + left + right);
       shape = [o, size.height, size.width];
     } else if (spec.kind === 'pool') {
       const size = pool2dOutputSize([shape[1] as number, shape[2] as number], {
@@ -211,8 +216,22 @@ export function attachWeights(chain: NetworkChain): TrainLayerSpec[] {
       out.push({ kind: 'dense', id: spec.id, units: spec.units, activation: spec.activation });
       shape = [spec.units];
     }
+    floatsPerExample += 2 * volume(shape);
+    refuseHugeBatch(floatsPerExample, maxBatch);
   }
   return out;
+}
+
+/** Activations and gradients held for one batch: 2^26 floats (256 MB), checked before anything is allocated. */
+export const MAX_TRAINING_FLOATS = 2 ** 26;
+
+function refuseHugeBatch(floatsPerExample: number, maxBatch: number): void {
+  if (floatsPerExample * maxBatch <= MAX_TRAINING_FLOATS) return;
+  const mb = Math.ceil((floatsPerExample * maxBatch * 4) / 2 ** 20);
+  throw new Error(
+    `batchSize: training this network keeps at least ${mb} MB of activations and gradients for ${maxBatch} ` +
+      `examples, over the limit of ${(MAX_TRAINING_FLOATS * 4) / 2 ** 20} MB; use fewer kernels or smaller maps`,
+  );
 }
 
 function pair(value: AxisPair): [number, number] {

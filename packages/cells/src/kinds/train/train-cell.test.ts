@@ -145,6 +145,19 @@ describe('train cell', () => {
     );
   });
 
+  it('refuses a network whose batch of activations would not fit in memory, before allocating it', async () => {
+    const cells = barsCells(quick).map((c) =>
+      c.id === 'k' ? { ...c, params: { shape: [256, 1, 3, 3] } } : c,
+    );
+    const values = await barsValues(cells, barsDataset());
+    const wide = cells.map((c) =>
+      c.id === 'conv' ? { ...c, params: { padding: 64, activation: 'relu' } } : c,
+    );
+    await expect(computeCell(trainCell, wide, values, 'train')).rejects.toThrow(
+      /batchSize: training this network keeps at least \d+ MB of activations and gradients for 100 examples, over the limit of 256 MB/,
+    );
+  });
+
   it('refuses a mean-squared-error loss and an average pool with the cell and field', async () => {
     const cells = barsCells(quick);
     const values = await barsValues(cells, barsDataset());

@@ -57,9 +57,10 @@ export const trainCell = defineCellKind({
   compute: async ({ dataset }, params, context) => {
     const chain = readChain(context.graph, context.cellId);
     checkDataset(chain, dataset);
-    const specs = attachWeights(chain);
+    const maxBatch = Math.max(params.batchSize, EVAL_BATCH);
+    const specs = attachWeights(chain, maxBatch);
     const previous = context.previous?.type === 'train' ? context.previous : undefined;
-    const { network, resumed } = buildNetwork(chain, specs, Math.max(params.batchSize, EVAL_BATCH), previous);
+    const { network, resumed } = buildNetwork(chain, specs, maxBatch, previous);
     if (network.classes !== dataset.classNames.length) {
       throw new Error(
         `loss: the network scores ${network.classes} classes but the dataset has ${dataset.classNames.length} labels; ` +
