@@ -91,7 +91,8 @@ describe('draw a digit', () => {
 describe('train view', () => {
   it('shows figures, curves, the confusion matrix and wrong digits, and emits its commands', async () => {
     await page.evaluate(() => {
-      const view = document.createElement('cb-train-view') as HTMLElement & Record<string, unknown>;
+      const view = document.createElement('cb-train-view') as unknown as HTMLElement &
+        Record<string, unknown>;
       view.value = (globalThis as unknown as { views: Entry }).views.sampleTrainValue();
       view.cellId = 'train';
       view.stale = true;
@@ -117,7 +118,8 @@ describe('train view', () => {
 
   it('while running: only Stop is enabled, with a progress bar', async () => {
     await page.evaluate(() => {
-      const view = document.querySelector('cb-train-view') as HTMLElement & Record<string, unknown>;
+      const view = document.querySelector('cb-train-view') as unknown as HTMLElement &
+        Record<string, unknown>;
       view.running = true;
       view.progress = { done: 10, total: 40 };
     });
@@ -132,7 +134,8 @@ describe('train view', () => {
 describe('digits grid', () => {
   it('shows the samples with labels and credits MNIST', async () => {
     await page.evaluate(() => {
-      const grid = document.createElement('cb-digits-grid') as HTMLElement & Record<string, unknown>;
+      const grid = document.createElement('cb-digits-grid') as unknown as HTMLElement &
+        Record<string, unknown>;
       grid.value = (globalThis as unknown as { views: Entry }).views.sampleDataset();
       document.body.append(grid);
     });
