@@ -43,9 +43,9 @@ describe('training in Node and in Chromium', () => {
       // The reported losses are float64 sums of Math.log/Math.exp, which two V8 versions may round one ulp
       // apart; the float32 gradients (and so every weight above) are unaffected.
       expect(inBrowser.losses.length).toBe(node.losses.length);
-      inBrowser.losses.forEach((loss, i) =>
-        expect(Math.abs(loss - (node.losses[i] as number))).toBeLessThan(1e-12),
-      );
+      for (const [i, loss] of inBrowser.losses.entries()) {
+        expect(Math.abs(loss - (node.losses[i] as number))).toBeLessThan(1e-12);
+      }
       expect(node.losses.length).toBeGreaterThan(10);
     } finally {
       await browser.close();
