@@ -159,22 +159,23 @@ export function exampleNotebooks(): { readonly name: string; readonly value: Rec
 }
 
 /**
- * The examples as fuzz fixtures, with training cut to a few steps on a few digits: a full digits run takes
- * tens of seconds, and what the fuzz tests check (every cell settles, errors are readable) does not depend
- * on how long training runs. The train cell's own tests cover training itself.
+ * The examples as fuzz fixtures, without their train cells and with small digit sets. A train cell runs
+ * only when asked (runsOn 'demand'), and a mutation that deletes its `epochs` or the dataset's `trainSize`
+ * would otherwise turn one fuzz case into a full training run; what these tests check (every cell settles,
+ * errors are readable) is about the cells that compute on load. The train cell has its own tests
+ * (kinds/train/train-cell.test.ts), and cell-params.fuzz.test.ts fuzzes its parameters on a tiny network.
  */
 function lightenTraining(notebook: Record<string, unknown>): Record<string, unknown> {
   const cells = notebook.cells;
   if (!Array.isArray(cells)) return notebook;
-  const light: Record<string, Record<string, unknown>> = {
-    digits: { trainSize: 40, testSize: 20 },
-    train: { epochs: 1 },
-  };
   return {
     ...notebook,
-    cells: cells.map((cell: Record<string, unknown>) => {
-      const patch = light[String(cell?.kind)];
-      return patch === undefined ? cell : { ...cell, params: { ...(cell.params as object), ...patch } };
-    }),
+    cells: cells
+      .filter((cell: Record<string, unknown>) => cell?.kind !== 'train')
+      .map((cell: Record<string, unknown>) =>
+        cell?.kind === 'digits'
+          ? { ...cell, params: { ...(cell.params as object), trainSize: 40, testSize: 20 } }
+          : cell,
+      ),
   };
 }
