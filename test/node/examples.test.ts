@@ -8,8 +8,9 @@ const examplesDir = resolve(import.meta.dirname, '../../examples');
 const files = (await readdir(examplesDir)).filter((f) => f.endsWith('.json'));
 
 describe('example notebooks', () => {
-  it('includes the lecture and the six topic notebooks', () => {
+  it('includes the lecture and the seven topic notebooks', () => {
     expect(files.sort()).toEqual([
+      'digits.json',
       'learn-a-kernel.json',
       'lecture.json',
       'padding-stride-dilation.json',

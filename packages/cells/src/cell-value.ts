@@ -1,4 +1,5 @@
 import type { LayerStats, LossResult, StackTotals, Tensor } from '@convbook/core';
+import type { DatasetValue, TrainValue } from './kinds/train/train-value';
 
 /**
  * What a cell computes, by shape of result rather than by kind, so editors and the runner can render any
@@ -21,6 +22,8 @@ export type CellValue =
   | ({ readonly type: 'loss' } & LossResult)
   | GradValue
   | StatsValue
+  | DatasetValue
+  | TrainValue
   /** Markdown source; the UI renders it safely (text only, no raw HTML). */
   | { readonly type: 'note'; readonly markdown: string };
 

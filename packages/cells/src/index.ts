@@ -86,6 +86,8 @@ export { parseNotebook } from './document/parse-notebook';
 export { serializeNotebook } from './document/serialize-notebook';
 export { type TensorLiteral, tensorLiteral } from './document/tensor-literal';
 export { type Validation, validateNotebook } from './document/validate-notebook';
+// Issue 10: training. The train value and its view's data, the Apply edit, the drawn digit's preprocessing.
+export { decodeWeights, encodeWeights, roundToHalf, type WeightPrecision } from './document/weight-encoding';
 export {
   type CellKind,
   type ComputeContext,
@@ -95,8 +97,22 @@ export {
   type NormalizedSlot,
   type ValueType,
 } from './kinds/define-cell-kind';
+export { DIGITS_CREDIT, TEST_SPLIT, TRAIN_SPLIT } from './kinds/digits/digits-data';
+export { decodeDigitPixels, encodeDigitPixels } from './kinds/digits/drawn-digit-cell';
+export { preprocessDigit } from './kinds/digits/preprocess-digit';
 export { type SampleName, sampleNames } from './kinds/image/samples';
 export { cellKindNames, cellKinds, findCellKind } from './kinds/registry';
+export { trainedWeightPatches, type WeightsPatch } from './kinds/train/apply-weights';
+export type {
+  AccuracyPoint,
+  CurvePoint,
+  DatasetSplit,
+  DatasetValue,
+  LearnedWeights,
+  TrainLayerCount,
+  TrainValue,
+  WrongExample,
+} from './kinds/train/train-value';
 // Used by the UI (@convbook/ui) to paint maps with the same colours as the runner and list image samples.
 export { divergingColour, grayColour, NAN_COLOUR, type Rgb, type ScaleKind } from './render/colormap';
 export { chooseScale, type RenderedImage, type RenderOptions, renderTensor } from './render/render-tensor';

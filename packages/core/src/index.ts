@@ -98,6 +98,27 @@ export { formatShape, ShapeError } from './shape-errors';
 export { findPeaks, type Peak, type PeakOptions, type SignalLike, smooth1d } from './signal';
 export { type NestedNumbers, shapeSize, Tensor, tensor } from './tensor';
 export {
+  type BatchLoss,
+  type ConvLayerSpec,
+  type DenseLayerSpec,
+  denseBackward,
+  denseForward,
+  type FlattenLayerSpec,
+  type InitName,
+  initWeights,
+  type Layer,
+  type LayerActivation,
+  type LayerParams,
+  type LayerSpec as TrainLayerSpec,
+  Network,
+  type OptimizerName,
+  type OptimizerOptions,
+  optimizerStep,
+  ParameterState,
+  type PoolLayerSpec,
+  softmaxCrossEntropyBatch,
+} from './train/index';
+export {
   type ConvTap,
   type ConvUnitBreakdown,
   type ConvUnitOptions,

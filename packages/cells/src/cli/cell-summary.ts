@@ -18,6 +18,16 @@ export interface CellSummary {
   /** Training runs: the loss before the first step and after the last. */
   readonly training?: { readonly steps: number; readonly lossBefore: number; readonly lossAfter: number };
   readonly ms?: number;
+  /** A train cell's run: accuracies 0–1 on the test split and a 2,000-example train sample, and speed. */
+  readonly testAccuracy?: number;
+  readonly trainAccuracy?: number;
+  readonly examplesSeen?: number;
+  readonly seconds?: number;
+  readonly examplesPerSecond?: number;
+  readonly steps?: number;
+  /** done, stopped or diverged, and why it ended early. */
+  readonly trainStatus?: string;
+  readonly message?: string;
   /** Text computed by a readout cell (peaks, compare); plain notes are left out, their text is in the notebook. */
   readonly readout?: string;
   /** The numbers behind a readout (compare: changed, active, units, largest differences). */
@@ -40,6 +50,8 @@ export function renderableTensor(value: CellValue): Tensor | undefined {
       return value.gradient;
     case 'stats':
     case 'note':
+    case 'dataset':
+    case 'train':
       return undefined;
   }
 }
@@ -64,6 +76,7 @@ export function summarizeCell(id: string, kind: string, state: CellState): CellS
         status: 'ok',
         ms: round(state.ms),
         ...lossFigures(state.value),
+        ...trainFigures(state.value),
         ...(state.value.type === 'note' && kind !== 'note' ? { readout: state.value.markdown } : {}),
         ...(state.value.type === 'tensor' && state.value.figures !== undefined
           ? { readout: state.value.note, figures: state.value.figures }
@@ -84,6 +97,20 @@ function lossFigures(value: CellValue): Pick<CellSummary, 'loss' | 'training'> {
       lossBefore: curve[0] ?? Number.NaN,
       lossAfter: curve.at(-1) ?? Number.NaN,
     },
+  };
+}
+
+function trainFigures(value: CellValue): Partial<CellSummary> {
+  if (value.type !== 'train') return {};
+  return {
+    testAccuracy: value.testAccuracy,
+    trainAccuracy: value.trainAccuracy,
+    examplesSeen: value.examplesSeen,
+    seconds: round(value.seconds),
+    examplesPerSecond: round(value.examplesPerSecond),
+    steps: value.steps,
+    trainStatus: value.status,
+    ...(value.message === undefined ? {} : { message: value.message }),
   };
 }
 

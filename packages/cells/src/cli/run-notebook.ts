@@ -1,8 +1,9 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { ParallelConv } from '@convbook/core';
+import { type ParallelConv, ready } from '@convbook/core';
 import { DocumentError } from '../document/document-error';
 import { parseNotebook } from '../document/parse-notebook';
+import type { TrainValue } from '../kinds/train/train-value';
 import { encodeRenderedPng } from '../render/encode-png';
 import { renderTensor } from '../render/render-tensor';
 import { Notebook } from '../runtime/notebook';
@@ -32,6 +33,8 @@ export interface RunResult {
 }
 
 export async function runNotebook(source: string | unknown, options: RunOptions): Promise<RunResult> {
+  // The WASM SIMD kernels, before any cell computes (training is ~10× slower on the reference loops).
+  await ready();
   let notebook: Notebook;
   try {
     notebook = Notebook.fromDocument(parseNotebook(source), { parallel: options.parallel });
@@ -63,6 +66,8 @@ export async function runNotebook(source: string | unknown, options: RunOptions)
         const json = JSON.stringify(cellValueJson(state.value));
         await writeFile(join(options.outDir, `${cell.id}.json`), `${json}\n`);
       }
+      if (options.values && state.value.type === 'train')
+        await writeLearnedWeights(options.outDir, cell.id, state.value);
       const tensor = renderableTensor(state.value);
       if (tensor === undefined) continue;
       await writeFile(join(options.outDir, `${cell.id}.png`), encodeRenderedPng(renderTensor(tensor)));
@@ -87,4 +92,20 @@ export async function runNotebook(source: string | unknown, options: RunOptions)
   } finally {
     notebook.dispose();
   }
+}
+
+/** `<trainCellId>-weights.json`: per weights cell, its shape, learned weights and bias as plain numbers. */
+async function writeLearnedWeights(outDir: string, cellId: string, value: TrainValue): Promise<void> {
+  const cells = Object.fromEntries(
+    value.weights.map((w) => [
+      w.cellId,
+      { shape: w.shape, weights: Array.from(w.weights, jsonNumber), bias: Array.from(w.bias, jsonNumber) },
+    ]),
+  );
+  await writeFile(join(outDir, `${cellId}-weights.json`), `${JSON.stringify(cells)}\n`);
+}
+
+/** JSON has no NaN or Infinity; write them as null rather than produce an unparsable file. */
+function jsonNumber(value: number): number | null {
+  return Number.isFinite(value) ? value : null;
 }

@@ -16,3 +16,5 @@ export const MAX_TITLE_LENGTH = 200;
 export const MAX_NOTE_LENGTH = 100_000;
 /** Cell ids are short names used in messages and file names. */
 export const MAX_ID_LENGTH = 100;
+/** Units of one dense (fully connected) layer; its weights (units × inputs) count against MAX_KERNEL_WEIGHTS. */
+export const MAX_DENSE_UNITS = 4096;

@@ -161,9 +161,9 @@ describe('parseNotebook refuses', () => {
   });
 
   it('an unknown kind, listing the known ones', () => {
-    expect(problems(notebook([{ id: 'x', kind: 'dense' }]))).toEqual([
+    expect(problems(notebook([{ id: 'x', kind: 'lstm' }]))).toEqual([
       expect.stringMatching(
-        /^cells\[0\]\.kind: unknown kind "dense" \(known: image, kernel, conv, pool, .*note/,
+        /^cells\[0\]\.kind: unknown kind "lstm" \(known: image, kernel, conv, pool, .*note/,
       ),
     ]);
   });

@@ -51,6 +51,33 @@ const base = parseNotebook({
     { id: 'peaks', kind: 'peaks', inputs: { signal: 'signal' } },
     { id: 'shift', kind: 'shift', inputs: { input: 'conv' }, params: { dx: 1 } },
     { id: 'compare', kind: 'compare', inputs: { a: 'shift', b: 'conv' } },
+    // A whole network kept tiny (20 training digits, one epoch) so every fuzzed edit settles quickly.
+    { id: 'digits', kind: 'digits', params: { trainSize: 20, testSize: 10 } },
+    { id: 'draw', kind: 'drawn-digit', params: {} },
+    { id: 'w1', kind: 'weights', params: { shape: [2, 1, 3, 3] } },
+    {
+      id: 'c1',
+      kind: 'conv',
+      inputs: { input: 'draw', kernel: 'w1' },
+      params: { padding: 1, activation: 'relu' },
+    },
+    { id: 'p1', kind: 'pool', inputs: { input: 'c1' }, params: { kind: 'max', size: 4 } },
+    { id: 'flat', kind: 'flatten', inputs: { input: 'p1' } },
+    { id: 'w2', kind: 'weights', params: { shape: [10, 98], init: 'glorot' } },
+    { id: 'scores', kind: 'dense', inputs: { input: 'flat', weights: 'w2' }, params: { units: 10 } },
+    { id: 'probabilities', kind: 'softmax', inputs: { input: 'scores' } },
+    {
+      id: 'ce',
+      kind: 'loss',
+      inputs: { prediction: 'scores' },
+      params: { loss: 'cross-entropy', targetClass: 3 },
+    },
+    {
+      id: 'train',
+      kind: 'train',
+      inputs: { dataset: 'digits', loss: 'ce' },
+      params: { epochs: 1, batchSize: 10 },
+    },
   ],
 });
 

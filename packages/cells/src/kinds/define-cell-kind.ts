@@ -50,6 +50,8 @@ export interface ComputeContext {
    * runner). A kind asks `splits` first and stays synchronous on one thread when the answer is no.
    */
   readonly parallel?: ParallelConv;
+  /** For an on-demand cell ('demand'): the value of its last run, so Resume continues; undefined after reset. */
+  readonly previous?: CellValue;
 }
 
 export interface CellKindSpec<I extends Readonly<Record<string, InputSlot>>, P extends ParamFields> {
@@ -59,6 +61,8 @@ export interface CellKindSpec<I extends Readonly<Record<string, InputSlot>>, P e
   readonly inputs: I;
   readonly params: P;
   readonly output: ValueType;
+  /** 'demand': computed only when asked (Train), never on an upstream edit; default 'change'. */
+  readonly runsOn?: 'change' | 'demand';
   /** Cross-field checks after each field passed its schema; paths are relative to `params`. */
   readonly validateParams?: (params: ObjectOf<P>) => readonly DocumentProblem[];
   /** Cross-input checks (shapes that must agree); returns a message for the cell's error, or nothing. */
@@ -87,6 +91,7 @@ export interface CellKind {
   readonly inputs: Readonly<Record<string, NormalizedSlot>>;
   readonly paramFields: ParamFields;
   readonly output: ValueType;
+  readonly runsOn: 'change' | 'demand';
   /** Validates raw params (as written in a document) into filled-in params, or returns every problem. */
   parseParams(raw: unknown, path: string): { params: Params } | { problems: readonly DocumentProblem[] };
   validateInputs(inputs: Inputs, params: Params): string | undefined;
@@ -115,6 +120,7 @@ export function defineCellKind<
     inputs,
     paramFields: spec.params,
     output: spec.output,
+    runsOn: spec.runsOn ?? 'change',
     parseParams(raw, path) {
       const problems: DocumentProblem[] = [];
       const parsed = schema.check(raw ?? {}, path, problems);

@@ -1,6 +1,10 @@
 import { compareCell } from './compare-cell';
 import { convCell } from './conv-cell';
 import type { CellKind } from './define-cell-kind';
+import { denseCell } from './dense-cell';
+import { digitsCell } from './digits/digits-cell';
+import { drawnDigitCell } from './digits/drawn-digit-cell';
+import { flattenCell } from './flatten-cell';
 import { gradCell } from './grad-cell';
 import { imageCell } from './image-cell';
 import { kernelCell } from './kernel-cell';
@@ -9,7 +13,10 @@ import { noteCell } from './note-cell';
 import { peaksCell } from './peaks-cell';
 import { poolCell } from './pool-cell';
 import { shiftCell } from './shift-cell';
+import { softmaxCell } from './softmax-cell';
 import { statsCell } from './stats-cell';
+import { trainCell } from './train/train-cell';
+import { weightsCell } from './weights-cell';
 
 /**
  * Every cell kind, in the order the UI offers them. To add a kind: import it and add one entry here; the
@@ -26,6 +33,13 @@ export const cellKinds: readonly CellKind[] = [
   peaksCell,
   shiftCell,
   compareCell,
+  digitsCell,
+  drawnDigitCell,
+  weightsCell,
+  flattenCell,
+  denseCell,
+  softmaxCell,
+  trainCell,
   noteCell,
 ];
 

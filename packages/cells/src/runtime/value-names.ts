@@ -9,6 +9,8 @@ const VALUE_NOUNS: Readonly<Record<ValueType, string>> = {
   grad: 'a gradient',
   stats: 'layer statistics',
   note: 'a note',
+  dataset: 'a dataset',
+  train: 'a training run',
 };
 
 export function describeValueTypes(types: readonly ValueType[]): string {

@@ -152,5 +152,30 @@ export function exampleNotebooks(): { readonly name: string; readonly value: Rec
   return readdirSync(directory)
     .filter((name) => name.endsWith('.json'))
     .sort()
-    .map((name) => ({ name, value: JSON.parse(readFileSync(`${directory}${name}`, 'utf8')) }));
+    .map((name) => ({
+      name,
+      value: lightenTraining(JSON.parse(readFileSync(`${directory}${name}`, 'utf8'))),
+    }));
+}
+
+/**
+ * The examples as fuzz fixtures, without their train cells and with small digit sets. A train cell runs
+ * only when asked (runsOn 'demand'), and a mutation that deletes its `epochs` or the dataset's `trainSize`
+ * would otherwise turn one fuzz case into a full training run; what these tests check (every cell settles,
+ * errors are readable) is about the cells that compute on load. The train cell has its own tests
+ * (kinds/train/train-cell.test.ts), and cell-params.fuzz.test.ts fuzzes its parameters on a tiny network.
+ */
+function lightenTraining(notebook: Record<string, unknown>): Record<string, unknown> {
+  const cells = notebook.cells;
+  if (!Array.isArray(cells)) return notebook;
+  return {
+    ...notebook,
+    cells: cells
+      .filter((cell: Record<string, unknown>) => cell?.kind !== 'train')
+      .map((cell: Record<string, unknown>) =>
+        cell?.kind === 'digits'
+          ? { ...cell, params: { ...(cell.params as object), trainSize: 40, testSize: 20 } }
+          : cell,
+      ),
+  };
 }

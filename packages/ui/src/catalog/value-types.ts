@@ -4,7 +4,7 @@ import type { ParamControl } from './param-control';
  * What the UI needs to know about a cell kind, independent of how the registry spells it: its label, the
  * value type each input slot accepts, the type it produces, and its parameter schema for generic controls.
  */
-export type ValueType = 'tensor' | 'kernel' | 'loss' | 'grad' | 'stats' | 'note';
+export type ValueType = 'tensor' | 'kernel' | 'loss' | 'grad' | 'stats' | 'note' | 'dataset' | 'train';
 
 export interface KindInfo {
   readonly kind: string;
@@ -36,4 +36,6 @@ export const VALUE_TYPE_NAMES: Readonly<Record<ValueType, string>> = {
   grad: 'gradient',
   stats: 'statistics',
   note: 'note',
+  dataset: 'dataset',
+  train: 'training run',
 };

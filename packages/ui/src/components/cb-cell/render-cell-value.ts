@@ -57,6 +57,10 @@ export function renderCellValue(value: CellValue, context: ValueContext): Templa
       // A note cell's text is its editor; other kinds (peaks) compute a short Markdown readout.
       if (context.cellKind === 'note') return nothing;
       return html`<div class="computed-note" role="status">${renderMarkdown(parseMarkdown(value.markdown))}</div>`;
+    case 'dataset':
+    case 'train':
+      // Drawn by cb-digits-grid and cb-train-view (issue 10) once the lead wires them into the kind views.
+      return nothing;
   }
 }
 

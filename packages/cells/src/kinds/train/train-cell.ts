@@ -1,0 +1,201 @@
+import type { Network } from '@convbook/core';
+import { describe, int, num, oneOf, withDefault } from '../../document/param-schema';
+import { defineCellKind, type GraphView } from '../define-cell-kind';
+import { lossCell } from '../loss-cell';
+import { evaluateSplit } from './evaluate';
+import { attachWeights, type NetworkChain, readNetworkChain } from './network-chain';
+import { type LoopState, runTrainingLoop } from './train-loop';
+import { buildNetwork, countLayers, frozenLayers, learnedWeights } from './train-network';
+import type { DatasetValue, TrainValue } from './train-value';
+
+/**
+ * Trains every weights cell between a dataset and a cross-entropy loss, end to end, by minibatch SGD,
+ * momentum or Adam. An on-demand cell: it runs when asked (Train), not on every edit; Resume continues
+ * from `context.previous`. The value carries curves, accuracies, the test confusion matrix, the most
+ * confidently wrong test examples and the learned weights, rounded to float16 as Apply stores them (so
+ * the reported accuracy is the accuracy of the weights that get saved and shared).
+ */
+const EVAL_BATCH = 100;
+const TRAIN_ACCURACY_EXAMPLES = 2000;
+
+export const trainCell = defineCellKind({
+  kind: 'train',
+  label: 'Train',
+  description: 'Trains every weights cell between a dataset and its loss, on a button press.',
+  runsOn: 'demand',
+  inputs: { dataset: 'dataset', loss: 'loss' },
+  params: {
+    optimizer: withDefault(
+      describe(oneOf('sgd', 'momentum', 'adam'), 'Optimizer', 'Adam adapts a step size per weight.'),
+      'adam',
+    ),
+    learningRate: withDefault(
+      describe(num(1e-6, 10), 'Learning rate', 'Step size; 0.001–0.003 suits Adam.'),
+      0.002,
+    ),
+    schedule: withDefault(
+      describe(oneOf('constant', 'cosine'), 'Schedule', 'Cosine lowers the rate smoothly to zero.'),
+      'cosine',
+    ),
+    batchSize: withDefault(describe(int(1, 256), 'Batch size', 'Examples per step.'), 20),
+    epochs: withDefault(
+      describe(int(0, 1000), 'Epochs', 'Passes over the training split; 0 only scores the weights.'),
+      10,
+    ),
+    weightDecay: withDefault(
+      describe(num(0, 1), 'Weight decay', 'L2 penalty on the weights (not the biases).'),
+      0,
+    ),
+    momentum: withDefault(describe(num(0, 0.999), 'Momentum', 'Momentum, or Adam’s β1.'), 0.9),
+    shift: withDefault(
+      describe(int(0, 4), 'Random shift', 'Moves each training digit by up to this many pixels.'),
+      0,
+    ),
+    seed: withDefault(describe(int(0, 2 ** 32 - 1), 'Seed', 'Fixes the batch order and the shifts.'), 1),
+  },
+  output: 'train',
+  compute: async ({ dataset }, params, context) => {
+    const chain = readChain(context.graph, context.cellId);
+    checkDataset(chain, dataset);
+    const maxBatch = Math.max(params.batchSize, EVAL_BATCH);
+    const specs = attachWeights(chain, maxBatch);
+    const previous = context.previous?.type === 'train' ? context.previous : undefined;
+    const { network, resumed } = buildNetwork(chain, specs, maxBatch, previous);
+    if (network.classes !== dataset.classNames.length) {
+      throw new Error(
+        `loss: the network scores ${network.classes} classes but the dataset has ${dataset.classNames.length} labels; ` +
+          `set the last dense layer's units to ${dataset.classNames.length}`,
+      );
+    }
+    const stepsPerEpoch = Math.max(1, Math.floor(dataset.train.count / params.batchSize));
+    const before = resumed ? previous : undefined;
+    const continuing = before !== undefined && before.status !== 'done' && before.steps < before.plannedSteps;
+    const firstStep = before?.steps ?? 0;
+    const plannedSteps = continuing ? before.plannedSteps : firstStep + params.epochs * stepsPerEpoch;
+    const state: LoopState = {
+      step: firstStep,
+      examplesSeen: before?.examplesSeen ?? 0,
+      lossCurve: [...(before?.lossCurve ?? [])],
+      accuracyCurve: [...(before?.accuracyCurve ?? [])],
+      end: 'done',
+    };
+    const started = Date.now();
+    const base = { chain, dataset, network, plannedSteps, started, earlierSeconds: before?.seconds ?? 0 };
+    await runTrainingLoop(
+      network,
+      dataset,
+      {
+        optimizer: {
+          optimizer: params.optimizer,
+          learningRate: params.learningRate,
+          weightDecay: params.weightDecay,
+          beta1: params.momentum,
+        },
+        schedule: params.schedule,
+        batchSize: params.batchSize,
+        seed: params.seed,
+        shift: params.shift,
+        firstStep,
+        plannedSteps,
+        frozen: frozenLayers(chain),
+      },
+      state,
+      {
+        signal: context.signal,
+        report: (s) => context.progress(s.step - firstStep, plannedSteps - firstStep, snapshot(base, s)),
+      },
+    );
+    return finalValue(base, state);
+  },
+});
+
+/** The train cell's loss input must be a cross-entropy loss cell; its prediction leads back to the layers. */
+function readChain(graph: GraphView, cellId: string): NetworkChain {
+  const lossId = graph.cell(cellId)?.inputs?.loss as string;
+  const loss = graph.cell(lossId);
+  const parsed = loss === undefined ? undefined : lossCell.parseParams(loss.params, 'params');
+  if (loss?.kind !== 'loss' || parsed === undefined || 'problems' in parsed) {
+    throw new Error(`loss: "${lossId}" must be a loss cell`);
+  }
+  if (parsed.params.loss !== 'cross-entropy') {
+    throw new Error(
+      `loss: "${lossId}" uses ${String(parsed.params.loss)}; a classifier trains with cross-entropy`,
+    );
+  }
+  const prediction = loss.inputs?.prediction;
+  if (prediction === undefined) throw new Error(`loss: "${lossId}" has no prediction wired`);
+  return readNetworkChain(graph, prediction);
+}
+
+function checkDataset(chain: NetworkChain, dataset: DatasetValue): void {
+  const expected = dataset.imageShape;
+  if (chain.inputShape.join() !== expected.join()) {
+    throw new Error(
+      `dataset: the layers start at "${chain.inputCellId}", a [${chain.inputShape.join(', ')}] picture, ` +
+        `but the dataset's examples are [${expected.join(', ')}]`,
+    );
+  }
+  if (!chain.weights.some((w) => w.trainable)) {
+    throw new Error('loss: no weights cell between the dataset and the loss; nothing to train');
+  }
+}
+
+interface RunBase {
+  readonly chain: NetworkChain;
+  readonly dataset: DatasetValue;
+  readonly network: Network;
+  readonly plannedSteps: number;
+  readonly started: number;
+  readonly earlierSeconds: number;
+}
+
+function common(base: RunBase, state: LoopState) {
+  const seconds = base.earlierSeconds + (Date.now() - base.started) / 1000;
+  const counts = countLayers(base.network);
+  return {
+    type: 'train' as const,
+    steps: state.step,
+    plannedSteps: base.plannedSteps,
+    examplesSeen: state.examplesSeen,
+    epochs: state.examplesSeen / Math.max(base.dataset.train.count, 1),
+    seconds,
+    examplesPerSecond: seconds > 0 ? state.examplesSeen / seconds : 0,
+    lossCurve: [...state.lossCurve],
+    accuracyCurve: [...state.accuracyCurve],
+    classNames: base.dataset.classNames,
+    layers: counts.layers,
+    memory: counts.memory,
+    inputShape: base.chain.inputShape,
+  };
+}
+
+/** A progress picture while running: curves and current weights, no final scores yet. */
+function snapshot(base: RunBase, state: LoopState): TrainValue {
+  const last = state.accuracyCurve.at(-1);
+  return {
+    ...common(base, state),
+    status: 'running',
+    trainAccuracy: last?.train ?? 0,
+    testAccuracy: last?.test ?? 0,
+    confusion: [],
+    wrong: [],
+    weights: learnedWeights(base.network, base.chain, false),
+  };
+}
+
+function finalValue(base: RunBase, state: LoopState): TrainValue {
+  const side: [number, number] = [base.dataset.imageShape[1], base.dataset.imageShape[2]];
+  const weights = learnedWeights(base.network, base.chain, true);
+  const test = evaluateSplit(base.network, base.dataset.test, side, { details: true });
+  const train = evaluateSplit(base.network, base.dataset.train, side, { limit: TRAIN_ACCURACY_EXAMPLES });
+  return {
+    ...common(base, state),
+    status: state.end,
+    ...(state.message === undefined ? {} : { message: state.message }),
+    trainAccuracy: train.accuracy,
+    testAccuracy: test.accuracy,
+    confusion: test.confusion ?? [],
+    wrong: test.wrong ?? [],
+    weights,
+  };
+}

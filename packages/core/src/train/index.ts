@@ -1,0 +1,11 @@
+// Training: trainable layers on batches in reusable buffers, the batch loss, optimizers and seeded init.
+
+export type { ConvLayerSpec } from './conv-layer';
+export { denseBackward, denseForward } from './dense';
+export type { DenseLayerSpec, FlattenLayerSpec } from './dense-layer';
+export { type InitName, initWeights } from './init';
+export type { Layer, LayerActivation, LayerParams, LayerSpec } from './layers';
+export { Network } from './network';
+export { type OptimizerName, type OptimizerOptions, optimizerStep, ParameterState } from './optimizers';
+export type { PoolLayerSpec } from './pool-layer';
+export { type BatchLoss, softmaxCrossEntropyBatch } from './softmax-batch';

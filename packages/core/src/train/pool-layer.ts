@@ -1,0 +1,79 @@
+import { getKernels } from '../backend/active-kernels';
+import type { PoolGeometry } from '../backend/kernels';
+import { type Layer, size } from './layers';
+
+export interface PoolLayerSpec {
+  readonly kind: 'pool';
+  readonly id: string;
+  readonly size: readonly [number, number];
+  readonly stride: readonly [number, number];
+}
+
+/** Max pooling without padding; the argmax of each window routes the gradient back. */
+export class MaxPoolLayer implements Layer {
+  readonly id: string;
+  readonly inShape: readonly number[];
+  readonly outShape: readonly number[];
+  private readonly geometry: PoolGeometry;
+  private readonly argmax: Int32Array;
+
+  constructor(spec: PoolLayerSpec, inShape: readonly number[], maxBatch: number) {
+    const [channels = 1, height = 1, width = 1] = inShape;
+    const outHeight = Math.floor((height - spec.size[0]) / spec.stride[0]) + 1;
+    const outWidth = Math.floor((width - spec.size[1]) / spec.stride[1]) + 1;
+    if (outHeight < 1 || outWidth < 1) {
+      throw new RangeError(
+        `pool "${spec.id}": a ${spec.size[0]}×${spec.size[1]} window does not fit its ${height}×${width} input`,
+      );
+    }
+    this.id = spec.id;
+    this.inShape = inShape;
+    this.outShape = [channels, outHeight, outWidth];
+    this.geometry = {
+      channels,
+      height,
+      width,
+      sizeY: spec.size[0],
+      sizeX: spec.size[1],
+      strideY: spec.stride[0],
+      strideX: spec.stride[1],
+      outHeight,
+      outWidth,
+    };
+    this.argmax = new Int32Array(maxBatch * size(this.outShape));
+  }
+
+  forward(x: Float32Array, out: Float32Array, batch: number): void {
+    const inSize = size(this.inShape);
+    const outSize = size(this.outShape);
+    const kernels = getKernels();
+    for (let b = 0; b < batch; b++) {
+      kernels.maxPool(
+        x.subarray(b * inSize, (b + 1) * inSize),
+        this.geometry,
+        out.subarray(b * outSize, (b + 1) * outSize),
+        this.argmax.subarray(b * outSize, (b + 1) * outSize),
+      );
+    }
+  }
+
+  backward(
+    _x: Float32Array,
+    _out: Float32Array,
+    gradOut: Float32Array,
+    gradIn: Float32Array | null,
+    batch: number,
+  ): void {
+    if (gradIn === null) return;
+    const inSize = size(this.inShape);
+    const outSize = size(this.outShape);
+    gradIn.fill(0, 0, batch * inSize);
+    for (let b = 0; b < batch; b++) {
+      const base = b * inSize;
+      for (let i = b * outSize; i < (b + 1) * outSize; i++) {
+        const to = base + (this.argmax[i] as number);
+        gradIn[to] = (gradIn[to] as number) + (gradOut[i] as number);
+      }
+    }
+  }
+}

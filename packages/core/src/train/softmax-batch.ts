@@ -1,0 +1,46 @@
+/**
+ * Softmax cross-entropy for a batch of class scores against integer labels, the training loss of a
+ * classifier. Mean over the batch; dL/dlogits = (softmax − onehot) / batch is written in place.
+ */
+export interface BatchLoss {
+  /** Mean −log p(label) over the batch. */
+  readonly loss: number;
+  /** How many examples had their label as the highest score (ties go to the lower class). */
+  readonly correct: number;
+}
+
+export function softmaxCrossEntropyBatch(
+  logits: Float32Array,
+  labels: ArrayLike<number>,
+  batch: number,
+  classes: number,
+  gradLogits: Float32Array | null,
+  probabilities?: Float32Array,
+): BatchLoss {
+  let total = 0;
+  let correct = 0;
+  for (let b = 0; b < batch; b++) {
+    const row = b * classes;
+    const label = labels[b] as number;
+    let max = Number.NEGATIVE_INFINITY;
+    let best = 0;
+    for (let c = 0; c < classes; c++) {
+      const v = logits[row + c] as number;
+      if (v > max) {
+        max = v;
+        best = c;
+      }
+    }
+    if (best === label) correct++;
+    let sumExp = 0;
+    for (let c = 0; c < classes; c++) sumExp += Math.exp((logits[row + c] as number) - max);
+    const logSumExp = max + Math.log(sumExp);
+    total += logSumExp - (logits[row + label] as number);
+    for (let c = 0; c < classes; c++) {
+      const p = Math.exp((logits[row + c] as number) - logSumExp);
+      if (probabilities !== undefined) probabilities[row + c] = p;
+      if (gradLogits !== null) gradLogits[row + c] = (p - (c === label ? 1 : 0)) / batch;
+    }
+  }
+  return { loss: total / Math.max(batch, 1), correct };
+}

@@ -1,0 +1,223 @@
+import { type TrainValue, trainedWeightPatches } from '@convbook/cells';
+import { html, LitElement, nothing, type TemplateResult } from 'lit';
+import { TrainApplyEvent, type TrainCommand, TrainCommandEvent } from '../../events/train-events';
+import { formatCount } from '../../format/format-number';
+import { paintDigit } from '../cb-digits-grid/paint-digit';
+import { trainViewStyles } from './cb-train-view.styles';
+import {
+  confusionCells,
+  confusionColour,
+  confusionTextColour,
+  percent,
+  polyline,
+  trainButtons,
+} from './train-charts';
+
+const CHART_W = 300;
+const CHART_H = 120;
+
+/**
+ * A train cell: the buttons (Train, Stop, Resume, Reset, Apply), live curves and figures while it runs,
+ * and at the end the confusion matrix on the test split and the most confidently wrong test digits.
+ * It only emits events (train-command, train-apply); the page decides what they do.
+ */
+export class CbTrainView extends LitElement {
+  static override styles = trainViewStyles;
+  static override properties = {
+    value: { attribute: false },
+    running: { type: Boolean },
+    stale: { type: Boolean },
+    progress: { attribute: false },
+    cellId: { type: String, attribute: 'cell-id' },
+    label: { type: String },
+  };
+
+  declare value: TrainValue | undefined;
+  declare running: boolean;
+  declare stale: boolean;
+  declare progress: { readonly done: number; readonly total: number } | undefined;
+  declare cellId: string;
+  declare label: string;
+
+  constructor() {
+    super();
+    this.value = undefined;
+    this.running = false;
+    this.stale = false;
+    this.progress = undefined;
+    this.cellId = '';
+    this.label = 'train';
+  }
+
+  override render() {
+    const value = this.value;
+    return html`${this.renderToolbar(value)}
+    ${value?.message === undefined ? nothing : html`<p class="message" role="status">${value.message}</p>`}
+    ${this.renderProgress(value)} ${value === undefined ? this.renderIdle() : this.renderRun(value)}`;
+  }
+
+  protected override updated(): void {
+    const wrong = this.value?.wrong ?? [];
+    for (const canvas of this.renderRoot.querySelectorAll<HTMLCanvasElement>('canvas[data-wrong]')) {
+      const example = wrong[Number(canvas.dataset.wrong)];
+      if (example !== undefined) paintDigit(canvas, example.image, 28);
+    }
+  }
+
+  private renderToolbar(value: TrainValue | undefined): TemplateResult {
+    const enabled = trainButtons(value, this.running);
+    const button = (command: TrainCommand, text: string, on: boolean, primary = false) =>
+      html`<button class=${primary ? 'primary' : ''} ?disabled=${!on} @click=${() => this.command(command)}>${text}</button>`;
+    return html`<div class="toolbar" role="toolbar" aria-label=${`${this.label} controls`}>
+      ${button('train', 'Train', enabled.train, true)} ${button('stop', 'Stop', enabled.stop)}
+      ${button('resume', 'Resume', enabled.resume)} ${button('reset', 'Reset', enabled.reset)}
+      <button ?disabled=${!enabled.apply} @click=${this.apply}
+        title="Write the learned weights into their weights cells (one undoable edit)">Apply weights</button>
+      ${this.stale ? html`<span class="stale" role="status">Stale: the network or data changed since this run</span>` : nothing}
+    </div>`;
+  }
+
+  private renderIdle(): TemplateResult {
+    return html`<p class="legend">Not trained yet. Train runs every weights cell between the dataset and the loss.</p>`;
+  }
+
+  private renderProgress(value: TrainValue | undefined): TemplateResult | typeof nothing {
+    if (!this.running && value?.status !== 'running') return nothing;
+    const done = this.progress?.done ?? 0;
+    const total = this.progress?.total ?? value?.plannedSteps ?? 1;
+    return html`<div class="progress">
+      <progress max=${total} .value=${done} aria-label=${`${this.label} progress`}></progress>
+      <span>step ${formatCount(value?.steps ?? done)} of ${formatCount(value?.plannedSteps ?? total)}</span>
+      ${value === undefined ? nothing : html`<span>${formatCount(Math.round(value.examplesPerSecond))} examples/s</span>`}
+    </div>`;
+  }
+
+  private renderRun(value: TrainValue): TemplateResult {
+    const figure = (label: string, number: string) =>
+      html`<div class="figure"><span class="number">${number}</span><span class="label">${label}</span></div>`;
+    return html`<div class="figures">
+        ${figure('test accuracy', percent(value.testAccuracy, 2))} ${figure('train accuracy', percent(value.trainAccuracy, 2))}
+        ${figure('examples seen', formatCount(value.examplesSeen))} ${figure('epochs', value.epochs.toFixed(1))}
+        ${figure('seconds', value.seconds.toFixed(1))} ${figure('examples/s', formatCount(Math.round(value.examplesPerSecond)))}
+      </div>
+      <div class="charts">${this.renderLoss(value)} ${this.renderAccuracy(value)}</div>
+      ${value.confusion.length > 0 ? this.renderConfusion(value) : nothing}
+      ${value.wrong.length > 0 ? this.renderWrong(value) : nothing} ${this.renderLayers(value)}`;
+  }
+
+  /** Weights vs connections per layer, and what training costs in memory next to inference. */
+  private renderLayers(value: TrainValue): TemplateResult {
+    const kb = (floats: number) => `${formatCount(Math.round((floats * 4) / 1024))} kB`;
+    const batch = 20;
+    return html`<h4>Weights and connections per layer</h4>
+      <table>
+        <thead><tr><th scope="col">layer</th><th scope="col">output</th><th scope="col">weights</th><th scope="col">connections</th></tr></thead>
+        <tbody>${value.layers.map(
+          (l) => html`<tr><th scope="row">${l.cellId} (${l.kind})</th><td>${l.outputShape.join('×')}</td>
+            <td>${formatCount(l.weights)}</td><td>${formatCount(l.connections)}</td></tr>`,
+        )}</tbody>
+      </table>
+      <p class="legend">
+        ${formatCount(value.memory.parameters)} weights (${kb(value.memory.parameters)}). Classifying one picture keeps
+        ${formatCount(value.memory.inferencePerExample)} activations (${kb(value.memory.inferencePerExample)}); training keeps
+        every activation and its gradient for each example of the batch: ${kb(value.memory.trainingPerExample * batch)} for ${batch}.
+      </p>`;
+  }
+
+  private renderLoss(value: TrainValue): TemplateResult {
+    const line = polyline(
+      value.lossCurve.map((p) => p.examples),
+      value.lossCurve.map((p) => p.loss),
+      CHART_W,
+      CHART_H,
+      [0, Math.max(...value.lossCurve.map((p) => p.loss), 0.1)],
+    );
+    return html`<figure>
+      <h4>Training loss (cross-entropy) against examples seen</h4>
+      <svg width=${CHART_W} height=${CHART_H} viewBox="0 0 ${CHART_W} ${CHART_H}" role="img"
+        aria-label=${`loss from ${value.lossCurve[0]?.loss.toFixed(3) ?? '–'} to ${value.lossCurve.at(-1)?.loss.toFixed(3) ?? '–'}`}>
+        <polyline class="loss-line" points=${line.points}></polyline>
+      </svg>
+      <div class="axis"><span>0</span><span>max ${line.max.toFixed(2)}</span><span>${formatCount(value.examplesSeen)} examples</span></div>
+    </figure>`;
+  }
+
+  private renderAccuracy(value: TrainValue): TemplateResult {
+    const steps = value.accuracyCurve.map((p) => p.step);
+    const test = polyline(
+      steps,
+      value.accuracyCurve.map((p) => p.test),
+      CHART_W,
+      CHART_H,
+      [0, 1],
+    );
+    const train = polyline(
+      steps,
+      value.accuracyCurve.map((p) => p.train),
+      CHART_W,
+      CHART_H,
+      [0, 1],
+    );
+    return html`<figure>
+      <h4>Accuracy (0–100%)
+        <span class="legend"><span class="swatch" style="background: var(--cb-accent)"></span>test
+        <span class="swatch" style="background: var(--cb-warning)"></span>train batches</span></h4>
+      <svg width=${CHART_W} height=${CHART_H} viewBox="0 0 ${CHART_W} ${CHART_H}" role="img"
+        aria-label=${`test accuracy ${percent(value.accuracyCurve.at(-1)?.test ?? 0)}`}>
+        <polyline class="train-line" points=${train.points}></polyline>
+        <polyline class="test-line" points=${test.points}></polyline>
+      </svg>
+      <div class="axis"><span>0%</span><span>100% at the top</span><span>step ${formatCount(value.steps)}</span></div>
+    </figure>`;
+  }
+
+  private renderConfusion(value: TrainValue): TemplateResult {
+    const cells = confusionCells(value.confusion);
+    const names = value.classNames;
+    return html`<h4>Confusion on the ${formatCount(value.confusion.flat().reduce((a, b) => a + b, 0))} test examples
+        (rows: true class, columns: predicted; blue right, red wrong, darker = larger share of the row)</h4>
+      <table class="confusion">
+        <thead><tr><th scope="col">true \\ said</th>${names.map((n) => html`<th scope="col">${n}</th>`)}</tr></thead>
+        <tbody>${cells.map(
+          (row, r) =>
+            html`<tr><th scope="row">${names[r]}</th>${row.map(
+              (
+                c,
+                p,
+              ) => html`<td style="background: ${confusionColour(c.fraction, r === p)}; color: ${confusionTextColour(c.fraction)}"
+                aria-label=${`true ${names[r]}, predicted ${names[p]}: ${c.count}`}>${c.count}</td>`,
+            )}</tr>`,
+        )}</tbody>
+      </table>`;
+  }
+
+  private renderWrong(value: TrainValue): TemplateResult {
+    const names = value.classNames;
+    return html`<h4>The most confidently wrong test digits</h4>
+      <ul class="wrong">
+        ${value.wrong.map(
+          (w, i) => html`<li>
+            <canvas data-wrong=${i} role="img" aria-label=${`test digit ${w.index}: a ${names[w.label]}, predicted ${names[w.predicted]}`}></canvas>
+            <span>${names[w.label]} → ${names[w.predicted]}</span><span>${percent(w.confidence, 0)}</span>
+          </li>`,
+        )}
+      </ul>`;
+  }
+
+  private command(command: TrainCommand): void {
+    this.dispatchEvent(new TrainCommandEvent(this.cellId, command));
+  }
+
+  private readonly apply = (): void => {
+    if (this.value === undefined) return;
+    this.dispatchEvent(new TrainApplyEvent(this.cellId, trainedWeightPatches(this.value)));
+  };
+}
+
+customElements.define('cb-train-view', CbTrainView);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'cb-train-view': CbTrainView;
+  }
+}
