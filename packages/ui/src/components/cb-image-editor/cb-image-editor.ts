@@ -14,6 +14,7 @@ import {
   valuesFromLiteral,
 } from '../cb-matrix/pixel-literal';
 import { imageEditorStyles } from './cb-image-editor.styles';
+import { PictureError } from './picture-header';
 import { MAX_UPLOAD_SIDE, preparePicture } from './prepare-upload';
 import { newTransform, transformFields } from './transform-fields';
 
@@ -85,7 +86,9 @@ export class CbImageEditor extends LitElement {
   }
 
   async #upload(file: Blob | undefined): Promise<void> {
+    // A new attempt replaces what the last one said: a stale "Downscaled from …" never sits beside an error.
     this.uploadError = '';
+    this.uploadNote = '';
     if (!file) return;
     if (!file.type.startsWith('image/')) {
       this.uploadError = `That is not a picture (type "${file.type || 'unknown'}"). Choose a PNG, JPEG, GIF or WebP file.`;
@@ -98,7 +101,9 @@ export class CbImageEditor extends LitElement {
         : '';
       this.#emit({ ...CLEAR_SOURCES, png: picture.png });
     } catch (error) {
-      this.uploadError = `Could not read the picture: ${error instanceof Error ? error.message : String(error)}`;
+      // Engine messages ("The source image could not be decoded.") are not for users: only our own sentences.
+      this.uploadError =
+        error instanceof PictureError ? error.message : 'Could not read the picture; it may be damaged.';
     }
   }
 
