@@ -1,8 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { basename, extname, resolve } from 'node:path';
-import { createParallelConv } from '@convbook/core';
+import { createParallelConv, ready } from '@convbook/core';
 import { createNodeWorkerPool } from '@convbook/core/node';
+import { OutputError } from './output-dir';
 import { type RunResult, runNotebook } from './run-notebook';
 
 /**
@@ -13,11 +14,13 @@ import { type RunResult, runNotebook } from './run-notebook';
 export const USAGE = `Usage: convbook run <notebook.json> [--out DIR] [--values]
 
 Computes every cell of a Convbook notebook without a browser.
-  --out DIR   where to write <cellId>.png and summary.json (default: ./convbook-out/<notebook name>)
+  --out DIR   where to write <cellId>.png and summary.json (default: ./convbook-out/<notebook name>);
+              a name another file already has gets ~2 before its extension, and the run says so
   --values    also write <cellId>.json = { "shape": [...], "data": [...] } for every tensor
   --help      print this help
 
-Exit codes: 0 every cell computed, 1 some cell failed, 2 the document (or the command line) is invalid.`;
+Exit codes: 0 every cell computed, 1 some cell failed, 2 the document (or the command line) is invalid,
+3 the output could not be written (the path is a file, the disk is full or read-only).`;
 
 export interface CliIo {
   readonly cwd: string;
@@ -42,7 +45,8 @@ export function parseArgs(args: readonly string[]): ParsedArgs {
     if (arg === '--values') values = true;
     else if (arg === '--out') {
       out = rest[++i];
-      if (out === undefined) return { command: 'invalid', message: '--out needs a directory' };
+      if (out === undefined || out.trim() === '')
+        return { command: 'invalid', message: '--out needs a directory' };
     } else if (arg?.startsWith('--')) return { command: 'invalid', message: `unknown option "${arg}"` };
     else if (notebook === undefined) notebook = arg;
     else return { command: 'invalid', message: `unexpected argument "${arg}"` };
@@ -68,7 +72,8 @@ export async function main(args: readonly string[], io: CliIo): Promise<number> 
   );
   let text: string;
   try {
-    text = await readFile(notebookPath, 'utf8');
+    // A byte-order mark is how some editors save UTF-8; the app takes such files, so the runner does too.
+    text = (await readFile(notebookPath, 'utf8')).replace(/^\uFEFF/, '');
   } catch (error) {
     io.stderr(
       `convbook: cannot read ${notebookPath}: ${error instanceof Error ? error.message : String(error)}`,
@@ -78,13 +83,19 @@ export async function main(args: readonly string[], io: CliIo): Promise<number> 
   // Worker threads start only if some conv is big enough to split (createParallelConv is lazy).
   const cores = availableParallelism();
   const parallel = cores > 1 ? createParallelConv(() => createNodeWorkerPool(Math.min(cores, 4))) : undefined;
+  await ready(); // the WASM SIMD kernels: many times faster than the reference loops
   let result: RunResult;
   try {
     result = await runNotebook(text, { outDir, values: parsed.values, parallel });
+  } catch (error) {
+    if (!(error instanceof OutputError)) throw error;
+    io.stderr(`convbook: ${error.message}`);
+    return 3;
   } finally {
     await parallel?.close();
   }
   for (const problem of result.problems) io.stderr(problem);
+  for (const note of result.notes ?? []) io.stdout(note);
   if (result.exitCode !== 2) {
     const failed = result.cells.filter((c) => c.status !== 'ok').length;
     io.stdout(`${result.cells.length - failed} of ${result.cells.length} cells computed; wrote ${outDir}`);

@@ -1,12 +1,13 @@
-import { mkdir, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import type { ParallelConv } from '@convbook/core';
+import type { ParallelConv, Tensor } from '@convbook/core';
 import { DocumentError } from '../document/document-error';
 import { parseNotebook } from '../document/parse-notebook';
 import { encodeRenderedPng } from '../render/encode-png';
+import { boundedPicture } from '../render/render-budget';
 import { renderTensor } from '../render/render-tensor';
 import { Notebook } from '../runtime/notebook';
 import { type CellSummary, renderableTensor, summarizeCell } from './cell-summary';
+import { OutputDir } from './output-dir';
+import { OutputNames, SUMMARY_FILE } from './output-names';
 
 /**
  * The headless runner: validate a notebook, compute every cell, write a PNG per picture and a summary.
@@ -25,6 +26,8 @@ export interface RunResult {
   /** Lines for stderr: validation problems, or one per failed cell. */
   readonly problems: readonly string[];
   readonly cells: readonly CellSummary[];
+  /** `<file>: <why>` for each file not written the usual way (a numbered name, a bounded picture). */
+  readonly notes?: readonly string[];
 }
 
 export async function runNotebook(source: string | unknown, options: RunOptions): Promise<RunResult> {
@@ -40,7 +43,16 @@ export async function runNotebook(source: string | unknown, options: RunOptions)
     await notebook.whenIdle();
     const document = notebook.document;
     const states = notebook.states();
-    await mkdir(options.outDir, { recursive: true });
+    const out = new OutputDir(options.outDir);
+    await out.create();
+    const names = new OutputNames(document.cells.map((c) => c.id));
+    const notes: string[] = [];
+    // Big tensors are written as a bounded picture (see render-budget.ts), with a note saying so.
+    const writePicture = async (name: string, tensor: Tensor): Promise<void> => {
+      const picture = boundedPicture(tensor);
+      if (picture.note !== undefined) notes.push(`${name}: ${picture.note}`);
+      await out.write(name, encodeRenderedPng(renderTensor(picture.tensor, picture.options)));
+    };
 
     const cells: CellSummary[] = [];
     const problems: string[] = [];
@@ -57,7 +69,7 @@ export async function runNotebook(source: string | unknown, options: RunOptions)
       if (state.status !== 'ok') continue;
       const tensor = renderableTensor(state.value);
       if (tensor === undefined) continue;
-      await writeFile(join(options.outDir, `${cell.id}.png`), encodeRenderedPng(renderTensor(tensor)));
+      await writePicture(names.picture(cell.id), tensor);
       if (state.value.type === 'grad') {
         const extras = {
           learned: state.value.training?.learnedWeights,
@@ -65,21 +77,18 @@ export async function runNotebook(source: string | unknown, options: RunOptions)
         };
         for (const [suffix, extra] of Object.entries(extras)) {
           if (extra === undefined) continue;
-          await writeFile(
-            join(options.outDir, `${cell.id}-${suffix}.png`),
-            encodeRenderedPng(renderTensor(extra)),
-          );
+          await writePicture(names.extra(cell.id, suffix), extra);
         }
       }
       if (options.values) {
         const json = JSON.stringify({ shape: tensor.shape, data: Array.from(tensor.data, jsonNumber) });
-        await writeFile(join(options.outDir, `${cell.id}.json`), `${json}\n`);
+        await out.write(names.values(cell.id), `${json}\n`);
       }
     }
     const failed = cells.filter((c) => c.status !== 'ok').length;
     const summary = { title: document.title, ok: cells.length - failed, failed, cells };
-    await writeFile(join(options.outDir, 'summary.json'), `${JSON.stringify(summary, null, 2)}\n`);
-    return { exitCode: failed === 0 ? 0 : 1, problems, cells };
+    await out.write(SUMMARY_FILE, `${JSON.stringify(summary, null, 2)}\n`);
+    return { exitCode: failed === 0 ? 0 : 1, problems, cells, notes: [...names.renamed, ...notes] };
   } finally {
     notebook.dispose();
   }
