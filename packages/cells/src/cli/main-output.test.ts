@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { getKernels } from '@convbook/core';
 import { afterAll, describe, expect, it } from 'vitest';
-import { main } from './main';
+import { main, parseArgs, parseSize } from './main';
 
 /** The runner's output side: where it cannot write, names that would collide, and how it starts. */
 
@@ -118,5 +118,43 @@ describe('the runner on huge tensors', () => {
     expect(out[0]).toMatch(/^k\.png: drawn at one pixel per value: the usual drawing would be 8444×33809 pixels/);
     // The usual drawing was a 62 MB file; one pixel per value is about 2.4 million pixels of noise.
     expect(statSync(join(dir, 'k.png')).size).toBeLessThan(12 * 2 ** 20);
+  });
+});
+
+describe('the runner memory budget', () => {
+  it('reads --memory-budget sizes', () => {
+    expect(['512M', '4G', '1.5g', '300', '64KB'].map(parseSize)).toEqual([
+      512 * 2 ** 20,
+      4 * 2 ** 30,
+      1.5 * 2 ** 30,
+      300 * 2 ** 20,
+      64 * 2 ** 10,
+    ]);
+    for (const bad of ['', '0', '-1G', 'lots', '1e9', '4 GiB']) expect(parseSize(bad)).toBeUndefined();
+    expect(parseArgs(['run', 'a.json', '--memory-budget', 'big'])).toEqual({
+      command: 'invalid',
+      message: '--memory-budget needs a size such as 512M or 4G',
+    });
+  });
+
+  it('fails only the cells that would pass it, and says so', async () => {
+    const notebook = JSON.stringify({
+      format: 'convbook',
+      version: 1,
+      title: 'budget',
+      cells: [
+        { id: 'img', kind: 'image', params: { sample: { name: 'noise', size: 512, seed: 1 } } },
+        { id: 'bank', kind: 'kernel', params: { values: [[[[1]]], [[[2]]], [[[3]]]] } },
+        { id: 'c0', kind: 'conv', inputs: { input: 'img', kernel: 'bank' } },
+        { id: 'c1', kind: 'conv', inputs: { input: 'img', kernel: 'bank' } },
+      ],
+    });
+    const dir = join(workDir, 'budget');
+    const { code, err } = await run(['--out', dir, '--memory-budget', '5M'], notebook);
+    expect(code).toBe(1);
+    expect(err).toEqual([
+      "c1 (conv): not enough memory: this cell needs 3 MB, but the other cells already hold 4 MB of the notebook's 5 MB memory budget; remove or shrink some cells, or raise the budget",
+    ]);
+    expect((await run(['--out', dir, '--memory-budget', '8M'], notebook)).code).toBe(0);
   });
 });

@@ -19,6 +19,8 @@ export interface RunOptions {
   readonly values?: boolean;
   /** Lets big convs use other cores; the caller closes it. */
   readonly parallel?: ParallelConv;
+  /** Bytes all cells' values may hold together (the Notebook's default, 1 GB, when absent). */
+  readonly memoryBudget?: number;
 }
 
 export interface RunResult {
@@ -33,7 +35,10 @@ export interface RunResult {
 export async function runNotebook(source: string | unknown, options: RunOptions): Promise<RunResult> {
   let notebook: Notebook;
   try {
-    notebook = Notebook.fromDocument(parseNotebook(source), { parallel: options.parallel });
+    notebook = Notebook.fromDocument(parseNotebook(source), {
+      parallel: options.parallel,
+      memoryBudget: options.memoryBudget,
+    });
   } catch (error) {
     if (error instanceof DocumentError)
       return { exitCode: 2, problems: error.message.split('\n'), cells: [] };

@@ -62,12 +62,14 @@ describe('the image data of a PNG is capped at what its header promises', () => 
     const bomb = pngWith(1, 1, zeroBomb(1024));
     expect(bomb.length).toBeLessThan(7 * 2 ** 20);
     const started = performance.now();
-    expect(() => decodePngImage(bomb)).toThrow(PngError);
     expect(() => decodePngImage(bomb)).toThrow(
-      'png: the image data inflates to more than the 2 bytes a 1×1 picture holds; the file is damaged or hostile',
+      new PngError(
+        'png: the image data inflates to more than the 2 bytes a 1×1 picture holds; the file is damaged or hostile',
+      ),
     );
-    // Inflating all of it takes seconds; stopping at the promise takes one small step.
-    expect(performance.now() - started).toBeLessThan(1000);
+    // Inflating all of it took 20 s and 1 GB; stopping at the promise takes one small step (a few ms alone,
+    // the bound is loose for a loaded machine).
+    expect(performance.now() - started).toBeLessThan(3000);
   });
 
   it('refuses a 64×64 header whose data inflates to 64 MB, and names the size', () => {
