@@ -1,4 +1,12 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { getKernels } from '@convbook/core';
@@ -15,15 +23,33 @@ const tiny = JSON.stringify({
   format: 'convbook',
   version: 1,
   title: 'tiny',
-  cells: [{ id: 'm', kind: 'image', params: { values: [[1, 2], [3, 4]] } }],
+  cells: [
+    {
+      id: 'm',
+      kind: 'image',
+      params: {
+        values: [
+          [1, 2],
+          [3, 4],
+        ],
+      },
+    },
+  ],
 });
 
-async function run(args: readonly string[], notebook = tiny): Promise<{ code: number; out: string[]; err: string[] }> {
+async function run(
+  args: readonly string[],
+  notebook = tiny,
+): Promise<{ code: number; out: string[]; err: string[] }> {
   const file = join(workDir, 'notebook.json');
   writeFileSync(file, notebook);
   const out: string[] = [];
   const err: string[] = [];
-  const code = await main(['run', file, ...args], { cwd: workDir, stdout: (l) => out.push(l), stderr: (l) => err.push(l) });
+  const code = await main(['run', file, ...args], {
+    cwd: workDir,
+    stdout: (l) => out.push(l),
+    stderr: (l) => err.push(l),
+  });
   return { code, out, err };
 }
 
@@ -44,18 +70,34 @@ describe('the runner when it cannot write', () => {
   });
 
   const cases: Array<[string, () => string, RegExp]> = [
-    ['an existing file', () => {
-      const file = join(workDir, 'a-file');
-      writeFileSync(file, 'x');
-      return file;
-    }, /^convbook: cannot write to .*a-file: .*a-file \(or a folder above it\) is a file, not a directory$/],
-    ['/dev/full', () => '/dev/full', /^convbook: cannot write to \/dev\/full: .* is a file, not a directory$/],
-    ['a directory nobody may write in', () => '/sys/convbook-out', /^convbook: cannot write to \/sys\/convbook-out: permission denied$/],
-    ['a full disk', () => {
-      const dir = mkdtempSync(join(workDir, 'full-'));
-      symlinkSync('/dev/full', join(dir, 'm.png')); // every write there fails with ENOSPC
-      return dir;
-    }, /^convbook: cannot write .*m\.png: the disk is full$/],
+    [
+      'an existing file',
+      () => {
+        const file = join(workDir, 'a-file');
+        writeFileSync(file, 'x');
+        return file;
+      },
+      /^convbook: cannot write to .*a-file: .*a-file \(or a folder above it\) is a file, not a directory$/,
+    ],
+    [
+      '/dev/full',
+      () => '/dev/full',
+      /^convbook: cannot write to \/dev\/full: .* is a file, not a directory$/,
+    ],
+    [
+      'a directory nobody may write in',
+      () => '/sys/convbook-out',
+      /^convbook: cannot write to \/sys\/convbook-out: permission denied$/,
+    ],
+    [
+      'a full disk',
+      () => {
+        const dir = mkdtempSync(join(workDir, 'full-'));
+        symlinkSync('/dev/full', join(dir, 'm.png')); // every write there fails with ENOSPC
+        return dir;
+      },
+      /^convbook: cannot write .*m\.png: the disk is full$/,
+    ],
   ];
   for (const [name, target, message] of cases) {
     it(`exits 3 with one plain line at ${name}`, async () => {
@@ -90,7 +132,10 @@ describe('the runner reads and names files as the app does', () => {
     const files = readdirSync(dir);
     const summary = JSON.parse(readFileSync(join(dir, 'summary.json'), 'utf8'));
     expect(summary.title).toBe(notebook.title);
-    expect(JSON.parse(readFileSync(join(dir, 'summary~2.json'), 'utf8'))).toEqual({ shape: [1, 1, 1], data: [0.5] });
+    expect(JSON.parse(readFileSync(join(dir, 'summary~2.json'), 'utf8'))).toEqual({
+      shape: [1, 1, 1],
+      data: [0.5],
+    });
     // The cell keeps its own name; grad cell learn's learned kernel moves aside.
     expect(JSON.parse(readFileSync(join(dir, 'learn-learned.json'), 'utf8')).shape).toEqual([1, 1, 2]);
     expect(files).toContain('learn-learned.png');
@@ -99,8 +144,10 @@ describe('the runner reads and names files as the app does', () => {
     expect(files).toContain('M.png');
     expect(files).toContain('m~2.png');
     expect(new Set(files.map((f) => f.toLowerCase())).size).toBe(files.length);
-    expect(out).toContain('summary~2.json: written there because summary.json is another file\'s name');
-    expect(out).toContain('learn-learned~2.png: written there because learn-learned.png is another file\'s name');
+    expect(out).toContain("summary~2.json: written there because summary.json is another file's name");
+    expect(out).toContain(
+      "learn-learned~2.png: written there because learn-learned.png is another file's name",
+    );
   });
 });
 
@@ -115,7 +162,9 @@ describe('the runner on huge tensors', () => {
     const dir = join(workDir, 'bomb');
     const { code, out } = await run(['--out', dir], bomb);
     expect(code).toBe(0);
-    expect(out[0]).toMatch(/^k\.png: drawn at one pixel per value: the usual drawing would be 8444×33809 pixels/);
+    expect(out[0]).toMatch(
+      /^k\.png: drawn at one pixel per value: the usual drawing would be 8444×33809 pixels/,
+    );
     // The usual drawing was a 62 MB file; one pixel per value is about 2.4 million pixels of noise.
     expect(statSync(join(dir, 'k.png')).size).toBeLessThan(12 * 2 ** 20);
   });

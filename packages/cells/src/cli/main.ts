@@ -57,8 +57,7 @@ export function parseArgs(args: readonly string[]): ParsedArgs {
       memoryBudget = parseSize(rest[++i] ?? '');
       if (memoryBudget === undefined)
         return { command: 'invalid', message: '--memory-budget needs a size such as 512M or 4G' };
-    }
-    else if (arg === '--out') {
+    } else if (arg === '--out') {
       out = rest[++i];
       if (out === undefined || out.trim() === '')
         return { command: 'invalid', message: '--out needs a directory' };

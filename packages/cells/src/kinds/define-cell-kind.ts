@@ -140,7 +140,10 @@ export function defineCellKind<
     validateInputs: (values, params) => spec.validateInputs?.(values as TypedInputs, params as TypedParams),
     ...(spec.estimateBytes === undefined
       ? {}
-      : { estimateBytes: (values: Inputs, params: Params) => estimate(values as TypedInputs, params as TypedParams) }),
+      : {
+          estimateBytes: (values: Inputs, params: Params) =>
+            estimate(values as TypedInputs, params as TypedParams),
+        }),
     compute: (values, params, context) => spec.compute(values as TypedInputs, params as TypedParams, context),
   };
 }

@@ -39,7 +39,10 @@ describe('boundedPicture', () => {
 describe('blockMean', () => {
   it('averages each block, the last ones partial', () => {
     // 3×5, factor 2: blocks [[1,2],[6,7]], [[3,4],[8,9]], [[5],[10]], then the bottom row alone.
-    const t = new Tensor([1, 3, 5], Float32Array.from({ length: 15 }, (_, i) => i + 1));
+    const t = new Tensor(
+      [1, 3, 5],
+      Float32Array.from({ length: 15 }, (_, i) => i + 1),
+    );
     const shrunk = blockMean(t, 2);
     expect(shrunk.shape).toEqual([1, 2, 3]);
     expect([...shrunk.data]).toEqual([4, 6, 7.5, 11.5, 13.5, 15]);

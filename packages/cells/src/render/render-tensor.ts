@@ -97,7 +97,10 @@ export function renderTensor(tensor: Tensor, options: RenderOptions = {}): Rende
  * The picture's size before a pixel is allocated, so callers can hold it to a budget. It measures with a
  * placeholder scale: long legend labels can make a narrow picture some pixels wider, which a budget ignores.
  */
-export function measureRender(tensor: Tensor, options: RenderOptions = {}): { width: number; height: number } {
+export function measureRender(
+  tensor: Tensor,
+  options: RenderOptions = {},
+): { width: number; height: number } {
   const { width, height } = planRender(tensor, options, { min: 0, max: 1, kind: 'gray' });
   return { width, height };
 }
@@ -163,7 +166,19 @@ export function chooseScale(
     if (v < min) min = v;
     if (v > max) max = v;
   }
-  if (min > max) [min, max] = [0, 0];
+  return scaleFromRange(min, max, requested);
+}
+
+/**
+ * The colour scale from the finite values' min and max (min > max: there were none), for callers that
+ * measured the data themselves, in slices, rather than in one pass.
+ */
+export function scaleFromRange(
+  finiteMin: number,
+  finiteMax: number,
+  requested: 'auto' | ScaleKind,
+): { min: number; max: number; kind: ScaleKind } {
+  const [min, max] = finiteMin > finiteMax ? [0, 0] : [finiteMin, finiteMax];
   const kind = requested === 'auto' ? (min < 0 ? 'diverging' : 'gray') : requested;
   if (kind === 'diverging') {
     const maxAbs = Math.max(Math.abs(min), Math.abs(max));

@@ -21,7 +21,9 @@ describe('NotebookGraph', () => {
     const graph = new NotebookGraph(ids.map((id, i) => cell(id, ids[(i + 499) % 500] as string)));
     const message = graph.cycleOf(ids[250] as string)?.message ?? '';
     expect(message.length).toBeLessThan(1000);
-    expect(message).toMatch(/^cycle of 500 cells: 000x+ → 001x+ → 002x+ → 003x+ → … → 497x+ → 498x+ → 499x+ → 000x+$/);
+    expect(message).toMatch(
+      /^cycle of 500 cells: 000x+ → 001x+ → 002x+ → 003x+ → … → 497x+ → 498x+ → 499x+ → 000x+$/,
+    );
     expect(graph.cycleOf(ids[0] as string)?.cells).toHaveLength(500);
   });
 

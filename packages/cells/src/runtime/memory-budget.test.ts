@@ -22,11 +22,30 @@ function bombNotebook(convs: number): NotebookDocument {
     { id: 'img', kind: 'image', params: { sample: { name: 'noise', size: 1024, seed: 1 } } },
     { id: 'bank', kind: 'kernel', params: { values: [[[[1]]], [[[2]]], [[[3]]]] } },
     { id: 'note', kind: 'note', params: { markdown: 'still here' } },
-    { id: 'tiny', kind: 'image', params: { values: [[1, 2], [3, 4]] } },
-    { id: 'k2', kind: 'kernel', params: { values: [[1, 0], [0, 1]] } },
+    {
+      id: 'tiny',
+      kind: 'image',
+      params: {
+        values: [
+          [1, 2],
+          [3, 4],
+        ],
+      },
+    },
+    {
+      id: 'k2',
+      kind: 'kernel',
+      params: {
+        values: [
+          [1, 0],
+          [0, 1],
+        ],
+      },
+    },
     { id: 'small', kind: 'conv', inputs: { input: 'tiny', kernel: 'k2' } },
   ];
-  for (let i = 0; i < convs; i++) cells.push({ id: `c${i}`, kind: 'conv', inputs: { input: 'img', kernel: 'bank' } });
+  for (let i = 0; i < convs; i++)
+    cells.push({ id: `c${i}`, kind: 'conv', inputs: { input: 'img', kernel: 'bank' } });
   return parseNotebook({ format: 'convbook', version: 1, title: 'budget', cells });
 }
 
@@ -35,7 +54,9 @@ describe('the notebook memory budget', () => {
     const notebook = Notebook.fromDocument(bombNotebook(10), { memoryBudget: 40 * MB });
     const states = await settle(notebook, 20_000);
     const status = (id: string) => states.get(id)?.status;
-    expect(['img', 'bank', 'note', 'tiny', 'k2', 'small', 'c0', 'c1'].map(status)).toEqual(Array(8).fill('ok'));
+    expect(['img', 'bank', 'note', 'tiny', 'k2', 'small', 'c0', 'c1'].map(status)).toEqual(
+      Array(8).fill('ok'),
+    );
     for (let i = 2; i < 10; i++) {
       const state = states.get(`c${i}`);
       expect(state?.status).toBe('error');

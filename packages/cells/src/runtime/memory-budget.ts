@@ -73,7 +73,9 @@ export class MemoryBudget {
   }
 
   #othersThan(id: string, states: StateTable): number {
-    return states.liveBytes - stateBytes(states.get(id)) + this.#reservedTotal - (this.#reserved.get(id) ?? 0);
+    return (
+      states.liveBytes - stateBytes(states.get(id)) + this.#reservedTotal - (this.#reserved.get(id) ?? 0)
+    );
   }
 
   reserve(id: string, bytes: number): void {
@@ -123,7 +125,8 @@ function collectArrays(node: unknown, arrays: Set<ArrayBufferView>, depth: numbe
     for (const item of node) collectArrays(item, arrays, depth + 1);
     return;
   }
-  for (const key of Object.keys(node)) collectArrays((node as Record<string, unknown>)[key], arrays, depth + 1);
+  for (const key of Object.keys(node))
+    collectArrays((node as Record<string, unknown>)[key], arrays, depth + 1);
 }
 
 /** 1536 → "1.5 KB", 201326592 → "192 MB", 2^30 → "1 GB" (binary units, as memory is counted). */
@@ -135,6 +138,7 @@ export function formatBytes(bytes: number): string {
     value /= 1024;
     unit++;
   }
-  const shown = unit === 0 ? String(Math.round(value)) : String(Number(value.toPrecision(value < 10 ? 2 : 3)));
+  const shown =
+    unit === 0 ? String(Math.round(value)) : String(Number(value.toPrecision(value < 10 ? 2 : 3)));
   return `${shown} ${units[unit]}`;
 }

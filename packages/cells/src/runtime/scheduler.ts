@@ -288,7 +288,10 @@ export class Scheduler {
       return;
     }
     if (!(result instanceof Promise)) {
-      this.#states.set(id, this.#withinBudget(id, { status: 'ok', version, value: result, ms: performance.now() - started }));
+      this.#states.set(
+        id,
+        this.#withinBudget(id, { status: 'ok', version, value: result, ms: performance.now() - started }),
+      );
       return;
     }
     record.running = { version, controller: context.controller };
@@ -324,7 +327,9 @@ export class Scheduler {
   #withinBudget(id: string, state: CellState): CellState {
     if (state.status !== 'ok') return state;
     const refused = this.#budget.refuse(id, valueBytes(state.value), this.#states);
-    return refused === undefined ? state : { status: 'error', version: state.version, error: { message: refused } };
+    return refused === undefined
+      ? state
+      : { status: 'error', version: state.version, error: { message: refused } };
   }
 
   /** Read access to `id`'s own spec and the cells upstream of it, for kinds that walk the graph (grad, stats). */
@@ -385,7 +390,11 @@ function slotsOf(kind: CellKind): readonly (readonly [string, NormalizedSlot])[]
 }
 
 /** The kind's estimate of its output's bytes, from shapes alone; 0 when it has none (checked after). */
-function estimateBytes(kind: CellKind, inputs: Record<string, CellValue | undefined>, params: Readonly<Record<string, unknown>>): number {
+function estimateBytes(
+  kind: CellKind,
+  inputs: Record<string, CellValue | undefined>,
+  params: Readonly<Record<string, unknown>>,
+): number {
   try {
     return kind.estimateBytes?.(inputs, params) ?? 0;
   } catch {

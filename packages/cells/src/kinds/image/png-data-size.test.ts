@@ -39,7 +39,10 @@ function pngWith(width: number, height: number, data: Uint8Array): Uint8Array {
     const bytes = new Uint8Array(12 + body.length);
     const view = new DataView(bytes.buffer);
     view.setUint32(0, body.length);
-    bytes.set([...type].map((c) => c.charCodeAt(0)), 4);
+    bytes.set(
+      [...type].map((c) => c.charCodeAt(0)),
+      4,
+    );
     bytes.set(body, 8);
     return bytes;
   };
@@ -47,7 +50,12 @@ function pngWith(width: number, height: number, data: Uint8Array): Uint8Array {
   new DataView(ihdr.buffer).setUint32(0, width);
   new DataView(ihdr.buffer).setUint32(4, height);
   ihdr.set([8, 0, 0, 0, 0], 8);
-  const parts = [new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', data), chunk('IEND', new Uint8Array(0))];
+  const parts = [
+    new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', ihdr),
+    chunk('IDAT', data),
+    chunk('IEND', new Uint8Array(0)),
+  ];
   const file = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
   let at = 0;
   for (const part of parts) {
@@ -81,8 +89,16 @@ describe('the image data of a PNG is capped at what its header promises', () => 
   it('still decodes data that inflates to exactly the promise, interlaced or not', () => {
     // 3×2 gray: two rows of a filter byte and 3 pixels = 8 bytes.
     const exact = pngWith(3, 2, zlibSync(new Uint8Array([0, 0, 255, 51, 0, 102, 204, 0])));
-    expect(decodePngImage(exact).toArray()).toEqual([[[0, 1, 0.2].map(Math.fround), [0.4, 0.8, 0].map(Math.fround)]]);
-    const rgb = encode({ width: 37, height: 11, data: new Uint8Array(37 * 11 * 3).fill(9), depth: 8, channels: 3 });
+    expect(decodePngImage(exact).toArray()).toEqual([
+      [[0, 1, 0.2].map(Math.fround), [0.4, 0.8, 0].map(Math.fround)],
+    ]);
+    const rgb = encode({
+      width: 37,
+      height: 11,
+      data: new Uint8Array(37 * 11 * 3).fill(9),
+      depth: 8,
+      channels: 3,
+    });
     expect(decodePngImage(rgb).shape).toEqual([3, 11, 37]);
   });
 
@@ -97,9 +113,9 @@ describe('promisedDataBytes', () => {
   it('counts a filter byte per row, and per row of each Adam7 pass', () => {
     expect(promisedDataBytes({ width: 3, height: 2, depth: 8, colourType: 0, interlaced: false })).toBe(8);
     expect(promisedDataBytes({ width: 5, height: 1, depth: 1, colourType: 0, interlaced: false })).toBe(2);
-    expect(promisedDataBytes({ width: 4096, height: 4096, depth: 16, colourType: 6, interlaced: false })).toBe(
-      4096 * (1 + 4096 * 8),
-    );
+    expect(
+      promisedDataBytes({ width: 4096, height: 4096, depth: 16, colourType: 6, interlaced: false }),
+    ).toBe(4096 * (1 + 4096 * 8));
     // 8×8 RGB, by hand: passes are 1×1, 1×1, 2×1, 2×2, 4×2, 4×4, 8×4 pixels (width×height).
     const passes = [
       [1, 1],
@@ -111,6 +127,8 @@ describe('promisedDataBytes', () => {
       [8, 4],
     ];
     const expected = passes.reduce((n, [w, h]) => n + (h as number) * (1 + (w as number) * 3), 0);
-    expect(promisedDataBytes({ width: 8, height: 8, depth: 8, colourType: 2, interlaced: true })).toBe(expected);
+    expect(promisedDataBytes({ width: 8, height: 8, depth: 8, colourType: 2, interlaced: true })).toBe(
+      expected,
+    );
   });
 });

@@ -77,7 +77,8 @@ function* idatChunks(bytes: Uint8Array): Generator<Uint8Array> {
     const length = view.getUint32(at);
     const type = String.fromCharCode(...bytes.subarray(at + 4, at + 8));
     const start = at + 8;
-    if (start + length > bytes.length) throw new PngError(`png: the ${type} chunk runs past the end of the file`);
+    if (start + length > bytes.length)
+      throw new PngError(`png: the ${type} chunk runs past the end of the file`);
     if (type === 'IDAT') yield bytes.subarray(start, start + length);
     if (type === 'IEND') return;
     at = start + length + 4; // data, then the CRC

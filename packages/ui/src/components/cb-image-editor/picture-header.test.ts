@@ -8,13 +8,26 @@ const blob = (...parts: number[][]): Blob => new Blob([new Uint8Array(parts.flat
 
 /** A PNG signature and IHDR claiming `width`×`height`, followed by nothing: only the header is read. */
 function pngHeader(width: number, height: number): Blob {
-  return blob([0x89, ...ascii('PNG\r\n\x1a\n')], u32be(13), ascii('IHDR'), u32be(width), u32be(height), [8, 2, 0, 0, 0]);
+  return blob(
+    [0x89, ...ascii('PNG\r\n\x1a\n')],
+    u32be(13),
+    ascii('IHDR'),
+    u32be(width),
+    u32be(height),
+    [8, 2, 0, 0, 0],
+  );
 }
 
 describe('readPictureSize', () => {
   it('reads PNG, GIF, BMP and the three WebP headers', async () => {
-    expect(await readPictureSize(pngHeader(20000, 300))).toEqual({ format: 'PNG', width: 20000, height: 300 });
-    expect(await readPictureSize(blob(ascii('GIF89a'), u16le(640), u16le(480), new Array(20).fill(0)))).toEqual({
+    expect(await readPictureSize(pngHeader(20000, 300))).toEqual({
+      format: 'PNG',
+      width: 20000,
+      height: 300,
+    });
+    expect(
+      await readPictureSize(blob(ascii('GIF89a'), u16le(640), u16le(480), new Array(20).fill(0))),
+    ).toEqual({
       format: 'GIF',
       width: 640,
       height: 480,
@@ -22,16 +35,30 @@ describe('readPictureSize', () => {
     const bmp = [...ascii('BM'), ...new Array(16).fill(0), 0x20, 3, 0, 0, 0x18, 0xfc, 0xff, 0xff, 0, 0, 0, 0];
     expect(await readPictureSize(blob(bmp))).toEqual({ format: 'BMP', width: 800, height: 1000 });
     const riff = (chunk: string, body: number[]): Blob =>
-      blob(ascii('RIFF'), [0, 0, 0, 0], ascii('WEBP'), ascii(chunk), [0, 0, 0, 0], body, new Array(16).fill(0));
+      blob(
+        ascii('RIFF'),
+        [0, 0, 0, 0],
+        ascii('WEBP'),
+        ascii(chunk),
+        [0, 0, 0, 0],
+        body,
+        new Array(16).fill(0),
+      );
     // VP8: frame tag (3 bytes) and start code (3 bytes), then 14-bit width and height.
-    expect(await readPictureSize(riff('VP8 ', [0, 0, 0, 0x9d, 0x01, 0x2a, ...u16le(1024), ...u16le(768)]))).toEqual({
+    expect(
+      await readPictureSize(riff('VP8 ', [0, 0, 0, 0x9d, 0x01, 0x2a, ...u16le(1024), ...u16le(768)])),
+    ).toEqual({
       format: 'WebP',
       width: 1024,
       height: 768,
     });
     // VP8L: signature byte, then width-1 and height-1 in 14 bits each.
     const bits = 99 | (49 << 14);
-    expect(await readPictureSize(riff('VP8L', [0x2f, bits & 255, (bits >>> 8) & 255, (bits >>> 16) & 255, bits >>> 24]))).toEqual({
+    expect(
+      await readPictureSize(
+        riff('VP8L', [0x2f, bits & 255, (bits >>> 8) & 255, (bits >>> 16) & 255, bits >>> 24]),
+      ),
+    ).toEqual({
       format: 'WebP',
       width: 100,
       height: 50,
@@ -55,7 +82,11 @@ describe('readPictureSize', () => {
   });
 
   it('refuses what it cannot read, and empty sizes, in a sentence', async () => {
-    for (const bad of [blob(ascii('<svg xmlns="http://www.w3.org/2000/svg"/>')), blob([]), blob([0xff, 0xd8, 0xff])]) {
+    for (const bad of [
+      blob(ascii('<svg xmlns="http://www.w3.org/2000/svg"/>')),
+      blob([]),
+      blob([0xff, 0xd8, 0xff]),
+    ]) {
       await expect(readPictureSize(bad)).rejects.toThrow(/not a picture this app can read.*PNG, JPEG/);
     }
     await expect(readPictureSize(pngHeader(0, 10))).rejects.toThrow('says it is 0×10 pixels');

@@ -26,10 +26,14 @@ export async function readPictureSize(blob: Blob): Promise<PictureSize> {
   const head = await bytesAt(blob, 0, HEAD_BYTES);
   const size = sizeFromHead(head) ?? (isJpeg(head) ? await jpegSize(blob) : undefined);
   if (size === undefined) {
-    throw new PictureError('That file is not a picture this app can read. Choose a PNG, JPEG, GIF or WebP file.');
+    throw new PictureError(
+      'That file is not a picture this app can read. Choose a PNG, JPEG, GIF or WebP file.',
+    );
   }
   if (!(size.width >= 1 && size.height >= 1)) {
-    throw new PictureError(`That ${size.format} file says it is ${size.width}×${size.height} pixels, which is empty.`);
+    throw new PictureError(
+      `That ${size.format} file says it is ${size.width}×${size.height} pixels, which is empty.`,
+    );
   }
   return size;
 }
@@ -61,7 +65,11 @@ export function sizeFromHead(b: Uint8Array): PictureSize | undefined {
     return { format: 'GIF', width: view.getUint16(6, true), height: view.getUint16(8, true) };
   }
   if (b.length >= 26 && ascii(0, 'BM')) {
-    return { format: 'BMP', width: Math.abs(view.getInt32(18, true)), height: Math.abs(view.getInt32(22, true)) };
+    return {
+      format: 'BMP',
+      width: Math.abs(view.getInt32(18, true)),
+      height: Math.abs(view.getInt32(22, true)),
+    };
   }
   if (b.length >= 30 && ascii(0, 'RIFF') && ascii(8, 'WEBP')) return webpSize(b, view);
   return undefined;
@@ -70,7 +78,11 @@ export function sizeFromHead(b: Uint8Array): PictureSize | undefined {
 function webpSize(b: Uint8Array, view: DataView): PictureSize | undefined {
   const chunk = String.fromCharCode(...b.subarray(12, 16));
   if (chunk === 'VP8 ') {
-    return { format: 'WebP', width: view.getUint16(26, true) & 0x3fff, height: view.getUint16(28, true) & 0x3fff };
+    return {
+      format: 'WebP',
+      width: view.getUint16(26, true) & 0x3fff,
+      height: view.getUint16(28, true) & 0x3fff,
+    };
   }
   if (chunk === 'VP8L') {
     const bits = view.getUint32(21, true);

@@ -1,9 +1,4 @@
-import {
-  checkDecodable,
-  PictureError,
-  type PictureSize,
-  readPictureSize,
-} from './picture-header';
+import { checkDecodable, PictureError, type PictureSize, readPictureSize } from './picture-header';
 
 /**
  * Uploaded pictures are stored inside the notebook (base64 PNG in params.png), so they are shrunk first:

@@ -32,6 +32,14 @@ export const kernelEditorStyles = css`
     flex-wrap: wrap;
     gap: var(--cb-space-4);
   }
+  .pager {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: var(--cb-space-2);
+    margin-bottom: var(--cb-space-3);
+    font-size: 13px;
+  }
   .plane-caption {
     font-size: 12px;
     color: var(--cb-text-muted);
