@@ -3,6 +3,7 @@ import { html, LitElement, nothing } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { controlStyles } from '../../app-styles/shared-styles';
 import { CellParamsChangeEvent } from '../../events/cell-params-change';
+import { paramsRefusal } from '../../events/params-refusal';
 import { editsAsMatrix } from '../cb-matrix/cb-matrix';
 import {
   blankLiteral,
@@ -69,8 +70,11 @@ export class CbImageEditor extends LitElement {
     return Array.isArray(list) ? (list as Transform[]) : [];
   }
 
+  /** Sends an edit the loader would take; shows why not otherwise (a sample size of 5000), sending nothing. */
   #emit(patch: Record<string, unknown>): void {
-    this.dispatchEvent(new CellParamsChangeEvent(this.cellId, patch));
+    const refusal = paramsRefusal('image', this.params, patch);
+    this.uploadError = refusal ?? '';
+    if (refusal === undefined) this.dispatchEvent(new CellParamsChangeEvent(this.cellId, patch));
   }
 
   #setSample(patch: Record<string, unknown>): void {

@@ -40,6 +40,11 @@ export const kernelEditorStyles = css`
     margin-bottom: var(--cb-space-3);
     font-size: 13px;
   }
+  .refusal {
+    font-size: 13px;
+    color: var(--cb-error);
+    margin: var(--cb-space-2) 0 0;
+  }
   .plane-caption {
     font-size: 12px;
     color: var(--cb-text-muted);

@@ -4,6 +4,7 @@ import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { styleMap } from 'lit/directives/style-map.js';
 import { controlStyles } from '../../app-styles/shared-styles';
 import { CellParamsChangeEvent } from '../../events/cell-params-change';
+import { paramsRefusal } from '../../events/params-refusal';
 import '../cb-feature-map/cb-feature-map';
 import { kernelEditorStyles } from './cb-kernel-editor.styles';
 import {
@@ -42,6 +43,7 @@ export class CbKernelEditor extends LitElement {
     draft: { state: true },
     scrubIndex: { state: true },
     page: { state: true },
+    refusal: { state: true },
   };
 
   declare cellId: string;
@@ -53,6 +55,8 @@ export class CbKernelEditor extends LitElement {
   declare private scrubIndex: number | undefined;
   /** Which page of planes the inputs and the heat map show (clamped to the bank's pages). */
   declare private page: number;
+  /** Why the last edit was not sent (a weight beyond float32), shown until an edit goes through. */
+  declare private refusal: string;
 
   #scrub: { index: number; startX: number; startValue: number; moved: boolean } | undefined;
   #frame = 0;
@@ -69,6 +73,7 @@ export class CbKernelEditor extends LitElement {
     this.draft = undefined;
     this.scrubIndex = undefined;
     this.page = 0;
+    this.refusal = '';
   }
 
   override willUpdate(changed: PropertyValues<this>): void {
@@ -133,18 +138,30 @@ export class CbKernelEditor extends LitElement {
   }
 
   #emit(patch: Record<string, unknown>): void {
+    if (this.#refuses(patch)) return;
     this.dispatchEvent(new CellParamsChangeEvent(this.cellId, patch));
+  }
+
+  /** Checks an edit as the loader would (see params-refusal.ts); a refused one is shown, not sent. */
+  #refuses(patch: Record<string, unknown>): boolean {
+    this.refusal = paramsRefusal('kernel', this.params, patch) ?? '';
+    return this.refusal !== '';
   }
 
   /** Shows the edit now; sends at most one edit per animation frame while scrubbing. */
   #commitGrid(grid: KernelGrid, immediate: boolean): void {
+    // Checked before it shows: a refused weight stays as typed in its field, the grid keeps the last good one.
+    if (immediate && this.#refuses({ ...CLEAR_SOURCES, values: valuesFromGrid(grid), bias: [...grid.bias] }))
+      return;
     this.draft = grid;
     this.#queuedGrid = grid;
     const send = (): void => {
       this.#frame = 0;
       const queued = this.#queuedGrid;
       this.#queuedGrid = undefined;
-      if (queued) this.#emit({ ...CLEAR_SOURCES, values: valuesFromGrid(queued), bias: [...queued.bias] });
+      // Checked above (typed) or always in range (a scrub moves by hundredths): sent as it is.
+      const patch = queued && { ...CLEAR_SOURCES, values: valuesFromGrid(queued), bias: [...queued.bias] };
+      if (patch) this.dispatchEvent(new CellParamsChangeEvent(this.cellId, patch));
     };
     if (immediate) {
       cancelAnimationFrame(this.#frame);
@@ -398,6 +415,7 @@ export class CbKernelEditor extends LitElement {
         <div>
           <div class="banks">${planes}</div>
           ${this.#renderBias(grid, page)}
+          ${this.refusal ? html`<p class="refusal" role="alert">${this.refusal}</p>` : nothing}
           <p class="hint">
             ${o * c * kh * kw} weights + ${o} bias = ${parameters} parameters. Drag a weight sideways to scrub it;
             ↑/↓ nudge by 0.1 (Shift: 1).
