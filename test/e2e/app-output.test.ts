@@ -76,7 +76,7 @@ describe("the app's own output loads again", () => {
     expect(await page.locator('cb-import-report').count()).toBe(0);
     expect(await cell(page, 'c').getAttribute('data-status')).toBe('error');
     expect(await cell(page, 'c').evaluate((host) => host.shadowRoot?.textContent ?? '')).toMatch(
-      /not connected/,
+      /needs input/,
     );
   });
 
