@@ -13,9 +13,18 @@ const notebook = (title: string, cells: unknown[]) => ({ format: 'convbook', ver
 /** Starts counting main-thread tasks over 50 ms (PerformanceObserver 'longtask') before the app runs. */
 const OBSERVE_LONG_TASKS = `
   window.__longTasks = [];
+  window.__longFrames = [];
   new PerformanceObserver((list) => {
     for (const entry of list.getEntries()) window.__longTasks.push(Math.round(entry.duration));
   }).observe({ type: 'longtask', buffered: true });
+  // What ran in a long frame, for the log when the check fails.
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) {
+      if (entry.duration <= 50) continue;
+      const scripts = entry.scripts.map((s) => [s.invoker, s.sourceFunctionName, Math.round(s.duration)].join(' '));
+      window.__longFrames.push(Math.round(entry.duration) + ': ' + scripts.join(' | '));
+    }
+  }).observe({ type: 'long-animation-frame', buffered: true });
 `;
 
 describe('heavy input in the browser', () => {
@@ -29,7 +38,9 @@ describe('heavy input in the browser', () => {
   it('edits the 256×64×8×8 bank a page at a time: about a thousand inputs, not a million', async () => {
     const { page } = session;
     const link = shareFragment(
-      notebook('bank bomb', [{ id: 'k', kind: 'kernel', params: { random: { shape: [256, 64, 8, 8], seed: 1 } } }]),
+      notebook('bank bomb', [
+        { id: 'k', kind: 'kernel', params: { random: { shape: [256, 64, 8, 8], seed: 1 } } },
+      ]),
     );
     const started = Date.now();
     await openApp(page, link);
@@ -39,27 +50,39 @@ describe('heavy input in the browser', () => {
     const weightInputs = () => editor.locator('.grid input').count();
     expect(await weightInputs()).toBe(1024);
     expect(await page.locator('input').count()).toBeLessThan(2000);
-    await expect.poll(() => editor.locator('.pager [role=status]').textContent()).toMatch(/^Page 1 of 1024: kernel 1, channel 1 to kernel 1, channel 16/);
+    await expect
+      .poll(() => editor.locator('.pager [role=status]').textContent())
+      .toMatch(/^Page 1 of 1024: kernel 1, channel 1 to kernel 1, channel 16/);
     await editor.locator('#go-kernel').fill('200');
     await editor.locator('#go-kernel').dispatchEvent('change');
-    await expect.poll(() => editor.locator('.pager [role=status]').textContent()).toMatch(/^Page 797 of 1024: kernel 200, channel 1 to/);
-    expect(await editor.getByRole('textbox', { name: /kernel 200, channel 1, weight row 1, column 1/ }).count()).toBe(0);
-    expect(await editor.locator('input[aria-label="kernel 200, channel 1, weight row 1, column 1"]').count()).toBe(1);
+    await expect
+      .poll(() => editor.locator('.pager [role=status]').textContent())
+      .toMatch(/^Page 797 of 1024: kernel 200, channel 1 to/);
+    expect(
+      await editor.getByRole('textbox', { name: /kernel 200, channel 1, weight row 1, column 1/ }).count(),
+    ).toBe(0);
+    expect(
+      await editor.locator('input[aria-label="kernel 200, channel 1, weight row 1, column 1"]').count(),
+    ).toBe(1);
     const longTasks = (await page.evaluate('window.__longTasks')) as number[];
     console.info(`bank bomb: opened in ${opened} ms; long tasks ${JSON.stringify(longTasks)}`);
     expect(opened).toBeLessThan(30_000);
   });
 
-  it('shows a 4096² RGB picture without a main-thread task over 50 ms', async () => {
+  // Retried: on a machine shared with other jobs one task in a run can be stretched past 50 ms by load
+  // (seen once, 131 ms, in a full-suite run at load 11); the defect this guards against was one 4.2 s task.
+  it('shows a 4096² RGB picture without a main-thread task over 50 ms', { retry: 2 }, async () => {
     const { page } = session;
     // Opened small, so the app's own start-up (one long task of JS evaluation) is over before measuring.
     const link = shareFragment(
-      notebook('big picture', [{ id: 'photo', kind: 'image', params: { sample: { name: 'rgb-shapes', size: 32 } } }]),
+      notebook('big picture', [
+        { id: 'photo', kind: 'image', params: { sample: { name: 'rgb-shapes', size: 32 } } },
+      ]),
     );
     await page.goto('about:blank'); // a new link in the same tab is not a navigation (no hashchange yet)
     await openApp(page, link);
     const map = cell(page, 'photo').locator('cb-feature-map');
-    await page.evaluate('window.__longTasks = []');
+    await page.evaluate('window.__longTasks = []; window.__longFrames = []');
     const size = cell(page, 'photo').locator('cb-image-editor #sample-size');
     await size.fill('4096');
     await size.dispatchEvent('change');
@@ -68,12 +91,15 @@ describe('heavy input in the browser', () => {
       .toMatch(/4096×4096, min 0, max 1/);
     await waitForIdle(page);
     await page.waitForTimeout(1000); // the split paint's last canvases
-    const sizes = await map.locator('canvas').evaluateAll((canvases) =>
-      canvases.map((c) => `${(c as HTMLCanvasElement).width}×${(c as HTMLCanvasElement).height}`),
-    );
+    const sizes = await map
+      .locator('canvas')
+      .evaluateAll((canvases) =>
+        canvases.map((c) => `${(c as HTMLCanvasElement).width}×${(c as HTMLCanvasElement).height}`),
+      );
     expect(sizes).toEqual(['288×288', '288×288', '288×288', '288×288']); // colour + three channels
     const longTasks = (await page.evaluate('window.__longTasks')) as number[];
     console.info(`4096² picture: long tasks ${JSON.stringify(longTasks)}`);
+    console.info(`long frames: ${JSON.stringify(await page.evaluate('window.__longFrames'))}`);
     expect(Math.max(0, ...longTasks)).toBeLessThanOrEqual(50);
   });
 });
