@@ -35,7 +35,7 @@ describe('heavy input in the browser', () => {
     },
   });
 
-  it('edits the 256×64×8×8 bank a page at a time: about a thousand inputs, not a million', async () => {
+  it('edits the 256×64×8×8 bank a page at a time: 256 inputs, not a million', async () => {
     const { page } = session;
     const link = shareFragment(
       notebook('bank bomb', [
@@ -48,16 +48,16 @@ describe('heavy input in the browser', () => {
     const editor = cell(page, 'k').locator('cb-kernel-editor');
     await editor.locator('.pager').waitFor();
     const weightInputs = () => editor.locator('.grid input').count();
-    expect(await weightInputs()).toBe(1024);
-    expect(await page.locator('input').count()).toBeLessThan(2000);
+    expect(await weightInputs()).toBe(256);
+    expect(await page.locator('input').count()).toBeLessThan(1000);
     await expect
       .poll(() => editor.locator('.pager [role=status]').textContent())
-      .toMatch(/^Page 1 of 1024: kernel 1, channel 1 to kernel 1, channel 16/);
+      .toMatch(/^Page 1 of 4096: kernel 1, channel 1 to kernel 1, channel 4 /);
     await editor.locator('#go-kernel').fill('200');
     await editor.locator('#go-kernel').dispatchEvent('change');
     await expect
       .poll(() => editor.locator('.pager [role=status]').textContent())
-      .toMatch(/^Page 797 of 1024: kernel 200, channel 1 to/);
+      .toMatch(/^Page 3185 of 4096: kernel 200, channel 1 to/);
     expect(
       await editor.getByRole('textbox', { name: /kernel 200, channel 1, weight row 1, column 1/ }).count(),
     ).toBe(0);
@@ -66,6 +66,7 @@ describe('heavy input in the browser', () => {
     ).toBe(1);
     const longTasks = (await page.evaluate('window.__longTasks')) as number[];
     console.info(`bank bomb: opened in ${opened} ms; long tasks ${JSON.stringify(longTasks)}`);
+    console.info(`long frames: ${JSON.stringify(await page.evaluate('window.__longFrames'))}`);
     expect(opened).toBeLessThan(30_000);
   });
 

@@ -22,12 +22,14 @@ import { type KernelPage, kernelPage, kernelsOnPage, pageOfKernel, planeName } f
 type KernelSource = 'values' | 'preset' | 'gaussian' | 'random';
 /** Setting one source clears the others: a kernel cell takes exactly one. */
 const CLEAR_SOURCES = { values: undefined, preset: undefined, gaussian: undefined, random: undefined };
+/** Banks up to this many weights are checked whole on every typed edit (see #refusesGrid). */
+const FULL_CHECK_WEIGHTS = 4096;
 /** Weight change per CSS pixel of horizontal drag (Shift: ×10). */
 const SCRUB_PER_PIXEL = 0.01;
 
 /**
  * Edits a kernel cell: one number input per weight (per kernel and channel for banks; a big bank a page of
- * at most 1024 inputs at a time, see kernel-page.ts), bias inputs, a preset
+ * at most 256 inputs at a time, see kernel-page.ts), bias inputs, a preset
  * menu, a gaussian (size + sigma) and a seeded random source, and the kernel drawn as a heat map. Drag a
  * weight sideways to scrub it; ArrowUp/Down nudge by 0.1 (Shift: 1). Edits show at once (a local draft)
  * while the worker recomputes.
@@ -142,6 +144,18 @@ export class CbKernelEditor extends LitElement {
     this.dispatchEvent(new CellParamsChangeEvent(this.cellId, patch));
   }
 
+  /**
+   * The whole bank is checked as the loader would check it; in a bank of more than FULL_CHECK_WEIGHTS, one
+   * typed number is checked alone (the rest passed before), so an edit costs no million-number scan.
+   */
+  #refusesGrid(grid: KernelGrid, typed: number | undefined): boolean {
+    if (typed === undefined || grid.weights.length <= FULL_CHECK_WEIGHTS)
+      return this.#refuses({ ...CLEAR_SOURCES, values: valuesFromGrid(grid), bias: [...grid.bias] });
+    const refusal = paramsRefusal('kernel', {}, { values: [[typed]] });
+    this.refusal = refusal?.replace('values[0][0]', 'this number') ?? '';
+    return this.refusal !== '';
+  }
+
   /** Checks an edit as the loader would (see params-refusal.ts); a refused one is shown, not sent. */
   #refuses(patch: Record<string, unknown>): boolean {
     this.refusal = paramsRefusal('kernel', this.params, patch) ?? '';
@@ -149,10 +163,9 @@ export class CbKernelEditor extends LitElement {
   }
 
   /** Shows the edit now; sends at most one edit per animation frame while scrubbing. */
-  #commitGrid(grid: KernelGrid, immediate: boolean): void {
+  #commitGrid(grid: KernelGrid, immediate: boolean, typed?: number): void {
     // Checked before it shows: a refused weight stays as typed in its field, the grid keeps the last good one.
-    if (immediate && this.#refuses({ ...CLEAR_SOURCES, values: valuesFromGrid(grid), bias: [...grid.bias] }))
-      return;
+    if (immediate && this.#refusesGrid(grid, typed)) return;
     this.draft = grid;
     this.#queuedGrid = grid;
     const send = (): void => {
@@ -175,7 +188,7 @@ export class CbKernelEditor extends LitElement {
     const grid = this.#grid;
     const value = (event.target as HTMLInputElement).valueAsNumber;
     if (!grid || !Number.isFinite(value)) return;
-    this.#commitGrid(withWeight(grid, index, value), true);
+    this.#commitGrid(withWeight(grid, index, value), true, value);
   }
 
   #onWeightKey(event: KeyboardEvent, index: number): void {
@@ -223,7 +236,7 @@ export class CbKernelEditor extends LitElement {
     const grid = this.#grid;
     const value = (event.target as HTMLInputElement).valueAsNumber;
     if (!grid || !Number.isFinite(value)) return;
-    this.#commitGrid(withBias(grid, kernel, value), true);
+    this.#commitGrid(withBias(grid, kernel, value), true, value);
   }
 
   #onPreset(event: Event): void {

@@ -1,9 +1,10 @@
 /**
  * A big bank (256 kernels × 64 channels of 8×8 is a million weights) cannot be one number input per weight:
  * the page would stop answering. The editor shows one page of planes (kernel k, channel c) at a time, at
- * most MAX_INPUTS_PER_PAGE inputs, in bank order, with the heat map of the same planes beside it.
+ * most MAX_INPUTS_PER_PAGE inputs (a page renders in milliseconds), in bank order, with the heat
+ * map of the same planes beside it.
  */
-export const MAX_INPUTS_PER_PAGE = 1024;
+export const MAX_INPUTS_PER_PAGE = 256;
 
 export interface KernelPage {
   /** Index of the first plane on the page, in bank order (kernel-major). */
