@@ -188,7 +188,27 @@ describe('convbook run exit codes and outputs', () => {
     const run = await convbook(['run', notebook, '--out', join(out, 'invalid')]);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('cells[1].params.stride');
-    expect(run.stderr).toContain('nowhere');
+  });
+
+  it('runs a notebook with a conv left unwired, as the app exports it, and fails that cell only', async () => {
+    const notebook = join(out, 'unwired.json');
+    await writeFile(
+      notebook,
+      JSON.stringify({
+        format: 'convbook',
+        version: 1,
+        title: 'unwired',
+        cells: [
+          { id: 'img', kind: 'image', params: { sample: { name: 'noise' } } },
+          { id: 'c', kind: 'conv', inputs: { input: 'img', kernel: 'nowhere' } },
+          { id: 'd', kind: 'conv' },
+        ],
+      }),
+    );
+    const run = await convbook(['run', notebook, '--out', join(out, 'unwired')]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('c (conv): input "kernel" refers to missing cell "nowhere"');
+    expect(run.stderr).toContain('d (conv): input "input" is not connected');
   });
 
   it('prints usage for --help', async () => {

@@ -115,7 +115,13 @@ export type {
 } from './kinds/train/train-value';
 // Used by the UI (@convbook/ui) to paint maps with the same colours as the runner and list image samples.
 export { divergingColour, grayColour, NAN_COLOUR, type Rgb, type ScaleKind } from './render/colormap';
-export { chooseScale, type RenderedImage, type RenderOptions, renderTensor } from './render/render-tensor';
+export {
+  chooseScale,
+  type RenderedImage,
+  type RenderOptions,
+  renderTensor,
+  scaleFromRange,
+} from './render/render-tensor';
 export type { CellError, CellProgress, CellState } from './runtime/cell-state';
 export { CycleError } from './runtime/cycle-error';
 export { Notebook, type NotebookOptions } from './runtime/notebook';

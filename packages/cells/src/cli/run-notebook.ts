@@ -1,14 +1,15 @@
-import { mkdir, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { type ParallelConv, ready } from '@convbook/core';
+import { type ParallelConv, ready, type Tensor } from '@convbook/core';
 import { DocumentError } from '../document/document-error';
 import { parseNotebook } from '../document/parse-notebook';
 import type { TrainValue } from '../kinds/train/train-value';
 import { encodeRenderedPng } from '../render/encode-png';
+import { boundedPicture } from '../render/render-budget';
 import { renderTensor } from '../render/render-tensor';
 import { Notebook } from '../runtime/notebook';
 import { type CellSummary, renderableTensor, summarizeCell } from './cell-summary';
 import { cellValueJson } from './cell-value-json';
+import { OutputDir } from './output-dir';
+import { OutputNames, SUMMARY_FILE } from './output-names';
 
 /**
  * The headless runner: validate a notebook, compute every cell, write a PNG per picture and a summary.
@@ -23,6 +24,8 @@ export interface RunOptions {
   readonly values?: boolean;
   /** Lets big convs use other cores; the caller closes it. */
   readonly parallel?: ParallelConv;
+  /** Bytes all cells' values may hold together (the Notebook's default, 1 GB, when absent). */
+  readonly memoryBudget?: number;
 }
 
 export interface RunResult {
@@ -30,6 +33,8 @@ export interface RunResult {
   /** Lines for stderr: validation problems, or one per failed cell. */
   readonly problems: readonly string[];
   readonly cells: readonly CellSummary[];
+  /** `<file>: <why>` for each file not written the usual way (a numbered name, a bounded picture). */
+  readonly notes?: readonly string[];
 }
 
 export async function runNotebook(source: string | unknown, options: RunOptions): Promise<RunResult> {
@@ -37,7 +42,10 @@ export async function runNotebook(source: string | unknown, options: RunOptions)
   await ready();
   let notebook: Notebook;
   try {
-    notebook = Notebook.fromDocument(parseNotebook(source), { parallel: options.parallel });
+    notebook = Notebook.fromDocument(parseNotebook(source), {
+      parallel: options.parallel,
+      memoryBudget: options.memoryBudget,
+    });
   } catch (error) {
     if (error instanceof DocumentError)
       return { exitCode: 2, problems: error.message.split('\n'), cells: [] };
@@ -47,7 +55,16 @@ export async function runNotebook(source: string | unknown, options: RunOptions)
     await notebook.whenIdle();
     const document = notebook.document;
     const states = notebook.states();
-    await mkdir(options.outDir, { recursive: true });
+    const out = new OutputDir(options.outDir);
+    await out.create();
+    const names = new OutputNames(document.cells.map((c) => c.id));
+    const notes: string[] = [];
+    // Big tensors are written as a bounded picture (see render-budget.ts), with a note saying so.
+    const writePicture = async (name: string, tensor: Tensor): Promise<void> => {
+      const picture = boundedPicture(tensor);
+      if (picture.note !== undefined) notes.push(`${name}: ${picture.note}`);
+      await out.write(name, encodeRenderedPng(renderTensor(picture.tensor, picture.options)));
+    };
 
     const cells: CellSummary[] = [];
     const problems: string[] = [];
@@ -64,13 +81,14 @@ export async function runNotebook(source: string | unknown, options: RunOptions)
       if (state.status !== 'ok') continue;
       if (options.values) {
         const json = JSON.stringify(cellValueJson(state.value));
-        await writeFile(join(options.outDir, `${cell.id}.json`), `${json}\n`);
+        await out.write(names.values(cell.id), `${json}\n`);
+        if (state.value.type === 'train') {
+          await out.write(names.extra(cell.id, 'weights', '.json'), learnedWeightsJson(state.value));
+        }
       }
-      if (options.values && state.value.type === 'train')
-        await writeLearnedWeights(options.outDir, cell.id, state.value);
       const tensor = renderableTensor(state.value);
       if (tensor === undefined) continue;
-      await writeFile(join(options.outDir, `${cell.id}.png`), encodeRenderedPng(renderTensor(tensor)));
+      await writePicture(names.picture(cell.id), tensor);
       if (state.value.type === 'grad') {
         const extras = {
           learned: state.value.training?.learnedWeights,
@@ -78,31 +96,28 @@ export async function runNotebook(source: string | unknown, options: RunOptions)
         };
         for (const [suffix, extra] of Object.entries(extras)) {
           if (extra === undefined) continue;
-          await writeFile(
-            join(options.outDir, `${cell.id}-${suffix}.png`),
-            encodeRenderedPng(renderTensor(extra)),
-          );
+          await writePicture(names.extra(cell.id, suffix), extra);
         }
       }
     }
     const failed = cells.filter((c) => c.status !== 'ok').length;
     const summary = { title: document.title, ok: cells.length - failed, failed, cells };
-    await writeFile(join(options.outDir, 'summary.json'), `${JSON.stringify(summary, null, 2)}\n`);
-    return { exitCode: failed === 0 ? 0 : 1, problems, cells };
+    await out.write(SUMMARY_FILE, `${JSON.stringify(summary, null, 2)}\n`);
+    return { exitCode: failed === 0 ? 0 : 1, problems, cells, notes: [...names.renamed, ...notes] };
   } finally {
     notebook.dispose();
   }
 }
 
 /** `<trainCellId>-weights.json`: per weights cell, its shape, learned weights and bias as plain numbers. */
-async function writeLearnedWeights(outDir: string, cellId: string, value: TrainValue): Promise<void> {
+function learnedWeightsJson(value: TrainValue): string {
   const cells = Object.fromEntries(
     value.weights.map((w) => [
       w.cellId,
       { shape: w.shape, weights: Array.from(w.weights, jsonNumber), bias: Array.from(w.bias, jsonNumber) },
     ]),
   );
-  await writeFile(join(outDir, `${cellId}-weights.json`), `${JSON.stringify(cells)}\n`);
+  return `${JSON.stringify(cells)}\n`;
 }
 
 /** JSON has no NaN or Infinity; write them as null rather than produce an unparsable file. */

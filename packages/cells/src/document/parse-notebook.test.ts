@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DocumentError } from './document-error';
 import { parseNotebook } from './parse-notebook';
+import type { ValidationOptions } from './validate-notebook';
 
 const notebook = (cells: unknown[], extra: Record<string, unknown> = {}) => ({
   format: 'convbook',
@@ -11,9 +12,9 @@ const notebook = (cells: unknown[], extra: Record<string, unknown> = {}) => ({
 });
 
 /** The problem lines of the DocumentError that parsing `source` throws. */
-function problems(source: unknown): string[] {
+function problems(source: unknown, options: ValidationOptions = {}): string[] {
   try {
-    parseNotebook(source);
+    parseNotebook(source, options);
   } catch (error) {
     if (error instanceof DocumentError) return error.message.split('\n');
     throw error;
@@ -84,10 +85,11 @@ describe('parseNotebook accepts', () => {
     expect(parseNotebook(JSON.stringify(notebook([image])))).toEqual(document);
   });
 
-  it('unwired or dangling inputs when asked to be lenient (a notebook saved mid-edit)', () => {
+  it('unwired or dangling inputs, as the app exports a conv it could not wire (strict only when asked)', () => {
     const cells = [kernel, { id: 'c', kind: 'conv', inputs: { input: 'gone' } }];
-    expect(parseNotebook(notebook(cells), { lenientWiring: true }).cells).toHaveLength(2);
-    expect(problems(notebook(cells))).toEqual([
+    expect(parseNotebook(notebook(cells)).cells).toHaveLength(2);
+    expect(parseNotebook(JSON.stringify(notebook([{ id: 'c', kind: 'conv' }]))).cells).toHaveLength(1);
+    expect(problems(notebook(cells), { strictWiring: true })).toEqual([
       'cells[1].inputs.input: refers to missing cell "gone"',
       'cells[1].inputs.kernel: is required: a kernel cell',
     ]);
@@ -169,9 +171,11 @@ describe('parseNotebook refuses', () => {
   });
 
   it('inputs naming missing cells, unknown slots and missing slots', () => {
-    expect(
-      problems(notebook([image, { id: 'c', kind: 'conv', inputs: { input: 'nope', weights: 'm' } }])),
-    ).toEqual([
+    const cells = [image, { id: 'c', kind: 'conv', inputs: { input: 'nope', weights: 'm' } }];
+    expect(problems(notebook(cells))).toEqual([
+      'cells[1].inputs.weights: unknown input slot (slots of conv: input, kernel)',
+    ]);
+    expect(problems(notebook(cells), { strictWiring: true })).toEqual([
       'cells[1].inputs.input: refers to missing cell "nope"',
       'cells[1].inputs.weights: unknown input slot (slots of conv: input, kernel)',
       'cells[1].inputs.kernel: is required: a kernel cell',

@@ -4,8 +4,8 @@ import { type ValidationOptions, validateNotebook } from './validate-notebook';
 
 /**
  * Reads a notebook from JSON text or an already parsed value. Returns a validated document, or throws a
- * DocumentError listing every problem; nothing is half-loaded. `lenientWiring` accepts unwired or dangling
- * inputs, for restoring a notebook the app itself saved mid-edit.
+ * DocumentError listing every problem; nothing is half-loaded. Unwired or dangling inputs are accepted
+ * (the cell reports them) unless `strictWiring` asks otherwise.
  */
 export function parseNotebook(source: string | unknown, options: ValidationOptions = {}): NotebookDocument {
   const value = typeof source === 'string' ? parseJson(source) : source;

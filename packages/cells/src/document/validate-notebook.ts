@@ -7,10 +7,13 @@ import { isPlainObject, showValue } from './param-schema';
 
 export interface ValidationOptions {
   /**
-   * Accept cells whose required input slots are unwired or name a cell that does not exist. A live notebook
-   * passes through such states (a cell just added, an input removed), and the runtime reports them on the
-   * cell; files loaded from outside are checked strictly (the default).
+   * Refuse cells whose required input slots are unwired or name a cell that does not exist. Off by
+   * default: the app makes such documents in the middle of editing (a conv added before any image), and
+   * what the app exports, a file or a link must load; the runtime reports them on the cell instead, as it
+   * does cycles. Slots a kind does not have, and targets that are not ids, are always refused.
    */
+  readonly strictWiring?: boolean;
+  /** The old name of the default (accepting unwired inputs); kept so callers that pass it still compile. */
   readonly lenientWiring?: boolean;
   /**
    * Accept parameters that fail their kind's schema. A user can type a stride of 0 in a live notebook; the
@@ -179,12 +182,12 @@ function checkCell(
         problems.push({ path: slotPath, message: `unknown input slot (${list})` });
       } else if (typeof target !== 'string') {
         problems.push({ path: slotPath, message: `must be a cell id, got ${showValue(target)}` });
-      } else if (!ids.has(target) && options.lenientWiring !== true) {
+      } else if (!ids.has(target) && options.strictWiring === true) {
         problems.push({ path: slotPath, message: `refers to missing cell "${target}"` });
       }
     }
     for (const [slot, spec] of Object.entries(kind.inputs)) {
-      if (!spec.optional && inputs[slot] === undefined && options.lenientWiring !== true) {
+      if (!spec.optional && inputs[slot] === undefined && options.strictWiring === true) {
         problems.push({
           path: `${path}.inputs.${slot}`,
           message: `is required: a ${spec.accepts.join(' or ')} cell`,

@@ -59,16 +59,12 @@ export const convCell = defineCellKind({
     }
     return undefined;
   },
+  // One float per output value: [kernels, H', W'].
+  estimateBytes: ({ input, kernel }, params) =>
+    4 * (outputSize(input.tensor.shape, kernel.weights.shape, windowOptions(params))?.values ?? 0),
   compute: ({ input, kernel }, params, context) => {
     const weights = broadcastKernel(kernel.weights, input.tensor.shape[0]);
-    const options: Conv2dOptions = {
-      bias: Array.from(kernel.bias),
-      stride: params.stride as Conv2dOptions['stride'],
-      dilation: params.dilation as Conv2dOptions['dilation'],
-      padding: params.padding as Conv2dOptions['padding'],
-      paddingMode: params.paddingMode,
-      flip: params.flip,
-    };
+    const options: Conv2dOptions = { ...windowOptions(params), bias: Array.from(kernel.bias) };
     refuseHugeOutput(input.tensor.shape, weights.shape, options);
     const alpha = params.alpha === undefined ? {} : { alpha: params.alpha };
     const activate = (linear: Tensor): CellValue => ({
@@ -83,23 +79,49 @@ export const convCell = defineCellKind({
   },
 });
 
+interface WindowParams {
+  readonly stride?: unknown;
+  readonly dilation?: unknown;
+  readonly padding?: unknown;
+  readonly paddingMode: Conv2dOptions['paddingMode'];
+  readonly flip: boolean;
+}
+
+function windowOptions(params: WindowParams): Conv2dOptions {
+  return {
+    stride: params.stride as Conv2dOptions['stride'],
+    dilation: params.dilation as Conv2dOptions['dilation'],
+    padding: params.padding as Conv2dOptions['padding'],
+    paddingMode: params.paddingMode,
+    flip: params.flip,
+  };
+}
+
+/** The output's [kernels, H', W'] and value count; undefined for a bad geometry (conv2d reports it). */
+function outputSize(
+  inputShape: readonly number[],
+  weightShape: readonly number[],
+  options: Conv2dOptions,
+): { kernels: number; height: number; width: number; values: number } | undefined {
+  const [kernels = 1, , kh = 1, kw = 1] = weightShape;
+  try {
+    const size = conv2dOutputSize([inputShape[1] ?? 1, inputShape[2] ?? 1], [kh, kw], options);
+    return { kernels, ...size, values: kernels * size.height * size.width };
+  } catch {
+    return undefined;
+  }
+}
+
 /** Checks the output size before allocating it: 256 kernels over a 4096×4096 picture would be 17 GB. */
 function refuseHugeOutput(
   inputShape: readonly number[],
   weightShape: readonly number[],
   options: Conv2dOptions,
 ): void {
-  const [kernels = 1, , kh = 1, kw = 1] = weightShape;
-  let size: { height: number; width: number };
-  try {
-    size = conv2dOutputSize([inputShape[1] ?? 1, inputShape[2] ?? 1], [kh, kw], options);
-  } catch {
-    return; // a bad geometry: conv2d itself reports it, in its own words
-  }
-  const values = kernels * size.height * size.width;
-  if (values > MAX_TENSOR_VALUES) {
+  const size = outputSize(inputShape, weightShape, options);
+  if (size !== undefined && size.values > MAX_TENSOR_VALUES) {
     throw new Error(
-      `output would be ${kernels}×${size.height}×${size.width} = ${values} values, the limit is ${MAX_TENSOR_VALUES}: ` +
+      `output would be ${size.kernels}×${size.height}×${size.width} = ${size.values} values, the limit is ${MAX_TENSOR_VALUES}: ` +
         'downscale the input, use a larger stride, or fewer kernels',
     );
   }

@@ -67,6 +67,11 @@ export interface CellKindSpec<I extends Readonly<Record<string, InputSlot>>, P e
   readonly validateParams?: (params: ObjectOf<P>) => readonly DocumentProblem[];
   /** Cross-input checks (shapes that must agree); returns a message for the cell's error, or nothing. */
   readonly validateInputs?: (inputs: InputsOf<I>, params: ObjectOf<P>) => string | undefined;
+  /**
+   * Bytes the output will hold, from shapes alone, so the notebook's memory budget is checked before
+   * compute allocates it. Kinds without one are checked against the budget once they have computed.
+   */
+  readonly estimateBytes?: (inputs: InputsOf<I>, params: ObjectOf<P>) => number;
   readonly compute: (
     inputs: InputsOf<I>,
     params: ObjectOf<P>,
@@ -95,6 +100,7 @@ export interface CellKind {
   /** Validates raw params (as written in a document) into filled-in params, or returns every problem. */
   parseParams(raw: unknown, path: string): { params: Params } | { problems: readonly DocumentProblem[] };
   validateInputs(inputs: Inputs, params: Params): string | undefined;
+  estimateBytes?(inputs: Inputs, params: Params): number;
   compute(inputs: Inputs, params: Params, context: ComputeContext): CellValue | Promise<CellValue>;
 }
 
@@ -113,6 +119,7 @@ export function defineCellKind<
   // The runtime only calls these with params from parseParams and inputs whose types matched the slots.
   type TypedInputs = InputsOf<I>;
   type TypedParams = ObjectOf<P>;
+  const estimate = spec.estimateBytes ?? (() => 0);
   return {
     kind: spec.kind,
     label: spec.label,
@@ -137,6 +144,12 @@ export function defineCellKind<
       return { params: parsed };
     },
     validateInputs: (values, params) => spec.validateInputs?.(values as TypedInputs, params as TypedParams),
+    ...(spec.estimateBytes === undefined
+      ? {}
+      : {
+          estimateBytes: (values: Inputs, params: Params) =>
+            estimate(values as TypedInputs, params as TypedParams),
+        }),
     compute: (values, params, context) => spec.compute(values as TypedInputs, params as TypedParams, context),
   };
 }

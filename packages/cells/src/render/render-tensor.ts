@@ -45,25 +45,12 @@ const LEGEND_BAR_HEIGHT = 8;
 const LEGEND_MIN_WIDTH = 96;
 
 export function renderTensor(tensor: Tensor, options: RenderOptions = {}): RenderedImage {
-  const gap = options.gap ?? 4;
-  const layout = planLayout(tensor, options, gap);
-  const scale = chooseScale(tensor.data, options.scale ?? 'auto');
+  const { layout, scale, labels, width, height, tilesHeight } = planRender(tensor, options);
+  const gap = layout.gap;
   const colour = (v: number): Rgb =>
     scale.kind === 'diverging' ? divergingColour(v, scale.max) : grayColour(v, scale.min, scale.max);
-
   const tileWidth = layout.planeWidth * layout.zoomX;
   const tileHeight = layout.planeHeight * layout.zoomY;
-  const rows = Math.ceil(layout.planes / layout.columns);
-  const tilesWidth = layout.columns * tileWidth + (layout.columns - 1) * gap;
-  const tilesHeight = rows * tileHeight + (rows - 1) * gap;
-  const labels = legendLabels(scale);
-  const legendWidth = Math.max(
-    LEGEND_MIN_WIDTH,
-    labels.reduce((w, l) => w + textWidth(l.text, 1) + 6, 0),
-  );
-  const width = options.legend === false ? tilesWidth : Math.max(tilesWidth, legendWidth);
-  const legendHeight = options.legend === false ? 0 : gap + LEGEND_BAR_HEIGHT + 2 + GLYPH_HEIGHT;
-  const height = tilesHeight + legendHeight;
 
   const rgba = new Uint8ClampedArray(width * height * 4);
   const paint = (x: number, y: number, [r, g, b]: Rgb): void => {
@@ -106,6 +93,41 @@ export function renderTensor(tensor: Tensor, options: RenderOptions = {}): Rende
   return { width, height, rgba, scale, layout };
 }
 
+/**
+ * The picture's size before a pixel is allocated, so callers can hold it to a budget. It measures with a
+ * placeholder scale: long legend labels can make a narrow picture some pixels wider, which a budget ignores.
+ */
+export function measureRender(
+  tensor: Tensor,
+  options: RenderOptions = {},
+): { width: number; height: number } {
+  const { width, height } = planRender(tensor, options, { min: 0, max: 1, kind: 'gray' });
+  return { width, height };
+}
+
+function planRender(
+  tensor: Tensor,
+  options: RenderOptions,
+  knownScale?: { min: number; max: number; kind: ScaleKind },
+) {
+  const gap = options.gap ?? 4;
+  const layout = planLayout(tensor, options, gap);
+  const scale = knownScale ?? chooseScale(tensor.data, options.scale ?? 'auto');
+  const tileWidth = layout.planeWidth * layout.zoomX;
+  const tileHeight = layout.planeHeight * layout.zoomY;
+  const rows = Math.ceil(layout.planes / layout.columns);
+  const tilesWidth = layout.columns * tileWidth + (layout.columns - 1) * gap;
+  const tilesHeight = rows * tileHeight + (rows - 1) * gap;
+  const labels = legendLabels(scale);
+  const legendWidth = Math.max(
+    LEGEND_MIN_WIDTH,
+    labels.reduce((w, l) => w + textWidth(l.text, 1) + 6, 0),
+  );
+  const width = options.legend === false ? tilesWidth : Math.max(tilesWidth, legendWidth);
+  const legendHeight = options.legend === false ? 0 : gap + LEGEND_BAR_HEIGHT + 2 + GLYPH_HEIGHT;
+  return { layout, scale, labels, width, height: tilesHeight + legendHeight, tilesHeight };
+}
+
 function planLayout(tensor: Tensor, options: RenderOptions, gap: number): TileLayout {
   const shape = tensor.shape;
   const planeWidth = shape.at(-1) ?? 1;
@@ -144,7 +166,19 @@ export function chooseScale(
     if (v < min) min = v;
     if (v > max) max = v;
   }
-  if (min > max) [min, max] = [0, 0];
+  return scaleFromRange(min, max, requested);
+}
+
+/**
+ * The colour scale from the finite values' min and max (min > max: there were none), for callers that
+ * measured the data themselves, in slices, rather than in one pass.
+ */
+export function scaleFromRange(
+  finiteMin: number,
+  finiteMax: number,
+  requested: 'auto' | ScaleKind,
+): { min: number; max: number; kind: ScaleKind } {
+  const [min, max] = finiteMin > finiteMax ? [0, 0] : [finiteMin, finiteMax];
   const kind = requested === 'auto' ? (min < 0 ? 'diverging' : 'gray') : requested;
   if (kind === 'diverging') {
     const maxAbs = Math.max(Math.abs(min), Math.abs(max));

@@ -16,6 +16,17 @@ describe('NotebookGraph', () => {
     expect(graph.cycleOf('c')?.cells).toEqual(['b', 'c', 'a']);
   });
 
+  it('names a 500-cell cycle of 100-character ids in under 1000 characters, by its ends and its length', () => {
+    const ids = Array.from({ length: 500 }, (_, i) => `${String(i).padStart(3, '0')}${'x'.repeat(97)}`);
+    const graph = new NotebookGraph(ids.map((id, i) => cell(id, ids[(i + 499) % 500] as string)));
+    const message = graph.cycleOf(ids[250] as string)?.message ?? '';
+    expect(message.length).toBeLessThan(1000);
+    expect(message).toMatch(
+      /^cycle of 500 cells: 000x+ → 001x+ → 002x+ → 003x+ → … → 497x+ → 498x+ → 499x+ → 000x+$/,
+    );
+    expect(graph.cycleOf(ids[0] as string)?.cells).toHaveLength(500);
+  });
+
   it('walks downstream and upstream, ignoring references to missing cells', () => {
     const graph = new NotebookGraph([cell('a'), cell('b', 'a', 'ghost'), cell('c', 'b'), cell('x')]);
     expect([...graph.downstreamOf(['a'])].sort()).toEqual(['a', 'b', 'c']);

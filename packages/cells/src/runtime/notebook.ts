@@ -17,6 +17,8 @@ export interface NotebookOptions {
   readonly findKind?: (kind: string) => CellKind | undefined;
   /** Lets big convs use other cores (see ComputeContext.parallel); the caller owns and closes it. */
   readonly parallel?: ParallelConv;
+  /** Bytes all cells' values may hold together (default DEFAULT_MEMORY_BUDGET, 1 GB); see memory-budget.ts. */
+  readonly memoryBudget?: number;
 }
 
 /**
@@ -35,13 +37,14 @@ export class Notebook {
 
   /** `document` must already be validated (parseNotebook). */
   static fromDocument(document: NotebookDocument, options: NotebookOptions = {}): Notebook {
-    return new Notebook(document, options.findKind ?? findCellKind, options.parallel);
+    return new Notebook(document, options.findKind ?? findCellKind, options.parallel, options.memoryBudget);
   }
 
   private constructor(
     document: NotebookDocument,
     findKind: (kind: string) => CellKind | undefined,
     parallel: ParallelConv | undefined,
+    memoryBudget?: number,
   ) {
     this.#document = document;
     this.#document$ = new BehaviorSubject(document);
@@ -52,6 +55,7 @@ export class Notebook {
       (changed, states) => this.#channels.publish(changed, states),
       findKind,
       parallel,
+      memoryBudget,
     );
   }
 

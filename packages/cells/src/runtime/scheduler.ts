@@ -5,6 +5,7 @@ import type { CellSpec } from '../document/notebook-document';
 import type { CellKind, GraphView, NormalizedSlot } from '../kinds/define-cell-kind';
 import type { CellError, CellState } from './cell-state';
 import type { NotebookGraph } from './graph';
+import { MemoryBudget, StateTable, valueBytes } from './memory-budget';
 import { RunContext, type RunHost } from './run-context';
 import { describeSource, describeValueTypes } from './value-names';
 
@@ -40,8 +41,9 @@ export class Scheduler {
   #graph: NotebookGraph;
   readonly #publish: PublishStates;
   readonly #findKind: (kind: string) => CellKind | undefined;
-  /** In document order, so that `states` (a snapshot for callers) is a plain copy. */
-  #states = new Map<string, CellState>();
+  /** In document order, so that `states` (a snapshot for callers) is a plain copy; it counts live bytes. */
+  #states = new StateTable();
+  readonly #budget: MemoryBudget;
   readonly #records = new Map<string, CellRecord>();
   readonly #dirty = new Set<string>();
   /**
@@ -74,8 +76,10 @@ export class Scheduler {
     publish: PublishStates,
     findKind: (kind: string) => CellKind | undefined,
     parallel?: ParallelConv,
+    memoryBudget?: number,
   ) {
     this.#graph = graph;
+    this.#budget = new MemoryBudget(memoryBudget);
     if (parallel !== undefined) this.#host.parallel = parallel;
     this.#publish = publish;
     this.#findKind = findKind;
@@ -175,6 +179,7 @@ export class Scheduler {
   #flush(): void {
     this.#flushQueued = false;
     if (this.#disposed) return;
+    for (const id of this.#budget.retryable(this.#states)) this.#dirty.add(id);
     const affected = this.#graph.downstreamOf(this.#dirty);
     this.#dirty.clear();
     for (const id of this.#graph.order) if (affected.has(id)) this.#evaluate(id);
@@ -267,6 +272,12 @@ export class Scheduler {
     inputs: Record<string, CellValue | undefined>,
     params: Readonly<Record<string, unknown>>,
   ): void {
+    const need = estimateBytes(kind, inputs, params);
+    const refused = this.#budget.refuse(id, need, this.#states);
+    if (refused !== undefined) {
+      this.#states.set(id, { status: 'error', version, error: { message: refused } });
+      return;
+    }
     const context = new RunContext(this.#host, id, version, record);
     const started = performance.now();
     let result: CellValue | Promise<CellValue>;
@@ -277,10 +288,14 @@ export class Scheduler {
       return;
     }
     if (!(result instanceof Promise)) {
-      this.#states.set(id, { status: 'ok', version, value: result, ms: performance.now() - started });
+      this.#states.set(
+        id,
+        this.#withinBudget(id, { status: 'ok', version, value: result, ms: performance.now() - started }),
+      );
       return;
     }
     record.running = { version, controller: context.controller };
+    this.#budget.reserve(id, need);
     // Pending while it runs, unless progress reported during the synchronous part already said so.
     if (this.#states.get(id)?.version !== version) this.#states.set(id, { status: 'pending', version });
     result.then(
@@ -293,18 +308,28 @@ export class Scheduler {
 
   #settle(id: string, record: CellRecord, version: number, state: CellState): void {
     record.running = undefined;
+    this.#budget.release(id);
     if (this.#disposed || this.#records.get(id) !== record) {
       if (this.#isIdle()) this.#resolveIdle();
       return;
     }
     if (record.version === version) {
       this.#touch(id);
-      this.#states.set(id, state);
+      this.#states.set(id, this.#withinBudget(id, state));
       for (const dependent of this.#graph.dependentsOf(id)) this.#dirty.add(dependent);
     } else {
       this.#dirty.add(id); // the result is stale and dropped; compute again with the latest inputs
     }
     this.#queueFlush();
+  }
+
+  /** A result the budget cannot hold (its kind could not estimate it) is dropped for an error. */
+  #withinBudget(id: string, state: CellState): CellState {
+    if (state.status !== 'ok') return state;
+    const refused = this.#budget.refuse(id, valueBytes(state.value), this.#states);
+    return refused === undefined
+      ? state
+      : { status: 'error', version: state.version, error: { message: refused } };
   }
 
   /** Read access to `id`'s own spec and the cells upstream of it, for kinds that walk the graph (grad, stats). */
@@ -329,8 +354,8 @@ export class Scheduler {
     return new Map(this.#states);
   }
 
-  #inOrderOf(graph: NotebookGraph): Map<string, CellState> {
-    const ordered = new Map<string, CellState>();
+  #inOrderOf(graph: NotebookGraph): StateTable {
+    const ordered = new StateTable();
     for (const id of graph.cells.keys()) {
       const state = this.#states.get(id);
       if (state !== undefined) ordered.set(id, state);
@@ -362,6 +387,19 @@ function slotsOf(kind: CellKind): readonly (readonly [string, NormalizedSlot])[]
     slotLists.set(kind, slots);
   }
   return slots;
+}
+
+/** The kind's estimate of its output's bytes, from shapes alone; 0 when it has none (checked after). */
+function estimateBytes(
+  kind: CellKind,
+  inputs: Record<string, CellValue | undefined>,
+  params: Readonly<Record<string, unknown>>,
+): number {
+  try {
+    return kind.estimateBytes?.(inputs, params) ?? 0;
+  } catch {
+    return 0; // an estimate that cannot be made is the compute's to report, in its own words
+  }
 }
 
 function failed(version: number, error: CellError): Prepared {

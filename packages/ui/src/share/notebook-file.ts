@@ -84,8 +84,14 @@ function problemsOf(error: unknown): DocumentProblem[] {
     const problems = error.problems.filter(isProblem);
     if (problems.length > 0) return problems;
   }
-  return [{ path: '(file)', message: error instanceof Error ? error.message : String(error) }];
+  // Anything but the parser's own problems is an engine failure ("Invalid string length", "Maximum call
+  // stack size exceeded"): its text is for developers, so the person reads a plain sentence instead.
+  return [{ path: '(file)', message: UNREADABLE }];
 }
+
+/** What the person reads when the text could not be processed at all. */
+export const UNREADABLE =
+  'the text could not be read as a notebook (it is too large or too complex to process)';
 
 function isProblem(value: unknown): value is DocumentProblem {
   return (

@@ -28,15 +28,22 @@ export type ShareDecodeResult =
 
 /** Builds the `#share=…` fragment for a serialized document, or says it is too big for a link. */
 export async function encodeShareFragment(documentText: string): Promise<ShareLinkResult> {
-  const compressed = await pipeThrough(
-    new TextEncoder().encode(documentText),
-    new CompressionStream('deflate-raw'),
-  );
-  const fragment = SHARE_PREFIX + encodeBase64Url(compressed);
-  if (fragment.length > MAX_SHARE_FRAGMENT) {
-    return { status: 'too-big', fragmentLength: fragment.length, limit: MAX_SHARE_FRAGMENT };
+  let compressed: Uint8Array;
+  try {
+    compressed = await pipeThrough(
+      new TextEncoder().encode(documentText),
+      new CompressionStream('deflate-raw'),
+    );
+  } catch {
+    // Too big for the engine to compress ("Invalid string length" and the like): far too big for a link.
+    return { status: 'too-big', fragmentLength: documentText.length, limit: MAX_SHARE_FRAGMENT };
   }
-  return { status: 'ok', fragment };
+  // The base64url length is known from the byte count: a 100 MB buffer is never turned into a string.
+  const fragmentLength = SHARE_PREFIX.length + Math.ceil((compressed.length * 4) / 3);
+  if (fragmentLength > MAX_SHARE_FRAGMENT) {
+    return { status: 'too-big', fragmentLength, limit: MAX_SHARE_FRAGMENT };
+  }
+  return { status: 'ok', fragment: SHARE_PREFIX + encodeBase64Url(compressed) };
 }
 
 /** True when a URL hash carries a shared notebook. */
@@ -51,6 +58,18 @@ export function isShareFragment(hash: string): boolean {
 export async function decodeShareFragment(
   hash: string,
   limits: { maxFragment?: number; maxDocumentBytes?: number } = {},
+): Promise<ShareDecodeResult> {
+  try {
+    return await decodeChecked(hash, limits);
+  } catch {
+    // Never the engine's words ("Error while decompressing the data: …"): one of our fixed sentences.
+    return fail('This share link is damaged: its data could not be decompressed.');
+  }
+}
+
+async function decodeChecked(
+  hash: string,
+  limits: { maxFragment?: number; maxDocumentBytes?: number },
 ): Promise<ShareDecodeResult> {
   const maxFragment = limits.maxFragment ?? MAX_INCOMING_FRAGMENT;
   const maxBytes = limits.maxDocumentBytes ?? MAX_DOCUMENT_BYTES;

@@ -1,16 +1,15 @@
 import { Tensor } from '@convbook/core';
 import { type DecodedPng, decode } from 'fast-png';
 import { MAX_IMAGE_SIDE } from '../../document/limits';
+import { checkDataInflatesWithin, type PngHeader, promisedDataBytes } from './png-data-size';
+import { PngError } from './png-error';
 
 /** Largest side of an uploaded picture, checked from the header before any pixel memory is allocated. */
 export const MAX_PNG_SIDE = MAX_IMAGE_SIDE;
 
 const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 
-/** Thrown for bytes that are not a usable PNG; the message says what was wrong, in numbers when it can. */
-export class PngError extends Error {
-  override readonly name = 'PngError';
-}
+export { PngError };
 
 /** Decodes base64 (optionally a `data:image/png;base64,` URL) to bytes. Works in Node and in browsers. */
 export function base64ToBytes(base64: string): Uint8Array {
@@ -35,18 +34,29 @@ export function readPngSize(bytes: Uint8Array): { width: number; height: number 
   return { width: view.getUint32(16), height: view.getUint32(20) };
 }
 
+/** The whole IHDR: size, bit depth, colour type and interlacing (the 13 bytes after the chunk type). */
+export function readPngHeader(bytes: Uint8Array): PngHeader {
+  const { width, height } = readPngSize(bytes);
+  if (bytes.length < 29) throw new PngError('png: the file ends inside its header');
+  return { width, height, depth: bytes[24] ?? 0, colourType: bytes[25] ?? 0, interlaced: bytes[28] === 1 };
+}
+
 /**
  * A PNG (8/16-bit; gray, gray+alpha, RGB, RGBA or palette) as a [C, H, W] tensor of values in [0, 1]:
  * C = 1 for gray, 3 for colour. Alpha is dropped — a CNN sees colour, and a half-transparent upload should not
- * silently darken. The size limit is enforced before decoding, so a hostile header cannot exhaust memory.
+ * silently darken. Before the decoder runs, the header's size is checked against the limit and the image
+ * data is inflated once, counting, against what that size holds: neither a hostile header nor data that
+ * inflates past its header can exhaust memory.
  */
 export function decodePngImage(bytes: Uint8Array): Tensor {
-  const { width, height } = readPngSize(bytes);
+  const header = readPngHeader(bytes);
+  const { width, height } = header;
   if (width > MAX_PNG_SIDE || height > MAX_PNG_SIDE || width === 0 || height === 0) {
     throw new PngError(
       `png: the picture is ${width}×${height} but images must be between 1×1 and ${MAX_PNG_SIDE}×${MAX_PNG_SIDE}`,
     );
   }
+  checkDataInflatesWithin(bytes, header, promisedDataBytes(header));
   let png: DecodedPng;
   try {
     png = decode(bytes);

@@ -1,4 +1,4 @@
-import { chooseScale } from '@convbook/cells';
+import { scaleFromRange } from '@convbook/cells';
 import type { Tensor } from '@convbook/core';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { styleMap } from 'lit/directives/style-map.js';
@@ -7,7 +7,9 @@ import { FeatureMapHoverEvent } from '../../events/feature-map-hover';
 import { formatAmong } from '../../format/format-number';
 import { announcePaint } from './announce-paint';
 import { featureMapStyles } from './cb-feature-map.styles';
-import { type ColourScale, paintComposite, paintPlane, planeRange } from './paint-plane';
+import { type MapSummary, summaryInSlices, summaryNow } from './map-summary';
+import { type ColourScale, paintComposite, paintPlane } from './paint-plane';
+import { paintSize } from './paint-size';
 import { type PixelBox, type PlaneGeometry, pixelAt, planeGeometry } from './plane-geometry';
 
 interface Probe {
@@ -17,7 +19,9 @@ interface Probe {
 }
 
 /**
- * A feature map (or image): one canvas per channel, zoomed nearest-neighbour, with a colour legend.
+ * A feature map (or image): one canvas per channel, zoomed nearest-neighbour, with a colour legend. A big
+ * map (a 4096² photo) is measured in slices (map-summary.ts) and painted at its on-screen size, one canvas
+ * per task (paint-size.ts), so no main-thread task comes near 50 ms.
  * Hovering (or arrow keys on a focused tile) shows a pixel's value and announces it so the notebook can
  * highlight the pixel's receptive field upstream; `highlight` draws such a box on this map.
  *
@@ -38,6 +42,7 @@ export class CbFeatureMap extends LitElement {
     maxChannels: { type: Number, attribute: 'max-channels' },
     composite: { type: Boolean },
     bankChannels: { type: Number, attribute: 'bank-channels' },
+    planeOffset: { type: Number, attribute: 'plane-offset' },
     probe: { state: true },
   };
 
@@ -57,10 +62,16 @@ export class CbFeatureMap extends LitElement {
   declare composite: boolean;
   /** For a kernel bank drawn as O·C planes: C, so tiles read "kernel k, channel c" (0: plain channels). */
   declare bankChannels: number;
+  /** When the tensor is a page of a bigger bank: the bank index of its first plane, for the tile names. */
+  declare planeOffset: number;
   declare private probe: Probe | null;
 
   #paintedTensor: Tensor | undefined;
   #paintedScale: string | undefined;
+  /** Bumped by every paint, so a slow paint of an older tensor stops between canvases. */
+  #paintRun = 0;
+  /** The tensor and scale a split paint is working on, so a re-render (a hover) does not restart it. */
+  #painting: { tensor: Tensor; scaleKey: string } | undefined;
 
   constructor() {
     super();
@@ -73,6 +84,7 @@ export class CbFeatureMap extends LitElement {
     this.maxChannels = 16;
     this.composite = false;
     this.bankChannels = 0;
+    this.planeOffset = 0;
     this.probe = null;
   }
 
@@ -80,12 +92,31 @@ export class CbFeatureMap extends LitElement {
     return this.tensor ? planeGeometry(this.tensor.shape) : undefined;
   }
 
+  /** Min, max and NaN counts of the map and each plane: known at once for small maps, else once measured. */
+  get #summary(): MapSummary | undefined {
+    const tensor = this.tensor;
+    const geometry = this.#geometry;
+    return tensor && geometry ? summaryNow(tensor.data, geometry.height * geometry.width) : undefined;
+  }
+
   get #colourScale(): ColourScale | undefined {
-    return this.tensor ? chooseScale(this.tensor.data, this.scale) : undefined;
+    const summary = this.#summary;
+    return summary ? scaleFromRange(summary.min, summary.max, this.scale) : undefined;
+  }
+
+  override willUpdate(changed: PropertyValues<this>): void {
+    const tensor = this.tensor;
+    const geometry = this.#geometry;
+    if (!changed.has('tensor') || !tensor || !geometry || this.#summary) return;
+    void summaryInSlices(tensor.data, geometry.height * geometry.width, () => this.tensor !== tensor).then(
+      (summary) => {
+        if (summary && this.tensor === tensor) this.requestUpdate();
+      },
+    );
   }
 
   override updated(changed: PropertyValues<this>): void {
-    if (changed.has('tensor') || changed.has('scale')) this.#paint();
+    if (changed.has('tensor') || changed.has('scale') || this.#paintedTensor !== this.tensor) this.#paint();
   }
 
   #paint(): void {
@@ -95,20 +126,46 @@ export class CbFeatureMap extends LitElement {
     if (!tensor || !geometry || !scale) return;
     const scaleKey = `${scale.kind}:${scale.min}:${scale.max}`;
     if (tensor === this.#paintedTensor && scaleKey === this.#paintedScale) return;
+    if (this.#painting?.tensor === tensor && this.#painting.scaleKey === scaleKey) return;
+    const run = ++this.#paintRun;
+    this.#painting = undefined;
     const planeSize = geometry.height * geometry.width;
-    for (const canvas of this.renderRoot.querySelectorAll('canvas')) {
+    const size = paintSize(geometry);
+    const paintOne = (canvas: HTMLCanvasElement): void => {
       const channel = Number(canvas.dataset.channel);
       const context = canvas.getContext('2d');
-      if (!context || planeSize === 0) continue;
+      if (!context || planeSize === 0) return;
       const rgba =
         channel === -1
-          ? paintComposite(tensor.data, geometry.height, geometry.width)
-          : paintPlane(tensor.data, channel * planeSize, geometry.height, geometry.width, scale);
-      context.putImageData(new ImageData(rgba, geometry.width, geometry.height), 0, 0);
+          ? paintComposite(tensor.data, geometry.height, geometry.width, size)
+          : paintPlane(tensor.data, channel * planeSize, geometry.height, geometry.width, scale, size);
+      context.putImageData(new ImageData(rgba, size.width, size.height), 0, 0);
+    };
+    const canvases = [...this.renderRoot.querySelectorAll('canvas')];
+    const done = (): void => {
+      this.#painting = undefined;
+      this.#paintedTensor = tensor;
+      this.#paintedScale = scaleKey;
+      announcePaint(this.cellId, this.version);
+    };
+    // Small maps paint at once (the edit-to-paint latency depends on it); big ones a canvas per task.
+    if (size.width * size.height * canvases.length <= PAINT_AT_ONCE_PIXELS) {
+      for (const canvas of canvases) paintOne(canvas);
+      done();
+      return;
     }
-    this.#paintedTensor = tensor;
-    this.#paintedScale = scaleKey;
-    announcePaint(this.cellId, this.version);
+    const next = (index: number): void => {
+      if (run !== this.#paintRun) return;
+      const canvas = canvases[index];
+      if (canvas === undefined) {
+        done();
+        return;
+      }
+      if (canvas.isConnected) paintOne(canvas);
+      setTimeout(() => next(index + 1), 0);
+    };
+    this.#painting = { tensor, scaleKey };
+    next(0);
   }
 
   #setProbe(probe: Probe | null): void {
@@ -149,23 +206,23 @@ export class CbFeatureMap extends LitElement {
     this.#setProbe({ channel, y, x });
   }
 
-  #ariaLabel(channel: number, geometry: PlaneGeometry): string {
-    const tensor = this.tensor as Tensor;
-    const planeSize = geometry.height * geometry.width;
-    const range = planeRange(tensor.data, channel * planeSize, planeSize);
+  #ariaLabel(channel: number, geometry: PlaneGeometry, summary: MapSummary): string {
+    const range = summary.planes[channel] ?? { min: Number.NaN, max: Number.NaN, nonFinite: 0 };
     const nan = range.nonFinite > 0 ? `, ${range.nonFinite} not-a-number pixels` : '';
     return `${this.label}, ${this.#planeName(channel)}, ${geometry.height}×${geometry.width}, min ${plainNumber(range.min)}, max ${plainNumber(range.max)}${nan}`;
   }
 
-  #planeName(plane: number): string {
+  #planeName(pagePlane: number): string {
+    const plane = pagePlane + this.planeOffset;
     const perKernel = this.bankChannels;
     if (perKernel <= 0) return `channel ${plane + 1}`;
     if (perKernel === 1) return `kernel ${plane + 1}`;
     return `kernel ${Math.floor(plane / perKernel) + 1}, channel ${(plane % perKernel) + 1}`;
   }
 
-  #renderTile(channel: number, geometry: PlaneGeometry) {
+  #renderTile(channel: number, geometry: PlaneGeometry, summary: MapSummary) {
     const tensor = this.tensor as Tensor;
+    const painted = paintSize(geometry);
     const cssWidth = geometry.width * geometry.zoomX;
     const cssHeight = geometry.height * geometry.zoomY;
     const size = { width: `${cssWidth}px`, height: `${cssHeight}px` };
@@ -180,10 +237,10 @@ export class CbFeatureMap extends LitElement {
           class=${geometry.zoomX < 1 ? 'smooth' : ''}
           role="img"
           tabindex="0"
-          aria-label=${this.#ariaLabel(channel, geometry)}
+          aria-label=${this.#ariaLabel(channel, geometry, summary)}
           data-channel=${channel}
-          width=${geometry.width}
-          height=${geometry.height}
+          width=${painted.width}
+          height=${painted.height}
           style=${styleMap(size)}
           @pointermove=${(e: PointerEvent) => this.#onPointerMove(e, channel)}
           @pointerleave=${() => this.#setProbe(null)}
@@ -227,11 +284,12 @@ export class CbFeatureMap extends LitElement {
       width: `${geometry.width * geometry.zoomX}px`,
       height: `${geometry.height * geometry.zoomY}px`,
     };
+    const painted = paintSize(geometry);
     return html`<figure>
       <div class="tile" style=${styleMap(size)}>
         <canvas class=${geometry.zoomX < 1 ? 'smooth' : ''} role="img" data-channel="-1"
           aria-label=${`${this.label}, colour picture, ${geometry.height}×${geometry.width}`}
-          width=${geometry.width} height=${geometry.height} style=${styleMap(size)}></canvas>
+          width=${painted.width} height=${painted.height} style=${styleMap(size)}></canvas>
       </div>
       <figcaption>colour</figcaption>
     </figure>`;
@@ -267,14 +325,17 @@ export class CbFeatureMap extends LitElement {
   override render() {
     const tensor = this.tensor;
     const geometry = this.#geometry;
-    const scale = this.#colourScale;
-    if (!tensor || !geometry || !scale) return html`<p class="note">No map yet.</p>`;
+    if (!tensor || !geometry) return html`<p class="note">No map yet.</p>`;
     if (tensor.size === 0) return html`<p class="note">The map is empty (${tensor.shape.join('×')}).</p>`;
+    const summary = this.#summary;
+    const scale = this.#colourScale;
+    if (!summary || !scale)
+      return html`<p class="note" role="status">Drawing the ${tensor.shape.join('×')} map…</p>`;
     const shown = Math.min(geometry.channels, this.maxChannels);
-    const nonFinite = planeRange(tensor.data, 0, tensor.size).nonFinite;
+    const nonFinite = summary.nonFinite;
     return html`<div class="tiles">
         ${this.#showsComposite ? this.#renderComposite(geometry) : nothing}
-        ${Array.from({ length: shown }, (_, c) => this.#renderTile(c, geometry))}
+        ${Array.from({ length: shown }, (_, c) => this.#renderTile(c, geometry, summary))}
       </div>
       ${shown < geometry.channels ? html`<p class="note">Showing ${shown} of ${geometry.channels} channels.</p>` : nothing}
       ${this.#renderLegend(scale, nonFinite)}`;
@@ -282,6 +343,9 @@ export class CbFeatureMap extends LitElement {
 }
 
 /** Numbers in accessible labels: three significant digits with an ASCII minus, so tests and readers agree. */
+/** Canvas pixels painted in one task before a paint is split into a task per canvas. */
+const PAINT_AT_ONCE_PIXELS = 1 << 18;
+
 function plainNumber(value: number): string {
   if (Number.isNaN(value)) return 'none';
   return String(Number(value.toPrecision(3)));

@@ -1,4 +1,5 @@
 import { divergingColour, grayColour } from '@convbook/cells';
+import { sampleIndices } from './paint-size';
 
 export interface ColourScale {
   readonly min: number;
@@ -8,7 +9,7 @@ export interface ColourScale {
 
 /**
  * One channel of a map as RGBA at native resolution (the canvas is scaled up by CSS with
- * `image-rendering: pixelated`), coloured with the cells package's maps so the page and the runner's PNGs
+ * `image-rendering: pixelated`), or sampled down to `painted` for a map shown smaller than it is, coloured with the cells package's maps so the page and the runner's PNGs
  * agree. Every channel of a map shares one scale: two channels with the same colour hold the same value.
  */
 export function paintPlane(
@@ -17,18 +18,26 @@ export function paintPlane(
   height: number,
   width: number,
   scale: ColourScale,
+  painted: { readonly width: number; readonly height: number } = { width, height },
 ): Uint8ClampedArray<ArrayBuffer> {
-  const rgba = new Uint8ClampedArray(new ArrayBuffer(height * width * 4));
-  for (let i = 0; i < height * width; i++) {
-    const value = data[offset + i] ?? Number.NaN;
-    const [r, g, b] =
-      scale.kind === 'diverging'
-        ? divergingColour(value, scale.max)
-        : grayColour(value, scale.min, scale.max);
-    rgba[i * 4] = r;
-    rgba[i * 4 + 1] = g;
-    rgba[i * 4 + 2] = b;
-    rgba[i * 4 + 3] = 255;
+  const rgba = new Uint8ClampedArray(new ArrayBuffer(painted.height * painted.width * 4));
+  const rows = sampleIndices(height, painted.height);
+  const columns = sampleIndices(width, painted.width);
+  let at = 0;
+  for (let y = 0; y < painted.height; y++) {
+    const row = offset + (rows[y] as number) * width;
+    for (let x = 0; x < painted.width; x++) {
+      const value = data[row + (columns[x] as number)] ?? Number.NaN;
+      const [r, g, b] =
+        scale.kind === 'diverging'
+          ? divergingColour(value, scale.max)
+          : grayColour(value, scale.min, scale.max);
+      rgba[at] = r;
+      rgba[at + 1] = g;
+      rgba[at + 2] = b;
+      rgba[at + 3] = 255;
+      at += 4;
+    }
   }
   return rgba;
 }
@@ -60,15 +69,24 @@ export function paintComposite(
   data: Float32Array,
   height: number,
   width: number,
+  painted: { readonly width: number; readonly height: number } = { width, height },
 ): Uint8ClampedArray<ArrayBuffer> {
   const size = height * width;
-  const rgba = new Uint8ClampedArray(new ArrayBuffer(size * 4));
-  for (let i = 0; i < size; i++) {
-    for (let c = 0; c < 3; c++) {
-      const v = data[c * size + i] ?? 0;
-      rgba[i * 4 + c] = Number.isNaN(v) ? (c === 1 ? 0 : 255) : Math.round(255 * v);
+  const rgba = new Uint8ClampedArray(new ArrayBuffer(painted.height * painted.width * 4));
+  const rows = sampleIndices(height, painted.height);
+  const columns = sampleIndices(width, painted.width);
+  let at = 0;
+  for (let y = 0; y < painted.height; y++) {
+    const row = (rows[y] as number) * width;
+    for (let x = 0; x < painted.width; x++) {
+      const i = row + (columns[x] as number);
+      for (let c = 0; c < 3; c++) {
+        const v = data[c * size + i] ?? 0;
+        rgba[at + c] = Number.isNaN(v) ? (c === 1 ? 0 : 255) : Math.round(255 * v);
+      }
+      rgba[at + 3] = 255;
+      at += 4;
     }
-    rgba[i * 4 + 3] = 255;
   }
   return rgba;
 }

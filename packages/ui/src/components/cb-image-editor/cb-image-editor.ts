@@ -3,6 +3,7 @@ import { html, LitElement, nothing } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { controlStyles } from '../../app-styles/shared-styles';
 import { CellParamsChangeEvent } from '../../events/cell-params-change';
+import { paramsRefusal } from '../../events/params-refusal';
 import { editsAsMatrix } from '../cb-matrix/cb-matrix';
 import {
   blankLiteral,
@@ -14,6 +15,7 @@ import {
   valuesFromLiteral,
 } from '../cb-matrix/pixel-literal';
 import { imageEditorStyles } from './cb-image-editor.styles';
+import { PictureError } from './picture-header';
 import { MAX_UPLOAD_SIDE, preparePicture } from './prepare-upload';
 import { newTransform, transformFields } from './transform-fields';
 
@@ -68,8 +70,11 @@ export class CbImageEditor extends LitElement {
     return Array.isArray(list) ? (list as Transform[]) : [];
   }
 
+  /** Sends an edit the loader would take; shows why not otherwise (a sample size of 5000), sending nothing. */
   #emit(patch: Record<string, unknown>): void {
-    this.dispatchEvent(new CellParamsChangeEvent(this.cellId, patch));
+    const refusal = paramsRefusal('image', this.params, patch);
+    this.uploadError = refusal ?? '';
+    if (refusal === undefined) this.dispatchEvent(new CellParamsChangeEvent(this.cellId, patch));
   }
 
   #setSample(patch: Record<string, unknown>): void {
@@ -85,7 +90,9 @@ export class CbImageEditor extends LitElement {
   }
 
   async #upload(file: Blob | undefined): Promise<void> {
+    // A new attempt replaces what the last one said: a stale "Downscaled from …" never sits beside an error.
     this.uploadError = '';
+    this.uploadNote = '';
     if (!file) return;
     if (!file.type.startsWith('image/')) {
       this.uploadError = `That is not a picture (type "${file.type || 'unknown'}"). Choose a PNG, JPEG, GIF or WebP file.`;
@@ -98,7 +105,9 @@ export class CbImageEditor extends LitElement {
         : '';
       this.#emit({ ...CLEAR_SOURCES, png: picture.png });
     } catch (error) {
-      this.uploadError = `Could not read the picture: ${error instanceof Error ? error.message : String(error)}`;
+      // Engine messages ("The source image could not be decoded.") are not for users: only our own sentences.
+      this.uploadError =
+        error instanceof PictureError ? error.message : 'Could not read the picture; it may be damaged.';
     }
   }
 

@@ -1,3 +1,5 @@
+import { checkDecodable, PictureError, type PictureSize, readPictureSize } from './picture-header';
+
 /**
  * Uploaded pictures are stored inside the notebook (base64 PNG in params.png), so they are shrunk first:
  * nobody needs a 4000-pixel photo to watch a 3×3 kernel work, and share links must stay small.
@@ -38,25 +40,49 @@ export interface PreparedPicture {
   readonly original?: { readonly width: number; readonly height: number };
 }
 
-/** Decodes any browser-supported picture, shrinks it if needed and re-encodes it as PNG (base64). */
+/**
+ * Reads the picture's size from its header (refusing one too big to decode), decodes it already scaled
+ * to fit, and re-encodes it as PNG (base64). Every error is a PictureError with a sentence for the user.
+ */
 export async function preparePicture(blob: Blob): Promise<PreparedPicture> {
-  const bitmap = await createImageBitmap(blob);
+  const header = await readPictureSize(blob);
+  checkDecodable(header);
+  const bitmap = await decodeScaled(blob, header);
   try {
     const size = fitWithin(bitmap.width, bitmap.height);
     const canvas = new OffscreenCanvas(size.width, size.height);
     const context = canvas.getContext('2d');
-    if (!context) throw new Error('This browser cannot draw the picture (no 2-D canvas).');
+    if (!context) throw new PictureError('This browser cannot draw the picture (it has no 2-D canvas).');
     context.imageSmoothingQuality = 'high';
     context.drawImage(bitmap, 0, 0, size.width, size.height);
     const png = await canvas.convertToBlob({ type: 'image/png' });
     const base64 = bytesToBase64(new Uint8Array(await png.arrayBuffer()));
+    const scaled = size.width !== header.width || size.height !== header.height;
     return {
       png: base64,
       width: size.width,
       height: size.height,
-      ...(size.scaled ? { original: { width: bitmap.width, height: bitmap.height } } : {}),
+      ...(scaled ? { original: { width: header.width, height: header.height } } : {}),
     };
   } finally {
     bitmap.close();
+  }
+}
+
+/**
+ * Lets the decoder scale while it decodes. Only the longer side is given, so the aspect ratio holds even
+ * when a JPEG's orientation swaps the sides; the canvas fits the result again.
+ */
+async function decodeScaled(blob: Blob, header: PictureSize): Promise<ImageBitmap> {
+  const fit = fitWithin(header.width, header.height);
+  const resize = !fit.scaled
+    ? {}
+    : header.width >= header.height
+      ? { resizeWidth: fit.width }
+      : { resizeHeight: fit.height };
+  try {
+    return await createImageBitmap(blob, { ...resize, resizeQuality: 'high' });
+  } catch {
+    throw new PictureError(`That ${header.format} file could not be decoded; it may be damaged.`);
   }
 }

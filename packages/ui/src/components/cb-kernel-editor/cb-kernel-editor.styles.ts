@@ -32,6 +32,19 @@ export const kernelEditorStyles = css`
     flex-wrap: wrap;
     gap: var(--cb-space-4);
   }
+  .pager {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: var(--cb-space-2);
+    margin-bottom: var(--cb-space-3);
+    font-size: 13px;
+  }
+  .refusal {
+    font-size: 13px;
+    color: var(--cb-error);
+    margin: var(--cb-space-2) 0 0;
+  }
   .plane-caption {
     font-size: 12px;
     color: var(--cb-text-muted);

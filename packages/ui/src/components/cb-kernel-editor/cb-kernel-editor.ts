@@ -4,6 +4,7 @@ import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { styleMap } from 'lit/directives/style-map.js';
 import { controlStyles } from '../../app-styles/shared-styles';
 import { CellParamsChangeEvent } from '../../events/cell-params-change';
+import { paramsRefusal } from '../../events/params-refusal';
 import '../cb-feature-map/cb-feature-map';
 import { kernelEditorStyles } from './cb-kernel-editor.styles';
 import {
@@ -16,15 +17,19 @@ import {
   withBias,
   withWeight,
 } from './kernel-grid';
+import { type KernelPage, kernelPage, kernelsOnPage, pageOfKernel, planeName } from './kernel-page';
 
 type KernelSource = 'values' | 'preset' | 'gaussian' | 'random';
 /** Setting one source clears the others: a kernel cell takes exactly one. */
 const CLEAR_SOURCES = { values: undefined, preset: undefined, gaussian: undefined, random: undefined };
+/** Banks up to this many weights are checked whole on every typed edit (see #refusesGrid). */
+const FULL_CHECK_WEIGHTS = 4096;
 /** Weight change per CSS pixel of horizontal drag (Shift: ×10). */
 const SCRUB_PER_PIXEL = 0.01;
 
 /**
- * Edits a kernel cell: one number input per weight (per kernel and channel for banks), bias inputs, a preset
+ * Edits a kernel cell: one number input per weight (per kernel and channel for banks; a big bank a page of
+ * at most 256 inputs at a time, see kernel-page.ts), bias inputs, a preset
  * menu, a gaussian (size + sigma) and a seeded random source, and the kernel drawn as a heat map. Drag a
  * weight sideways to scrub it; ArrowUp/Down nudge by 0.1 (Shift: 1). Edits show at once (a local draft)
  * while the worker recomputes.
@@ -39,6 +44,8 @@ export class CbKernelEditor extends LitElement {
     value: { attribute: false },
     draft: { state: true },
     scrubIndex: { state: true },
+    page: { state: true },
+    refusal: { state: true },
   };
 
   declare cellId: string;
@@ -48,11 +55,17 @@ export class CbKernelEditor extends LitElement {
   declare value: CellValue | undefined;
   declare private draft: KernelGrid | undefined;
   declare private scrubIndex: number | undefined;
+  /** Which page of planes the inputs and the heat map show (clamped to the bank's pages). */
+  declare private page: number;
+  /** Why the last edit was not sent (a weight beyond float32), shown until an edit goes through. */
+  declare private refusal: string;
 
   #scrub: { index: number; startX: number; startValue: number; moved: boolean } | undefined;
   #frame = 0;
   #queuedGrid: KernelGrid | undefined;
   #heat: Tensor | undefined;
+  /** Grids read from the document or from a value, kept while their source is the same object. */
+  #gridCache: { source: unknown; grid: KernelGrid | undefined } | undefined;
 
   constructor() {
     super();
@@ -61,6 +74,8 @@ export class CbKernelEditor extends LitElement {
     this.value = undefined;
     this.draft = undefined;
     this.scrubIndex = undefined;
+    this.page = 0;
+    this.refusal = '';
   }
 
   override willUpdate(changed: PropertyValues<this>): void {
@@ -83,44 +98,83 @@ export class CbKernelEditor extends LitElement {
   get #grid(): KernelGrid | undefined {
     if (this.draft) return this.draft;
     if (this.#source === 'values') {
-      const literal = gridFromValues(this.params.values, this.params.bias);
+      const literal = this.#cachedGrid(this.params, () =>
+        gridFromValues(this.params.values, this.params.bias),
+      );
       if (literal) return literal;
     }
     const value = this.value;
-    if (value?.type === 'kernel') return gridFromTensor(value.weights.shape, value.weights.data, value.bias);
+    if (value?.type === 'kernel')
+      return this.#cachedGrid(value, () =>
+        gridFromTensor(value.weights.shape, value.weights.data, value.bias),
+      );
     return undefined;
   }
 
+  /** A million-weight bank costs milliseconds to read: once per new params or value, not per render. */
+  #cachedGrid(source: unknown, read: () => KernelGrid | undefined): KernelGrid | undefined {
+    const cached = this.#gridCache;
+    if (cached !== undefined && cached.source === source) return cached.grid;
+    const grid = read();
+    this.#gridCache = { source, grid };
+    return grid;
+  }
+
   /**
-   * The heat map's tensor, rebuilt only when the weights change: a new tensor means a repaint (and a
-   * `cb-painted` announcement), which a re-render for any other reason should not cause.
+   * The heat map's tensor (the page's planes), rebuilt only when those weights change: a new tensor means a
+   * repaint (and a `cb-painted` announcement), which a re-render for any other reason should not cause.
    */
-  #heatFor(grid: KernelGrid): Tensor {
-    const [o, c, kh, kw] = grid.shape;
-    const shape = [o * c, kh, kw];
+  #heatFor(grid: KernelGrid, page: KernelPage): Tensor {
+    const [, , kh, kw] = grid.shape;
+    const shape = [page.count, kh, kw];
+    const from = page.start * kh * kw;
+    const weights = grid.weights.slice(from, from + page.count * kh * kw);
     const previous = this.#heat;
     if (
       previous?.shape.every((n, i) => n === shape[i]) &&
-      grid.weights.every((w, i) => Math.fround(w) === previous.data[i])
+      weights.every((w, i) => Math.fround(w) === previous.data[i])
     )
       return previous;
-    this.#heat = new Tensor(shape, Float32Array.from(grid.weights));
+    this.#heat = new Tensor(shape, Float32Array.from(weights));
     return this.#heat;
   }
 
   #emit(patch: Record<string, unknown>): void {
+    if (this.#refuses(patch)) return;
     this.dispatchEvent(new CellParamsChangeEvent(this.cellId, patch));
   }
 
+  /**
+   * The whole bank is checked as the loader would check it; in a bank of more than FULL_CHECK_WEIGHTS, one
+   * typed number is checked alone (the rest passed before), so an edit costs no million-number scan.
+   */
+  #refusesGrid(grid: KernelGrid, typed: number | undefined): boolean {
+    if (typed === undefined || grid.weights.length <= FULL_CHECK_WEIGHTS)
+      return this.#refuses({ ...CLEAR_SOURCES, values: valuesFromGrid(grid), bias: [...grid.bias] });
+    const refusal = paramsRefusal('kernel', {}, { values: [[typed]] });
+    this.refusal = refusal?.replace('values[0][0]', 'this number') ?? '';
+    return this.refusal !== '';
+  }
+
+  /** Checks an edit as the loader would (see params-refusal.ts); a refused one is shown, not sent. */
+  #refuses(patch: Record<string, unknown>): boolean {
+    this.refusal = paramsRefusal('kernel', this.params, patch) ?? '';
+    return this.refusal !== '';
+  }
+
   /** Shows the edit now; sends at most one edit per animation frame while scrubbing. */
-  #commitGrid(grid: KernelGrid, immediate: boolean): void {
+  #commitGrid(grid: KernelGrid, immediate: boolean, typed?: number): void {
+    // Checked before it shows: a refused weight stays as typed in its field, the grid keeps the last good one.
+    if (immediate && this.#refusesGrid(grid, typed)) return;
     this.draft = grid;
     this.#queuedGrid = grid;
     const send = (): void => {
       this.#frame = 0;
       const queued = this.#queuedGrid;
       this.#queuedGrid = undefined;
-      if (queued) this.#emit({ ...CLEAR_SOURCES, values: valuesFromGrid(queued), bias: [...queued.bias] });
+      // Checked above (typed) or always in range (a scrub moves by hundredths): sent as it is.
+      const patch = queued && { ...CLEAR_SOURCES, values: valuesFromGrid(queued), bias: [...queued.bias] };
+      if (patch) this.dispatchEvent(new CellParamsChangeEvent(this.cellId, patch));
     };
     if (immediate) {
       cancelAnimationFrame(this.#frame);
@@ -134,7 +188,7 @@ export class CbKernelEditor extends LitElement {
     const grid = this.#grid;
     const value = (event.target as HTMLInputElement).valueAsNumber;
     if (!grid || !Number.isFinite(value)) return;
-    this.#commitGrid(withWeight(grid, index, value), true);
+    this.#commitGrid(withWeight(grid, index, value), true, value);
   }
 
   #onWeightKey(event: KeyboardEvent, index: number): void {
@@ -182,7 +236,7 @@ export class CbKernelEditor extends LitElement {
     const grid = this.#grid;
     const value = (event.target as HTMLInputElement).valueAsNumber;
     if (!grid || !Number.isFinite(value)) return;
-    this.#commitGrid(withBias(grid, kernel, value), true);
+    this.#commitGrid(withBias(grid, kernel, value), true, value);
   }
 
   #onPreset(event: Event): void {
@@ -288,6 +342,33 @@ export class CbKernelEditor extends LitElement {
       ${source === 'preset' && description ? html`<p class="description">${description}</p>` : nothing}`;
   }
 
+  /** Previous / next and a kernel number, for banks bigger than one page; the status line is announced. */
+  #renderPager(grid: KernelGrid, page: KernelPage) {
+    if (page.pages <= 1) return nothing;
+    const [o, c] = grid.shape;
+    const last = page.start + page.count - 1;
+    const shown =
+      c === 1
+        ? `kernels ${page.start + 1}–${last + 1}`
+        : `${planeName(page.start, c)} to ${planeName(last, c)}`;
+    const go = (next: number): void => {
+      this.page = kernelPage(grid.shape, next).page;
+    };
+    return html`<div class="pager" role="group" aria-label="Pages of the kernel bank">
+      <button ?disabled=${page.page === 0} @click=${() => go(page.page - 1)}>Previous</button>
+      <span role="status">Page ${page.page + 1} of ${page.pages}: ${shown} (of ${o} kernels × ${c} channels)</span>
+      <button ?disabled=${page.page === page.pages - 1} @click=${() => go(page.page + 1)}>Next</button>
+      <label for="go-kernel">Kernel</label>
+      <input id="go-kernel" type="number" min="1" max=${o} step="1" class="seed"
+        .value=${String(kernelsOnPage(page, c).first + 1)}
+        @change=${(e: Event) => {
+          const kernel = (e.target as HTMLInputElement).valueAsNumber;
+          if (Number.isInteger(kernel) && kernel >= 1 && kernel <= o)
+            go(pageOfKernel(grid.shape, kernel - 1));
+        }} />
+    </div>`;
+  }
+
   #renderPlane(grid: KernelGrid, k: number, ch: number) {
     const [o, c, kh, kw] = grid.shape;
     const inputs = [];
@@ -316,14 +397,18 @@ export class CbKernelEditor extends LitElement {
     </div>`;
   }
 
-  #renderBias(grid: KernelGrid) {
+  /** The bias of each kernel with a plane on the page (all of them for a bank that fits one page). */
+  #renderBias(grid: KernelGrid, page: KernelPage) {
     const single = grid.shape[0] === 1;
+    const { first, last } = kernelsOnPage(page, grid.shape[1]);
+    const kernels = Array.from({ length: last - first + 1 }, (_, i) => first + i);
     return html`<div class="bias field inline">
-      ${grid.bias.map(
-        (b, k) => html`<label for="bias-${k}">${single ? 'Bias' : `Bias ${k + 1}`}</label>
+      ${kernels.map((k) => {
+        const b = grid.bias[k] ?? 0;
+        return html`<label for="bias-${k}">${single ? 'Bias' : `Bias ${k + 1}`}</label>
           <input id="bias-${k}" type="number" step="0.1" aria-label=${single ? 'bias' : `bias ${k + 1}`}
-            .value=${String(roundWeight(b))} @change=${(e: Event) => this.#onBiasInput(e, k)} />`,
-      )}
+            .value=${String(roundWeight(b))} @change=${(e: Event) => this.#onBiasInput(e, k)} />`;
+      })}
     </div>`;
   }
 
@@ -331,22 +416,26 @@ export class CbKernelEditor extends LitElement {
     const grid = this.#grid;
     if (!grid) return html`${this.#renderSource()}<p class="hint">No weights to show yet.</p>`;
     const [o, c, kh, kw] = grid.shape;
+    const page = kernelPage(grid.shape, this.page);
     const planes = [];
-    for (let k = 0; k < o; k++) for (let ch = 0; ch < c; ch++) planes.push(this.#renderPlane(grid, k, ch));
-    const heat = this.#heatFor(grid);
+    for (let p = page.start; p < page.start + page.count; p++)
+      planes.push(this.#renderPlane(grid, Math.floor(p / c), p % c));
+    const heat = this.#heatFor(grid, page);
     const parameters = o * c * kh * kw + o;
     return html`${this.#renderSource()}
+      ${this.#renderPager(grid, page)}
       <div class="layout">
         <div>
           <div class="banks">${planes}</div>
-          ${this.#renderBias(grid)}
+          ${this.#renderBias(grid, page)}
+          ${this.refusal ? html`<p class="refusal" role="alert">${this.refusal}</p>` : nothing}
           <p class="hint">
             ${o * c * kh * kw} weights + ${o} bias = ${parameters} parameters. Drag a weight sideways to scrub it;
             ↑/↓ nudge by 0.1 (Shift: 1).
           </p>
         </div>
         <cb-feature-map .tensor=${heat} label="kernel weights" scale="diverging" cell-id=${this.cellId}
-          bank-channels=${o > 1 ? c : 0}
+          bank-channels=${o > 1 ? c : 0} plane-offset=${page.start}
           @feature-map-hover=${(e: Event) => e.stopPropagation()}></cb-feature-map>
       </div>`;
   }

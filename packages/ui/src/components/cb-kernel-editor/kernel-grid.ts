@@ -5,7 +5,8 @@
  */
 export interface KernelGrid {
   readonly shape: readonly [number, number, number, number];
-  readonly weights: readonly number[];
+  /** A computed bank keeps its Float32Array: copying a million weights to an array cost ~50 ms a render. */
+  readonly weights: readonly number[] | Float32Array;
   readonly bias: readonly number[];
 }
 
@@ -37,13 +38,13 @@ export function gridFromValues(values: unknown, bias: unknown): KernelGrid | und
 /** From a computed kernel value (weights [O, C, kh, kw] and bias). */
 export function gridFromTensor(
   shape: readonly number[],
-  data: ArrayLike<number>,
+  data: Float32Array,
   bias: ArrayLike<number>,
 ): KernelGrid {
   const [o = 1, c = 1, kh = 1, kw = 1] = shape;
   return {
     shape: [o, c, kh, kw],
-    weights: Array.from(data),
+    weights: data,
     bias: Array.from({ length: o }, (_, k) => bias[k] ?? 0),
   };
 }

@@ -76,4 +76,9 @@ export const matrixStyles = css`
     color: #b0009c;
     font-weight: 600;
   }
+  .refusal {
+    font-size: 13px;
+    color: var(--cb-error);
+    margin: var(--cb-space-2) 0 0;
+  }
 `;

@@ -3,6 +3,7 @@ import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { styleMap } from 'lit/directives/style-map.js';
 import { controlStyles } from '../../app-styles/shared-styles';
 import { CellParamsChangeEvent } from '../../events/cell-params-change';
+import { paramsRefusal } from '../../events/params-refusal';
 import { formatAmong, largestMagnitude } from '../../format/format-number';
 import { matrixStyles } from './cb-matrix.styles';
 import {
@@ -51,8 +52,11 @@ export class CbMatrix extends LitElement {
     label: { type: String },
     cellId: { type: String, attribute: 'cell-id' },
     draft: { state: true },
+    refusal: { state: true },
   };
 
+  /** Why the last typed pixel was not sent (beyond float32), shown until one goes through. */
+  declare private refusal: string;
   /** A tensor to show read-only, [C, H, W] or [H, W]. */
   declare tensor: Tensor | undefined;
   /** An image cell's `values` parameter to edit; takes precedence over `tensor`. */
@@ -70,6 +74,7 @@ export class CbMatrix extends LitElement {
     this.label = 'values';
     this.cellId = '';
     this.draft = undefined;
+    this.refusal = '';
   }
 
   override willUpdate(changed: PropertyValues<this>): void {
@@ -87,8 +92,11 @@ export class CbMatrix extends LitElement {
     }
     if (value === literal.data[index]) return;
     const next = withPixel(literal, index, value);
+    const patch = { values: valuesFromLiteral(next) };
+    this.refusal = paramsRefusal('image', {}, patch) ?? '';
+    if (this.refusal !== '') return; // shown under the pixels; the typed text stays in its field
     this.draft = next;
-    this.dispatchEvent(new CellParamsChangeEvent(this.cellId, { values: valuesFromLiteral(next) }));
+    this.dispatchEvent(new CellParamsChangeEvent(this.cellId, patch));
   }
 
   #renderEditablePlane(literal: PixelLiteral, channel: number) {
@@ -139,6 +147,7 @@ export class CbMatrix extends LitElement {
       return html`<div class="planes editable">
           ${Array.from({ length: literal.channels }, (_, c) => this.#renderEditablePlane(literal, c))}
         </div>
+        ${this.refusal ? html`<p class="refusal" role="alert">${this.refusal}</p>` : nothing}
         <p class="hint">Type over a pixel and press Enter: everything downstream recomputes.</p>`;
     }
     const tensor = this.tensor;

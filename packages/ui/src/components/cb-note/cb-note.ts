@@ -1,3 +1,4 @@
+import { MAX_NOTE_LENGTH } from '@convbook/cells';
 import { html, LitElement } from 'lit';
 import { controlStyles } from '../../app-styles/shared-styles';
 import { CellParamsChangeEvent } from '../../events/cell-params-change';
@@ -6,7 +7,8 @@ import { parseMarkdown } from './parse-markdown';
 import { renderMarkdown } from './render-markdown';
 
 /**
- * A note cell's body: safe Markdown when reading, a text area when editing.
+ * A note cell's body: safe Markdown when reading, a text area when editing (holding at most the
+ * 100 000 characters a file may, so every note the app keeps loads again).
  *
  * @fires cell-params-change - `{ markdown }` when the user finishes editing.
  */
@@ -41,6 +43,7 @@ export class CbNote extends LitElement {
     if (this.editing) {
       return html`<textarea
           aria-label="Note text (Markdown)"
+          maxlength=${MAX_NOTE_LENGTH}
           .value=${this.markdown}
           @blur=${this.#finishEditing}
           @keydown=${(e: KeyboardEvent) => {

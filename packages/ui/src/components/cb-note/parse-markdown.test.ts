@@ -1,4 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { referenceParseInline } from './parse-inline-reference.test-helper';
 import { isSafeHref, parseInline, parseMarkdown } from './parse-markdown';
 
 describe('parseMarkdown', () => {
@@ -62,3 +64,45 @@ describe('isSafeHref', () => {
     expect(isSafeHref('/relative')).toBe(false);
   });
 });
+
+describe('parseInline on hostile text', () => {
+  it('reads every text as the rule-by-rule reference does', () => {
+    // Delimiters, link syntax and a few letters, so that openers, closers and urls meet often.
+    const pieces = ['*', '**', '_', '__', '`', '[', ']', '(', ')', '](', 'https://a.b', ' ', 'a', 'x_y'];
+    const text = fc.array(fc.constantFrom(...pieces), { maxLength: 30 }).map((p) => p.join(''));
+    fc.assert(
+      fc.property(text, (t) => {
+        expect(parseInline(t)).toEqual(referenceParseInline(t));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  // A quadratic parser takes 256× as long on 16× the text, a linear one about 16×. The ratio of the
+  // fastest of a few runs at each size is compared, so the check does not depend on how fast this machine
+  // is, and the bound sits 4× away from either (other tests share the cores).
+  const hostile: Record<string, (n: number) => string> = {
+    'unclosed [': (n) => '['.repeat(n),
+    'unclosed **': (n) => '**a '.repeat(n / 4),
+    'unclosed `': (n) => '`a'.repeat(n / 2),
+    'many [ before one unclosed url': (n) => `${'['.repeat(n)}a](${'u'.repeat(n)}`,
+    'emphasis openers glued to words': (n) => 'a_'.repeat(n / 2),
+  };
+  for (const [name, make] of Object.entries(hostile)) {
+    it(`takes linear time on ${name}`, () => {
+      const small = fastest(() => parseMarkdown(make(6_250)));
+      const large = fastest(() => parseMarkdown(make(100_000)));
+      expect(large / Math.max(small, 1)).toBeLessThan(64);
+    });
+  }
+});
+
+function fastest(run: () => void): number {
+  let best = Number.POSITIVE_INFINITY;
+  for (let i = 0; i < 5; i++) {
+    const start = performance.now();
+    run();
+    best = Math.min(best, performance.now() - start);
+  }
+  return best;
+}

@@ -81,46 +81,118 @@ export function isSafeHref(href: string): boolean {
   }
 }
 
+/**
+ * Inline Markdown in one left-to-right pass. Every construct is recognised by finding its closing
+ * delimiter, and each delimiter's next position is remembered (ForwardScanner), so a text with thousands
+ * of unclosed `[`, `**` or backticks costs linear time, not one rescan of the rest of the text per opener.
+ */
 export function parseInline(text: string): MarkdownInline[] {
   const out: MarkdownInline[] = [];
-  let plain = '';
-  const flush = (): void => {
-    if (plain) out.push({ type: 'text', text: plain });
-    plain = '';
+  const scan = new ForwardScanner(text);
+  let plainStart = 0;
+  const flush = (end: number): void => {
+    if (end > plainStart) out.push({ type: 'text', text: text.slice(plainStart, end) });
   };
   let i = 0;
   while (i < text.length) {
-    const rest = text.slice(i);
-    const code = /^`([^`]+)`/.exec(rest);
-    const strong = /^(\*\*|__)(.+?)\1/.exec(rest);
-    const em = /^(\*|_)([^*_]+?)\1/.exec(rest);
-    const link = /^\[([^\]]+)\]\(((?:[^()\s]|\([^()\s]*\))+)\)/.exec(rest); // one level of (parens) in URLs
-    if (code) {
-      flush();
-      out.push({ type: 'code', text: code[1] as string });
-      i += code[0].length;
-    } else if (strong) {
-      flush();
-      out.push({ type: 'strong', children: parseInline(strong[2] as string) });
-      i += strong[0].length;
-    } else if (em && !isInsideWord(text, i)) {
-      flush();
-      out.push({ type: 'em', children: parseInline(em[2] as string) });
-      i += em[0].length;
-    } else if (link) {
-      flush();
-      const label = parseInline(link[1] as string);
-      const href = link[2] as string;
-      if (isSafeHref(href)) out.push({ type: 'link', href, children: label });
-      else out.push(...label);
-      i += link[0].length;
-    } else {
-      plain += text[i];
+    const found = inlineAt(text, i, scan);
+    if (found === undefined) {
       i++;
+      continue;
+    }
+    flush(i);
+    out.push(...found.inlines);
+    i = found.end;
+    plainStart = i;
+  }
+  flush(text.length);
+  return mergeText(out);
+}
+
+/**
+ * `text.indexOf` for ever-growing start positions, scanning each stretch of text once per needle: the
+ * answer for one start is the answer for every later start up to it. The end of a link url is remembered
+ * the same way, so many `[` that share one `](` measure its url once.
+ */
+class ForwardScanner {
+  readonly #text: string;
+  readonly #last = new Map<string, { from: number; at: number }>();
+  #url = { from: -1, end: -1 };
+
+  constructor(text: string) {
+    this.#text = text;
+  }
+
+  indexOf(needle: string, from: number): number {
+    const cached = this.#last.get(needle);
+    if (cached !== undefined && from >= cached.from && (cached.at === -1 || from <= cached.at))
+      return cached.at;
+    const at = this.#text.indexOf(needle, from);
+    this.#last.set(needle, { from, at });
+    return at;
+  }
+
+  /** Where the url of `[label](url)` starting at `from` ends, after its `)`; -1 when it is not one. */
+  linkUrlEnd(from: number): number {
+    if (this.#url.from !== from) {
+      LINK_URL.lastIndex = from;
+      this.#url = { from, end: LINK_URL.test(this.#text) ? LINK_URL.lastIndex : -1 };
+    }
+    return this.#url.end;
+  }
+}
+
+/** The construct that starts at `i`, in the order code, strong, emphasis, link; undefined for plain text. */
+function inlineAt(
+  text: string,
+  i: number,
+  scan: ForwardScanner,
+): { inlines: MarkdownInline[]; end: number } | undefined {
+  const char = text[i];
+  if (char === '`') {
+    const close = scan.indexOf('`', i + 1);
+    if (close > i + 1) return { inlines: [{ type: 'code', text: text.slice(i + 1, close) }], end: close + 1 };
+  }
+  if (char === '*' || char === '_') {
+    const delimiter = char + char;
+    if (text.startsWith(delimiter, i)) {
+      const close = scan.indexOf(delimiter, i + 3);
+      if (close !== -1) {
+        const children = parseInline(text.slice(i + 2, close));
+        return { inlines: [{ type: 'strong', children }], end: close + 2 };
+      }
+    }
+    const close = firstOf(scan.indexOf('*', i + 1), scan.indexOf('_', i + 1));
+    if (close > i + 1 && text[close] === char && !isInsideWord(text, i)) {
+      return { inlines: [{ type: 'em', children: parseInline(text.slice(i + 1, close)) }], end: close + 1 };
     }
   }
-  flush();
-  return mergeText(out);
+  if (char === '[') return linkAt(text, i, scan);
+  return undefined;
+}
+
+/** `[label](url)`, the url allowing one level of (parens); an unsafe url leaves only its label. */
+function linkAt(
+  text: string,
+  i: number,
+  scan: ForwardScanner,
+): { inlines: MarkdownInline[]; end: number } | undefined {
+  const close = scan.indexOf(']', i + 1);
+  if (close <= i + 1 || text[close + 1] !== '(') return undefined;
+  const url = scan.linkUrlEnd(close + 2);
+  if (url === -1) return undefined;
+  const label = parseInline(text.slice(i + 1, close));
+  const href = text.slice(close + 2, url - 1);
+  return { inlines: isSafeHref(href) ? [{ type: 'link', href, children: label }] : label, end: url };
+}
+
+/** Sticky: matched right after `](`. It stops at the first space or unmatched paren, so it never backtracks far. */
+const LINK_URL = /(?:[^()\s]|\([^()\s]*\))+\)/y;
+
+function firstOf(a: number, b: number): number {
+  if (a === -1) return b;
+  if (b === -1) return a;
+  return Math.min(a, b);
 }
 
 /** `snake_case_name` is not emphasis: an underscore or star glued to a letter on the left stays literal. */

@@ -66,4 +66,9 @@ export const paramControlsStyles = css`
     font-size: 12px;
     color: var(--cb-text-muted);
   }
+  .refusal {
+    font-size: 13px;
+    color: var(--cb-error);
+    margin: var(--cb-space-2) 0 0;
+  }
 `;

@@ -3,6 +3,7 @@ import { live } from 'lit/directives/live.js';
 import { controlStyles } from '../../app-styles/shared-styles';
 import type { ParamControl } from '../../catalog/param-control';
 import { CellParamsChangeEvent } from '../../events/cell-params-change';
+import { paramsRefusal } from '../../events/params-refusal';
 import { paramControlsStyles } from './cb-param-controls.styles';
 import { implicitDefault } from './implicit-defaults';
 import { numericParts, withPart } from './numeric-parts';
@@ -11,8 +12,9 @@ import { appliesNow } from './param-relevance';
 /**
  * Controls built from a kind's parameter schema: number inputs with limits, selects, checkboxes. Used by
  * conv, pool, loss, grad and stats cells. An input left empty on an optional parameter removes it (the
- * default applies, and the empty box shows it as a placeholder tagged "default"); out-of-range numbers are
- * still sent, so the cell explains what is wrong. Parameters that do nothing under the current settings
+ * default applies, and the empty box shows it as a placeholder tagged "default"); a value the kind's
+ * schema refuses (a pool of size 0) is not sent but explained under the controls, its text left in the box,
+ * so the app never holds a notebook that a file or link of it would not load. Parameters that do nothing under the current settings
  * (the leak without leaky-relu) are hidden; structured ones (a selected weight, training settings) get
  * one input per number.
  *
@@ -26,6 +28,7 @@ export class CbParamControls extends LitElement {
     controls: { attribute: false },
     params: { attribute: false },
     cellChoices: { attribute: false },
+    refusal: { state: true },
   };
 
   declare cellId: string;
@@ -35,6 +38,7 @@ export class CbParamControls extends LitElement {
   declare params: Readonly<Record<string, unknown>>;
   /** Parameters that name another cell (e.g. grad's `kernelCell`): parameter → the cells to offer. */
   declare cellChoices: Readonly<Record<string, readonly { readonly id: string; readonly name: string }[]>>;
+  declare private refusal: string;
 
   constructor() {
     super();
@@ -43,10 +47,12 @@ export class CbParamControls extends LitElement {
     this.controls = [];
     this.params = {};
     this.cellChoices = {};
+    this.refusal = '';
   }
 
   #set(name: string, value: unknown): void {
-    this.dispatchEvent(new CellParamsChangeEvent(this.cellId, { [name]: value }));
+    this.refusal = paramsRefusal(this.kind, this.params, { [name]: value }) ?? '';
+    if (this.refusal === '') this.dispatchEvent(new CellParamsChangeEvent(this.cellId, { [name]: value }));
   }
 
   #numberFrom(input: HTMLInputElement, optional: boolean): number | undefined | null {
@@ -150,7 +156,8 @@ export class CbParamControls extends LitElement {
   override render() {
     if (this.controls.length === 0) return nothing;
     const shown = this.controls.filter((c) => appliesNow(this.kind, c.name, this.params));
-    return html`<form @submit=${(e: Event) => e.preventDefault()}>${shown.map((c) => this.#renderControl(c))}</form>`;
+    return html`<form @submit=${(e: Event) => e.preventDefault()}>${shown.map((c) => this.#renderControl(c))}</form>
+      ${this.refusal ? html`<p class="refusal" role="alert">${this.refusal}</p>` : nothing}`;
   }
 }
 
