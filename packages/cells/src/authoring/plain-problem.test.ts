@@ -82,7 +82,8 @@ describe('describeProblem', () => {
         { id: 'k', kind: 'kernel' },
       ],
     };
-    const result = validateNotebook(document);
+    // Strict wiring: the words for the wiring problems an editor or a strict check reports.
+    const result = validateNotebook(document, { strictWiring: true });
     if (result.ok) throw new Error('expected problems');
     expect(result.problems.map((p) => describeProblem(p, document, words).text)).toEqual([
       'The notebook: title must be text — got 7',

@@ -106,16 +106,19 @@ describe('plainMessage, for every message the schema DSL makes', () => {
   });
 
   it('the notebook checks: wiring, ids, unknown fields', () => {
-    const result = validateNotebook({
-      format: 'convbook',
-      version: 1,
-      extra: 1,
-      cells: [
-        { id: 'a', kind: 'image', params: { values: [[1]] } },
-        { id: 'a', kind: 'conv', inputs: { input: 'ghost', kernel: 3 } },
-        { id: 'p', kind: 'pool', params: { size: 2 } },
-      ],
-    });
+    const result = validateNotebook(
+      {
+        format: 'convbook',
+        version: 1,
+        extra: 1,
+        cells: [
+          { id: 'a', kind: 'image', params: { values: [[1]] } },
+          { id: 'a', kind: 'conv', inputs: { input: 'ghost', kernel: 3 } },
+          { id: 'p', kind: 'pool', params: { size: 2 } },
+        ],
+      },
+      { strictWiring: true },
+    );
     if (result.ok) throw new Error('expected problems');
     expect(result.problems.map((p) => plainMessage(p.message))).toEqual([
       'is not part of the notebook format',

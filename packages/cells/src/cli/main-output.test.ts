@@ -133,6 +133,7 @@ describe('the runner reads and names files as the app does', () => {
     const summary = JSON.parse(readFileSync(join(dir, 'summary.json'), 'utf8'));
     expect(summary.title).toBe(notebook.title);
     expect(JSON.parse(readFileSync(join(dir, 'summary~2.json'), 'utf8'))).toEqual({
+      type: 'tensor',
       shape: [1, 1, 1],
       data: [0.5],
     });
