@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { ParallelConv } from '@convbook/core';
 import { DocumentError } from '../document/document-error';
 import { parseNotebook } from '../document/parse-notebook';
+import { findCellKind } from '../kinds/registry';
 import { encodeRenderedPng } from '../render/encode-png';
 import { renderTensor } from '../render/render-tensor';
 import { Notebook } from '../runtime/notebook';
@@ -38,6 +39,7 @@ export async function runNotebook(source: string | unknown, options: RunOptions)
   }
   try {
     await notebook.whenIdle();
+    await runDemandCells(notebook);
     const document = notebook.document;
     const states = notebook.states();
     await mkdir(options.outDir, { recursive: true });
@@ -88,4 +90,13 @@ export async function runNotebook(source: string | unknown, options: RunOptions)
 /** JSON has no NaN or Infinity; write them as null rather than produce an unparsable file. */
 function jsonNumber(value: number): number | null {
   return Number.isFinite(value) ? value : null;
+}
+
+/** Cells that compute only when asked (training) run once each, in reading order, after the first pass. */
+async function runDemandCells(notebook: Notebook): Promise<void> {
+  for (const cell of notebook.document.cells) {
+    if (findCellKind(cell.kind)?.runsOn !== 'demand') continue;
+    notebook.run(cell.id);
+    await notebook.whenIdle();
+  }
 }

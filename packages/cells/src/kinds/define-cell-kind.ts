@@ -50,7 +50,18 @@ export interface ComputeContext {
    * runner). A kind asks `splits` first and stays synchronous on one thread when the answer is no.
    */
   readonly parallel?: ParallelConv;
+  /**
+   * For a kind that runs on demand: the value its last run produced (so "Resume" continues from the
+   * learned weights); undefined for the first run, after a reset, and for kinds that run on every change.
+   */
+  readonly previous?: CellValue;
 }
+
+/**
+ * When the scheduler computes a cell: on every change upstream or of its own params (the default), or only
+ * when asked (`Notebook.run`), for long work such as training that must not restart on every edit.
+ */
+export type RunsOn = 'change' | 'demand';
 
 export interface CellKindSpec<I extends Readonly<Record<string, InputSlot>>, P extends ParamFields> {
   readonly kind: string;
@@ -59,6 +70,8 @@ export interface CellKindSpec<I extends Readonly<Record<string, InputSlot>>, P e
   readonly inputs: I;
   readonly params: P;
   readonly output: ValueType;
+  /** `'demand'`: computed only when run (see RunsOn); `'change'` when left out. */
+  readonly runsOn?: RunsOn;
   /** Cross-field checks after each field passed its schema; paths are relative to `params`. */
   readonly validateParams?: (params: ObjectOf<P>) => readonly DocumentProblem[];
   /** Cross-input checks (shapes that must agree); returns a message for the cell's error, or nothing. */
@@ -87,6 +100,7 @@ export interface CellKind {
   readonly inputs: Readonly<Record<string, NormalizedSlot>>;
   readonly paramFields: ParamFields;
   readonly output: ValueType;
+  readonly runsOn: RunsOn;
   /** Validates raw params (as written in a document) into filled-in params, or returns every problem. */
   parseParams(raw: unknown, path: string): { params: Params } | { problems: readonly DocumentProblem[] };
   validateInputs(inputs: Inputs, params: Params): string | undefined;
@@ -115,6 +129,7 @@ export function defineCellKind<
     inputs,
     paramFields: spec.params,
     output: spec.output,
+    runsOn: spec.runsOn ?? 'change',
     parseParams(raw, path) {
       const problems: DocumentProblem[] = [];
       const parsed = schema.check(raw ?? {}, path, problems);
