@@ -1,5 +1,6 @@
 // @convbook/cells — the public API. Named re-exports only.
 export type { CellValue, GradValue, StatsRow, StatsValue } from './cell-value';
+export { applyEdit, cellsToRecompute } from './document/apply-edit';
 export { DocumentError, type DocumentProblem, formatProblem } from './document/document-error';
 export {
   MAX_CELLS,
@@ -17,6 +18,7 @@ export {
   NOTEBOOK_VERSION,
   type NotebookDocument,
 } from './document/notebook-document';
+export type { NotebookEdit, NotebookEditOp } from './document/notebook-edit';
 export {
   bool,
   describe,
@@ -38,7 +40,7 @@ export {
   withDefault,
 } from './document/param-schema';
 export { parseNotebook } from './document/parse-notebook';
-export { serializeNotebook } from './document/serialize-notebook';
+export { type SerializedCells, serializeNotebook } from './document/serialize-notebook';
 export { type TensorLiteral, tensorLiteral } from './document/tensor-literal';
 export { type Validation, validateNotebook } from './document/validate-notebook';
 export {
@@ -48,6 +50,7 @@ export {
   type GraphView,
   type InputSlot,
   type NormalizedSlot,
+  type RunsOn,
   type ValueType,
 } from './kinds/define-cell-kind';
 export { type SampleName, sampleNames } from './kinds/image/samples';
@@ -55,6 +58,6 @@ export { cellKindNames, cellKinds, findCellKind } from './kinds/registry';
 // Used by the UI (@convbook/ui) to paint maps with the same colours as the runner and list image samples.
 export { divergingColour, grayColour, NAN_COLOUR, type Rgb, type ScaleKind } from './render/colormap';
 export { chooseScale, type RenderedImage, type RenderOptions, renderTensor } from './render/render-tensor';
-export type { CellError, CellProgress, CellState } from './runtime/cell-state';
+export type { CellError, CellProgress, CellState, StateBatch } from './runtime/cell-state';
 export { CycleError } from './runtime/cycle-error';
 export { Notebook, type NotebookOptions } from './runtime/notebook';
