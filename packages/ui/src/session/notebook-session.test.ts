@@ -260,7 +260,7 @@ describe('NotebookSession', () => {
   it('keeps working in memory when storage fails, and clears the notice once a save succeeds', async () => {
     const backend = new FakeBackend();
     const { session, notebook } = await open(backend);
-    backend.failNext('set', Object.assign(new Error('full'), { name: 'QuotaExceededError' }));
+    backend.failNext('commit', Object.assign(new Error('full'), { name: 'QuotaExceededError' }));
     notebook.edit(kernel(1));
     await session.flush();
     expect(session.state.notices).toMatchObject([{ id: 'storage', kind: 'error', dismissible: false }]);

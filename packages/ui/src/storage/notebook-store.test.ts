@@ -48,7 +48,7 @@ describe('NotebookStore', () => {
   it('keeps the previous version readable when a save dies before moving the pointer', async () => {
     const { store, backend } = makeStore();
     const meta = await store.create('A', doc('A'));
-    backend.failNext('set', new Error('tab killed'), /^notebook:nb1$/);
+    backend.failNext('commit', new Error('tab killed'));
     await expect(store.save(meta.id, 'B', doc('B'), 1)).rejects.toThrow(StorageError);
     const loaded = await store.load(meta.id);
     expect(loaded.status === 'ok' && loaded.record.document).toBe(doc('A'));
@@ -121,7 +121,7 @@ describe('NotebookStore', () => {
   it('explains a full disk in words a person can act on', async () => {
     const { store, backend } = makeStore();
     backend.failNext(
-      'set',
+      'commit',
       Object.assign(new Error('The quota has been exceeded.'), { name: 'QuotaExceededError' }),
     );
     await expect(store.create('A', doc('A'))).rejects.toThrow(

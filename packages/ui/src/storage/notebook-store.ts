@@ -1,4 +1,5 @@
 import * as idb from 'idb-keyval';
+import { commitInOneTransaction, type WritePlan } from './one-transaction';
 import {
   isNotebookMeta,
   isSavedNotebook,
@@ -14,11 +15,12 @@ import { describeStorageFailure, StorageError } from './storage-error';
  * Notebooks in the browser, one record per revision.
  *
  * Layout: `notebook:<id>` is a small pointer (the metadata, including which revision is current) and
- * `notebook:<id>:rev<N>` holds revision N with its document. A save writes the new revision first and moves
- * the pointer second, so a tab killed between the two still finds the previous revision whole; older
- * revisions are pruned only after the pointer moved. The list is read from the pointers themselves rather
- * than from a separate index, so there is no second structure that a half-finished write could leave
- * disagreeing with the records.
+ * `notebook:<id>:rev<N>` holds revision N with its document. A save is ONE readwrite transaction: it reads
+ * the pointer, writes the new revision and the pointer, and prunes older revisions; when the stored revision
+ * is not the one the save was based on (another tab saved first), the transaction is aborted and nothing of
+ * it is written. So a tab killed at any moment leaves the previous revision or the new one, never a mix,
+ * and two tabs can never both write "revision N+1". The writes are issued in the same task as the call (see
+ * one-transaction.ts), so an edit saved just before a reload is not lost.
  *
  * This is the only module that talks to idb-keyval; tests hand in a fake backend.
  */
@@ -30,6 +32,8 @@ export interface KeyValueBackend {
   set(key: string, value: unknown): Promise<void>;
   delMany(keys: string[]): Promise<void>;
   keys(): Promise<string[]>;
+  /** Carries out a WritePlan in one readwrite transaction; resolves whether it committed (see one-transaction.ts). */
+  commit(plan: WritePlan): Promise<boolean>;
 }
 
 /** idb-keyval, guarded: without IndexedDB (some private modes, sandboxed frames) every call says so. */
@@ -40,7 +44,15 @@ export const indexedDbBackend: KeyValueBackend = {
   delMany: (keys) => withIndexedDb(() => idb.delMany(keys)),
   keys: () =>
     withIndexedDb(async () => (await idb.keys()).filter((key): key is string => typeof key === 'string')),
+  commit: (plan) => withIndexedDb(() => commitInOneTransaction(defaultStore(), plan)),
 };
+
+let keyvalStore: idb.UseStore | undefined;
+/** idb-keyval's own default database and store, opened once, so the app keeps reading what it wrote. */
+function defaultStore(): idb.UseStore {
+  keyvalStore ??= idb.createStore('keyval-store', 'keyval');
+  return keyvalStore;
+}
 
 async function withIndexedDb<T>(work: () => Promise<T>): Promise<T> {
   if (typeof indexedDB === 'undefined' || indexedDB === null) {
@@ -123,7 +135,8 @@ export class NotebookStore {
     return this.#attempt('save', async () => {
       const now = this.#now();
       const meta: NotebookMeta = { id: this.#newId(), title, createdAt: now, updatedAt: now, revision: 1 };
-      await this.#write({ ...meta, document });
+      const written = await this.#write({ ...meta, document }, (stored) => stored === undefined);
+      if (!written) throw new Error(`a notebook with the id ${meta.id} exists already`);
       return meta;
     });
   }
@@ -133,28 +146,27 @@ export class NotebookStore {
    * (another tab saved), nothing is written and the caller decides what to do with its copy.
    */
   save(id: string, title: string, document: string, baseRevision: number): Promise<SaveResult> {
+    // No await before #write: the transaction starts in the caller's task (see one-transaction.ts).
     return this.#attempt('save', async () => {
-      const pointer = await this.#backend.get(pointerKey(id));
-      const stored = isNotebookMeta(pointer) ? pointer : undefined;
-      if (stored && stored.revision !== baseRevision) {
-        return { status: 'conflict', storedRevision: stored.revision };
-      }
       const now = this.#now();
-      const meta: NotebookMeta = {
-        id,
-        title,
-        createdAt: stored?.createdAt ?? now,
-        updatedAt: now,
-        revision: Math.max(baseRevision, stored?.revision ?? 0) + 1,
-      };
-      await this.#write({ ...meta, document });
-      return { status: 'saved', meta };
+      const meta: NotebookMeta = { id, title, createdAt: now, updatedAt: now, revision: baseRevision + 1 };
+      let stored: NotebookMeta | undefined;
+      const written = await this.#write({ ...meta, document }, (pointer) => {
+        // A notebook deleted in another tab meanwhile is written again rather than lost.
+        if (!isNotebookMeta(pointer)) return true;
+        stored = pointer;
+        return pointer.revision === baseRevision;
+      });
+      if (!written) return { status: 'conflict', storedRevision: stored?.revision ?? 0 };
+      return { status: 'saved', meta: { ...meta, createdAt: stored?.createdAt ?? meta.createdAt } };
     });
   }
 
   /** Puts a record back exactly as it was (undoing a delete). */
   restore(record: SavedNotebook): Promise<void> {
-    return this.#attempt('restore the notebook', () => this.#write(record));
+    return this.#attempt('restore the notebook', async () => {
+      await this.#write(record, () => true);
+    });
   }
 
   /** Deletes a notebook and all its revisions in one transaction. */
@@ -179,19 +191,27 @@ export class NotebookStore {
     return this.#attempt('remember the open notebook', () => this.#backend.set(LAST_OPEN_KEY, id));
   }
 
-  /** Revision first, pointer second, prune last: see the header for why this order. */
-  async #write(record: SavedNotebook): Promise<void> {
+  /** The revision, the pointer and the pruning of older revisions, in one transaction guarded by `check`. */
+  #write(record: SavedNotebook, check: (storedPointer: unknown) => boolean): Promise<boolean> {
     const { document: _document, ...meta } = record;
-    await this.#backend.set(revisionKey(record.id, record.revision), record);
-    await this.#backend.set(pointerKey(record.id), meta);
-    const prefix = `${pointerKey(record.id)}:rev`;
     const current = revisionKey(record.id, record.revision);
-    try {
-      const stale = (await this.#backend.keys()).filter((key) => key.startsWith(prefix) && key !== current);
-      if (stale.length > 0) await this.#backend.delMany(stale);
-    } catch {
-      // Pruning is housekeeping: the save itself succeeded, and the next save will prune again.
-    }
+    return this.#backend.commit({
+      checkKey: pointerKey(record.id),
+      check,
+      writes: [
+        [current, record],
+        [pointerKey(record.id), meta],
+      ],
+      // The save did not know when the notebook was created; the stored pointer does.
+      amend: (stored) =>
+        isNotebookMeta(stored) && stored.createdAt !== meta.createdAt
+          ? [
+              [current, { ...record, createdAt: stored.createdAt }],
+              [pointerKey(record.id), { ...meta, createdAt: stored.createdAt }],
+            ]
+          : [],
+      prune: { prefix: `${pointerKey(record.id)}:rev`, keep: current },
+    });
   }
 
   #problemWith(meta: NotebookMeta, body: unknown): string | undefined {
