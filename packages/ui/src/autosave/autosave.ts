@@ -213,21 +213,33 @@ export class Autosave<D> {
 }
 
 /**
- * Flushes when the page is hidden or left — the last moments a browser reliably runs our code. Returns the
- * function that removes the listeners.
+ * Flushes when the page is hidden or left — the last moments a browser reliably runs our code. A field
+ * still focused is blurred first, so text typed but not yet committed (its `change` fires on blur) becomes
+ * an edit and is saved with the rest. Returns the function that removes the listeners.
  */
 export function flushOnPageHide(
   flush: () => void,
   win: EventTarget = window,
   doc: EventTarget & { readonly visibilityState: string } = document,
 ): () => void {
+  const commitAndFlush = () => {
+    commitFocusedField(doc);
+    flush();
+  };
   const onVisibility = () => {
-    if (doc.visibilityState === 'hidden') flush();
+    if (doc.visibilityState === 'hidden') commitAndFlush();
   };
   doc.addEventListener('visibilitychange', onVisibility);
-  win.addEventListener('pagehide', flush);
+  win.addEventListener('pagehide', commitAndFlush);
   return () => {
     doc.removeEventListener('visibilitychange', onVisibility);
-    win.removeEventListener('pagehide', flush);
+    win.removeEventListener('pagehide', commitAndFlush);
   };
+}
+
+/** Blurs the focused element, following open shadow roots down to the real field. */
+function commitFocusedField(doc: unknown): void {
+  let focused = (doc as Partial<DocumentOrShadowRoot>).activeElement ?? null;
+  while (focused?.shadowRoot?.activeElement) focused = focused.shadowRoot.activeElement;
+  (focused as Partial<HTMLElement> | null)?.blur?.();
 }

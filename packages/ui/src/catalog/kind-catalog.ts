@@ -18,6 +18,7 @@ export function describeKinds(kinds: readonly CellKind[]): KindInfo[] {
       ]),
     ),
     output: kind.output,
+    runsOn: kind.runsOn,
     controls: controlsFromSchema(kind.paramFields),
   }));
 }

@@ -13,6 +13,8 @@ export interface KindInfo {
   /** Input slot name → the value types it accepts. */
   readonly inputs: Readonly<Record<string, InputSlotInfo>>;
   readonly output: ValueType;
+  /** 'demand': computed only when run (training); the cell offers Run, Stop and Reset. */
+  readonly runsOn?: 'change' | 'demand';
   /** Generic controls for the kind's parameters (kinds with a dedicated editor may ignore them). */
   readonly controls: readonly ParamControl[];
 }

@@ -116,12 +116,12 @@ export class NotebookSession<D> {
     return first;
   }
 
-  /** Follows the running notebook: each new document is an undo step and an autosave. */
+  /** Follows the running notebook: each edit is saved at once, and a user's edit is an undo step. */
   attach(notebook: LiveNotebook<D>): void {
     this.#documentSubscription?.unsubscribe();
     this.#notebook = notebook;
-    this.#documentSubscription = notebook.document$.subscribe((doc) => {
-      if (doc === undefined || !this.#open.observe(doc)) return;
+    this.#documentSubscription = notebook.edits$.subscribe(({ before, after, origin }) => {
+      this.#open.record(before, after, origin);
       this.#publishHistory();
       // An open share panel always offers a link to what is on screen now.
       if (this.#state.value.share) void this.#makeShareLink();
@@ -227,7 +227,7 @@ export class NotebookSession<D> {
   async renameNotebook(id: string, title: string): Promise<void> {
     const current = this.#open.document;
     if (id === this.#state.value.currentId && current !== undefined) {
-      this.#notebook?.replaceDocument(this.#codec.withTitle(current, title));
+      this.#notebook?.replaceDocument(this.#codec.withTitle(current, title), 'user');
       return;
     }
     this.#reportRead(await this.#try(() => this.#library.rename(id, title)));
@@ -360,7 +360,7 @@ export class NotebookSession<D> {
     // Give the open document the copy's title too, so the header, the list and the next save agree.
     const present = this.#open.document;
     if (present !== undefined)
-      this.#notebook?.replaceDocument(this.#codec.withTitle(present, status.copyTitle));
+      this.#notebook?.replaceDocument(this.#codec.withTitle(present, status.copyTitle), 'user');
     void this.refreshList();
   }
 
@@ -409,7 +409,7 @@ export class NotebookSession<D> {
 
   #applyStep(doc: D | undefined): void {
     if (doc === undefined) return;
-    this.#notebook?.replaceDocument(doc);
+    this.#notebook?.replaceDocument(doc, 'history');
     this.#publishHistory();
   }
 

@@ -1,6 +1,11 @@
-import { type NotebookDocument, parseNotebook, serializeNotebook } from '@convbook/cells';
+import {
+  type NotebookDocument,
+  parseNotebook,
+  type SerializedCells,
+  serializeNotebook,
+} from '@convbook/cells';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { Observable, Subscription } from 'rxjs';
+import type { Subscription } from 'rxjs';
 import { flushOnPageHide } from '../autosave/autosave';
 import '../components/cb-notebook-list/cb-notebook-list';
 import '../components/cb-session-panel/cb-session-panel';
@@ -17,16 +22,16 @@ export interface SessionHost extends ReactiveControllerHost, HTMLElement {
   /** Opens a document as a new notebook ("New notebook", examples). */
   openAsNew: (json: unknown, source: string) => Promise<boolean>;
   openDocument(json: unknown): Promise<boolean>;
-  readonly notebook: {
-    readonly document$: Observable<NotebookDocument | undefined>;
-    replaceDocument(doc: NotebookDocument): void;
-  };
+  readonly notebook: LiveNotebook<NotebookDocument>;
 }
+
+/** Every save writes the whole text; only the cells an edit replaced are serialized again. */
+const cellTexts: SerializedCells = new WeakMap();
 
 const codec: DocumentCodec<NotebookDocument> = {
   parse: (text) => parseNotebook(text),
   parseSaved: (text) => parseNotebook(text, LENIENT),
-  serialize: (doc) => serializeNotebook(doc),
+  serialize: (doc) => serializeNotebook(doc, cellTexts),
   titleOf: (doc) => doc.title,
   withTitle: (doc, title) => ({ ...doc, title }),
 };
@@ -97,8 +102,8 @@ export class SessionController implements ReactiveController {
     const doc = await this.session.start(() => first);
     const notebook = this.#host.notebook;
     const live: LiveNotebook<NotebookDocument> = {
-      document$: notebook.document$,
-      replaceDocument: (d) => notebook.replaceDocument(d),
+      edits$: notebook.edits$,
+      replaceDocument: (d, origin) => notebook.replaceDocument(d, origin),
       load: async (d) => {
         await this.#host.openDocument(d);
       },

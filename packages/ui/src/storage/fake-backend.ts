@@ -46,7 +46,8 @@ export class FakeBackend implements KeyValueBackend {
     }
     if (plan.prune) {
       const { prefix, keep } = plan.prune;
-      for (const key of [...this.data.keys()]) if (key.startsWith(prefix) && key !== keep) this.data.delete(key);
+      for (const key of [...this.data.keys()])
+        if (key.startsWith(prefix) && key !== keep) this.data.delete(key);
     }
     return true;
   }

@@ -1,17 +1,18 @@
 import type { CellState, NotebookDocument } from '@convbook/cells';
 import { filter, firstValueFrom } from 'rxjs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { serveNotebook } from './notebook-server';
-import type { MessageEndpoint } from './protocol';
-import { LoadError, RemoteNotebook } from './remote-notebook';
+import { LoadError } from '../worker/compute-client';
+import { serveNotebook } from '../worker/notebook-server';
+import type { MessageEndpoint } from '../worker/protocol';
+import { PageNotebook } from './page-notebook';
 
 /** The page and the worker joined by a real MessageChannel (structured clone and transfer included). */
-function connect(): { remote: RemoteNotebook; stop: () => void } {
+function connect(): { remote: PageNotebook; stop: () => void } {
   const channel = new MessageChannel();
   channel.port1.start();
   channel.port2.start();
   const stopServer = serveNotebook(channel.port2 as unknown as MessageEndpoint);
-  const remote = new RemoteNotebook(channel.port1 as unknown as MessageEndpoint);
+  const remote = new PageNotebook(channel.port1 as unknown as MessageEndpoint);
   return {
     remote,
     stop: () => {
@@ -43,7 +44,7 @@ const doc: NotebookDocument = {
   ],
 };
 
-const okState = (remote: RemoteNotebook, id: string, predicate: (s: CellState) => boolean = () => true) =>
+const okState = (remote: PageNotebook, id: string, predicate: (s: CellState) => boolean = () => true) =>
   firstValueFrom(remote.state$(id).pipe(filter((s) => s.status === 'ok' && predicate(s))));
 
 const tensorData = (state: CellState): number[] =>
@@ -52,7 +53,7 @@ const tensorData = (state: CellState): number[] =>
 let stop: (() => void) | undefined;
 afterEach(() => stop?.());
 
-describe('RemoteNotebook over a message channel', () => {
+describe('PageNotebook over a message channel', () => {
   it('mirrors computed tensors as real Tensors and recomputes after an edit', async () => {
     const connection = connect();
     stop = connection.stop;
