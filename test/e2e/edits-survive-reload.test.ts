@@ -14,7 +14,7 @@ import { weightInput } from './ui-actions';
 // browser. Every time, the reopened notebook holds the edit. The profile is a real persistent one.
 
 const KERNEL = 'sobelX';
-const RELOAD_DELAYS_MS = [50, 0, 150, 0];
+const RELOAD_DELAYS_MS = [0, 50, 150];
 /** A 1×1 PNG, so the upload is decoded and stored for real. */
 const PNG = Buffer.from(
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==',

@@ -11,6 +11,7 @@ import '../components/cb-notebook-list/cb-notebook-list';
 import '../components/cb-session-panel/cb-session-panel';
 import { NotebookChannel } from '../storage/notebook-channel';
 import { NotebookStore } from '../storage/notebook-store';
+import { commitUncheckedNow } from '../storage/one-transaction';
 import { NotebookSession } from './notebook-session';
 import type { DocumentCodec, LiveNotebook, SessionState } from './session-state';
 
@@ -77,7 +78,10 @@ export class SessionController implements ReactiveController {
     window.addEventListener('keydown', this.#onKeydown);
     this.#host.addEventListener('dragover', this.#onDragOver);
     this.#host.addEventListener('drop', this.#onDrop);
-    this.#stopPageHide = flushOnPageHide(() => void this.session.flush());
+    this.#stopPageHide = flushOnPageHide(() => {
+      void this.session.flush(); // starts the last save in this task…
+      commitUncheckedNow(); // …and commits it before the page goes
+    });
     this.#subscription = this.session.state$.subscribe((state) => this.#render(state));
   }
 

@@ -1,5 +1,5 @@
 import * as idb from 'idb-keyval';
-import { commitInOneTransaction, type WritePlan } from './one-transaction';
+import { commitInOneTransaction, keyvalDatabase, type WritePlan } from './one-transaction';
 import {
   isNotebookMeta,
   isSavedNotebook,
@@ -44,14 +44,13 @@ export const indexedDbBackend: KeyValueBackend = {
   delMany: (keys) => withIndexedDb(() => idb.delMany(keys)),
   keys: () =>
     withIndexedDb(async () => (await idb.keys()).filter((key): key is string => typeof key === 'string')),
-  commit: (plan) => withIndexedDb(() => commitInOneTransaction(defaultStore(), plan)),
+  commit: (plan) => withIndexedDb(() => commitInOneTransaction(database(), plan)),
 };
 
-let keyvalStore: idb.UseStore | undefined;
-/** idb-keyval's own default database and store, opened once, so the app keeps reading what it wrote. */
-function defaultStore(): idb.UseStore {
-  keyvalStore ??= idb.createStore('keyval-store', 'keyval');
-  return keyvalStore;
+let keyval: ReturnType<typeof keyvalDatabase> | undefined;
+function database(): ReturnType<typeof keyvalDatabase> {
+  keyval ??= keyvalDatabase();
+  return keyval;
 }
 
 async function withIndexedDb<T>(work: () => Promise<T>): Promise<T> {
@@ -83,6 +82,8 @@ export class NotebookStore {
   readonly #timeoutMs: number;
   /** Settles when a call that timed out finally answers; set while it hangs. */
   #stalled: Promise<void> | undefined;
+  /** When each notebook seen here was created, so a save writes it right the first time. */
+  readonly #createdAt = new Map<string, number>();
 
   constructor(backend: KeyValueBackend = indexedDbBackend, options: NotebookStoreOptions = {}) {
     this.#backend = backend;
@@ -126,6 +127,7 @@ export class NotebookStore {
       const body = await this.#backend.get(revisionKey(id, pointer.revision));
       const reason = this.#problemWith(pointer, body);
       if (reason || !isSavedNotebook(body)) return { status: 'damaged', id, reason: reason ?? 'unreadable' };
+      this.#createdAt.set(id, body.createdAt);
       return { status: 'ok', record: body };
     });
   }
@@ -137,6 +139,7 @@ export class NotebookStore {
       const meta: NotebookMeta = { id: this.#newId(), title, createdAt: now, updatedAt: now, revision: 1 };
       const written = await this.#write({ ...meta, document }, (stored) => stored === undefined);
       if (!written) throw new Error(`a notebook with the id ${meta.id} exists already`);
+      this.#createdAt.set(meta.id, now);
       return meta;
     });
   }
@@ -149,7 +152,8 @@ export class NotebookStore {
     // No await before #write: the transaction starts in the caller's task (see one-transaction.ts).
     return this.#attempt('save', async () => {
       const now = this.#now();
-      const meta: NotebookMeta = { id, title, createdAt: now, updatedAt: now, revision: baseRevision + 1 };
+      const createdAt = this.#createdAt.get(id) ?? now;
+      const meta: NotebookMeta = { id, title, createdAt, updatedAt: now, revision: baseRevision + 1 };
       let stored: NotebookMeta | undefined;
       const written = await this.#write({ ...meta, document }, (pointer) => {
         // A notebook deleted in another tab meanwhile is written again rather than lost.
@@ -158,7 +162,8 @@ export class NotebookStore {
         return pointer.revision === baseRevision;
       });
       if (!written) return { status: 'conflict', storedRevision: stored?.revision ?? 0 };
-      return { status: 'saved', meta: { ...meta, createdAt: stored?.createdAt ?? meta.createdAt } };
+      this.#createdAt.set(id, stored?.createdAt ?? createdAt);
+      return { status: 'saved', meta: { ...meta, createdAt: stored?.createdAt ?? createdAt } };
     });
   }
 
