@@ -48,7 +48,7 @@ async function reload(page: Page, delayMs: number): Promise<void> {
 }
 
 /** Types into a field and presses Enter, as a person does; nothing else is waited for. */
-async function enter(page: Page, field: ReturnType<Page['locator']>, text: string): Promise<void> {
+async function enter(field: ReturnType<Page['locator']>, text: string): Promise<void> {
   await field.fill(text);
   await field.press('Enter');
 }
@@ -72,7 +72,7 @@ describe('edits survive an immediate reload and a browser restart', () => {
     const kept: string[] = [];
     for (const [i, delay] of RELOAD_DELAYS_MS.entries()) {
       const value = start + i + 1;
-      await enter(page, weightInput(cell(page, KERNEL), 1, 1), String(value));
+      await enter(weightInput(cell(page, KERNEL), 1, 1), String(value));
       await reload(page, delay);
       kept.push(`${delay} ms: ${await topLeftWeight(page)} (typed ${value})`);
     }
@@ -80,7 +80,7 @@ describe('edits survive an immediate reload and a browser restart', () => {
       RELOAD_DELAYS_MS.map((delay, i) => `${delay} ms: ${start + i + 1} (typed ${start + i + 1})`),
     );
 
-    await enter(page, weightInput(cell(page, KERNEL), 1, 1), String(start + 10));
+    await enter(weightInput(cell(page, KERNEL), 1, 1), String(start + 10));
     await context.close(); // quitting the browser right after Enter
     page = await launch();
     expect(await topLeftWeight(page)).toBe(start + 10);
@@ -90,7 +90,7 @@ describe('edits survive an immediate reload and a browser restart', () => {
     let page = context.pages()[0] as Page;
     for (const delay of RELOAD_DELAYS_MS) {
       const title = `Renamed before a ${delay} ms reload`;
-      await enter(page, notebookTitle(page), title);
+      await enter(notebookTitle(page), title);
       await reload(page, delay);
       expect(await notebookTitle(page).inputValue()).toBe(title);
     }

@@ -72,6 +72,18 @@ export interface CellKindSpec<I extends Readonly<Record<string, InputSlot>>, P e
   readonly output: ValueType;
   /** `'demand'`: computed only when run (see RunsOn); `'change'` when left out. */
   readonly runsOn?: RunsOn;
+  /** Starting params of a cell added from the UI, chosen so it computes something sensible at once. */
+  readonly defaults?: Readonly<Record<string, unknown>>;
+  /**
+   * A kind whose compute takes milliseconds where others take microseconds (it replays a whole chain):
+   * the browser starts it one task after the rest of the pass, so quick maps are painted first.
+   */
+  readonly slow?: boolean;
+  /**
+   * Params that name another cell (a grad cell's `kernelCell`), with the value type that cell must have:
+   * dependencies beyond the wired inputs, which a new cell is pointed at like its inputs are.
+   */
+  readonly cellParams?: Readonly<Record<string, ValueType>>;
   /** Cross-field checks after each field passed its schema; paths are relative to `params`. */
   readonly validateParams?: (params: ObjectOf<P>) => readonly DocumentProblem[];
   /** Cross-input checks (shapes that must agree); returns a message for the cell's error, or nothing. */
@@ -101,6 +113,9 @@ export interface CellKind {
   readonly paramFields: ParamFields;
   readonly output: ValueType;
   readonly runsOn: RunsOn;
+  readonly defaults: Readonly<Record<string, unknown>>;
+  readonly slow: boolean;
+  readonly cellParams: Readonly<Record<string, ValueType>>;
   /** Validates raw params (as written in a document) into filled-in params, or returns every problem. */
   parseParams(raw: unknown, path: string): { params: Params } | { problems: readonly DocumentProblem[] };
   validateInputs(inputs: Inputs, params: Params): string | undefined;
@@ -130,6 +145,9 @@ export function defineCellKind<
     paramFields: spec.params,
     output: spec.output,
     runsOn: spec.runsOn ?? 'change',
+    defaults: spec.defaults ?? {},
+    slow: spec.slow ?? false,
+    cellParams: spec.cellParams ?? {},
     parseParams(raw, path) {
       const problems: DocumentProblem[] = [];
       const parsed = schema.check(raw ?? {}, path, problems);

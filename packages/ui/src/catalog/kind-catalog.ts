@@ -19,6 +19,8 @@ export function describeKinds(kinds: readonly CellKind[]): KindInfo[] {
     ),
     output: kind.output,
     runsOn: kind.runsOn,
+    defaults: structuredClone(kind.defaults),
+    cellParams: { ...kind.cellParams },
     controls: controlsFromSchema(kind.paramFields),
   }));
 }

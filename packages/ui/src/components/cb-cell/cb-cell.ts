@@ -12,7 +12,7 @@ import type { PixelBox } from '../cb-feature-map/plane-geometry';
 import { editsAsMatrix } from '../cb-matrix/cb-matrix';
 import { cellStyles } from './cb-cell.styles';
 import { renderCellMenu } from './cell-menu';
-import { renderCellEditor } from './render-cell-editor';
+import { kindView, renderCellEditor } from './kind-views';
 import { renderCellValue } from './render-cell-value';
 
 /** How long a cell reached by "Go to" stays outlined. */
@@ -244,8 +244,8 @@ export class CbCell extends LitElement {
       </header>
       <div class="body">
         ${this.#renderInputs()} ${this.#renderCommands(state)}
-        ${renderCellEditor(this.cell, value, this.inputValues, this.info, this.candidates)}
-        ${this.cell.kind === 'note' ? nothing : this.#renderValue(state)}
+        ${renderCellEditor({ cell: this.cell, value, inputValues: this.inputValues, info: this.info, candidates: this.candidates })}
+        ${kindView(this.cell.kind).noValueView ? nothing : this.#renderValue(state)}
       </div>`;
   }
 }
