@@ -129,6 +129,18 @@ export class NotebookSession<D> {
     void this.refreshList();
   }
 
+  /**
+   * A share link pasted into the address bar of the open app changes only the fragment (no reload): open
+   * it as a new notebook, as a fresh load would. Resolves true when one opened.
+   */
+  async openSharedLink(): Promise<boolean> {
+    const shared = await this.#takeSharedDocument();
+    if (shared === undefined) return false;
+    await this.#openAsNew(shared);
+    await this.#notebook?.load(shared);
+    return true;
+  }
+
   // ── Undo and redo ───────────────────────────────────────────────────────────────────────────────
 
   undo(): void {

@@ -76,6 +76,7 @@ export class SessionController implements ReactiveController {
   hostConnected(): void {
     document.body.append(this.#panel, this.#filePicker);
     window.addEventListener('keydown', this.#onKeydown);
+    window.addEventListener('hashchange', this.#onHashChange);
     this.#host.addEventListener('dragover', this.#onDragOver);
     this.#host.addEventListener('drop', this.#onDrop);
     this.#stopPageHide = flushOnPageHide(() => {
@@ -90,6 +91,7 @@ export class SessionController implements ReactiveController {
     this.#panel.remove();
     this.#filePicker.remove();
     window.removeEventListener('keydown', this.#onKeydown);
+    window.removeEventListener('hashchange', this.#onHashChange);
     this.#host.removeEventListener('dragover', this.#onDragOver);
     this.#host.removeEventListener('drop', this.#onDrop);
     this.#stopPageHide?.();
@@ -168,6 +170,10 @@ export class SessionController implements ReactiveController {
 
   readonly #onKeydown = (event: KeyboardEvent): void => {
     this.session.handleKeydown(event);
+  };
+
+  readonly #onHashChange = (): void => {
+    void this.session.openSharedLink();
   };
 
   readonly #onDragOver = (event: DragEvent): void => {
