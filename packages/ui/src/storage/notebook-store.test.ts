@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { FakeBackend } from './fake-backend';
 import { indexedDbBackend, NotebookStore } from './notebook-store';
 import { StorageError } from './storage-error';
@@ -62,6 +62,20 @@ describe('NotebookStore', () => {
     expect(ours).toEqual({ status: 'conflict', storedRevision: 2 });
     const loaded = await store.load(meta.id);
     expect(loaded.status === 'ok' && loaded.record.document).toBe(doc('other tab'));
+  });
+
+  it('reads again only the revisions it has not checked yet when listing (another tab saved one)', async () => {
+    const { store, backend } = makeStore();
+    await store.create('A', doc('A'));
+    const b = await store.create('B', doc('B'));
+    await store.create('C', doc('C'));
+    const getMany = vi.spyOn(backend, 'getMany');
+    expect(await store.list()).toHaveLength(3);
+    await store.save(b.id, 'B', doc('B2'), 1);
+    getMany.mockClear();
+    expect((await store.list()).map((e) => e.status)).toEqual(['ok', 'ok', 'ok']);
+    const bodiesRead = getMany.mock.calls.flatMap(([keys]) => keys.filter((key) => key.includes(':rev')));
+    expect(bodiesRead).toEqual([`notebook:${b.id}:rev2`]);
   });
 
   it('lists a corrupt record as damaged and still opens the others', async () => {

@@ -82,6 +82,11 @@ export class NotebookStore {
   readonly #timeoutMs: number;
   /** Settles when a call that timed out finally answers; set while it hangs. */
   #stalled: Promise<void> | undefined;
+  /**
+   * What list() found in each revision it read (`id@revision` → the problem, or undefined when good).
+   * Revisions are written once and never change, so a verdict holds for as long as the revision exists.
+   */
+  readonly #checked = new Map<string, string | undefined>();
   /** When each notebook seen here was created, so a save writes it right the first time. */
   readonly #createdAt = new Map<string, number>();
 
@@ -104,14 +109,19 @@ export class NotebookStore {
       const ids = (await this.#backend.keys()).flatMap((key) => POINTER.exec(key)?.[1] ?? []);
       const pointers = await this.#backend.getMany(ids.map(pointerKey));
       const metas = pointers.map((pointer) => (isNotebookMeta(pointer) ? pointer : undefined));
-      const bodies = await this.#backend.getMany(
-        metas.flatMap((meta) => (meta ? [revisionKey(meta.id, meta.revision)] : [])),
+      // Only revisions not checked before are read and parsed: after another tab saves one notebook, its
+      // list refresh reads that one document, not every document in the store.
+      const unchecked = metas.filter(
+        (meta): meta is NotebookMeta => meta !== undefined && !this.#checked.has(checkedKey(meta)),
       );
-      let next = 0;
+      const bodies = await this.#backend.getMany(
+        unchecked.map((meta) => revisionKey(meta.id, meta.revision)),
+      );
+      unchecked.forEach((meta, i) => this.#checked.set(checkedKey(meta), this.#problemWith(meta, bodies[i])));
       const entries = ids.map((id, i): NotebookListEntry => {
         const meta = metas[i];
         if (!meta) return damaged(id, pointers[i], 'its index entry is unreadable');
-        const reason = this.#problemWith(meta, bodies[next++]);
+        const reason = this.#checked.get(checkedKey(meta));
         return reason ? damaged(id, meta, reason) : { status: 'ok', meta };
       });
       return entries.sort((a, b) => updatedAt(b) - updatedAt(a));
@@ -267,6 +277,10 @@ export class NotebookStore {
       clearTimeout(timer);
     }
   }
+}
+
+function checkedKey(meta: NotebookMeta): string {
+  return `${meta.id}@${meta.revision}`;
 }
 
 function damaged(id: string, pointer: unknown, reason: string): NotebookListEntry {
