@@ -117,7 +117,9 @@ export class NotebookStore {
       const bodies = await this.#backend.getMany(
         unchecked.map((meta) => revisionKey(meta.id, meta.revision)),
       );
-      unchecked.forEach((meta, i) => this.#checked.set(checkedKey(meta), this.#problemWith(meta, bodies[i])));
+      for (const [i, meta] of unchecked.entries()) {
+        this.#checked.set(checkedKey(meta), this.#problemWith(meta, bodies[i]));
+      }
       const entries = ids.map((id, i): NotebookListEntry => {
         const meta = metas[i];
         if (!meta) return damaged(id, pointers[i], 'its index entry is unreadable');
