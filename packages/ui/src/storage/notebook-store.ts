@@ -1,5 +1,5 @@
-import * as idb from 'idb-keyval';
-import { commitInOneTransaction, keyvalDatabase, type WritePlan } from './one-transaction';
+import { type KeyvalDatabase, keyvalDatabase, keyvalOperations } from './keyval-database';
+import { commitInOneTransaction, type WritePlan } from './one-transaction';
 import {
   isNotebookMeta,
   isSavedNotebook,
@@ -22,7 +22,7 @@ import { describeStorageFailure, StorageError } from './storage-error';
  * and two tabs can never both write "revision N+1". The writes are issued in the same task as the call (see
  * one-transaction.ts), so an edit saved just before a reload is not lost.
  *
- * This is the only module that talks to idb-keyval; tests hand in a fake backend.
+ * This and keyval-database.ts are the only modules that talk to IndexedDB; tests hand in a fake backend.
  */
 
 /** The few key-value operations the store needs (idb-keyval's shape). */
@@ -36,21 +36,26 @@ export interface KeyValueBackend {
   commit(plan: WritePlan): Promise<boolean>;
 }
 
-/** idb-keyval, guarded: without IndexedDB (some private modes, sandboxed frames) every call says so. */
+/** IndexedDB, guarded: without it (some private modes, sandboxed frames) every call says so. */
 export const indexedDbBackend: KeyValueBackend = {
-  get: (key) => withIndexedDb(() => idb.get(key)),
-  getMany: (keys) => withIndexedDb(() => idb.getMany(keys)),
-  set: (key, value) => withIndexedDb(() => idb.set(key, value)),
-  delMany: (keys) => withIndexedDb(() => idb.delMany(keys)),
-  keys: () =>
-    withIndexedDb(async () => (await idb.keys()).filter((key): key is string => typeof key === 'string')),
+  get: (key) => withIndexedDb(() => operations().get(key)),
+  getMany: (keys) => withIndexedDb(() => operations().getMany(keys)),
+  set: (key, value) => withIndexedDb(() => operations().set(key, value)),
+  delMany: (keys) => withIndexedDb(() => operations().delMany(keys)),
+  keys: () => withIndexedDb(() => operations().keys()),
   commit: (plan) => withIndexedDb(() => commitInOneTransaction(database(), plan)),
 };
 
-let keyval: ReturnType<typeof keyvalDatabase> | undefined;
-function database(): ReturnType<typeof keyvalDatabase> {
+let keyval: KeyvalDatabase | undefined;
+let keyvalOps: ReturnType<typeof keyvalOperations> | undefined;
+/** One connection for every call, opened on first use (idb-keyval's database, so old records still read). */
+function database(): KeyvalDatabase {
   keyval ??= keyvalDatabase();
   return keyval;
+}
+function operations(): ReturnType<typeof keyvalOperations> {
+  keyvalOps ??= keyvalOperations(database());
+  return keyvalOps;
 }
 
 async function withIndexedDb<T>(work: () => Promise<T>): Promise<T> {

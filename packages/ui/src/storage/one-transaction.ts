@@ -1,3 +1,5 @@
+import { KEYVAL_STORE, type KeyvalDatabase } from './keyval-database';
+
 /**
  * What one save does, as data: read `checkKey`, write `writes`, and — only if `check` accepts what was read
  * — delete the older keys under `prune.prefix`; otherwise abort, which undoes the writes.
@@ -30,8 +32,8 @@ export function commitInOneTransaction(database: KeyvalDatabase, plan: WritePlan
 function run(db: IDBDatabase, plan: WritePlan): Promise<boolean> {
   // Relaxed durability: the commit does not wait for the disk to flush. The data still survives a crashed
   // or closed tab (the browser holds it); only a power cut in the next instant could lose it.
-  const transaction = db.transaction(STORE, 'readwrite', { durability: 'relaxed' });
-  const store = transaction.objectStore(STORE);
+  const transaction = db.transaction(KEYVAL_STORE, 'readwrite', { durability: 'relaxed' });
+  const store = transaction.objectStore(KEYVAL_STORE);
   return new Promise<boolean>((resolve, reject) => {
     let refused = false;
     const read = store.get(plan.checkKey);
@@ -63,52 +65,6 @@ function run(db: IDBDatabase, plan: WritePlan): Promise<boolean> {
       if (refused) event.preventDefault();
     };
   });
-}
-
-/** idb-keyval's database and store names: the app keeps reading what it wrote with idb-keyval. */
-const DATABASE = 'keyval-store';
-const STORE = 'keyval';
-
-/** The app's database, opened once and held, so a transaction can start without waiting. */
-export interface KeyvalDatabase {
-  current(): IDBDatabase | undefined;
-  opened(): Promise<IDBDatabase>;
-}
-
-/**
- * Opens the database on first use and keeps the connection. When another tab (or a newer version of the
- * app) needs to upgrade it, the connection is closed at once instead of blocking that tab; the next save
- * opens it again.
- */
-export function keyvalDatabase(): KeyvalDatabase {
-  let db: IDBDatabase | undefined;
-  let opening: Promise<IDBDatabase> | undefined;
-  const forget = (): void => {
-    db?.close();
-    db = undefined;
-    opening = undefined;
-  };
-  return {
-    current: () => db,
-    opened() {
-      opening ??= new Promise<IDBDatabase>((resolve, reject) => {
-        const request = indexedDB.open(DATABASE);
-        request.onupgradeneeded = () => request.result.createObjectStore(STORE);
-        request.onsuccess = () => {
-          db = request.result;
-          db.onversionchange = forget;
-          db.onclose = forget;
-          resolve(db);
-        };
-        request.onerror = () => {
-          opening = undefined;
-          reject(request.error);
-        };
-        request.onblocked = () => reject(new Error('the browser storage is blocked by another tab'));
-      });
-      return opening;
-    },
-  };
 }
 
 /** Transactions whose writes are queued but whose revision check has not answered yet. */
