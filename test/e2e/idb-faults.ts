@@ -21,6 +21,10 @@ export type WriteFault = 'quota' | 'pointer' | 'off';
 
 const WRITE_FAULT_SCRIPT = `(() => {
   const key = ${JSON.stringify(SWITCH_KEY)};
+  const commit = IDBTransaction.prototype.commit;
+  IDBTransaction.prototype.commit = function () {
+    if (!this.__faulted) return commit.call(this);
+  };
   for (const name of ['put', 'add']) {
     const original = IDBObjectStore.prototype[name];
     IDBObjectStore.prototype[name] = function (value, storeKey) {
@@ -30,7 +34,10 @@ const WRITE_FAULT_SCRIPT = `(() => {
       if (!fails) return request;
       const transaction = this.transaction;
       const error = new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-      Object.defineProperty(transaction, 'error', { get: () => error });
+      if (!transaction.__faulted) Object.defineProperty(transaction, 'error', { get: () => error });
+      // A commit asked for before the write's answer must not outrun the fault (a real full disk fails
+      // the commit itself).
+      transaction.__faulted = true;
       request.addEventListener('success', () => transaction.abort());
       window.__writeFaults = (window.__writeFaults || 0) + 1;
       return request;

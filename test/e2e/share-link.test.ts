@@ -32,6 +32,24 @@ describe('share links', () => {
     expect(await exportedDocument(page)).toEqual(original);
   });
 
+  it('opens a link pasted into the address bar of the open app (a hash change, no reload)', async () => {
+    const { page } = session;
+    const savedBefore = await savedNotebookTitles(page);
+    const url = await shareLink(page);
+    await page.keyboard.press('Escape');
+    await page.evaluate(
+      (fragment) => {
+        window.location.hash = fragment;
+      },
+      url.slice(url.indexOf('#')),
+    );
+    await expect.poll(() => page.url(), { timeout: 5_000 }).not.toContain('#share=');
+    await waitForIdle(page);
+    await expect
+      .poll(async () => (await savedNotebookTitles(page)).length, { timeout: 5_000 })
+      .toBe(savedBefore.length + 1);
+  });
+
   it('refuses a damaged link, says so, and changes nothing', async () => {
     const { page } = session;
     const savedBefore = await savedNotebookTitles(page);

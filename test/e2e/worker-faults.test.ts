@@ -101,15 +101,11 @@ describe('a worker that hangs or crashes', () => {
     const { page } = session;
     const worker = await notebookWorker(page);
     await recordCellErrors(page, MAPS[0] ?? '');
-    // The worker applies the next edit, then its scheduler queues a microtask to recompute, and publishing
-    // the results queues another: hang in that second one, after the edit and before any state goes out.
+    // The worker applies the next edit, then its scheduler queues a microtask for the pass that recomputes
+    // and publishes: hang in it, after the edit was taken and before any state goes out.
     await worker.evaluate(() => {
-      const passThrough = self.queueMicrotask.bind(self);
-      let calls = 0;
-      self.queueMicrotask = (callback: VoidFunction) => {
-        calls++;
-        if (calls >= 2) for (;;) {}
-        passThrough(callback);
+      self.queueMicrotask = () => {
+        for (;;) {}
       };
     });
     await nudgeWeight(page, 1);

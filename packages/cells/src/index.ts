@@ -45,6 +45,7 @@ export {
   type WiringSlot,
 } from './authoring/wire-new-cell';
 export type { CellValue, FullyConnectedRow, GradValue, StatsRow, StatsValue } from './cell-value';
+export { applyEdit, cellsToRecompute } from './document/apply-edit';
 export { DocumentError, type DocumentProblem, formatProblem } from './document/document-error';
 export {
   MAX_CELLS,
@@ -62,6 +63,7 @@ export {
   NOTEBOOK_VERSION,
   type NotebookDocument,
 } from './document/notebook-document';
+export type { NotebookEdit, NotebookEditOp } from './document/notebook-edit';
 export {
   bool,
   describe,
@@ -83,7 +85,7 @@ export {
   withDefault,
 } from './document/param-schema';
 export { parseNotebook } from './document/parse-notebook';
-export { serializeNotebook } from './document/serialize-notebook';
+export { type SerializedCells, serializeNotebook } from './document/serialize-notebook';
 export { type TensorLiteral, tensorLiteral } from './document/tensor-literal';
 export { type Validation, validateNotebook } from './document/validate-notebook';
 // Issue 10: training. The train value and its view's data, the Apply edit, the drawn digit's preprocessing.
@@ -95,6 +97,7 @@ export {
   type GraphView,
   type InputSlot,
   type NormalizedSlot,
+  type RunsOn,
   type ValueType,
 } from './kinds/define-cell-kind';
 export { DIGITS_CREDIT, TEST_SPLIT, TRAIN_SPLIT } from './kinds/digits/digits-data';
@@ -122,6 +125,6 @@ export {
   renderTensor,
   scaleFromRange,
 } from './render/render-tensor';
-export type { CellError, CellProgress, CellState } from './runtime/cell-state';
+export type { CellError, CellProgress, CellState, StateBatch } from './runtime/cell-state';
 export { CycleError } from './runtime/cycle-error';
 export { Notebook, type NotebookOptions } from './runtime/notebook';

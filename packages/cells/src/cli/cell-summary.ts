@@ -59,7 +59,8 @@ export function renderableTensor(value: CellValue): Tensor | undefined {
 export function summarizeCell(id: string, kind: string, state: CellState): CellSummary {
   switch (state.status) {
     case 'pending':
-      return { id, kind, status: 'pending' };
+    case 'idle':
+      return { id, kind, status: state.status };
     case 'error':
       return {
         id,

@@ -1,6 +1,7 @@
 import { type ParallelConv, ready, type Tensor } from '@convbook/core';
 import { DocumentError } from '../document/document-error';
 import { parseNotebook } from '../document/parse-notebook';
+import { findCellKind } from '../kinds/registry';
 import type { TrainValue } from '../kinds/train/train-value';
 import { encodeRenderedPng } from '../render/encode-png';
 import { boundedPicture } from '../render/render-budget';
@@ -53,6 +54,7 @@ export async function runNotebook(source: string | unknown, options: RunOptions)
   }
   try {
     await notebook.whenIdle();
+    await runDemandCells(notebook);
     const document = notebook.document;
     const states = notebook.states();
     const out = new OutputDir(options.outDir);
@@ -123,4 +125,13 @@ function learnedWeightsJson(value: TrainValue): string {
 /** JSON has no NaN or Infinity; write them as null rather than produce an unparsable file. */
 function jsonNumber(value: number): number | null {
   return Number.isFinite(value) ? value : null;
+}
+
+/** Cells that compute only when asked (training) run once each, in reading order, after the first pass. */
+async function runDemandCells(notebook: Notebook): Promise<void> {
+  for (const cell of notebook.document.cells) {
+    if (findCellKind(cell.kind)?.runsOn !== 'demand') continue;
+    notebook.run(cell.id);
+    await notebook.whenIdle();
+  }
 }

@@ -110,3 +110,37 @@ describe('serializeNotebook', () => {
     );
   });
 });
+
+describe('serializeNotebook with a cell cache', () => {
+  it('writes exactly the uncached text, and reuses the text of unchanged cells', () => {
+    const cache = new WeakMap();
+    const doc = parseNotebook(
+      {
+        format: 'convbook',
+        version: 1,
+        title: 'Cache "quoted"',
+        cells: [
+          { id: 'img', kind: 'image', params: { sample: 'checker' } },
+          {
+            id: 'k',
+            kind: 'kernel',
+            title: 'K',
+            params: {
+              values: [
+                [1, -0],
+                [2, 3],
+              ],
+            },
+          },
+        ],
+      },
+      { lenientParams: true },
+    );
+    expect(serializeNotebook(doc, cache)).toBe(serializeNotebook(doc));
+    const edited = { ...doc, cells: [doc.cells[0], { ...doc.cells[1], params: { values: [[9]] } }] };
+    expect(serializeNotebook(edited as typeof doc, cache)).toBe(serializeNotebook(edited as typeof doc));
+    expect(cache.has(doc.cells[0] as object)).toBe(true);
+    const empty = { ...doc, cells: [] };
+    expect(serializeNotebook(empty, cache)).toBe(serializeNotebook(empty));
+  });
+});

@@ -4,14 +4,33 @@ import type { CellSpec, NotebookDocument } from './notebook-document';
  * Writes a document as stable, readable JSON: fixed key order for the document and its cells, two-space
  * indentation, and lists of plain numbers kept on one line so a kernel reads as a grid.
  */
-export function serializeNotebook(document: NotebookDocument): string {
-  const ordered = {
-    format: document.format,
-    version: document.version,
-    title: document.title,
-    cells: document.cells.map(orderCell),
-  };
-  return `${write(ordered, '')}\n`;
+export function serializeNotebook(document: NotebookDocument, cache?: SerializedCells): string {
+  if (cache === undefined) {
+    const ordered = { ...header(document), cells: document.cells.map(orderCell) };
+    return `${write(ordered, '')}\n`;
+  }
+  // The same text, built from each cell's text: cells are immutable and an edit replaces only the cells it
+  // changes, so autosave re-serializes one kernel per weight edit instead of a 32 MB picture.
+  const lines = Object.entries(header(document)).map(([k, v]) => `  ${JSON.stringify(k)}: ${write(v, '  ')}`);
+  const cells = document.cells.map((cell) => {
+    let text = cache.get(cell);
+    if (text === undefined) {
+      text = write(orderCell(cell), CELL_INDENT);
+      cache.set(cell, text);
+    }
+    return CELL_INDENT + text;
+  });
+  lines.push(`  "cells": ${cells.length === 0 ? '[]' : `[\n${cells.join(',\n')}\n  ]`}`);
+  return `{\n${lines.join(',\n')}\n}\n`;
+}
+
+/** Each cell's serialized text, kept by serializeNotebook for as long as the cell object lives. */
+export type SerializedCells = WeakMap<CellSpec, string>;
+
+const CELL_INDENT = '    ';
+
+function header(document: NotebookDocument): Record<string, unknown> {
+  return { format: document.format, version: document.version, title: document.title };
 }
 
 function orderCell(cell: CellSpec): Record<string, unknown> {

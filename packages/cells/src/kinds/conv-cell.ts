@@ -51,6 +51,7 @@ export const convCell = defineCellKind({
     alpha: optional(describe(num(0, 1), 'Leak', 'Slope of leaky-relu for negative inputs.')),
   },
   output: 'tensor',
+  defaults: { padding: 'same' },
   validateInputs: ({ input, kernel }) => {
     const channels = input.tensor.shape[0];
     const kernelChannels = kernel.weights.shape[1];

@@ -50,9 +50,18 @@ export interface ComputeContext {
    * runner). A kind asks `splits` first and stays synchronous on one thread when the answer is no.
    */
   readonly parallel?: ParallelConv;
-  /** For an on-demand cell ('demand'): the value of its last run, so Resume continues; undefined after reset. */
+  /**
+   * For a kind that runs on demand: the value its last run produced (so "Resume" continues from the
+   * learned weights); undefined for the first run, after a reset, and for kinds that run on every change.
+   */
   readonly previous?: CellValue;
 }
+
+/**
+ * When the scheduler computes a cell: on every change upstream or of its own params (the default), or only
+ * when asked (`Notebook.run`), for long work such as training that must not restart on every edit.
+ */
+export type RunsOn = 'change' | 'demand';
 
 export interface CellKindSpec<I extends Readonly<Record<string, InputSlot>>, P extends ParamFields> {
   readonly kind: string;
@@ -61,8 +70,20 @@ export interface CellKindSpec<I extends Readonly<Record<string, InputSlot>>, P e
   readonly inputs: I;
   readonly params: P;
   readonly output: ValueType;
-  /** 'demand': computed only when asked (Train), never on an upstream edit; default 'change'. */
-  readonly runsOn?: 'change' | 'demand';
+  /** `'demand'`: computed only when run (see RunsOn); `'change'` when left out. */
+  readonly runsOn?: RunsOn;
+  /** Starting params of a cell added from the UI, chosen so it computes something sensible at once. */
+  readonly defaults?: Readonly<Record<string, unknown>>;
+  /**
+   * A kind whose compute takes milliseconds where others take microseconds (it replays a whole chain):
+   * the browser starts it one task after the rest of the pass, so quick maps are painted first.
+   */
+  readonly slow?: boolean;
+  /**
+   * Params that name another cell (a grad cell's `kernelCell`), with the value type that cell must have:
+   * dependencies beyond the wired inputs, which a new cell is pointed at like its inputs are.
+   */
+  readonly cellParams?: Readonly<Record<string, ValueType>>;
   /** Cross-field checks after each field passed its schema; paths are relative to `params`. */
   readonly validateParams?: (params: ObjectOf<P>) => readonly DocumentProblem[];
   /** Cross-input checks (shapes that must agree); returns a message for the cell's error, or nothing. */
@@ -96,7 +117,10 @@ export interface CellKind {
   readonly inputs: Readonly<Record<string, NormalizedSlot>>;
   readonly paramFields: ParamFields;
   readonly output: ValueType;
-  readonly runsOn: 'change' | 'demand';
+  readonly runsOn: RunsOn;
+  readonly defaults: Readonly<Record<string, unknown>>;
+  readonly slow: boolean;
+  readonly cellParams: Readonly<Record<string, ValueType>>;
   /** Validates raw params (as written in a document) into filled-in params, or returns every problem. */
   parseParams(raw: unknown, path: string): { params: Params } | { problems: readonly DocumentProblem[] };
   validateInputs(inputs: Inputs, params: Params): string | undefined;
@@ -128,6 +152,9 @@ export function defineCellKind<
     paramFields: spec.params,
     output: spec.output,
     runsOn: spec.runsOn ?? 'change',
+    defaults: spec.defaults ?? {},
+    slow: spec.slow ?? false,
+    cellParams: spec.cellParams ?? {},
     parseParams(raw, path) {
       const problems: DocumentProblem[] = [];
       const parsed = schema.check(raw ?? {}, path, problems);

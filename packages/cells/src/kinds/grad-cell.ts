@@ -66,6 +66,9 @@ export const gradCell = defineCellKind({
     ),
   },
   output: 'grad',
+  defaults: { target: 'kernel' },
+  slow: true,
+  cellParams: { kernelCell: 'kernel' },
   compute: async (_inputs, params, context) => {
     const chain = buildChain(context.graph, context.cellId);
     const forward = forwardChain(chain);

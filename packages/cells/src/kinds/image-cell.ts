@@ -37,6 +37,7 @@ export const imageCell = defineCellKind({
     transforms: optional(transformsSchema),
   },
   output: 'tensor',
+  defaults: { sample: { name: 'checkerboard', size: 16 } },
   validateParams: (params) => {
     const given = SOURCES.filter((source) => params[source] !== undefined);
     if (given.length === 1) return [];

@@ -74,6 +74,7 @@ export const kernelCell = defineCellKind({
     ),
   },
   output: 'kernel',
+  defaults: { preset: 'sobel-x' },
   validateParams: (params) => {
     const problems: DocumentProblem[] = [];
     const given = SOURCES.filter((source) => params[source] !== undefined);

@@ -40,6 +40,7 @@ export const lossCell = defineCellKind({
     ),
   },
   output: 'loss',
+  defaults: { loss: 'mse', reduction: 'mean' },
   validateParams: (params) =>
     params.targetClass !== undefined && params.loss === 'mse'
       ? [{ path: 'targetClass', message: 'only applies to cross-entropy; mse needs a target map' }]

@@ -12,5 +12,6 @@ export const noteCell = defineCellKind({
     markdown: withDefault(describe(str(MAX_NOTE_LENGTH), 'Text', 'Markdown source.'), ''),
   },
   output: 'note',
+  defaults: { markdown: 'Write what this part of the notebook shows.' },
   compute: (_inputs, { markdown }) => ({ type: 'note', markdown }),
 });

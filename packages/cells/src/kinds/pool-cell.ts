@@ -16,6 +16,7 @@ export const poolCell = defineCellKind({
     padding: defaultPadding('valid'),
   },
   output: 'tensor',
+  defaults: { kind: 'max', size: 2 },
   compute: ({ input }, params) => {
     const options: Pool2dOptions = {
       kind: params.kind,

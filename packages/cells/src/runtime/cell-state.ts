@@ -19,8 +19,22 @@ export interface CellProgress {
 /**
  * What every cell publishes. `version` counts the edits that reached this cell; a result computed for an
  * older version is never published.
+ *
+ * A cell of a kind that runs on demand is `idle` until it is run. After a run its state is ok or error as
+ * usual; when its inputs or params change afterwards, its last ok value is kept and marked `stale` (it was
+ * computed from what the notebook held before), until it is run again.
  */
 export type CellState =
   | { readonly status: 'pending'; readonly version: number; readonly progress?: CellProgress }
-  | { readonly status: 'ok'; readonly version: number; readonly value: CellValue; readonly ms: number }
-  | { readonly status: 'error'; readonly version: number; readonly error: CellError };
+  | {
+      readonly status: 'ok';
+      readonly version: number;
+      readonly value: CellValue;
+      readonly ms: number;
+      readonly stale?: boolean;
+    }
+  | { readonly status: 'error'; readonly version: number; readonly error: CellError }
+  | { readonly status: 'idle'; readonly version: number };
+
+/** The states that changed in one scheduler pass, by cell id; `undefined` for a cell that was removed. */
+export type StateBatch = ReadonlyMap<string, CellState | undefined>;

@@ -1,14 +1,21 @@
 import type { ParallelConv } from '@convbook/core';
-import { BehaviorSubject, type Observable } from 'rxjs';
+import {
+  defer,
+  distinctUntilChanged,
+  filter,
+  map,
+  Observable,
+  type OperatorFunction,
+  Subject,
+  startWith,
+} from 'rxjs';
+import { applyEdit, cellsToRecompute, sameWiring } from '../document/apply-edit';
 import { DocumentError } from '../document/document-error';
-import { MAX_CELLS, MAX_TITLE_LENGTH } from '../document/limits';
 import type { CellSpec, NotebookDocument } from '../document/notebook-document';
-import { copyCell, validateCellSpec } from '../document/validate-notebook';
+import type { NotebookEdit } from '../document/notebook-edit';
 import type { CellKind } from '../kinds/define-cell-kind';
 import { findCellKind } from '../kinds/registry';
-import { CellChannels } from './cell-channels';
-import type { CellState } from './cell-state';
-import { deepEqual } from './deep-equal';
+import type { CellState, StateBatch } from './cell-state';
 import { NotebookGraph } from './graph';
 import { Scheduler } from './scheduler';
 
@@ -22,18 +29,20 @@ export interface NotebookOptions {
 }
 
 /**
- * A live notebook: the current document plus the state of every cell. Edits replace the document with a
- * new immutable snapshot and tell the scheduler which cells changed; the scheduler recomputes them and
- * everything downstream in one pass and publishes the states together. Readers subscribe to `state$(id)`.
+ * A live notebook: the current document plus the state of every cell. Edits (`apply`, through the same
+ * reducer the page uses) replace the document with a new immutable snapshot; the scheduler recomputes the
+ * changed cells and everything downstream in one glitch-free pass and publishes that pass's changed states
+ * together, as one batch on `passes$`. `state$(id)` is that stream narrowed to one cell.
  */
 export class Notebook {
-  readonly document$: Observable<NotebookDocument>;
-  readonly #document$: BehaviorSubject<NotebookDocument>;
-  readonly #channels = new CellChannels((id) => this.#scheduler.publishedState(id));
+  readonly #passes = new Subject<StateBatch>();
+  /** One batch per scheduler pass: the states that changed in it (`undefined` for a removed cell). */
+  readonly passes$: Observable<StateBatch> = this.#passes.asObservable();
   readonly #scheduler: Scheduler;
   #graph: NotebookGraph;
   #document: NotebookDocument;
   #disposed = false;
+  #liveSubscriptions = 0;
 
   /** `document` must already be validated (parseNotebook). */
   static fromDocument(document: NotebookDocument, options: NotebookOptions = {}): Notebook {
@@ -47,12 +56,10 @@ export class Notebook {
     memoryBudget?: number,
   ) {
     this.#document = document;
-    this.#document$ = new BehaviorSubject(document);
-    this.document$ = this.#document$.asObservable();
     this.#graph = new NotebookGraph(document.cells);
     this.#scheduler = new Scheduler(
       this.#graph,
-      (changed, states) => this.#channels.publish(changed, states),
+      (changed, states) => this.#passes.next(new Map([...changed].map((id) => [id, states.get(id)]))),
       findKind,
       parallel,
       memoryBudget,
@@ -65,102 +72,84 @@ export class Notebook {
 
   /** The state of one cell: replays the current one, then each change. Completes on dispose. */
   state$(id: string): Observable<CellState> {
-    return this.#channels.watch(id);
+    const cellState = this.#passes.pipe(
+      filter((batch) => batch.has(id)),
+      map((batch) => batch.get(id)),
+      // A removed cell delivers nothing; a cell added again under the same id reaches its watchers again.
+      filter((state): state is CellState => state !== undefined),
+    );
+    return defer(() => {
+      const current = this.#scheduler.publishedState(id);
+      return current === undefined ? cellState : cellState.pipe(startWith(current));
+    }).pipe(distinctUntilChanged(), this.#counted());
   }
 
   states(): ReadonlyMap<string, CellState> {
     return this.#scheduler.states;
   }
 
+  /** Applies one edit. Throws DocumentError (the document unchanged) for an edit the reducer refuses. */
+  apply(edit: NotebookEdit): void {
+    this.#checkOpen();
+    const next = applyEdit(this.#document, edit);
+    if (next === this.#document) return;
+    const wiringKept = sameWiring(this.#document, next);
+    const changed = cellsToRecompute(this.#document, next);
+    this.#document = next;
+    // Editing params or a title leaves the wiring alone: the graph keeps its order instead of re-sorting.
+    this.#graph = new NotebookGraph(next.cells, wiringKept ? this.#graph : undefined);
+    this.#scheduler.update(this.#graph, changed);
+  }
+
   /** Shallow-merges `patch` into the cell's params; `undefined` deletes a key. Invalid values error the cell. */
   setParams(id: string, patch: Readonly<Record<string, unknown>>): void {
-    const cell = this.#cell(id);
-    // Built through a Map and fromEntries so no key can replace the prototype of the params object; an own
-    // "__proto__" key (JSON.parse makes those) can never name a parameter, so it is dropped.
-    const merged = new Map(Object.entries(cell.params ?? {}));
-    for (const [key, value] of Object.entries(patch)) {
-      if (key === '__proto__') continue;
-      if (value === undefined) merged.delete(key);
-      else merged.set(key, structuredClone(value));
-    }
-    const params: Record<string, unknown> = Object.fromEntries(merged);
-    if (deepEqual(params, cell.params ?? {})) return;
-    this.#replaceCell({ ...cell, params }, [id]);
+    this.apply({ op: 'setParams', id, patch });
   }
 
   /** Rewires input slots (merged into the existing ones). A missing target errors the cell, not the call. */
   setInputs(id: string, inputs: Readonly<Record<string, string>>): void {
-    const cell = this.#cell(id);
-    const merged = { ...cell.inputs, ...inputs };
-    if (deepEqual(merged, cell.inputs ?? {})) return;
-    this.#replaceCell({ ...cell, inputs: merged }, [id]);
+    this.apply({ op: 'setInputs', id, inputs });
   }
 
   setTitle(title: string): void {
-    if (title.length > MAX_TITLE_LENGTH) {
-      throw new DocumentError([{ path: 'title', message: `must be at most ${MAX_TITLE_LENGTH} characters` }]);
-    }
-    this.#commit({ ...this.#document, title }, []);
+    this.apply({ op: 'setTitle', title });
   }
 
   setCellTitle(id: string, title?: string): void {
-    const { title: _old, ...rest } = this.#cell(id);
-    if (title !== undefined && title.length > MAX_TITLE_LENGTH) {
-      throw new DocumentError([{ path: `cells[${this.#indexOf(id)}].title`, message: 'is too long' }]);
-    }
-    this.#replaceCell(title === undefined ? rest : { ...rest, title }, []);
+    this.apply(title === undefined ? { op: 'setCellTitle', id } : { op: 'setCellTitle', id, title });
   }
 
-  /**
-   * Inserts a cell (at the end by default). Throws DocumentError on a bad spec or a duplicate id; inputs may
-   * be left unwired or name a cell added later (the cell reports it until they are wired).
-   */
-  addCell(spec: CellSpec, index = this.#document.cells.length): void {
-    this.#checkOpen();
-    const cells = [...this.#document.cells];
-    const at = Math.max(0, Math.min(index, cells.length));
-    if (cells.length >= MAX_CELLS) {
-      throw new DocumentError([{ path: 'cells', message: `a notebook holds at most ${MAX_CELLS} cells` }]);
-    }
-    const problems = validateCellSpec(spec, `cells[${at}]`, new Set(cells.map((c) => c.id)), {
-      lenientWiring: true,
-    });
-    if (problems.length > 0) throw new DocumentError(problems);
-    cells.splice(at, 0, copyCell(spec as unknown as Record<string, unknown>));
-    this.#commit({ ...this.#document, cells }, [spec.id]);
+  /** Inserts a cell (at the end by default). Throws DocumentError on a bad spec or a duplicate id. */
+  addCell(spec: CellSpec, index?: number): void {
+    this.apply(index === undefined ? { op: 'addCell', spec } : { op: 'addCell', spec, index });
   }
 
   removeCell(id: string): void {
-    this.#cell(id);
-    this.#commit({ ...this.#document, cells: this.#document.cells.filter((c) => c.id !== id) }, []);
+    this.apply({ op: 'removeCell', id });
   }
 
-  moveCell(id: string, toIndex: number): void {
-    const cell = this.#cell(id);
-    const cells = this.#document.cells.filter((c) => c.id !== id);
-    cells.splice(Math.max(0, Math.min(toIndex, cells.length)), 0, cell);
-    this.#commit({ ...this.#document, cells }, []);
+  moveCell(id: string, index: number): void {
+    this.apply({ op: 'moveCell', id, index });
   }
 
-  /**
-   * Swaps in another validated document (undo/redo); only cells whose kind, inputs or params differ
-   * recompute. Documents this notebook produced may have unwired inputs: validate them with lenientWiring.
-   */
+  /** Swaps in another validated document (undo/redo); only cells whose kind, inputs or params differ recompute. */
   replaceDocument(document: NotebookDocument): void {
-    this.#checkOpen();
-    const before = new Map(this.#document.cells.map((c) => [c.id, c]));
-    const changed = document.cells
-      .filter((cell) => {
-        const old = before.get(cell.id);
-        return (
-          old === undefined ||
-          old.kind !== cell.kind ||
-          !deepEqual(old.inputs ?? {}, cell.inputs ?? {}) ||
-          !deepEqual(old.params ?? {}, cell.params ?? {})
-        );
-      })
-      .map((cell) => cell.id);
-    this.#commit(document, changed);
+    this.apply({ op: 'replaceDocument', document });
+  }
+
+  /** Computes an on-demand cell (see RunsOn) with its current inputs; any other cell just recomputes. */
+  run(id: string): void {
+    this.#scheduler.run(this.#cellId(id));
+  }
+
+  /** Stops a running cell: its compute sees the abort and returns its best result so far. */
+  stop(id: string): void {
+    this.#scheduler.stop(this.#cellId(id));
+  }
+
+  /** Puts an on-demand cell back to idle and forgets its last value. */
+  reset(id: string): void {
+    this.#scheduler.reset(this.#cellId(id));
   }
 
   whenIdle(): Promise<void> {
@@ -169,8 +158,7 @@ export class Notebook {
 
   /** Sizes of internal tables and live subscriptions, for leak tests and diagnostics. */
   get internalSizes(): Readonly<Record<string, number>> {
-    const { subscriptions, channels } = this.#channels.sizes;
-    return { ...this.#scheduler.internalSizes, liveSubscriptions: subscriptions, watchedCells: channels };
+    return { ...this.#scheduler.internalSizes, liveSubscriptions: this.#liveSubscriptions };
   }
 
   /** Aborts running computations and completes every stream. */
@@ -178,34 +166,28 @@ export class Notebook {
     if (this.#disposed) return;
     this.#disposed = true;
     this.#scheduler.dispose();
-    this.#channels.close();
-    this.#document$.complete();
+    this.#passes.complete();
   }
 
-  #cell(id: string): CellSpec {
+  /** Counts the subscriptions of `state$`, so a leak test can see that none are left behind. */
+  #counted<T>(): OperatorFunction<T, T> {
+    return (source) =>
+      new Observable<T>((subscriber) => {
+        this.#liveSubscriptions++;
+        const subscription = source.subscribe(subscriber);
+        return () => {
+          this.#liveSubscriptions--;
+          subscription.unsubscribe();
+        };
+      });
+  }
+
+  #cellId(id: string): string {
     this.#checkOpen();
-    const cell = this.#document.cells.find((c) => c.id === id);
-    if (cell === undefined) throw new DocumentError([{ path: '', message: `no cell "${id}"` }]);
-    return cell;
-  }
-
-  #indexOf(id: string): number {
-    return this.#document.cells.findIndex((c) => c.id === id);
-  }
-
-  #replaceCell(cell: CellSpec, changed: readonly string[]): void {
-    const previous = this.#cell(cell.id);
-    const cells = this.#document.cells.map((c) => (c.id === cell.id ? cell : c));
-    // Editing params or a title leaves the wiring alone: the graph keeps its order instead of re-sorting.
-    const rewired = !deepEqual(previous.inputs ?? {}, cell.inputs ?? {});
-    this.#commit({ ...this.#document, cells }, changed, rewired ? undefined : this.#graph);
-  }
-
-  #commit(document: NotebookDocument, changed: readonly string[], sameWiringAs?: NotebookGraph): void {
-    this.#document = document;
-    this.#graph = new NotebookGraph(document.cells, sameWiringAs);
-    this.#scheduler.update(this.#graph, changed);
-    this.#document$.next(document);
+    if (!this.#graph.cells.has(id)) {
+      throw new DocumentError([{ path: 'cells', message: `there is no cell "${id}" in this notebook` }]);
+    }
+    return id;
   }
 
   #checkOpen(): void {

@@ -23,12 +23,14 @@ export class RunContext implements ComputeContext {
   readonly #host: RunHost;
   #controller: AbortController | undefined;
   #graph: GraphView | undefined;
+  readonly previous: CellValue | undefined;
 
-  constructor(host: RunHost, cellId: string, version: number, record: object) {
+  constructor(host: RunHost, cellId: string, version: number, record: object, previous?: CellValue) {
     this.#host = host;
     this.cellId = cellId;
     this.version = version;
     this.record = record;
+    this.previous = previous;
   }
 
   get signal(): AbortSignal {

@@ -21,7 +21,15 @@ import { describeSource, describeValueTypes } from './value-names';
 interface CellRecord {
   version: number;
   running?: { readonly version: number; readonly controller: AbortController };
+  /** On-demand cells only: a run was asked for and has not started (its inputs may still be computing). */
+  requested?: boolean;
+  /** On-demand cells only: the last run's ok state, kept (marked stale) when inputs change afterwards. */
+  lastOk?: OkState;
+  /** On-demand cells only: reset while running, so the run's result is thrown away. */
+  discardRun?: boolean;
 }
+
+type OkState = Extract<CellState, { status: 'ok' }>;
 
 type Prepared =
   | { readonly state: CellState }
@@ -195,17 +203,68 @@ export class Scheduler {
     const record = this.#records.get(id) as CellRecord;
     const version = ++record.version;
     if (record.running !== undefined) {
-      // Stale: stop it; #settle reruns this cell with the latest inputs once the old computation has ended.
+      // Stale: stop it; #settle reruns this cell with the latest inputs once the old computation has ended
+      // (an on-demand cell instead keeps what the stopped run returned, marked stale).
       record.running.controller.abort();
       this.#states.set(id, { status: 'pending', version });
+      return;
+    }
+    if (this.#runsOnDemand(id) && record.requested !== true) {
+      this.#states.set(id, restingState(record, version));
       return;
     }
     const prepared = this.#prepare(id, version);
     if ('state' in prepared) {
       this.#states.set(id, prepared.state);
+      // A run asked for while inputs compute waits for them; one that cannot start at all is answered.
+      if (prepared.state.status !== 'pending') record.requested = false;
       return;
     }
+    record.requested = false;
     this.#run(id, record, version, prepared.kind, prepared.inputs, prepared.params);
+  }
+
+  /** Asks an on-demand cell to compute (any other cell simply recomputes). Ignored while it runs. */
+  run(id: string): void {
+    const record = this.#records.get(id);
+    if (record === undefined || record.running !== undefined) return;
+    record.requested = true;
+    this.#dirty.add(id);
+    this.#queueFlush();
+  }
+
+  /** Stops a running cell through its AbortSignal; the value it returns then becomes its state. */
+  stop(id: string): void {
+    const record = this.#records.get(id);
+    if (record === undefined) return;
+    if (record.running !== undefined) {
+      record.running.controller.abort();
+      return;
+    }
+    if (record.requested !== true) return;
+    record.requested = false; // waiting for its inputs: it goes back to rest
+    this.#dirty.add(id);
+    this.#queueFlush();
+  }
+
+  /** Puts an on-demand cell back to idle, forgetting its last value (a run in flight is thrown away). */
+  reset(id: string): void {
+    const record = this.#records.get(id);
+    if (record === undefined) return;
+    record.lastOk = undefined;
+    record.requested = false;
+    if (record.running !== undefined) {
+      record.discardRun = true;
+      record.running.controller.abort();
+      return;
+    }
+    this.#dirty.add(id);
+    this.#queueFlush();
+  }
+
+  #runsOnDemand(id: string): boolean {
+    const cell = this.#graph.cells.get(id);
+    return cell !== undefined && this.#findKind(cell.kind)?.runsOn === 'demand';
   }
 
   /** Everything that can fail before compute: cycles, parameters, missing or failed or mistyped inputs. */
@@ -243,6 +302,9 @@ export class Scheduler {
         return failed(version, { message: `input "${slot}" refers to missing cell "${source}"` });
       const state = this.#states.get(source);
       if (state === undefined || state.status === 'pending') return { state: { status: 'pending', version } };
+      if (state.status === 'idle') {
+        return failed(version, { message: `input "${slot}" has no value yet: run cell "${source}" first` });
+      }
       if (state.status === 'error') {
         const upstream = state.error.upstream ?? source;
         return failed(version, { message: `upstream error in ${upstream}`, upstream });
@@ -278,7 +340,8 @@ export class Scheduler {
       this.#states.set(id, { status: 'error', version, error: { message: refused } });
       return;
     }
-    const context = new RunContext(this.#host, id, version, record);
+    const previous = kind.runsOn === 'demand' ? record.lastOk?.value : undefined;
+    const context = new RunContext(this.#host, id, version, record, previous);
     const started = performance.now();
     let result: CellValue | Promise<CellValue>;
     try {
@@ -288,10 +351,14 @@ export class Scheduler {
       return;
     }
     if (!(result instanceof Promise)) {
-      this.#states.set(
-        id,
-        this.#withinBudget(id, { status: 'ok', version, value: result, ms: performance.now() - started }),
-      );
+      const state = this.#withinBudget(id, {
+        status: 'ok',
+        version,
+        value: result,
+        ms: performance.now() - started,
+      });
+      if (kind.runsOn === 'demand' && state.status === 'ok') record.lastOk = state;
+      this.#states.set(id, state);
       return;
     }
     record.running = { version, controller: context.controller };
@@ -313,6 +380,10 @@ export class Scheduler {
       if (this.#isIdle()) this.#resolveIdle();
       return;
     }
+    if (this.#runsOnDemand(id)) {
+      this.#settleOnDemand(id, record, version, this.#withinBudget(id, state));
+      return;
+    }
     if (record.version === version) {
       this.#touch(id);
       this.#states.set(id, this.#withinBudget(id, state));
@@ -324,12 +395,30 @@ export class Scheduler {
   }
 
   /** A result the budget cannot hold (its kind could not estimate it) is dropped for an error. */
-  #withinBudget(id: string, state: CellState): CellState {
+  #withinBudget<S extends CellState>(id: string, state: S): S | CellState {
     if (state.status !== 'ok') return state;
     const refused = this.#budget.refuse(id, valueBytes(state.value), this.#states);
     return refused === undefined
       ? state
       : { status: 'error', version: state.version, error: { message: refused } };
+  }
+
+  /**
+   * An on-demand run ended: its value is kept even when the inputs changed meanwhile (that stopped it), as
+   * a stale value, since rerunning by itself is exactly what such a cell must not do.
+   */
+  #settleOnDemand(id: string, record: CellRecord, runVersion: number, state: CellState): void {
+    const discarded = record.discardRun === true;
+    record.discardRun = false;
+    if (!discarded && state.status === 'ok') record.lastOk = state;
+    let next: CellState;
+    if (discarded) next = { status: 'idle', version: record.version };
+    else if (record.version === runVersion) next = state;
+    else next = restingState(record, record.version);
+    this.#touch(id);
+    this.#states.set(id, next);
+    for (const dependent of this.#graph.dependentsOf(id)) this.#dirty.add(dependent);
+    this.#queueFlush();
   }
 
   /** Read access to `id`'s own spec and the cells upstream of it, for kinds that walk the graph (grad, stats). */
@@ -400,6 +489,13 @@ function estimateBytes(
   } catch {
     return 0; // an estimate that cannot be made is the compute's to report, in its own words
   }
+}
+
+/** An on-demand cell that is not running: idle before its first run, else its last value marked stale. */
+function restingState(record: CellRecord, version: number): CellState {
+  return record.lastOk === undefined
+    ? { status: 'idle', version }
+    : { ...record.lastOk, version, stale: true };
 }
 
 function failed(version: number, error: CellError): Prepared {

@@ -55,6 +55,62 @@ describe('createWorkerPool', () => {
     await pool.close();
   });
 
+  it('replaces a worker that fails outside a job, so later jobs still finish', async () => {
+    const errorOf: ((error: Error) => void)[] = [];
+    let spawned = 0;
+    const spawn = (): WorkerPort => {
+      const index = spawned++;
+      let reply: (message: unknown) => void = () => {};
+      return {
+        // The first worker never answers (it is about to die); the ones after answer each job.
+        postMessage: (message) => {
+          const { id, job } = message as { id: number; job: unknown };
+          if (index > 0)
+            queueMicrotask(() => reply({ id, status: 'ok', result: `${job} by worker ${index}` }));
+        },
+        onMessage: (listener) => {
+          reply = listener;
+        },
+        onError: (listener) => {
+          errorOf[index] = listener;
+        },
+        terminate: () => undefined,
+      };
+    };
+    const pool = createWorkerPool(spawn, 1);
+    const first = pool.run('a');
+    const second = pool.run('b');
+    errorOf[0]?.(new Error('worker script crashed'));
+    await expect(first).rejects.toThrow('worker script crashed');
+    await expect(second).resolves.toBe('b by worker 1');
+    await expect(pool.run('c')).resolves.toBe('c by worker 1');
+    expect(spawned).toBe(2);
+    await pool.close();
+  });
+
+  it('rejects waiting jobs instead of respawning forever when every worker keeps failing', async () => {
+    const errorOf: ((error: Error) => void)[] = [];
+    let spawned = 0;
+    const spawn = (): WorkerPort => {
+      const index = spawned++;
+      queueMicrotask(() => errorOf[index]?.(new Error('cannot load the worker script')));
+      return {
+        postMessage: () => {},
+        onMessage: () => {},
+        onError: (listener) => {
+          errorOf[index] = listener;
+        },
+        terminate: () => undefined,
+      };
+    };
+    const pool = createWorkerPool(spawn, 2);
+    await expect(pool.run('a')).rejects.toThrow();
+    await later(5);
+    await expect(pool.run('b')).rejects.toThrow('worker pool: its workers keep failing');
+    expect(spawned).toBe(7); // the first two, then replacements until six failures in a row
+    await pool.close();
+  });
+
   it('rejects a job whose handler threw, with its message, and keeps serving', async () => {
     const pool = createWorkerPool(
       fakeSpawner(async (job) => {

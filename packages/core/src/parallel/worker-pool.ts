@@ -35,9 +35,12 @@ interface PendingJob {
 }
 
 interface Slot {
-  readonly port: WorkerPort;
+  port: WorkerPort | undefined;
   current: PendingJob | undefined;
 }
+
+/** Failures in a row, with no job finished between them, after which a pool stops replacing workers. */
+const FAILURES_BEFORE_GIVING_UP = 3;
 
 export function createWorkerPool(spawn: () => WorkerPort, size: number): WorkerPool {
   if (!Number.isInteger(size) || size < 1)
@@ -45,35 +48,51 @@ export function createWorkerPool(spawn: () => WorkerPort, size: number): WorkerP
   const queue: PendingJob[] = [];
   let nextId = 0;
   let closed = false;
+  let failuresInARow = 0;
 
   const dispatch = (): void => {
     for (const slot of slots) {
-      if (slot.current !== undefined) continue;
+      if (slot.current !== undefined || slot.port === undefined) continue;
       const job = queue.shift();
       if (job === undefined) return;
       slot.current = job;
       slot.port.postMessage({ id: job.id, job: job.job }, job.transfer);
     }
+    // Every worker failed to start, again and again: say so rather than leave jobs waiting forever.
+    if (slots.every((slot) => slot.port === undefined)) {
+      const error = new Error('worker pool: its workers keep failing');
+      for (const job of queue.splice(0)) job.reject(error);
+    }
   };
 
-  const slots: Slot[] = Array.from({ length: size }, () => {
-    const slot: Slot = { port: spawn(), current: undefined };
-    slot.port.onMessage((message) => {
+  /** Starts a worker in `slot`; one that fails is replaced, so later jobs still find a worker. */
+  const start = (slot: Slot): void => {
+    const port = spawn();
+    slot.port = port;
+    port.onMessage((message) => {
       const reply = message as JobReply;
       const job = slot.current;
-      if (job === undefined || reply.id !== job.id) return;
+      if (slot.port !== port || job === undefined || reply.id !== job.id) return;
       slot.current = undefined;
+      failuresInARow = 0;
       if (reply.status === 'ok') job.resolve(reply.result);
       else job.reject(new Error(reply.message));
       dispatch();
     });
-    slot.port.onError((error) => {
+    port.onError((error) => {
+      if (slot.port !== port) return;
       slot.current?.reject(error);
       slot.current = undefined;
+      slot.port = undefined;
+      void port.terminate();
+      failuresInARow++;
+      if (!closed && failuresInARow < FAILURES_BEFORE_GIVING_UP * size) start(slot);
       dispatch();
     });
-    return slot;
-  });
+  };
+
+  const slots: Slot[] = Array.from({ length: size }, () => ({ port: undefined, current: undefined }));
+  for (const slot of slots) start(slot);
 
   return {
     size,
@@ -89,7 +108,7 @@ export function createWorkerPool(spawn: () => WorkerPort, size: number): WorkerP
       const stopped = new Error('worker pool: closed before the job finished');
       for (const job of queue.splice(0)) job.reject(stopped);
       for (const slot of slots) slot.current?.reject(stopped);
-      await Promise.all(slots.map((slot) => slot.port.terminate()));
+      await Promise.all(slots.map((slot) => slot.port?.terminate()));
     },
   };
 }

@@ -29,18 +29,36 @@ describe('Autosave', () => {
   beforeEach(() => vi.useFakeTimers());
   afterEach(() => vi.useRealTimers());
 
-  it('saves a burst of changes once, after 300 ms of quiet', async () => {
+  it('starts saving each change in the same task, in one transaction', async () => {
     const { backend, autosave, stored } = await setUp();
-    const set = vi.spyOn(backend, 'set');
+    const commit = vi.spyOn(backend, 'commit');
     autosave.change({ title: 'T', n: 1 });
-    await vi.advanceTimersByTimeAsync(200);
+    expect(commit).toHaveBeenCalledTimes(1); // no await, no timer before the transaction starts
     autosave.change({ title: 'T', n: 2 });
-    await vi.advanceTimersByTimeAsync(200);
-    expect(set).not.toHaveBeenCalled();
-    await vi.advanceTimersByTimeAsync(150);
-    expect(set).toHaveBeenCalledTimes(2); // the revision, then the pointer
-    expect(await stored()).toMatchObject({ revision: 2, document: '{"title":"T","n":2}' });
-    expect(autosave.status).toEqual({ state: 'saved', revision: 2 });
+    expect(commit).toHaveBeenCalledTimes(2); // not waiting for the first: based on the revision it writes
+    await autosave.flush();
+    expect(await stored()).toMatchObject({ revision: 3, document: '{"title":"T","n":2}' });
+    expect(autosave.status).toEqual({ state: 'saved', revision: 3 });
+  });
+
+  it('saves a big notebook at most once a second while edits keep coming, and at once on flush', async () => {
+    const backend = new FakeBackend();
+    const store = new NotebookStore(backend, { newId: () => 'nb1', timeoutMs: 60_000 });
+    const meta = await store.create('T', '{}');
+    const autosave = new Autosave<Doc>({ store, id: meta.id, revision: 1, snapshot, bigText: 10 });
+    const commit = vi.spyOn(backend, 'commit');
+    autosave.change({ title: 'T', n: 1 });
+    await vi.advanceTimersByTimeAsync(100);
+    autosave.change({ title: 'T', n: 2 });
+    autosave.change({ title: 'T', n: 3 });
+    expect(commit).toHaveBeenCalledTimes(1);
+    await vi.advanceTimersByTimeAsync(950);
+    expect(commit).toHaveBeenCalledTimes(2); // n: 3, within the second
+    autosave.change({ title: 'T', n: 4 });
+    await autosave.flush();
+    expect(commit).toHaveBeenCalledTimes(3);
+    const loaded = await store.load('nb1');
+    expect(loaded.status === 'ok' && loaded.record.document).toBe('{"title":"T","n":4}');
   });
 
   it('flushes at once when asked (page hidden)', async () => {
@@ -52,7 +70,7 @@ describe('Autosave', () => {
 
   it('keeps a failed change, says why, and retries with the next change', async () => {
     const { backend, autosave, stored } = await setUp();
-    backend.failNext('set', Object.assign(new Error('full'), { name: 'QuotaExceededError' }));
+    backend.failNext('commit', Object.assign(new Error('full'), { name: 'QuotaExceededError' }));
     autosave.change({ title: 'T', n: 1 });
     await autosave.flush();
     expect(autosave.status).toMatchObject({ state: 'failed' });

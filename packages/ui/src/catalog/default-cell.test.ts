@@ -16,12 +16,23 @@ const kind = (
   output,
   controls: [],
 });
+// Defaults and cell-naming params come from the kinds' own definitions (defineCellKind).
 const kinds = new Map<string, KindInfo>([
   ['image', kind('image', {}, 'tensor')],
   ['kernel', kind('kernel', {}, 'kernel')],
-  ['conv', kind('conv', { input: 'tensor', kernel: 'kernel' }, 'tensor')],
+  [
+    'conv',
+    { ...kind('conv', { input: 'tensor', kernel: 'kernel' }, 'tensor'), defaults: { padding: 'same' } },
+  ],
   ['loss', kind('loss', { prediction: 'tensor', target: 'tensor' }, 'loss')],
-  ['grad', kind('grad', { loss: 'loss' }, 'grad')],
+  [
+    'grad',
+    {
+      ...kind('grad', { loss: 'loss' }, 'grad'),
+      defaults: { target: 'kernel' },
+      cellParams: { kernelCell: 'kernel' },
+    },
+  ],
   ['note', kind('note', {}, 'note')],
 ]);
 const cells = [

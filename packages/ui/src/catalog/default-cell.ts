@@ -1,17 +1,6 @@
 import type { CellSpec } from '@convbook/cells';
 import { accepts, type KindInfo, type ValueType } from './value-types';
 
-/** Starting parameters that make a new cell compute something sensible at once. */
-const DEFAULT_PARAMS: Readonly<Record<string, Readonly<Record<string, unknown>>>> = {
-  image: { sample: { name: 'checkerboard', size: 16 } },
-  kernel: { preset: 'sobel-x' },
-  conv: { padding: 'same' },
-  pool: { kind: 'max', size: 2 },
-  loss: { loss: 'mse', reduction: 'mean' },
-  grad: { target: 'kernel' },
-  note: { markdown: 'Write what this part of the notebook shows.' },
-};
-
 interface ExistingCell {
   readonly id: string;
   readonly kind: string;
@@ -42,10 +31,11 @@ export function newCellSpec(
       used.add(source.id);
     }
   }
-  const params: Record<string, unknown> = { ...(DEFAULT_PARAMS[kind.kind] ?? {}) };
-  if (kind.kind === 'grad') {
-    const kernelCell = above.find((cell) => outputOf(cell) === 'kernel');
-    if (kernelCell) params.kernelCell = kernelCell.id;
+  // The kind's own defaults, and each param that names a cell pointed at the nearest fitting one above.
+  const params: Record<string, unknown> = structuredClone({ ...(kind.defaults ?? {}) });
+  for (const [param, type] of Object.entries(kind.cellParams ?? {})) {
+    const named = above.find((cell) => outputOf(cell) === type);
+    if (named) params[param] = named.id;
   }
   return {
     id: freshId(kind.kind, cells),

@@ -18,6 +18,9 @@ export function describeKinds(kinds: readonly CellKind[]): KindInfo[] {
       ]),
     ),
     output: kind.output,
+    runsOn: kind.runsOn,
+    defaults: structuredClone(kind.defaults),
+    cellParams: { ...kind.cellParams },
     controls: controlsFromSchema(kind.paramFields),
   }));
 }

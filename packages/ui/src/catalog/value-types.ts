@@ -13,6 +13,12 @@ export interface KindInfo {
   /** Input slot name → the value types it accepts. */
   readonly inputs: Readonly<Record<string, InputSlotInfo>>;
   readonly output: ValueType;
+  /** 'demand': computed only when run (training); the cell offers Run, Stop and Reset. */
+  readonly runsOn?: 'change' | 'demand';
+  /** Starting params of a new cell. */
+  readonly defaults?: Readonly<Record<string, unknown>>;
+  /** Params naming another cell, with the value type it must produce (a grad cell's kernelCell). */
+  readonly cellParams?: Readonly<Record<string, ValueType>>;
   /** Generic controls for the kind's parameters (kinds with a dedicated editor may ignore them). */
   readonly controls: readonly ParamControl[];
 }

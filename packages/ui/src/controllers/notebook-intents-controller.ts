@@ -9,7 +9,7 @@ import type { CellParamsChangeEvent } from '../events/cell-params-change';
 import type { CellRemoveEvent } from '../events/cell-remove';
 import type { CellTitleChangeEvent } from '../events/cell-title-change';
 import type { NotebookTitleChangeEvent } from '../events/notebook-title-change';
-import type { RemoteNotebook } from '../worker/remote-notebook';
+import type { PageNotebook } from '../session/page-notebook';
 
 /**
  * Turns the intent events components fire (they bubble and cross shadow roots) into edits on the current
@@ -17,19 +17,19 @@ import type { RemoteNotebook } from '../worker/remote-notebook';
  */
 export class NotebookIntentsController implements ReactiveController {
   readonly #host: ReactiveControllerHost & HTMLElement;
-  readonly #notebook: () => RemoteNotebook | undefined;
+  readonly #notebook: () => PageNotebook | undefined;
   readonly #kinds: () => ReadonlyMap<string, KindInfo>;
   readonly #listeners: [string, (event: Event) => void][];
 
   constructor(
     host: ReactiveControllerHost & HTMLElement,
-    notebook: () => RemoteNotebook | undefined,
+    notebook: () => PageNotebook | undefined,
     kinds: () => ReadonlyMap<string, KindInfo>,
   ) {
     this.#host = host;
     this.#notebook = notebook;
     this.#kinds = kinds;
-    const on = <E extends Event>(type: string, handle: (event: E, notebook: RemoteNotebook) => void) =>
+    const on = <E extends Event>(type: string, handle: (event: E, notebook: PageNotebook) => void) =>
       [
         type,
         (event: Event) => {
@@ -58,11 +58,11 @@ export class NotebookIntentsController implements ReactiveController {
     for (const [type, listener] of this.#listeners) this.#host.removeEventListener(type, listener);
   }
 
-  #cells(notebook: RemoteNotebook) {
+  #cells(notebook: PageNotebook) {
     return notebook.document?.cells ?? [];
   }
 
-  #move(event: CellMoveEvent, notebook: RemoteNotebook): void {
+  #move(event: CellMoveEvent, notebook: PageNotebook): void {
     const cells = this.#cells(notebook);
     const index = cells.findIndex((cell) => cell.id === event.cellId);
     const target = index + event.offset;
@@ -70,7 +70,7 @@ export class NotebookIntentsController implements ReactiveController {
     notebook.moveCell(event.cellId, target);
   }
 
-  #duplicate(event: CellDuplicateEvent, notebook: RemoteNotebook): void {
+  #duplicate(event: CellDuplicateEvent, notebook: PageNotebook): void {
     const cells = this.#cells(notebook);
     const index = cells.findIndex((cell) => cell.id === event.cellId);
     const cell = cells[index];
@@ -78,7 +78,7 @@ export class NotebookIntentsController implements ReactiveController {
     notebook.addCell(duplicateCellSpec(cell, cells), index + 1);
   }
 
-  #add(event: CellAddEvent, notebook: RemoteNotebook): void {
+  #add(event: CellAddEvent, notebook: PageNotebook): void {
     const kind = this.#kinds().get(event.kind);
     if (!kind) return;
     const cells = this.#cells(notebook);

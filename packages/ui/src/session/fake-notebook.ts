@@ -1,32 +1,38 @@
-import { BehaviorSubject } from 'rxjs';
-import type { LiveNotebook } from './session-state';
+import { Subject } from 'rxjs';
+import type { DocumentChange, LiveNotebook } from './session-state';
 
-/** Test double for the running notebook: edits publish the new document, like the runtime does. */
+/** Test double for the page's notebook: edits are published in their own task, as PageNotebook does. */
 export class FakeNotebook<D> implements LiveNotebook<D> {
-  readonly #doc = new BehaviorSubject<D | undefined>(undefined);
-  readonly document$ = this.#doc.asObservable();
+  readonly #edits = new Subject<DocumentChange<D>>();
+  readonly edits$ = this.#edits.asObservable();
   readonly loads: D[] = [];
+  #doc: D | undefined;
 
   constructor(initial: D) {
-    this.#doc.next(initial);
+    this.#doc = initial;
   }
 
   get document(): D | undefined {
-    return this.#doc.value;
+    return this.#doc;
   }
 
-  /** Acts out a user edit arriving from the runtime. */
+  /** Acts out a user edit. */
   edit(doc: D): void {
-    this.#doc.next(doc);
+    this.#change(doc, 'user');
   }
 
-  replaceDocument(doc: D): void {
-    // The runtime publishes a fresh object, not our reference.
-    this.#doc.next(structuredClone(doc));
+  replaceDocument(doc: D, origin: 'user' | 'history'): void {
+    this.#change(doc, origin);
   }
 
   async load(doc: D): Promise<void> {
     this.loads.push(doc);
-    this.#doc.next(structuredClone(doc));
+    this.#doc = structuredClone(doc);
+  }
+
+  #change(after: D, origin: 'user' | 'history'): void {
+    const before = this.#doc as D;
+    this.#doc = after;
+    this.#edits.next({ before, after, origin });
   }
 }

@@ -133,6 +133,20 @@ describe('NotebookSession', () => {
     expect(notebook.document).toEqual(kernel(1));
   });
 
+  it('opens a share link pasted into the address of the open app (a hash change, no reload)', async () => {
+    const backend = new FakeBackend();
+    const { session, notebook, page } = await open(backend);
+    notebook.edit(kernel(7, 'Original'));
+    expect(await session.openSharedLink()).toBe(false); // nothing in the address: nothing happens
+    const link = await encodeShareFragment(JSON.stringify(kernel(9, 'Pasted')));
+    if (link.status !== 'ok') throw new Error('expected a link');
+    page.hash = link.fragment;
+    expect(await session.openSharedLink()).toBe(true);
+    expect(notebook.loads.at(-1)).toEqual(kernel(9, 'Pasted'));
+    expect(page.hash).toBe('');
+    expect(titles(session)).toEqual(['Original', 'Pasted']);
+  });
+
   it('opens a share link as a new notebook, leaves the others alone, and clears the fragment', async () => {
     const backend = new FakeBackend();
     const first = await open(backend);
@@ -260,7 +274,7 @@ describe('NotebookSession', () => {
   it('keeps working in memory when storage fails, and clears the notice once a save succeeds', async () => {
     const backend = new FakeBackend();
     const { session, notebook } = await open(backend);
-    backend.failNext('set', Object.assign(new Error('full'), { name: 'QuotaExceededError' }));
+    backend.failNext('commit', Object.assign(new Error('full'), { name: 'QuotaExceededError' }));
     notebook.edit(kernel(1));
     await session.flush();
     expect(session.state.notices).toMatchObject([{ id: 'storage', kind: 'error', dismissible: false }]);

@@ -1,11 +1,9 @@
 import { BehaviorSubject, type Observable, type Subscription } from 'rxjs';
 import type { SaveStatus } from '../autosave/autosave';
 import { historyCommandForEvent } from '../history/history-shortcut';
-import { downloadText, exportFileName, readNotebookFile, validateNotebookText } from '../share/notebook-file';
-import { readShareLink } from '../share/read-share-link';
-import { encodeShareFragment } from '../share/share-link';
 import type { NotebookChannel } from '../storage/notebook-channel';
 import type { NotebookStore } from '../storage/notebook-store';
+import { DocumentTransfer } from './document-transfer';
 import { NotebookLibrary, type ReadResult } from './notebook-library';
 import { NoticeBoard } from './notice-board';
 import { OpenNotebook } from './open-notebook';
@@ -49,6 +47,7 @@ export class NotebookSession<D> {
   readonly #notices: NoticeBoard;
   readonly #library: NotebookLibrary<D>;
   readonly #open: OpenNotebook<D>;
+  readonly #transfer: DocumentTransfer<D>;
   #notebook: LiveNotebook<D> | undefined;
   #documentSubscription: Subscription | undefined;
   #undoDelete: (() => Promise<void>) | undefined;
@@ -70,6 +69,14 @@ export class NotebookSession<D> {
       onStatus: (status, openedAt, id) => this.#onSaveStatus(status, openedAt, id),
     });
     this.#notices = new NoticeBoard((notices) => this.#patch({ notices }));
+    this.#transfer = new DocumentTransfer<D>({
+      codec: this.#codec,
+      address: this.#address,
+      notices: this.#notices,
+      current: () => this.#open.document,
+      state: () => this.#state.value,
+      patch: (patch) => this.#patch(patch),
+    });
     // Another tab autosaving sends a message per save; one list refresh per quiet moment is enough.
     let refresh: ReturnType<typeof setTimeout> | undefined;
     const stop = this.#channel?.listen(() => {
@@ -101,7 +108,7 @@ export class NotebookSession<D> {
    * storage trouble becomes a notice.
    */
   async start(firstVisit: () => D = this.#blank): Promise<D> {
-    const shared = await this.#takeSharedDocument();
+    const shared = await this.#transfer.takeSharedDocument();
     if (shared !== undefined) {
       await this.#openAsNew(shared);
       return shared;
@@ -116,17 +123,29 @@ export class NotebookSession<D> {
     return first;
   }
 
-  /** Follows the running notebook: each new document is an undo step and an autosave. */
+  /** Follows the running notebook: each edit is saved at once, and a user's edit is an undo step. */
   attach(notebook: LiveNotebook<D>): void {
     this.#documentSubscription?.unsubscribe();
     this.#notebook = notebook;
-    this.#documentSubscription = notebook.document$.subscribe((doc) => {
-      if (doc === undefined || !this.#open.observe(doc)) return;
+    this.#documentSubscription = notebook.edits$.subscribe(({ before, after, origin }) => {
+      this.#open.record(before, after, origin);
       this.#publishHistory();
       // An open share panel always offers a link to what is on screen now.
-      if (this.#state.value.share) void this.#makeShareLink();
+      void this.#transfer.refreshShareLink();
     });
     void this.refreshList();
+  }
+
+  /**
+   * A share link pasted into the address bar of the open app changes only the fragment (no reload): open
+   * it as a new notebook, as a fresh load would. Resolves true when one opened.
+   */
+  async openSharedLink(): Promise<boolean> {
+    const shared = await this.#transfer.takeSharedDocument();
+    if (shared === undefined) return false;
+    await this.#openAsNew(shared);
+    await this.#notebook?.load(shared);
+    return true;
   }
 
   // ── Undo and redo ───────────────────────────────────────────────────────────────────────────────
@@ -157,44 +176,18 @@ export class NotebookSession<D> {
   // ── Files, links and new notebooks ──────────────────────────────────────────────────────────────
 
   exportFile(): void {
-    const doc = this.#open.document;
-    if (doc === undefined) return;
-    downloadText(exportFileName(this.#codec.titleOf(doc)), this.#codec.serialize(doc));
+    this.#transfer.exportFile();
   }
 
   /** Validates a picked or dropped file; a valid one opens as a new notebook, an invalid one is reported. */
   async importFile(file: Blob & { readonly name: string }): Promise<void> {
-    const result = await readNotebookFile(file, (text) => this.#codec.parse(text));
-    if (result.status === 'invalid') {
-      this.#patch({ importReport: { source: result.source, problems: result.problems } });
-      return;
-    }
-    this.#patch({ importReport: undefined });
-    await this.#openAsNew(result.document);
-    await this.#notebook?.load(result.document);
+    const doc = await this.#transfer.readFile(file);
+    if (doc !== undefined) await this.newNotebook(doc);
   }
 
   /** Opens the share panel with a link to the open notebook (or the reason there is none). */
-  async share(): Promise<void> {
-    this.#patch({ share: { status: 'working' } });
-    await this.#makeShareLink();
-  }
-
-  /** Fills the share panel with a link to the document on screen; dropped if the panel was closed meanwhile. */
-  async #makeShareLink(): Promise<void> {
-    const doc = this.#open.document;
-    if (doc === undefined) return;
-    try {
-      const link = await encodeShareFragment(this.#codec.serialize(doc));
-      if (!this.#state.value.share || doc !== this.#open.document) return;
-      const url = link.status === 'ok' ? this.#address.base + link.fragment : '';
-      this.#patch({ share: link.status === 'ok' ? { status: 'ready', url } : link });
-    } catch {
-      // CompressionStream is missing in old browsers; the file still works everywhere.
-      this.#patch({ share: undefined });
-      const message = 'This browser cannot make share links. Use Export to share the notebook as a file.';
-      this.#notices.show({ id: 'share-link', kind: 'error', message, dismissible: true });
-    }
+  share(): Promise<void> {
+    return this.#transfer.share();
   }
 
   async newNotebook(doc: D = this.#blank()): Promise<void> {
@@ -207,12 +200,9 @@ export class NotebookSession<D> {
    * reported and nothing changes. Resolves true when it opened.
    */
   async openAsNew(json: unknown, source: string): Promise<boolean> {
-    const result = validateNotebookText(JSON.stringify(json), (text) => this.#codec.parse(text), source);
-    if (result.status === 'invalid') {
-      this.#patch({ importReport: { source: result.source, problems: result.problems } });
-      return false;
-    }
-    await this.newNotebook(result.document);
+    const doc = this.#transfer.validate(json, source);
+    if (doc === undefined) return false;
+    await this.newNotebook(doc);
     return true;
   }
 
@@ -227,7 +217,7 @@ export class NotebookSession<D> {
   async renameNotebook(id: string, title: string): Promise<void> {
     const current = this.#open.document;
     if (id === this.#state.value.currentId && current !== undefined) {
-      this.#notebook?.replaceDocument(this.#codec.withTitle(current, title));
+      this.#notebook?.replaceDocument(this.#codec.withTitle(current, title), 'user');
       return;
     }
     this.#reportRead(await this.#try(() => this.#library.rename(id, title)));
@@ -289,19 +279,6 @@ export class NotebookSession<D> {
 
   // ── Opening documents ────────────────────────────────────────────────────────────────────────────
 
-  /** Reads `#share=…` once, clearing it so a reload does not import again. */
-  async #takeSharedDocument(): Promise<D | undefined> {
-    const hash = this.#address.hash;
-    const shared = await readShareLink(hash, (text) => this.#codec.parse(text));
-    if (shared.status !== 'none') this.#address.clearHash();
-    if (shared.status === 'broken') {
-      this.#notices.show({ id: 'share-link', kind: 'error', message: shared.message, dismissible: true });
-    } else if (shared.status === 'invalid') {
-      this.#patch({ importReport: { source: shared.source, problems: shared.problems } });
-    }
-    return shared.status === 'ok' ? shared.doc : undefined;
-  }
-
   /** Starts a new notebook record for `doc` and makes it the open one. */
   async #openAsNew(doc: D): Promise<void> {
     await this.flush();
@@ -360,7 +337,7 @@ export class NotebookSession<D> {
     // Give the open document the copy's title too, so the header, the list and the next save agree.
     const present = this.#open.document;
     if (present !== undefined)
-      this.#notebook?.replaceDocument(this.#codec.withTitle(present, status.copyTitle));
+      this.#notebook?.replaceDocument(this.#codec.withTitle(present, status.copyTitle), 'user');
     void this.refreshList();
   }
 
@@ -409,7 +386,7 @@ export class NotebookSession<D> {
 
   #applyStep(doc: D | undefined): void {
     if (doc === undefined) return;
-    this.#notebook?.replaceDocument(doc);
+    this.#notebook?.replaceDocument(doc, 'history');
     this.#publishHistory();
   }
 

@@ -1,6 +1,7 @@
 import type { Subscription } from 'rxjs';
 import { Autosave, type SaveStatus } from '../autosave/autosave';
-import { DocumentTimeline } from '../history/document-timeline';
+import { describeEdit } from '../history/describe-edit';
+import { UndoHistory } from '../history/undo-history';
 import type { NotebookChannel } from '../storage/notebook-channel';
 import type { NotebookStore } from '../storage/notebook-store';
 import type { DocumentCodec } from './session-state';
@@ -14,13 +15,13 @@ export interface OpenNotebookOptions<D> {
 }
 
 /**
- * The notebook on screen as saving and undo see it: which record it saves to, its timeline (undo/redo, and
- * telling edits from echoes) and its autosave. Opening another notebook swaps all three together, so an
+ * The notebook on screen as saving and undo see it: which record it saves to, its undo history and its
+ * autosave. Opening another notebook swaps all three together, so an
  * edit can never be saved into the record of the notebook that was open before.
  */
 export class OpenNotebook<D> {
   readonly #options: OpenNotebookOptions<D>;
-  #timeline: DocumentTimeline<D> | undefined;
+  #timeline: UndoHistory<D> | undefined;
   #autosave: Autosave<D> | undefined;
   #subscription: Subscription | undefined;
 
@@ -44,8 +45,9 @@ export class OpenNotebook<D> {
   switchTo(id: string, revision: number, doc: D): void {
     const { store, codec, channel, onStatus } = this.#options;
     // The timeline first: autosave reports its state at once, and listeners read the document.
+    // Edits reach the history as they are made, never as echoes, so identity tells "unchanged" apart.
     if (this.#timeline) this.#timeline.reset(doc);
-    else this.#timeline = new DocumentTimeline<D>(doc, codec.serialize);
+    else this.#timeline = new UndoHistory<D>(doc, { equals: Object.is });
     this.#subscription?.unsubscribe();
     this.#autosave?.dispose();
     const autosave = new Autosave<D>({
@@ -60,20 +62,22 @@ export class OpenNotebook<D> {
     if (revision === 0) autosave.change(doc);
   }
 
-  /** A document the runtime published: true when it is an edit (an undo step, saved soon), false for an echo. */
-  observe(doc: D): boolean {
-    if (!this.#timeline?.observe(doc)) return false;
-    this.#autosave?.change(doc);
-    return true;
+  /**
+   * An edit the user made, in its own task: an undo step (merged with the previous one when it tweaks the
+   * same field), and a save started at once. Undo and redo steps are only saved.
+   */
+  record(before: D, after: D, origin: 'user' | 'history'): void {
+    if (origin === 'user') this.#timeline?.record(after, describeEdit(before, after));
+    this.#autosave?.change(after);
   }
 
   /** The document to hand the runtime for Undo (it is saved too), or undefined. */
   undo(): D | undefined {
-    return this.#saved(this.#timeline?.undo());
+    return this.#timeline?.undo();
   }
 
   redo(): D | undefined {
-    return this.#saved(this.#timeline?.redo());
+    return this.#timeline?.redo();
   }
 
   flush(): Promise<void> {
@@ -83,10 +87,5 @@ export class OpenNotebook<D> {
   dispose(): void {
     this.#subscription?.unsubscribe();
     this.#autosave?.dispose();
-  }
-
-  #saved(doc: D | undefined): D | undefined {
-    if (doc !== undefined) this.#autosave?.change(doc);
-    return doc;
   }
 }

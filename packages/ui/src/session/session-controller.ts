@@ -1,11 +1,17 @@
-import { type NotebookDocument, parseNotebook, serializeNotebook } from '@convbook/cells';
+import {
+  type NotebookDocument,
+  parseNotebook,
+  type SerializedCells,
+  serializeNotebook,
+} from '@convbook/cells';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { Observable, Subscription } from 'rxjs';
+import type { Subscription } from 'rxjs';
 import { flushOnPageHide } from '../autosave/autosave';
 import '../components/cb-notebook-list/cb-notebook-list';
 import '../components/cb-session-panel/cb-session-panel';
 import { NotebookChannel } from '../storage/notebook-channel';
 import { NotebookStore } from '../storage/notebook-store';
+import { commitUncheckedNow } from '../storage/one-transaction';
 import { NotebookSession } from './notebook-session';
 import type { DocumentCodec, LiveNotebook, SessionState } from './session-state';
 
@@ -17,16 +23,16 @@ export interface SessionHost extends ReactiveControllerHost, HTMLElement {
   /** Opens a document as a new notebook ("New notebook", examples). */
   openAsNew: (json: unknown, source: string) => Promise<boolean>;
   openDocument(json: unknown): Promise<boolean>;
-  readonly notebook: {
-    readonly document$: Observable<NotebookDocument | undefined>;
-    replaceDocument(doc: NotebookDocument): void;
-  };
+  readonly notebook: LiveNotebook<NotebookDocument>;
 }
+
+/** Every save writes the whole text; only the cells an edit replaced are serialized again. */
+const cellTexts: SerializedCells = new WeakMap();
 
 const codec: DocumentCodec<NotebookDocument> = {
   parse: (text) => parseNotebook(text),
   parseSaved: (text) => parseNotebook(text, LENIENT),
-  serialize: (doc) => serializeNotebook(doc),
+  serialize: (doc) => serializeNotebook(doc, cellTexts),
   titleOf: (doc) => doc.title,
   withTitle: (doc, title) => ({ ...doc, title }),
 };
@@ -70,9 +76,13 @@ export class SessionController implements ReactiveController {
   hostConnected(): void {
     document.body.append(this.#panel, this.#filePicker);
     window.addEventListener('keydown', this.#onKeydown);
+    window.addEventListener('hashchange', this.#onHashChange);
     this.#host.addEventListener('dragover', this.#onDragOver);
     this.#host.addEventListener('drop', this.#onDrop);
-    this.#stopPageHide = flushOnPageHide(() => void this.session.flush());
+    this.#stopPageHide = flushOnPageHide(() => {
+      void this.session.flush(); // starts the last save in this task…
+      commitUncheckedNow(); // …and commits it before the page goes
+    });
     this.#subscription = this.session.state$.subscribe((state) => this.#render(state));
   }
 
@@ -81,6 +91,7 @@ export class SessionController implements ReactiveController {
     this.#panel.remove();
     this.#filePicker.remove();
     window.removeEventListener('keydown', this.#onKeydown);
+    window.removeEventListener('hashchange', this.#onHashChange);
     this.#host.removeEventListener('dragover', this.#onDragOver);
     this.#host.removeEventListener('drop', this.#onDrop);
     this.#stopPageHide?.();
@@ -97,8 +108,8 @@ export class SessionController implements ReactiveController {
     const doc = await this.session.start(() => first);
     const notebook = this.#host.notebook;
     const live: LiveNotebook<NotebookDocument> = {
-      document$: notebook.document$,
-      replaceDocument: (d) => notebook.replaceDocument(d),
+      edits$: notebook.edits$,
+      replaceDocument: (d, origin) => notebook.replaceDocument(d, origin),
       load: async (d) => {
         await this.#host.openDocument(d);
       },
@@ -159,6 +170,10 @@ export class SessionController implements ReactiveController {
 
   readonly #onKeydown = (event: KeyboardEvent): void => {
     this.session.handleKeydown(event);
+  };
+
+  readonly #onHashChange = (): void => {
+    void this.session.openSharedLink();
   };
 
   readonly #onDragOver = (event: DragEvent): void => {

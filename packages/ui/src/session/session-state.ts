@@ -48,10 +48,18 @@ export interface DocumentCodec<D> {
   withTitle(doc: D, title: string): D;
 }
 
-/** The running notebook as the session needs it (RemoteNotebook has this shape). */
+/** One edit the page applied, heard in its own task (PageNotebook.edits$ has this shape). */
+export interface DocumentChange<D> {
+  readonly before: D;
+  readonly after: D;
+  /** 'user': a new undo step; 'history': undo or redo moving through the steps already recorded. */
+  readonly origin: 'user' | 'history';
+}
+
+/** The running notebook as the session needs it (PageNotebook has this shape). */
 export interface LiveNotebook<D> {
-  readonly document$: Observable<D | undefined>;
-  replaceDocument(doc: D): void;
+  readonly edits$: Observable<DocumentChange<D>>;
+  replaceDocument(doc: D, origin: 'user' | 'history'): void;
   load(doc: D): Promise<void>;
 }
 

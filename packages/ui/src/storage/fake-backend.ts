@@ -1,4 +1,5 @@
 import type { KeyValueBackend } from './notebook-store';
+import type { WritePlan } from './one-transaction';
 
 /**
  * An in-memory stand-in for IndexedDB for unit tests. `failNext` makes chosen operations throw, to act out
@@ -30,6 +31,25 @@ export class FakeBackend implements KeyValueBackend {
   async delMany(keys: string[]): Promise<void> {
     this.#maybeFail('delMany', keys.join(','));
     for (const key of keys) this.data.delete(key);
+  }
+
+  /**
+   * One transaction, as IndexedDB runs it: every write of the plan lands, or (a failed check, a failure
+   * injected with `failNext('commit')`) none does.
+   */
+  async commit(plan: WritePlan): Promise<boolean> {
+    this.#maybeFail('commit', plan.checkKey);
+    const stored = structuredClone(this.data.get(plan.checkKey));
+    if (!plan.check(stored)) return false;
+    for (const [key, value] of [...plan.writes, ...(plan.amend?.(stored) ?? [])]) {
+      this.data.set(key, structuredClone(value));
+    }
+    if (plan.prune) {
+      const { prefix, keep } = plan.prune;
+      for (const key of [...this.data.keys()])
+        if (key.startsWith(prefix) && key !== keep) this.data.delete(key);
+    }
+    return true;
   }
 
   async keys(): Promise<string[]> {

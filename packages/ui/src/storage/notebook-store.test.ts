@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { FakeBackend } from './fake-backend';
 import { indexedDbBackend, NotebookStore } from './notebook-store';
 import { StorageError } from './storage-error';
@@ -48,7 +48,7 @@ describe('NotebookStore', () => {
   it('keeps the previous version readable when a save dies before moving the pointer', async () => {
     const { store, backend } = makeStore();
     const meta = await store.create('A', doc('A'));
-    backend.failNext('set', new Error('tab killed'), /^notebook:nb1$/);
+    backend.failNext('commit', new Error('tab killed'));
     await expect(store.save(meta.id, 'B', doc('B'), 1)).rejects.toThrow(StorageError);
     const loaded = await store.load(meta.id);
     expect(loaded.status === 'ok' && loaded.record.document).toBe(doc('A'));
@@ -62,6 +62,20 @@ describe('NotebookStore', () => {
     expect(ours).toEqual({ status: 'conflict', storedRevision: 2 });
     const loaded = await store.load(meta.id);
     expect(loaded.status === 'ok' && loaded.record.document).toBe(doc('other tab'));
+  });
+
+  it('reads again only the revisions it has not checked yet when listing (another tab saved one)', async () => {
+    const { store, backend } = makeStore();
+    await store.create('A', doc('A'));
+    const b = await store.create('B', doc('B'));
+    await store.create('C', doc('C'));
+    const getMany = vi.spyOn(backend, 'getMany');
+    expect(await store.list()).toHaveLength(3);
+    await store.save(b.id, 'B', doc('B2'), 1);
+    getMany.mockClear();
+    expect((await store.list()).map((e) => e.status)).toEqual(['ok', 'ok', 'ok']);
+    const bodiesRead = getMany.mock.calls.flatMap(([keys]) => keys.filter((key) => key.includes(':rev')));
+    expect(bodiesRead).toEqual([`notebook:${b.id}:rev2`]);
   });
 
   it('lists a corrupt record as damaged and still opens the others', async () => {
@@ -121,7 +135,7 @@ describe('NotebookStore', () => {
   it('explains a full disk in words a person can act on', async () => {
     const { store, backend } = makeStore();
     backend.failNext(
-      'set',
+      'commit',
       Object.assign(new Error('The quota has been exceeded.'), { name: 'QuotaExceededError' }),
     );
     await expect(store.create('A', doc('A'))).rejects.toThrow(

@@ -1,4 +1,5 @@
-import * as idb from 'idb-keyval';
+import { type KeyvalDatabase, keyvalDatabase, keyvalOperations } from './keyval-database';
+import { commitInOneTransaction, type WritePlan } from './one-transaction';
 import {
   isNotebookMeta,
   isSavedNotebook,
@@ -14,13 +15,14 @@ import { describeStorageFailure, StorageError } from './storage-error';
  * Notebooks in the browser, one record per revision.
  *
  * Layout: `notebook:<id>` is a small pointer (the metadata, including which revision is current) and
- * `notebook:<id>:rev<N>` holds revision N with its document. A save writes the new revision first and moves
- * the pointer second, so a tab killed between the two still finds the previous revision whole; older
- * revisions are pruned only after the pointer moved. The list is read from the pointers themselves rather
- * than from a separate index, so there is no second structure that a half-finished write could leave
- * disagreeing with the records.
+ * `notebook:<id>:rev<N>` holds revision N with its document. A save is ONE readwrite transaction: it reads
+ * the pointer, writes the new revision and the pointer, and prunes older revisions; when the stored revision
+ * is not the one the save was based on (another tab saved first), the transaction is aborted and nothing of
+ * it is written. So a tab killed at any moment leaves the previous revision or the new one, never a mix,
+ * and two tabs can never both write "revision N+1". The writes are issued in the same task as the call (see
+ * one-transaction.ts), so an edit saved just before a reload is not lost.
  *
- * This is the only module that talks to idb-keyval; tests hand in a fake backend.
+ * This and keyval-database.ts are the only modules that talk to IndexedDB; tests hand in a fake backend.
  */
 
 /** The few key-value operations the store needs (idb-keyval's shape). */
@@ -30,17 +32,31 @@ export interface KeyValueBackend {
   set(key: string, value: unknown): Promise<void>;
   delMany(keys: string[]): Promise<void>;
   keys(): Promise<string[]>;
+  /** Carries out a WritePlan in one readwrite transaction; resolves whether it committed (see one-transaction.ts). */
+  commit(plan: WritePlan): Promise<boolean>;
 }
 
-/** idb-keyval, guarded: without IndexedDB (some private modes, sandboxed frames) every call says so. */
+/** IndexedDB, guarded: without it (some private modes, sandboxed frames) every call says so. */
 export const indexedDbBackend: KeyValueBackend = {
-  get: (key) => withIndexedDb(() => idb.get(key)),
-  getMany: (keys) => withIndexedDb(() => idb.getMany(keys)),
-  set: (key, value) => withIndexedDb(() => idb.set(key, value)),
-  delMany: (keys) => withIndexedDb(() => idb.delMany(keys)),
-  keys: () =>
-    withIndexedDb(async () => (await idb.keys()).filter((key): key is string => typeof key === 'string')),
+  get: (key) => withIndexedDb(() => operations().get(key)),
+  getMany: (keys) => withIndexedDb(() => operations().getMany(keys)),
+  set: (key, value) => withIndexedDb(() => operations().set(key, value)),
+  delMany: (keys) => withIndexedDb(() => operations().delMany(keys)),
+  keys: () => withIndexedDb(() => operations().keys()),
+  commit: (plan) => withIndexedDb(() => commitInOneTransaction(database(), plan)),
 };
+
+let keyval: KeyvalDatabase | undefined;
+let keyvalOps: ReturnType<typeof keyvalOperations> | undefined;
+/** One connection for every call, opened on first use (idb-keyval's database, so old records still read). */
+function database(): KeyvalDatabase {
+  keyval ??= keyvalDatabase();
+  return keyval;
+}
+function operations(): ReturnType<typeof keyvalOperations> {
+  keyvalOps ??= keyvalOperations(database());
+  return keyvalOps;
+}
 
 async function withIndexedDb<T>(work: () => Promise<T>): Promise<T> {
   if (typeof indexedDB === 'undefined' || indexedDB === null) {
@@ -71,6 +87,13 @@ export class NotebookStore {
   readonly #timeoutMs: number;
   /** Settles when a call that timed out finally answers; set while it hangs. */
   #stalled: Promise<void> | undefined;
+  /**
+   * What list() found in each revision it read (`id@revision` → the problem, or undefined when good).
+   * Revisions are written once and never change, so a verdict holds for as long as the revision exists.
+   */
+  readonly #checked = new Map<string, string | undefined>();
+  /** When each notebook seen here was created, so a save writes it right the first time. */
+  readonly #createdAt = new Map<string, number>();
 
   constructor(backend: KeyValueBackend = indexedDbBackend, options: NotebookStoreOptions = {}) {
     this.#backend = backend;
@@ -91,14 +114,21 @@ export class NotebookStore {
       const ids = (await this.#backend.keys()).flatMap((key) => POINTER.exec(key)?.[1] ?? []);
       const pointers = await this.#backend.getMany(ids.map(pointerKey));
       const metas = pointers.map((pointer) => (isNotebookMeta(pointer) ? pointer : undefined));
-      const bodies = await this.#backend.getMany(
-        metas.flatMap((meta) => (meta ? [revisionKey(meta.id, meta.revision)] : [])),
+      // Only revisions not checked before are read and parsed: after another tab saves one notebook, its
+      // list refresh reads that one document, not every document in the store.
+      const unchecked = metas.filter(
+        (meta): meta is NotebookMeta => meta !== undefined && !this.#checked.has(checkedKey(meta)),
       );
-      let next = 0;
+      const bodies = await this.#backend.getMany(
+        unchecked.map((meta) => revisionKey(meta.id, meta.revision)),
+      );
+      for (const [i, meta] of unchecked.entries()) {
+        this.#checked.set(checkedKey(meta), this.#problemWith(meta, bodies[i]));
+      }
       const entries = ids.map((id, i): NotebookListEntry => {
         const meta = metas[i];
         if (!meta) return damaged(id, pointers[i], 'its index entry is unreadable');
-        const reason = this.#problemWith(meta, bodies[next++]);
+        const reason = this.#checked.get(checkedKey(meta));
         return reason ? damaged(id, meta, reason) : { status: 'ok', meta };
       });
       return entries.sort((a, b) => updatedAt(b) - updatedAt(a));
@@ -114,6 +144,7 @@ export class NotebookStore {
       const body = await this.#backend.get(revisionKey(id, pointer.revision));
       const reason = this.#problemWith(pointer, body);
       if (reason || !isSavedNotebook(body)) return { status: 'damaged', id, reason: reason ?? 'unreadable' };
+      this.#createdAt.set(id, body.createdAt);
       return { status: 'ok', record: body };
     });
   }
@@ -123,7 +154,9 @@ export class NotebookStore {
     return this.#attempt('save', async () => {
       const now = this.#now();
       const meta: NotebookMeta = { id: this.#newId(), title, createdAt: now, updatedAt: now, revision: 1 };
-      await this.#write({ ...meta, document });
+      const written = await this.#write({ ...meta, document }, (stored) => stored === undefined);
+      if (!written) throw new Error(`a notebook with the id ${meta.id} exists already`);
+      this.#createdAt.set(meta.id, now);
       return meta;
     });
   }
@@ -133,28 +166,29 @@ export class NotebookStore {
    * (another tab saved), nothing is written and the caller decides what to do with its copy.
    */
   save(id: string, title: string, document: string, baseRevision: number): Promise<SaveResult> {
+    // No await before #write: the transaction starts in the caller's task (see one-transaction.ts).
     return this.#attempt('save', async () => {
-      const pointer = await this.#backend.get(pointerKey(id));
-      const stored = isNotebookMeta(pointer) ? pointer : undefined;
-      if (stored && stored.revision !== baseRevision) {
-        return { status: 'conflict', storedRevision: stored.revision };
-      }
       const now = this.#now();
-      const meta: NotebookMeta = {
-        id,
-        title,
-        createdAt: stored?.createdAt ?? now,
-        updatedAt: now,
-        revision: Math.max(baseRevision, stored?.revision ?? 0) + 1,
-      };
-      await this.#write({ ...meta, document });
-      return { status: 'saved', meta };
+      const createdAt = this.#createdAt.get(id) ?? now;
+      const meta: NotebookMeta = { id, title, createdAt, updatedAt: now, revision: baseRevision + 1 };
+      let stored: NotebookMeta | undefined;
+      const written = await this.#write({ ...meta, document }, (pointer) => {
+        // A notebook deleted in another tab meanwhile is written again rather than lost.
+        if (!isNotebookMeta(pointer)) return true;
+        stored = pointer;
+        return pointer.revision === baseRevision;
+      });
+      if (!written) return { status: 'conflict', storedRevision: stored?.revision ?? 0 };
+      this.#createdAt.set(id, stored?.createdAt ?? createdAt);
+      return { status: 'saved', meta: { ...meta, createdAt: stored?.createdAt ?? createdAt } };
     });
   }
 
   /** Puts a record back exactly as it was (undoing a delete). */
   restore(record: SavedNotebook): Promise<void> {
-    return this.#attempt('restore the notebook', () => this.#write(record));
+    return this.#attempt('restore the notebook', async () => {
+      await this.#write(record, () => true);
+    });
   }
 
   /** Deletes a notebook and all its revisions in one transaction. */
@@ -179,19 +213,27 @@ export class NotebookStore {
     return this.#attempt('remember the open notebook', () => this.#backend.set(LAST_OPEN_KEY, id));
   }
 
-  /** Revision first, pointer second, prune last: see the header for why this order. */
-  async #write(record: SavedNotebook): Promise<void> {
+  /** The revision, the pointer and the pruning of older revisions, in one transaction guarded by `check`. */
+  #write(record: SavedNotebook, check: (storedPointer: unknown) => boolean): Promise<boolean> {
     const { document: _document, ...meta } = record;
-    await this.#backend.set(revisionKey(record.id, record.revision), record);
-    await this.#backend.set(pointerKey(record.id), meta);
-    const prefix = `${pointerKey(record.id)}:rev`;
     const current = revisionKey(record.id, record.revision);
-    try {
-      const stale = (await this.#backend.keys()).filter((key) => key.startsWith(prefix) && key !== current);
-      if (stale.length > 0) await this.#backend.delMany(stale);
-    } catch {
-      // Pruning is housekeeping: the save itself succeeded, and the next save will prune again.
-    }
+    return this.#backend.commit({
+      checkKey: pointerKey(record.id),
+      check,
+      writes: [
+        [current, record],
+        [pointerKey(record.id), meta],
+      ],
+      // The save did not know when the notebook was created; the stored pointer does.
+      amend: (stored) =>
+        isNotebookMeta(stored) && stored.createdAt !== meta.createdAt
+          ? [
+              [current, { ...record, createdAt: stored.createdAt }],
+              [pointerKey(record.id), { ...meta, createdAt: stored.createdAt }],
+            ]
+          : [],
+      prune: { prefix: `${pointerKey(record.id)}:rev`, keep: current },
+    });
   }
 
   #problemWith(meta: NotebookMeta, body: unknown): string | undefined {
@@ -242,6 +284,10 @@ export class NotebookStore {
       clearTimeout(timer);
     }
   }
+}
+
+function checkedKey(meta: NotebookMeta): string {
+  return `${meta.id}@${meta.revision}`;
 }
 
 function damaged(id: string, pointer: unknown, reason: string): NotebookListEntry {

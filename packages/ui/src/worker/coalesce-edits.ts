@@ -1,4 +1,4 @@
-import type { NotebookEdit } from './protocol';
+import type { NotebookEdit } from '@convbook/cells';
 
 /**
  * Latest edit wins: while the worker is busy, a dragged slider queues many `setParams` on one cell. Runs of

@@ -40,7 +40,10 @@ describe('deferringSlowKinds', () => {
   it('hands fast kinds back untouched', () => {
     const calls: string[] = [];
     const conv = fakeKind('conv', calls);
-    const find = deferringSlowKinds((name) => (name === 'conv' ? conv : undefined), new Set(['grad']));
+    const find = deferringSlowKinds(
+      (name) => (name === 'conv' ? conv : undefined),
+      (kind) => kind.kind === 'grad',
+    );
     expect(find('conv')).toBe(conv);
     expect(find('missing')).toBeUndefined();
   });
@@ -49,7 +52,11 @@ describe('deferringSlowKinds', () => {
     const calls: string[] = [];
     const grad = fakeKind('grad', calls);
     const { defer, release } = manualDefer();
-    const find = deferringSlowKinds(() => grad, new Set(['grad']), defer);
+    const find = deferringSlowKinds(
+      () => grad,
+      (kind) => kind.kind === 'grad',
+      defer,
+    );
     const result = find('grad')?.compute({}, {}, contextWith(new AbortController().signal));
     expect(result).toBeInstanceOf(Promise);
     await Promise.resolve();
@@ -63,7 +70,11 @@ describe('deferringSlowKinds', () => {
     const calls: string[] = [];
     const grad = fakeKind('grad', calls);
     const { defer, release } = manualDefer();
-    const find = deferringSlowKinds(() => grad, new Set(['grad']), defer);
+    const find = deferringSlowKinds(
+      () => grad,
+      (kind) => kind.kind === 'grad',
+      defer,
+    );
     const stale = new AbortController();
     const result = find('grad')?.compute({}, {}, contextWith(stale.signal));
     stale.abort(new Error('a newer edit'));
@@ -74,7 +85,10 @@ describe('deferringSlowKinds', () => {
 
   it('returns the same wrapped kind on every lookup', () => {
     const grad = fakeKind('grad', []);
-    const find = deferringSlowKinds(() => grad, new Set(['grad']));
+    const find = deferringSlowKinds(
+      () => grad,
+      (kind) => kind.kind === 'grad',
+    );
     expect(find('grad')).toBe(find('grad'));
     expect(find('grad')).not.toBe(grad);
   });
@@ -82,7 +96,10 @@ describe('deferringSlowKinds', () => {
   it('lets the default deferral wait for a later task, after pending microtasks', async () => {
     const order: string[] = [];
     const grad = fakeKind('grad', order);
-    const find = deferringSlowKinds(() => grad, new Set(['grad']));
+    const find = deferringSlowKinds(
+      () => grad,
+      (kind) => kind.kind === 'grad',
+    );
     const result = find('grad')?.compute({}, {}, contextWith(new AbortController().signal));
     queueMicrotask(() => order.push('microtask'));
     await result;

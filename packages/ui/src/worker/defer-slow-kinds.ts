@@ -1,10 +1,11 @@
 import type { CellKind } from '@convbook/cells';
 
 /**
- * Kinds whose compute replays the whole chain (a forward and a backward pass, and for training a loop of
- * them): about 10–15 ms per edit in the lecture notebook, against microseconds for a conv or a pool map.
+ * Kinds marked `slow` in their definition replay the whole chain (a forward and a backward pass, and for
+ * training a loop of them): about 10–15 ms per edit in the lecture notebook, against microseconds for a
+ * conv or a pool map.
  */
-export const SLOW_KINDS: ReadonlySet<string> = new Set(['grad']);
+const isSlow = (kind: CellKind): boolean => kind.slow;
 
 /** Resolves in a later task of the event loop, after the current task's microtasks have all run. */
 export function nextTask(): Promise<void> {
@@ -20,13 +21,13 @@ export function nextTask(): Promise<void> {
  */
 export function deferringSlowKinds(
   findKind: (kind: string) => CellKind | undefined,
-  slow: ReadonlySet<string> = SLOW_KINDS,
+  slow: (kind: CellKind) => boolean = isSlow,
   defer: () => Promise<void> = nextTask,
 ): (kind: string) => CellKind | undefined {
   const wrapped = new Map<CellKind, CellKind>();
   return (name) => {
     const kind = findKind(name);
-    if (kind === undefined || !slow.has(kind.kind)) return kind;
+    if (kind === undefined || !slow(kind)) return kind;
     let deferred = wrapped.get(kind);
     if (deferred === undefined) {
       deferred = {

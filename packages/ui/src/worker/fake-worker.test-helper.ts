@@ -14,7 +14,7 @@ export class FakeWorker implements SupervisableWorker {
   readonly #errorListeners = new Set<(event: ErrorEvent) => void>();
   #hung = false;
   #deaf = false;
-  #hangAfterDocument = false;
+  #hangAfterEdit = false;
   terminated = false;
 
   constructor() {
@@ -24,7 +24,6 @@ export class FakeWorker implements SupervisableWorker {
     port1.addEventListener('message', (event) => {
       if (this.#hung || this.terminated) return;
       for (const listener of this.#messageListeners) listener(event);
-      if (this.#hangAfterDocument && (event.data as { type?: unknown }).type === 'document') this.hang();
     });
     this.#stopServer = serveNotebook(port2 as unknown as MessageEndpoint);
   }
@@ -45,15 +44,16 @@ export class FakeWorker implements SupervisableWorker {
 
   postMessage(message: unknown, transfer: Transferable[] = []): void {
     if (!this.#hung && !this.#deaf && !this.terminated) this.#channel.port1.postMessage(message, transfer);
+    if (this.#hangAfterEdit && (message as { type?: unknown }).type === 'edit') this.hang();
   }
 
   hang(): void {
     this.#hung = true;
   }
 
-  /** Applies the next edit and reports its document, then hangs before publishing any cell state. */
+  /** Takes the next edit, then hangs before publishing any cell state. */
   hangWhileComputing(): void {
-    this.#hangAfterDocument = true;
+    this.#hangAfterEdit = true;
   }
 
   /** Hears nothing the page sends, but has already announced itself: stuck on its first message. */

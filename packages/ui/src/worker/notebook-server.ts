@@ -1,76 +1,39 @@
 import {
-  type CellState,
   cellKinds,
   DocumentError,
   Notebook,
+  type NotebookEdit,
   type NotebookOptions,
   parseNotebook,
+  type StateBatch,
 } from '@convbook/cells';
 import type { Subscription } from 'rxjs';
 import { describeKinds } from '../catalog/kind-catalog';
 import { coalesceEdits } from './coalesce-edits';
-import type { MessageEndpoint, NotebookEdit, PageToWorker, WorkerToPage } from './protocol';
+import type { MessageEndpoint, PageToWorker, WorkerToPage } from './protocol';
 import { encodeForTransfer } from './transfer-codec';
 
 /**
- * The worker side: owns the one Notebook, applies edits in batches (coalescing bursts), and mirrors every
- * cell's state to the page, grouping the states that change in one turn into one message.
- * Returns a function that stops serving and disposes the notebook.
+ * The worker side, a compute service: it holds a copy of the page's document in a Notebook, applies the
+ * edits the page sends (in batches, so a drag's burst is one edit), and forwards each scheduler pass as
+ * one message of changed states. Returns a function that stops serving and disposes the notebook.
  */
 export function serveNotebook(endpoint: MessageEndpoint, options: NotebookOptions = {}): () => void {
   let notebook: Notebook | undefined;
-  const cellSubscriptions = new Map<string, Subscription>();
-  const changedStates = new Map<string, CellState>();
-  let statesFlushScheduled = false;
-  let queuedEdits: { seq: number; edit: NotebookEdit }[] = [];
+  let passes: Subscription | undefined;
+  let queuedEdits: NotebookEdit[] = [];
   let drainScheduled = false;
-  let lastSeq = 0;
 
   const post = (message: WorkerToPage, transfer: Transferable[] = []): void =>
     endpoint.postMessage(message, transfer);
 
-  const flushStates = (): void => {
-    statesFlushScheduled = false;
-    if (changedStates.size === 0) return;
-    const { payload, transfer } = encodeForTransfer([...changedStates.entries()]);
-    changedStates.clear();
+  const postPass = (batch: StateBatch): void => {
+    const { payload, transfer } = encodeForTransfer([...batch].map(([id, state]) => [id, state ?? null]));
     post({ type: 'states', states: payload as [string, unknown][] }, transfer);
   };
 
-  const watchCells = (): void => {
-    if (!notebook) return;
-    const ids = new Set(notebook.document.cells.map((cell) => cell.id));
-    for (const [id, subscription] of cellSubscriptions) {
-      if (ids.has(id)) continue;
-      subscription.unsubscribe();
-      cellSubscriptions.delete(id);
-      changedStates.delete(id);
-    }
-    for (const id of ids) {
-      if (cellSubscriptions.has(id)) continue;
-      const current = notebook;
-      cellSubscriptions.set(
-        id,
-        current.state$(id).subscribe((state) => {
-          changedStates.set(id, state);
-          if (!statesFlushScheduled) {
-            statesFlushScheduled = true;
-            queueMicrotask(flushStates);
-          }
-        }),
-      );
-    }
-  };
-
-  const postDocument = (): void => {
-    if (!notebook) return;
-    post({ type: 'document', seq: lastSeq, document: notebook.document });
-  };
-
   const stopNotebook = (): void => {
-    for (const subscription of cellSubscriptions.values()) subscription.unsubscribe();
-    cellSubscriptions.clear();
-    changedStates.clear();
+    passes?.unsubscribe();
     notebook?.dispose();
     notebook = undefined;
   };
@@ -79,51 +42,52 @@ export function serveNotebook(endpoint: MessageEndpoint, options: NotebookOption
     drainScheduled = false;
     const batch = queuedEdits;
     queuedEdits = [];
-    if (batch.length === 0) return;
-    lastSeq = batch[batch.length - 1]?.seq ?? lastSeq;
     if (!notebook) return;
-    for (const edit of coalesceEdits(batch.map((queued) => queued.edit))) {
+    for (const edit of coalesceEdits(batch)) {
       try {
-        applyEdit(notebook, edit);
+        notebook.apply(edit);
       } catch (error) {
         post({ type: 'edit-failed', op: edit.op, message: describeError(error) });
       }
     }
-    watchCells();
-    postDocument();
+  };
+
+  const load = (requestId: number, document: unknown): void => {
+    queuedEdits = []; // edits made before this load were made to the document it replaces
+    try {
+      // The page has checked anything from outside strictly; a live document (undo, autosave) may hold a
+      // cell mid-edit, whose problems the runtime shows on that cell.
+      const parsed = parseNotebook(document, { lenientWiring: true, lenientParams: true });
+      stopNotebook();
+      notebook = Notebook.fromDocument(parsed, options);
+      passes = notebook.passes$.subscribe(postPass);
+      post({ type: 'loaded', requestId });
+    } catch (error) {
+      const problems = error instanceof DocumentError ? error.problems : [];
+      post({ type: 'load-failed', requestId, message: describeError(error), problems });
+    }
   };
 
   const onMessage = (event: MessageEvent): void => {
     const message = event.data as PageToWorker;
     switch (message.type) {
-      case 'load': {
-        drainEdits();
-        try {
-          // The page has already checked anything that came from outside strictly; here a document may be
-          // a live one (undo, autosave) with a cell mid-edit, whose problems the runtime shows on that cell.
-          const document = parseNotebook(message.document, { lenientWiring: true, lenientParams: true });
-          stopNotebook();
-          notebook = Notebook.fromDocument(document, options);
-          watchCells();
-          postDocument();
-          post({ type: 'loaded', requestId: message.requestId });
-        } catch (error) {
-          const problems = error instanceof DocumentError ? error.problems : [];
-          post({
-            type: 'load-failed',
-            requestId: message.requestId,
-            message: describeError(error),
-            problems,
-          });
-        }
+      case 'load':
+        load(message.requestId, message.document);
         return;
-      }
       case 'edit':
-        queuedEdits.push({ seq: message.seq, edit: message.edit });
+        queuedEdits.push(message.edit);
         if (!drainScheduled) {
           drainScheduled = true;
           // A macrotask, not a microtask: edit messages already waiting in the queue arrive first and merge.
           setTimeout(drainEdits, 0);
+        }
+        return;
+      case 'command':
+        drainEdits();
+        try {
+          notebook?.[message.command](message.id);
+        } catch (error) {
+          post({ type: 'edit-failed', op: 'setParams', message: describeError(error) });
         }
         return;
       case 'ping':
@@ -145,35 +109,6 @@ export function serveNotebook(endpoint: MessageEndpoint, options: NotebookOption
     endpoint.removeEventListener('message', onMessage);
     stopNotebook();
   };
-}
-
-function applyEdit(notebook: Notebook, edit: NotebookEdit): void {
-  switch (edit.op) {
-    case 'setParams':
-      notebook.setParams(edit.id, { ...edit.patch });
-      break;
-    case 'setInputs':
-      notebook.setInputs(edit.id, { ...edit.inputs });
-      break;
-    case 'setTitle':
-      notebook.setTitle(edit.title);
-      break;
-    case 'setCellTitle':
-      notebook.setCellTitle(edit.id, edit.title);
-      break;
-    case 'addCell':
-      notebook.addCell(edit.spec, edit.index);
-      break;
-    case 'removeCell':
-      notebook.removeCell(edit.id);
-      break;
-    case 'moveCell':
-      notebook.moveCell(edit.id, edit.index);
-      break;
-    case 'replaceDocument':
-      notebook.replaceDocument(edit.document);
-      break;
-  }
 }
 
 function describeError(error: unknown): string {

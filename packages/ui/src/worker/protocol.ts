@@ -1,28 +1,22 @@
 /**
- * Messages between the page (RemoteNotebook) and the notebook worker. The page sends intents; the worker
- * owns the Notebook and answers with document snapshots and cell states. Values inside states are encoded
- * with transfer-codec.ts (tensors as `{ shape, data }`, data transferred).
+ * Messages between the page (ComputeClient, remote-notebook.ts) and the notebook worker. The page owns the
+ * document: it sends the document once (`load`) and then only edits, which the worker applies with the
+ * same reducer (`applyEdit`). The worker never sends the document back; it answers with cell states, one
+ * message per scheduler pass holding only the cells that changed. Values inside states are encoded with
+ * transfer-codec.ts (tensors as `{ shape, data }`, data transferred).
  */
 
-import type { CellSpec, NotebookDocument } from '@convbook/cells';
+import type { NotebookEdit } from '@convbook/cells';
 import type { KindInfo } from '../catalog/value-types';
 
-/** One edit, named after the Notebook method it calls. */
-export type NotebookEdit =
-  | { readonly op: 'setParams'; readonly id: string; readonly patch: Readonly<Record<string, unknown>> }
-  | { readonly op: 'setInputs'; readonly id: string; readonly inputs: Readonly<Record<string, string>> }
-  | { readonly op: 'setTitle'; readonly title: string }
-  | { readonly op: 'setCellTitle'; readonly id: string; readonly title?: string }
-  | { readonly op: 'addCell'; readonly spec: CellSpec; readonly index?: number }
-  | { readonly op: 'removeCell'; readonly id: string }
-  | { readonly op: 'moveCell'; readonly id: string; readonly index: number }
-  | { readonly op: 'replaceDocument'; readonly document: NotebookDocument };
+/** Commands for cells that run on demand (training); not edits, so they are neither saved nor undone. */
+export type CellCommand = 'run' | 'stop' | 'reset';
 
 export type PageToWorker =
   /** Validate `document` (any JSON value) and make it the worker's notebook. */
   | { readonly type: 'load'; readonly requestId: number; readonly document: unknown }
-  /** `seq` numbers edits so the page can ignore document snapshots older than its latest edit. */
-  | { readonly type: 'edit'; readonly seq: number; readonly edit: NotebookEdit }
+  | { readonly type: 'edit'; readonly edit: NotebookEdit }
+  | { readonly type: 'command'; readonly command: CellCommand; readonly id: string }
   | { readonly type: 'when-idle'; readonly requestId: number }
   /** The supervisor's heartbeat (worker-supervisor.ts): answered with a pong as soon as the worker is free. */
   | { readonly type: 'ping'; readonly id: number };
@@ -35,9 +29,7 @@ export interface Problem {
 export type WorkerToPage =
   /** Sent once when the worker starts: every cell kind it can compute. */
   | { readonly type: 'kinds'; readonly kinds: readonly KindInfo[] }
-  /** The document after every edit up to and including `seq` (sent after each batch, changed or not). */
-  | { readonly type: 'document'; readonly seq: number; readonly document: NotebookDocument }
-  /** Cell states that changed since the last message: [cell id, encoded CellState]. */
+  /** One scheduler pass: [cell id, encoded CellState, or null for a cell that was removed]. */
   | { readonly type: 'states'; readonly states: ReadonlyArray<readonly [string, unknown]> }
   | { readonly type: 'loaded'; readonly requestId: number }
   | {
@@ -46,7 +38,7 @@ export type WorkerToPage =
       readonly message: string;
       readonly problems: readonly Problem[];
     }
-  /** An edit the runtime refused (e.g. a bad cell spec); the document is unchanged. */
+  /** An edit the worker refused; the page applied it with the same reducer, so this means the two differ. */
   | { readonly type: 'edit-failed'; readonly op: NotebookEdit['op']; readonly message: string }
   | { readonly type: 'idle'; readonly requestId: number }
   | { readonly type: 'pong'; readonly id: number };

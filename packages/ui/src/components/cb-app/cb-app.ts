@@ -8,8 +8,9 @@ import { ObservableController } from '../../controllers/observable-controller';
 import type { ExampleOpenEvent } from '../../events/example-open';
 import { NotebookTitleChangeEvent } from '../../events/notebook-title-change';
 import { examples, FIRST_VISIT_EXAMPLE, findExample } from '../../examples/example-catalog';
+import { PageNotebook } from '../../session/page-notebook';
 import { SessionController } from '../../session/session-controller';
-import { LoadError, RemoteNotebook } from '../../worker/remote-notebook';
+import { LoadError } from '../../worker/compute-client';
 import '../cb-examples/cb-examples';
 import '../cb-notebook/cb-notebook';
 import { type AppMessage, appMessage } from './app-messages';
@@ -17,11 +18,6 @@ import { appStyles } from './cb-app.styles';
 
 /** Toolbar commands whose behaviour is plugged in from outside (storage, sharing, history). */
 export type ToolbarCommand = 'undo' | 'redo' | 'export' | 'import' | 'share' | 'notebooks';
-
-/** Where documents are saved; the app calls `save` with every new snapshot. */
-export interface DocumentSink {
-  save(document: NotebookDocument): void;
-}
 
 /** How long a notice stays up. */
 const NOTICE_MS = 6000;
@@ -35,9 +31,9 @@ export const EMPTY_DOCUMENT: NotebookDocument = {
 
 /**
  * The app shell: header with the notebook title and toolbar, the message area, the column of cells and a
- * side panel. It owns the current notebook (a RemoteNotebook whose runtime lives in a worker).
+ * side panel. It owns the current notebook (a PageNotebook: the document lives here, the runtime in a worker).
  *
- * Seams for storage, sharing and history: `store` receives every document snapshot, `commands` supplies
+ * Seams for storage, sharing and history: `commands` supplies
  * the toolbar actions (a button without a command is disabled), `sidePanel` is rendered in the aside
  * (toggled by "Notebooks"), `initialDocument` picks what opens first, and `openDocument` /
  * `showMessage` are public so those modules can open notebooks and report.
@@ -55,7 +51,6 @@ export class CbApp extends LitElement {
   declare sidePanel: TemplateResult | HTMLElement | undefined;
   declare sideOpen: boolean;
   declare private messages: readonly AppMessage[];
-  store: DocumentSink | undefined;
   /**
    * Opens a document as a new notebook ("New notebook", the examples). Storage replaces this so the
    * current notebook is kept and the new one gets its own record.
@@ -65,14 +60,13 @@ export class CbApp extends LitElement {
   initialDocument: () => Promise<unknown> | unknown = () =>
     (findExample(FIRST_VISIT_EXAMPLE) ?? examples[0])?.document ?? EMPTY_DOCUMENT;
 
-  readonly notebook: RemoteNotebook = RemoteNotebook.start();
+  readonly notebook: PageNotebook = PageNotebook.start();
   readonly #document = new ObservableController<NotebookDocument | undefined>(this, this.notebook.document$);
   readonly #kinds = new ObservableController<ReadonlyMap<string, KindInfo>>(this, this.notebook.kinds$);
   readonly #editErrors = new ObservableController<AppMessage>(
     this,
     this.notebook.editErrors$.pipe(map((text) => appMessage('error', text))),
   );
-  #savedDocument: NotebookDocument | undefined;
   #shownEditError: AppMessage | undefined;
   #started = false;
 
@@ -145,11 +139,6 @@ export class CbApp extends LitElement {
   }
 
   override willUpdate(_changed: PropertyValues<this>): void {
-    const document = this.#document.value;
-    if (document && document !== this.#savedDocument) {
-      this.#savedDocument = document;
-      this.store?.save(document);
-    }
     const editError = this.#editErrors.value;
     if (editError && editError !== this.#shownEditError) {
       this.#shownEditError = editError;

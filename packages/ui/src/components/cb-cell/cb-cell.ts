@@ -6,12 +6,13 @@ import { ObservableController } from '../../controllers/observable-controller';
 import { CellInputsChangeEvent } from '../../events/cell-inputs-change';
 import { CellTitleChangeEvent } from '../../events/cell-title-change';
 import { formatMs } from '../../format/format-number';
-import type { RemoteNotebook } from '../../worker/remote-notebook';
+import type { PageNotebook } from '../../session/page-notebook';
+import type { CellCommand } from '../../worker/protocol';
 import type { PixelBox } from '../cb-feature-map/plane-geometry';
 import { editsAsMatrix } from '../cb-matrix/cb-matrix';
 import { cellStyles } from './cb-cell.styles';
 import { renderCellMenu } from './cell-menu';
-import { renderCellEditor } from './render-cell-editor';
+import { kindView, renderCellEditor } from './kind-views';
 import { renderCellValue } from './render-cell-value';
 
 /** How long a cell reached by "Go to" stays outlined. */
@@ -46,7 +47,7 @@ export class CbCell extends LitElement {
   };
 
   declare cell: CellSpec;
-  declare notebook: RemoteNotebook | undefined;
+  declare notebook: PageNotebook | undefined;
   /** The kind's description (undefined for a kind this build does not know). */
   declare info: KindInfo | undefined;
   /** Every cell in the notebook, for input pickers. */
@@ -103,10 +104,13 @@ export class CbCell extends LitElement {
       const progress = state?.status === 'pending' ? state.progress : undefined;
       return html`<span class="status" aria-label="computing"><span class="spinner"></span>${progress ? `${progress.done}/${progress.total}` : 'computing'}</span>`;
     }
+    if (state.status === 'idle') return html`<span class="status idle">not run yet</span>`;
     if (state.status === 'error')
       return this.#unwired.length > 0
         ? html`<span class="status idle">needs input</span>`
         : html`<span class="status failed">error</span>`;
+    if (state.stale)
+      return html`<span class="status idle" title="inputs changed since this run">out of date</span>`;
     return html`<span class="status ok" title="compute time">${formatMs(state.ms)}</span>`;
   }
 
@@ -160,10 +164,22 @@ export class CbCell extends LitElement {
       return html`<p class="error" role="alert">${state.error.message}${upstream ? html` <button class="quiet" @click=${() => this.#focusCell(upstream)}>Go to ${this.titles.get(upstream) ?? upstream}</button>` : nothing}</p>
         ${last ? html`<p class="last-good">Last good result, kept for comparison:</p>${this.#renderShown(last, state, undefined, true)}` : nothing}`;
     }
+    if (state?.status === 'idle') return html`<p class="empty">Not run yet — press Run to compute it.</p>`;
     const progress = state?.status === 'pending' ? state.progress : undefined;
     const value = state?.status === 'ok' ? state.value : (progress?.partial ?? this.#lastValue);
     if (!value) return html`<p class="waiting"><span class="spinner"></span> Computing…</p>`;
-    return this.#renderShown(value, state, progress, state?.status !== 'ok');
+    return this.#renderShown(value, state, progress, state?.status !== 'ok' || state.stale === true);
+  }
+
+  /** Run / Stop / Reset for a kind that computes only when asked (training). */
+  #renderCommands(state: CellState | undefined) {
+    if (this.info?.runsOn !== 'demand') return nothing;
+    const running = state?.status === 'pending';
+    const command = (name: CellCommand) => () => this.notebook?.command(name, this.cell.id);
+    return html`<div class="commands" role="group" aria-label=${`${this.#name} run controls`}>
+      ${running ? html`<button @click=${command('stop')}>Stop</button>` : html`<button @click=${command('run')}>${state?.status === 'ok' ? 'Resume' : 'Run'}</button>`}
+      <button ?disabled=${state?.status === 'idle'} @click=${command('reset')}>Reset</button>
+    </div>`;
   }
 
   #renderShown(
@@ -227,9 +243,9 @@ export class CbCell extends LitElement {
         ${this.#renderStatus(state)} ${renderCellMenu(this, this.cell.id, this.#name, this.position, this.count)}
       </header>
       <div class="body">
-        ${this.#renderInputs()}
-        ${renderCellEditor(this.cell, value, this.inputValues, this.info, this.candidates)}
-        ${this.cell.kind === 'note' ? nothing : this.#renderValue(state)}
+        ${this.#renderInputs()} ${this.#renderCommands(state)}
+        ${renderCellEditor({ cell: this.cell, value, inputValues: this.inputValues, info: this.info, candidates: this.candidates })}
+        ${kindView(this.cell.kind).noValueView ? nothing : this.#renderValue(state)}
       </div>`;
   }
 }

@@ -12,6 +12,7 @@ import '../cb-signal-plot/cb-signal-plot';
 import { parseMarkdown } from '../cb-note/parse-markdown';
 import { renderMarkdown } from '../cb-note/render-markdown';
 import { isSignal } from '../cb-signal-plot/cb-signal-plot';
+import { kindView } from './kind-views';
 
 export interface ValueContext {
   readonly cellId: string;
@@ -37,12 +38,12 @@ export function renderCellValue(value: CellValue, context: ValueContext): Templa
           .highlight=${context.highlight}
           label=${`${context.name} output`}
           cell-id=${context.cellId} .version=${context.version}
-          ?composite=${context.cellKind === 'image'}
+          ?composite=${kindView(context.cellKind).colourMap === true}
         ></cb-feature-map>
         ${renderNumbers(value.tensor, context)}`;
     case 'kernel':
       // The kernel editor already draws kernel cells; other kinds producing a kernel get a heat map.
-      if (context.cellKind === 'kernel') return nothing;
+      if (kindView(context.cellKind).editorShowsValue) return nothing;
       return html`<cb-feature-map .tensor=${kernelPlanes(value.weights)} scale="diverging"
         bank-channels=${(value.weights.shape[0] ?? 1) > 1 ? (value.weights.shape[1] ?? 0) : 0}
         label=${`${context.name} weights`} cell-id=${context.cellId} .version=${context.version}></cb-feature-map>`;
@@ -55,7 +56,7 @@ export function renderCellValue(value: CellValue, context: ValueContext): Templa
       return html`<cb-stats-table .value=${value} .titles=${context.titles}></cb-stats-table>`;
     case 'note':
       // A note cell's text is its editor; other kinds (peaks) compute a short Markdown readout.
-      if (context.cellKind === 'note') return nothing;
+      if (kindView(context.cellKind).noValueView) return nothing;
       return html`<div class="computed-note" role="status">${renderMarkdown(parseMarkdown(value.markdown))}</div>`;
     case 'dataset':
     case 'train':

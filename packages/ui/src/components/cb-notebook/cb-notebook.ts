@@ -5,7 +5,7 @@ import { receptiveHighlights } from '../../catalog/receptive-chain';
 import type { KindInfo } from '../../catalog/value-types';
 import { ObservableController } from '../../controllers/observable-controller';
 import type { FeatureMapHoverEvent } from '../../events/feature-map-hover';
-import type { RemoteNotebook } from '../../worker/remote-notebook';
+import type { PageNotebook } from '../../session/page-notebook';
 import '../cb-add-cell/cb-add-cell';
 import '../cb-cell/cb-cell';
 import type { InputCandidate } from '../cb-cell/cb-cell';
@@ -26,7 +26,7 @@ export class CbNotebook extends LitElement {
     highlights: { state: true },
   };
 
-  declare notebook: RemoteNotebook | undefined;
+  declare notebook: PageNotebook | undefined;
   declare document: NotebookDocument | undefined;
   declare kinds: ReadonlyMap<string, KindInfo>;
   declare private highlights: ReadonlyMap<string, PixelBox>;

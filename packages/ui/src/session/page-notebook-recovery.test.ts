@@ -1,8 +1,8 @@
 import type { CellState, NotebookDocument } from '@convbook/cells';
 import { filter, firstValueFrom } from 'rxjs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { FakeWorkerPool } from './fake-worker.test-helper';
-import { LoadError, RemoteNotebook } from './remote-notebook';
+import { FakeWorkerPool } from '../worker/fake-worker.test-helper';
+import { PageNotebook } from './page-notebook';
 
 const LIMITS = { hangLimitMs: 150, heartbeatMs: 20 };
 
@@ -20,29 +20,29 @@ const doc: NotebookDocument = {
 const valuesOf = (state: CellState): number[] =>
   state.status === 'ok' && state.value.type === 'tensor' ? [...state.value.tensor.data] : [];
 
-const computed = (remote: RemoteNotebook, id: string, expected: number[]) =>
+const computed = (remote: PageNotebook, id: string, expected: number[]) =>
   firstValueFrom(
     remote.state$(id).pipe(filter((s) => JSON.stringify(valuesOf(s)) === JSON.stringify(expected))),
   );
 
 /** Every state a cell goes through, from now on. */
-function recordStates(remote: RemoteNotebook, id: string): CellState[] {
+function recordStates(remote: PageNotebook, id: string): CellState[] {
   const seen: CellState[] = [];
   remote.state$(id).subscribe((state) => seen.push(state));
   return seen;
 }
 
-let remote: RemoteNotebook | undefined;
+let remote: PageNotebook | undefined;
 afterEach(() => remote?.dispose());
 
-async function started(pool: FakeWorkerPool): Promise<RemoteNotebook> {
-  remote = RemoteNotebook.supervise(pool.spawn, LIMITS);
+async function started(pool: FakeWorkerPool): Promise<PageNotebook> {
+  remote = PageNotebook.supervise(pool.spawn, LIMITS);
   await remote.load(doc);
   await computed(remote, 'c', [1, 2]);
   return remote;
 }
 
-describe('RemoteNotebook when its worker fails', () => {
+describe('PageNotebook when its worker fails', () => {
   it('replaces a hung worker and replays the edit it never confirmed', async () => {
     const pool = new FakeWorkerPool();
     const notebook = await started(pool);
@@ -106,14 +106,15 @@ describe('RemoteNotebook when its worker fails', () => {
     expect(image.some((s) => s.status === 'error')).toBe(false);
   });
 
-  it('rejects a load the worker never answered with a LoadError saying why', async () => {
+  it('keeps a document open when the worker never answers its load, and says why', async () => {
     const pool = new FakeWorkerPool();
     pool.hangOnStart = true;
-    remote = RemoteNotebook.supervise(pool.spawn, LIMITS);
-    const failure = await remote.load(doc).catch((error: unknown) => error);
-    expect(failure).toBeInstanceOf(LoadError);
-    expect((failure as LoadError).message).toBe('The worker stopped answering for 0.15 s.');
-    expect(remote.document).toBeUndefined();
+    remote = PageNotebook.supervise(pool.spawn, LIMITS);
+    const notices: string[] = [];
+    remote.editErrors$.subscribe((text) => notices.push(text));
+    await remote.load(doc);
+    expect(remote.document?.title).toBe(doc.title); // the page owns it: nothing is lost
+    expect(notices[0]).toBe("The notebook's worker was restarted (the worker stopped answering for 0.15 s).");
   });
 
   it('stops restarting when the fresh worker fails too, and starts again on the next edit', async () => {

@@ -1,17 +1,18 @@
 import type { CellState, NotebookDocument } from '@convbook/cells';
 import { filter, firstValueFrom } from 'rxjs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { serveNotebook } from './notebook-server';
-import type { MessageEndpoint } from './protocol';
-import { LoadError, RemoteNotebook } from './remote-notebook';
+import { LoadError } from '../worker/compute-client';
+import { serveNotebook } from '../worker/notebook-server';
+import type { MessageEndpoint } from '../worker/protocol';
+import { PageNotebook } from './page-notebook';
 
 /** The page and the worker joined by a real MessageChannel (structured clone and transfer included). */
-function connect(): { remote: RemoteNotebook; stop: () => void } {
+function connect(): { remote: PageNotebook; stop: () => void } {
   const channel = new MessageChannel();
   channel.port1.start();
   channel.port2.start();
   const stopServer = serveNotebook(channel.port2 as unknown as MessageEndpoint);
-  const remote = new RemoteNotebook(channel.port1 as unknown as MessageEndpoint);
+  const remote = new PageNotebook(channel.port1 as unknown as MessageEndpoint);
   return {
     remote,
     stop: () => {
@@ -43,7 +44,7 @@ const doc: NotebookDocument = {
   ],
 };
 
-const okState = (remote: RemoteNotebook, id: string, predicate: (s: CellState) => boolean = () => true) =>
+const okState = (remote: PageNotebook, id: string, predicate: (s: CellState) => boolean = () => true) =>
   firstValueFrom(remote.state$(id).pipe(filter((s) => s.status === 'ok' && predicate(s))));
 
 const tensorData = (state: CellState): number[] =>
@@ -52,7 +53,7 @@ const tensorData = (state: CellState): number[] =>
 let stop: (() => void) | undefined;
 afterEach(() => stop?.());
 
-describe('RemoteNotebook over a message channel', () => {
+describe('PageNotebook over a message channel', () => {
   it('mirrors computed tensors as real Tensors and recomputes after an edit', async () => {
     const connection = connect();
     stop = connection.stop;
@@ -115,5 +116,80 @@ describe('RemoteNotebook over a message channel', () => {
     expect(after?.cells[0]).toBe(before?.cells[0]);
     expect(after?.cells[2]).toBe(before?.cells[2]);
     expect(after?.cells[1]).not.toBe(before?.cells[1]);
+  });
+});
+
+describe('PageNotebook owns the document', () => {
+  it('applies an edit on the page and tells saving and undo in the same task', async () => {
+    const connection = connect();
+    stop = connection.stop;
+    const { remote } = connection;
+    await remote.load(doc);
+    const heard: string[] = [];
+    remote.edits$.subscribe(({ edit, origin, after }) => heard.push(`${edit.op} ${origin} ${after.title}`));
+    remote.setTitle('Renamed');
+    // Synchronously: no worker round trip between the edit and the document or the save.
+    expect(remote.document?.title).toBe('Renamed');
+    expect(heard).toEqual(['setTitle user Renamed']);
+    const before = remote.document;
+    remote.setParams('k', { values: [[2]] });
+    expect(remote.document?.cells[0]).toBe(before?.cells[0]); // untouched cells keep their objects
+    expect(tensorData(await okState(remote, 'c', (s) => tensorData(s)[0] === 2))).toEqual([2, 4, 6, 8]);
+  });
+
+  it('refuses a bad edit in words naming the cell, and changes nothing', async () => {
+    const connection = connect();
+    stop = connection.stop;
+    const { remote } = connection;
+    await remote.load(doc);
+    const errors: string[] = [];
+    remote.editErrors$.subscribe((text) => errors.push(text));
+    const before = remote.document;
+    remote.removeCell('nope');
+    remote.addCell({ id: 'k', kind: 'kernel', params: { preset: 'sobel-x' } });
+    expect(remote.document).toBe(before);
+    expect(errors).toEqual([
+      'cells: removeCell: there is no cell "nope" in this notebook',
+      'cells[3].id: duplicate id "k"',
+    ]);
+  });
+});
+
+describe('the worker protocol', () => {
+  it('carries edits to the worker and only state batches back — never the document', async () => {
+    const channel = new MessageChannel();
+    channel.port1.start();
+    channel.port2.start();
+    const toWorker: string[] = [];
+    const fromWorker: string[] = [];
+    const pagePort = channel.port1 as unknown as MessageEndpoint;
+    const spy: MessageEndpoint = {
+      postMessage: (message, transfer) => {
+        toWorker.push((message as { type: string }).type);
+        pagePort.postMessage(message, transfer);
+      },
+      addEventListener: (type, listener) =>
+        pagePort.addEventListener(type, (event) => {
+          fromWorker.push((event.data as { type: string }).type);
+          listener(event);
+        }),
+      removeEventListener: () => {},
+    };
+    const stopServer = serveNotebook(channel.port2 as unknown as MessageEndpoint);
+    const remote = new PageNotebook(spy);
+    stop = () => {
+      remote.dispose();
+      stopServer();
+      channel.port1.close();
+      channel.port2.close();
+    };
+    await remote.load(doc);
+    await remote.whenIdle();
+    remote.setParams('k', { values: [[3]] });
+    remote.setTitle('Only on the page and in the worker');
+    await okState(remote, 'c', (s) => tensorData(s)[0] === 3);
+    await remote.whenIdle();
+    expect(toWorker.filter((t) => t !== 'when-idle')).toEqual(['load', 'edit', 'edit']);
+    expect(new Set(fromWorker)).toEqual(new Set(['kinds', 'loaded', 'states', 'idle']));
   });
 });

@@ -1,0 +1,96 @@
+import type { CellSpec, CellValue } from '@convbook/cells';
+import { html, nothing, type TemplateResult } from 'lit';
+import type { KindInfo } from '../../catalog/value-types';
+import type { InputCandidate } from './cb-cell';
+import '../cb-image-editor/cb-image-editor';
+import '../cb-kernel-editor/cb-kernel-editor';
+import '../cb-note/cb-note';
+import '../cb-param-controls/cb-param-controls';
+import { windowReadout } from './window-readout';
+
+/** What an editor is handed: the cell, its latest value, its inputs' values and the candidates to wire. */
+export interface EditorContext {
+  readonly cell: CellSpec;
+  readonly value: CellValue | undefined;
+  readonly inputValues: ReadonlyMap<string, CellValue>;
+  readonly info: KindInfo | undefined;
+  readonly candidates: readonly InputCandidate[];
+}
+
+/** How the page shows one kind of cell. Everything a kind computes is in @convbook/cells; this is only UI. */
+export interface KindView {
+  /** The editor above the value; a kind without one gets generic controls built from its param schema. */
+  readonly editor?: (context: EditorContext) => TemplateResult;
+  /** The editor already shows the value (a kernel's grid, a note's text): no second view of it below. */
+  readonly editorShowsValue?: boolean;
+  /** Shows the value and nothing else below the editor: no value view at all (a note is all editor). */
+  readonly noValueView?: boolean;
+  /** Maps drawn in colour rather than per channel (a picture). */
+  readonly colourMap?: boolean;
+  /** A readout under the generic controls (the size arithmetic of a window). */
+  readonly readout?: (cell: CellSpec, inputValues: ReadonlyMap<string, CellValue>) => unknown;
+  /** The cells a cell-naming param may name (default: every cell producing the param's value type). */
+  readonly cellChoices?: (
+    cell: CellSpec,
+    candidates: readonly InputCandidate[],
+  ) => Record<string, InputCandidate[]>;
+}
+
+/**
+ * The one table from a kind to its editor and its view. Adding a kind with a dedicated editor means one
+ * entry here; a kind without an entry works with the generic controls and value views.
+ */
+export const KIND_VIEWS: Readonly<Record<string, KindView>> = {
+  note: {
+    editor: ({ cell }) =>
+      html`<cb-note cell-id=${cell.id} .markdown=${typeof cell.params?.markdown === 'string' ? cell.params.markdown : ''}></cb-note>`,
+    noValueView: true,
+  },
+  image: {
+    editor: ({ cell }) =>
+      html`<cb-image-editor cell-id=${cell.id} .params=${cell.params ?? {}}></cb-image-editor>`,
+    colourMap: true,
+  },
+  kernel: {
+    editor: ({ cell, value }) =>
+      html`<cb-kernel-editor cell-id=${cell.id} .params=${cell.params ?? {}} .value=${value}></cb-kernel-editor>`,
+    editorShowsValue: true,
+  },
+  conv: { readout: windowReadout },
+  pool: { readout: windowReadout },
+  grad: {
+    // A grad cell differentiates with respect to a kernel, or to the image when its target says so.
+    cellChoices: (cell, candidates) => {
+      const wanted = cell.params?.target === 'image' ? 'tensor' : 'kernel';
+      return { kernelCell: candidates.filter((c) => c.output === wanted && c.id !== cell.id) };
+    },
+  },
+};
+
+const NO_VIEW: KindView = {};
+
+export function kindView(kind: string): KindView {
+  return KIND_VIEWS[kind] ?? NO_VIEW;
+}
+
+/** The editor above a cell's value: the kind's own, else generic controls (and its readout, if any). */
+export function renderCellEditor(context: EditorContext): TemplateResult | typeof nothing {
+  const { cell, info, candidates, inputValues } = context;
+  const view = kindView(cell.kind);
+  if (view.editor) return view.editor(context);
+  const readout = view.readout?.(cell, inputValues);
+  const choices = view.cellChoices?.(cell, candidates) ?? defaultChoices(info, cell, candidates);
+  return html`<cb-param-controls cell-id=${cell.id} kind=${cell.kind} .controls=${info?.controls ?? []}
+      .params=${cell.params ?? {}} .cellChoices=${choices}></cb-param-controls>
+    ${readout ? html`<div class="readout" aria-label="Size arithmetic">${readout}</div>` : nothing}`;
+}
+
+/** Each cell-naming param of the kind may name any other cell producing its value type. */
+function defaultChoices(info: KindInfo | undefined, cell: CellSpec, candidates: readonly InputCandidate[]) {
+  return Object.fromEntries(
+    Object.entries(info?.cellParams ?? {}).map(([param, type]) => [
+      param,
+      candidates.filter((c) => c.output === type && c.id !== cell.id),
+    ]),
+  );
+}
