@@ -14,6 +14,7 @@ export const denseCell = defineCellKind({
   description:
     'Fully connected: each unit weighs every input. Weights [units, inputs] and one bias per unit.',
   inputs: { input: 'tensor', weights: 'kernel' },
+  defaults: { units: 10 },
   params: {
     units: describe(int(1, MAX_DENSE_UNITS), 'Units', 'Outputs of the layer; 10 for ten classes.'),
     activation: withDefault(describe(oneOf('none', 'relu'), 'Activation', 'none for class scores.'), 'none'),

@@ -15,6 +15,6 @@ describe('kind metadata', () => {
     const grad = cellKinds.find((kind) => kind.kind === 'grad');
     expect(grad?.cellParams).toEqual({ kernelCell: 'kernel' });
     expect(cellKinds.filter((kind) => kind.slow).map((kind) => kind.kind)).toEqual(['grad']);
-    expect(cellKinds.every((kind) => kind.runsOn === 'change')).toBe(true);
+    expect(cellKinds.filter((kind) => kind.runsOn === 'demand').map((kind) => kind.kind)).toEqual(['train']);
   });
 });

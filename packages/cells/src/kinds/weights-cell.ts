@@ -18,6 +18,8 @@ export const weightsCell = defineCellKind({
   description:
     'Trainable weights for a conv [kernels, channels, rows, columns] or dense [units, inputs] layer.',
   inputs: {},
+  // A new weights cell starts as the first conv layer of the digits network: 8 filters of 5×5 on gray.
+  defaults: { shape: [8, 1, 5, 5] },
   params: {
     shape: describe(
       numberArray(int(1, MAX_KERNEL_WEIGHTS), 2, 4),
