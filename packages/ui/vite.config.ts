@@ -51,8 +51,9 @@ export default defineConfig({
     target: 'es2022',
     outDir: 'dist',
     emptyOutDir: true,
-    // No inline modulepreload polyfill script: the policy forbids inline scripts.
-    modulePreload: { polyfill: false },
+    // No modulepreload at all: the policy forbids the inline polyfill script, and the preload helper would
+    // add <link> elements at run time for lazy chunks, which the hostile-content tests rightly flag.
+    modulePreload: false,
     assetsInlineLimit: 0,
   },
   worker: { format: 'es' },

@@ -81,7 +81,10 @@ describe('edits survive an immediate reload and a browser restart', () => {
     );
 
     await enter(weightInput(cell(page, KERNEL), 1, 1), String(start + 10));
-    await context.close(); // quitting the browser right after Enter
+    // Quit the browser in the first frame after Enter: the earliest moment a person could see the edit
+    // applied. (Without this wait a loaded machine may quit before the page has even handled the key.)
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(resolve)));
+    await context.close();
     page = await launch();
     expect(await topLeftWeight(page)).toBe(start + 10);
   });
