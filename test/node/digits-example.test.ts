@@ -20,12 +20,9 @@ const examplePath = resolve(import.meta.dirname, '../../examples/digits.json');
 
 async function trainValue(notebook: Notebook): Promise<TrainValue> {
   await notebook.whenIdle();
-  // After the on-demand runtime lands (issue 9) the train cell waits for run(); before, it computes itself.
-  const runner = notebook as unknown as { run?: (id: string) => void };
-  if (notebook.states().get('train')?.status !== 'ok' && typeof runner.run === 'function') {
-    runner.run('train');
-    await notebook.whenIdle();
-  }
+  // The train cell runs on demand: it waits for run(), as it waits for the Train button in the app.
+  notebook.run('train');
+  await notebook.whenIdle();
   const state = notebook.states().get('train');
   if (state?.status !== 'ok' || state.value.type !== 'train')
     throw new Error(`train: ${JSON.stringify(state)}`);
