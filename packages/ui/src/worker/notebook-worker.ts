@@ -2,11 +2,9 @@ import { findCellKind } from '@convbook/cells';
 import { createParallelConv, createWebWorkerPool, ready, type SpawnedWorker } from '@convbook/core';
 import { deferringSlowKinds } from './defer-slow-kinds';
 import { serveNotebook } from './notebook-server';
-import type { MessageEndpoint } from './protocol';
 
-// The worker entry: all computation happens here, off the page's main thread. The package is type-checked
-// with the DOM lib, where `self` is a Window; inside a dedicated worker it is the worker scope, whose
-// postMessage/addEventListener match MessageEndpoint.
+// The worker entry: all computation happens here, off the page's main thread. The worker entries are
+// type-checked with the WebWorker lib (tsconfig.worker.json), where `self` is the worker scope.
 //
 // A conv too big for one core is split across nested workers (conv-worker.ts), one per core up to four;
 // they start on the first such conv, so most notebooks never spawn them.
@@ -16,7 +14,7 @@ const spawnConvWorker = (): SpawnedWorker =>
 const parallel =
   cores > 1 ? createParallelConv(() => createWebWorkerPool(spawnConvWorker, cores)) : undefined;
 // Gradient cells start a task after the maps of the same edit, so the maps reach the page first.
-serveNotebook(self as unknown as MessageEndpoint, { parallel, findKind: deferringSlowKinds(findCellKind) });
+serveNotebook(self, { parallel, findKind: deferringSlowKinds(findCellKind) });
 // Swap in the WASM SIMD kernels as soon as they compile. Until then (a few ms) cells compute with the
 // reference kernels, which give the same numbers, so nothing waits on the load and no message is missed.
 void ready();
