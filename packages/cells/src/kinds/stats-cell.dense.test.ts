@@ -43,7 +43,9 @@ const values: Record<string, CellValue> = {
 };
 
 async function statsOf(countBias: boolean, graphCells = cells(countBias)) {
-  const stats = await graphFixture(graphCells, values).compute(statsCell, 's', { of: values.out as CellValue });
+  const stats = await graphFixture(graphCells, values).compute(statsCell, 's', {
+    of: values.out as CellValue,
+  });
   if (stats.type !== 'stats') throw new Error('expected stats');
   return stats;
 }

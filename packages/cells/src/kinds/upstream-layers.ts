@@ -86,7 +86,8 @@ function walk(graph: GraphView, endCellId: string, network: boolean): LayerChain
     const spec = graph.cell(id);
     if (spec === undefined) throw new ChainError(`cell "${id}" is not upstream of this one`);
     const kind = kinds[spec.kind];
-    if (kind === undefined) return { inputCellId: id, input: startImage(graph, id), layers: layers.reverse() };
+    if (kind === undefined)
+      return { inputCellId: id, input: startImage(graph, id), layers: layers.reverse() };
     const params = parsedParams(kind, id, spec.params);
     const inputId = spec.inputs?.input;
     if (inputId === undefined) throw new ChainError(`"${id}" has no input wired`);
@@ -100,7 +101,9 @@ function walk(graph: GraphView, endCellId: string, network: boolean): LayerChain
 function startImage(graph: GraphView, id: string): Tensor {
   const value = graph.value(id);
   if (value?.type !== 'tensor') {
-    throw new ChainError(`the chain starts at "${id}", which has ${describeValue(value)} instead of an image`);
+    throw new ChainError(
+      `the chain starts at "${id}", which has ${describeValue(value)} instead of an image`,
+    );
   }
   return value.tensor;
 }
