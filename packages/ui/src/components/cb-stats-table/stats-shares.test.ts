@@ -7,7 +7,7 @@ const ops = (multiplyAdds: number) => ({ multiplyAdds, comparisons: 0, additions
 /** Rows shaped like the digits network's: only the fields the shares read matter. */
 type Row = [string, 'conv' | 'pool' | 'dense', number, number, number[]?];
 
-function valueOf(rows: Row[]): StatsValue {
+function statsWith(rows: Row[]): StatsValue {
   return {
     layers: rows.map(([cellId, kind, weights, connections, outputShape = [1, 4, 4]]) => ({
       cellId,
@@ -23,7 +23,7 @@ function valueOf(rows: Row[]): StatsValue {
 
 describe('group shares', () => {
   it('sums weights, connections and multiply-adds per kind, conv first, kinds absent left out', () => {
-    const value = valueOf([
+    const value = statsWith([
       ['c1', 'conv', 208, 156_800],
       ['p1', 'pool', 0, 6_272],
       ['c2', 'conv', 3_216, 627_200],
@@ -43,11 +43,11 @@ describe('group shares', () => {
         multiplyAdds: 2_560,
       },
     ]);
-    expect(groupShares(valueOf([['c', 'conv', 10, 90]])).map((s) => s.group)).toEqual(['conv']);
+    expect(groupShares(statsWith([['c', 'conv', 10, 90]])).map((s) => s.group)).toEqual(['conv']);
   });
 
   it("counts a conv with one output position as fully connected (LeNet-5's C5): each weight is used once", () => {
-    const value = valueOf([
+    const value = statsWith([
       ['c3', 'conv', 2_416, 240_000, [16, 10, 10]],
       ['c5', 'conv', 48_120, 48_000, [120, 1, 1]],
       ['f6', 'dense', 10_164, 10_080, [84, 1, 1]],
