@@ -36,9 +36,12 @@ export interface ExampleValues {
   note(id: string): Promise<string>;
 }
 
-export async function runExample(name: string): Promise<ExampleValues> {
+/** Runs examples/`name`.json, or another notebook file (a variant of an example) when `file` is given. */
+export async function runExample(
+  name: string,
+  file = join(examplesDir, `${name}.json`),
+): Promise<ExampleValues> {
   const out = await mkdtemp(join(tmpdir(), `convbook-values-${name}-`));
-  const file = join(examplesDir, `${name}.json`);
   await promisify(execFile)(process.execPath, [bin, 'run', file, '--out', out, '--values'], {
     env: { ...process.env, INIT_CWD: '' },
   });

@@ -8,11 +8,12 @@ const examplesDir = resolve(import.meta.dirname, '../../examples');
 const files = (await readdir(examplesDir)).filter((f) => f.endsWith('.json'));
 
 describe('example notebooks', () => {
-  it('includes the lecture and the seven topic notebooks', () => {
+  it('includes the lecture, the topic notebooks, the digits network and LeNet-5', () => {
     expect(files.sort()).toEqual([
       'digits.json',
       'learn-a-kernel.json',
       'lecture.json',
+      'lenet5.json',
       'padding-stride-dilation.json',
       'pooling-invariance.json',
       'rgb-3d-kernels.json',

@@ -8,6 +8,11 @@ import type { ExampleValues } from './example-values';
 export interface Claim {
   readonly note: string;
   readonly text: string;
+  /**
+   * A name with digits in it (LeNet-5, layer C3) is checked once and stripped wherever it occurs; other
+   * phrases only once, after all full phrases, so a name never breaks up a longer phrase before it is matched.
+   */
+  readonly everywhere?: boolean;
   /** Checks the phrase; a string names the test file that checks it in depth instead. */
   readonly check: ((v: ExampleValues) => Promise<void>) | string;
 }

@@ -19,6 +19,7 @@ interface CellDoc {
 const examples = [
   'lecture',
   'learn-a-kernel',
+  'lenet5',
   'padding-stride-dilation',
   'pooling-invariance',
   'rgb-3d-kernels',
@@ -43,6 +44,7 @@ function valueFacts(value: Record<string, unknown>, into: Set<string>): void {
   if (value.type === 'tensor' && shape) {
     const [c = 1, h = 1, w = 1] = shape;
     for (const fact of [`${h}×${w}`, `${h}×${w}×${c}`, `${c}×${h}×${w}`]) into.add(fact);
+    into.add(String(shape.reduce((a, b) => a * b, 1))); // "256 values"
   }
   if (value.type === 'kernel' && shape) {
     const [o = 1, c = 1, kh = 1, kw = 1] = shape;
@@ -65,6 +67,8 @@ function titleTokens(title: string): string[] {
   // "σ = 3" names how a gaussian's weights were made; the formula test below checks it.
   const rest = title
     .replace(/σ = \d+/, '')
+    // LeNet-5 and its layers' names (C1 … F6) are names, not counts; lenet5-note-claims.ts checks them.
+    .replace(/LeNet-5|\b[CSF]\d\b/g, '')
     .replace(/(\[\d+\])+|\d+(?:×\d+)+|\d-D|\d+(?:\.\d+)?/g, (token) => {
       tokens.push(token);
       return ' ';

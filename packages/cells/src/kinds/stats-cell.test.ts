@@ -124,7 +124,7 @@ describe('stats cell', () => {
     const image: CellValue = { type: 'tensor', tensor: new Tensor([1, 1, 1]) };
     const fixture = graphFixture(cells, { img: image });
     await expect(fixture.compute(statsCell, 's', { of: image })).rejects.toThrow(
-      '"img" is not a conv or pool cell, so there are no layers to count',
+      '"img" is not a conv, pool or dense cell, so there are no layers to count',
     );
   });
 });

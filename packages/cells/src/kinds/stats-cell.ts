@@ -2,12 +2,14 @@ import type { LayerSpec } from '@convbook/core';
 import { bool, describe, withDefault } from '../document/param-schema';
 import { defineCellKind } from './define-cell-kind';
 import { chainStats, type NamedLayer } from './layer-chain-stats';
-import { ChainError, type ChainLayer, walkUpstreamLayers } from './upstream-layers';
+import { ChainError, type NetworkLayer, walkUpstreamNetwork } from './upstream-layers';
 
 /**
- * Layer arithmetic for the chain of conv and pool cells ending at the wired cell: units, weights,
- * connections, multiply-adds, memory and receptive field per layer and in total, with a fully connected
- * layer of the same size for comparison. Pure counting — nothing is convolved.
+ * Layer arithmetic for the chain of conv, pool, flatten and dense cells ending at the wired cell: units,
+ * weights, connections, multiply-adds, memory and receptive field per layer and in total, with a fully
+ * connected layer of the same size for comparison. Pure counting — nothing is convolved. Flatten only
+ * reshapes (no row of its own: it adds no units, weights or work); a dense row has one weight per
+ * connection, plus one bias per unit when biases are counted.
  */
 export const statsCell = defineCellKind({
   kind: 'stats',
@@ -24,15 +26,19 @@ export const statsCell = defineCellKind({
   output: 'stats',
   compute: (_inputs, params, context) => {
     const ofId = context.graph.cell(context.cellId)?.inputs?.of;
-    if (ofId === undefined) throw new ChainError('the "of" input must be wired to a conv or pool cell');
-    const chain = walkUpstreamLayers(context.graph, ofId);
+    if (ofId === undefined) {
+      throw new ChainError('the "of" input must be wired to a conv, pool or dense cell');
+    }
+    const chain = walkUpstreamNetwork(context.graph, ofId);
     if (chain.layers.length === 0) {
-      throw new ChainError(`"${ofId}" is not a conv or pool cell, so there are no layers to count`);
+      throw new ChainError(`"${ofId}" is not a conv, pool or dense cell, so there are no layers to count`);
     }
     const [channels = 1, height = 1, width = 1] = chain.input.shape;
     let currentChannels = channels;
     const layers: NamedLayer[] = chain.layers.map((layer) => {
       const spec = layerSpec(layer, currentChannels, params.countBias);
+      // Core lays a dense layer's output out as [units, 1, 1].
+      if (spec.kind === 'dense') currentChannels = spec.outUnits;
       if (spec.kind !== 'conv' || layer.kind !== 'conv') return { cellId: layer.cellId, spec };
       currentChannels = spec.outChannels;
       const [outChannels = 1, kernelChannels = 1, kh = 1, kw = 1] = layer.weights.shape;
@@ -45,7 +51,17 @@ export const statsCell = defineCellKind({
 });
 
 /** A one-channel kernel broadcast over C channels makes connections like the C-channel kernel it stands for. */
-function layerSpec(layer: ChainLayer, inChannels: number, bias: boolean): LayerSpec {
+function layerSpec(layer: NetworkLayer, inChannels: number, bias: boolean): LayerSpec {
+  if (layer.kind === 'dense') {
+    // The dense cell checks this too; a stats cell must not count a layer that cannot run.
+    const needed = layer.units * layer.inputs;
+    if (layer.weights.size !== needed) {
+      throw new ChainError(
+        `"${layer.cellId}".weights: "${layer.weightsCellId}" holds ${layer.weights.size} weights but ${layer.units} units × ${layer.inputs} inputs need ${needed}`,
+      );
+    }
+    return { kind: 'dense', outUnits: layer.units, bias };
+  }
   if (layer.kind === 'pool') {
     const { kind, size, stride, padding } = layer.options;
     return {

@@ -2,13 +2,16 @@ import type { ActivationName, ActivationOptions, Conv2dOptions, Pool2dOptions, T
 import type { CellValue } from '../cell-value';
 import { convCell } from './conv-cell';
 import type { CellKind, GraphView } from './define-cell-kind';
+import { denseCell } from './dense-cell';
+import { flattenCell } from './flatten-cell';
 import { poolCell } from './pool-cell';
 
 /**
  * Walks from a conv or pool cell back through its `input` wires to the first cell that is neither — the
  * image the chain starts from — and returns the layers in forward order with their parsed parameters, as
  * plain data. Grad cells run this chain forward and backward themselves (backprop-chain.ts); stats cells
- * count it. Conv and pool values carry nothing extra.
+ * count it, and also walk through flatten and dense cells (`walkUpstreamNetwork`), which grad cells do not
+ * differentiate. Conv and pool values carry nothing extra.
  */
 export interface ConvLayer {
   readonly kind: 'conv';
@@ -30,11 +33,25 @@ export interface PoolLayer {
 
 export type ChainLayer = ConvLayer | PoolLayer;
 
-export interface LayerChain {
+/** A fully connected layer: weights [units, inputs] from a weights (or kernel) cell, one bias per unit. */
+export interface DenseLayer {
+  readonly kind: 'dense';
+  readonly cellId: string;
+  readonly weightsCellId: string;
+  readonly units: number;
+  /** Values of the tensor it reads, whatever its shape: a dense layer sees them as one vector. */
+  readonly inputs: number;
+  readonly weights: Tensor;
+}
+
+/** A layer of a whole network; flatten cells only reshape, so they are walked through without a layer. */
+export type NetworkLayer = ChainLayer | DenseLayer;
+
+export interface LayerChain<Layer = ChainLayer> {
   readonly inputCellId: string;
   /** The image [C, H, W] the first layer reads. */
   readonly input: Tensor;
-  readonly layers: readonly ChainLayer[];
+  readonly layers: readonly Layer[];
 }
 
 /** Thrown (and shown on the asking cell) when the graph is not a chain this walker understands. */
@@ -43,7 +60,24 @@ export class ChainError extends Error {
 }
 
 export function walkUpstreamLayers(graph: GraphView, endCellId: string): LayerChain {
-  const layers: ChainLayer[] = [];
+  return walk(graph, endCellId, false) as LayerChain;
+}
+
+/** Like walkUpstreamLayers, and through flatten and dense cells too: the layers a stats cell counts. */
+export function walkUpstreamNetwork(graph: GraphView, endCellId: string): LayerChain<NetworkLayer> {
+  return walk(graph, endCellId, true);
+}
+
+const LAYER_KINDS: Readonly<Record<string, CellKind>> = { conv: convCell, pool: poolCell };
+const NETWORK_KINDS: Readonly<Record<string, CellKind>> = {
+  ...LAYER_KINDS,
+  flatten: flattenCell,
+  dense: denseCell,
+};
+
+function walk(graph: GraphView, endCellId: string, network: boolean): LayerChain<NetworkLayer> {
+  const kinds = network ? NETWORK_KINDS : LAYER_KINDS;
+  const layers: NetworkLayer[] = [];
   const visited = new Set<string>();
   let id = endCellId;
   for (;;) {
@@ -51,23 +85,27 @@ export function walkUpstreamLayers(graph: GraphView, endCellId: string): LayerCh
     visited.add(id);
     const spec = graph.cell(id);
     if (spec === undefined) throw new ChainError(`cell "${id}" is not upstream of this one`);
-    if (spec.kind !== 'conv' && spec.kind !== 'pool') {
-      const value = graph.value(id);
-      if (value?.type !== 'tensor') {
-        throw new ChainError(
-          `the chain starts at "${id}", which has ${describeValue(value)} instead of an image`,
-        );
-      }
-      return { inputCellId: id, input: value.tensor, layers: layers.reverse() };
-    }
-    const params = parsedParams(spec.kind === 'conv' ? convCell : poolCell, id, spec.params);
+    const kind = kinds[spec.kind];
+    if (kind === undefined)
+      return { inputCellId: id, input: startImage(graph, id), layers: layers.reverse() };
+    const params = parsedParams(kind, id, spec.params);
     const inputId = spec.inputs?.input;
     if (inputId === undefined) throw new ChainError(`"${id}" has no input wired`);
-    layers.push(
-      spec.kind === 'conv' ? convLayer(graph, id, spec.inputs?.kernel, params) : poolLayer(id, params),
-    );
+    if (spec.kind === 'conv') layers.push(convLayer(graph, id, spec.inputs?.kernel, params));
+    else if (spec.kind === 'pool') layers.push(poolLayer(id, params));
+    else if (spec.kind === 'dense') layers.push(denseLayer(graph, id, spec.inputs, params));
     id = inputId;
   }
+}
+
+function startImage(graph: GraphView, id: string): Tensor {
+  const value = graph.value(id);
+  if (value?.type !== 'tensor') {
+    throw new ChainError(
+      `the chain starts at "${id}", which has ${describeValue(value)} instead of an image`,
+    );
+  }
+  return value.tensor;
 }
 
 function convLayer(
@@ -97,6 +135,29 @@ function convLayer(
     options,
     activation: params.activation as ActivationName,
     ...(typeof params.alpha === 'number' ? { activationOptions: { alpha: params.alpha } } : {}),
+  };
+}
+
+function denseLayer(
+  graph: GraphView,
+  cellId: string,
+  wires: Readonly<Record<string, string>> | undefined,
+  params: Readonly<Record<string, unknown>>,
+): DenseLayer {
+  const weightsCellId = wires?.weights;
+  const weights = weightsCellId === undefined ? undefined : graph.value(weightsCellId);
+  if (weightsCellId === undefined || weights?.type !== 'kernel') {
+    throw new ChainError(`"${cellId}" has no computed weights`);
+  }
+  const input = wires?.input === undefined ? undefined : graph.value(wires.input);
+  if (input?.type !== 'tensor') throw new ChainError(`"${cellId}" has no computed input`);
+  return {
+    kind: 'dense',
+    cellId,
+    weightsCellId,
+    units: params.units as number,
+    inputs: input.tensor.size,
+    weights: weights.weights,
   };
 }
 

@@ -9,11 +9,19 @@ import {
   sizeColumns,
   workColumns,
 } from './stats-columns';
+import { formatShare, type GroupShare, groupShares } from './stats-shares';
+
+const GROUP_NAMES = {
+  conv: 'Conv layers',
+  pool: 'Pooling layers',
+  'fully-connected': 'Fully connected layers',
+};
 
 /**
- * Layer arithmetic of a conv/pool chain as two tables. Sizes: units, weights, connections (and how many of
- * them land on zero padding), receptive field, with one fully connected layer between the same units for
- * comparison. Work and memory: the arithmetic of each pass by kind of operation, and the activations held
+ * Layer arithmetic of a conv/pool/dense chain as tables. Sizes: units, weights, connections (and how many
+ * of them land on zero padding), receptive field, with one fully connected layer between the same units for
+ * comparison. When the chain mixes kinds of layer, the share of weights, connections and multiply-adds each
+ * kind holds. Work and memory: the arithmetic of each pass by kind of operation, and the activations held
  * in training (kept for backprop: rows add up to the total) and in inference (the pair alive while the
  * layer runs: the total is the peak). Counts use thin-space separators.
  */
@@ -66,16 +74,14 @@ export class CbStatsTable extends LitElement {
           ${columns.slice(1).map(() => html`<td></td>`)}
           <td></td>
         </tr>
-        ${value.layers.map((row) => {
-          const [rh, rw] = row.receptiveField.size;
-          const [jh, jw] = row.receptiveField.jump;
-          return html`<tr>
+        ${value.layers.map(
+          (row) => html`<tr>
             <td>${this.#layerName(row)}</td>
             <td>${formatShapeForPeople(row.outputShape)}</td>
             ${countCells(columns, row)}
-            <td>${rh}×${rw} <span class="kind">jump ${jh}×${jw}</span></td>
-          </tr>`;
-        })}
+            <td>${receptiveField(row)}</td>
+          </tr>`,
+        )}
       </tbody>
       <tfoot>
         <tr>
@@ -91,6 +97,33 @@ export class CbStatsTable extends LitElement {
           <td>whole image</td>
         </tr>
       </tfoot>
+    </table>`;
+  }
+
+  /** Shares by kind of layer: where the weights sit and where the connections and work are. */
+  #renderShares(value: StatsValue) {
+    const shares = groupShares(value);
+    if (shares.length < 2) return nothing;
+    const { weights, connections, forward } = value.totals;
+    return html`<table aria-label="Share of each kind of layer">
+      <thead>
+        <tr>
+          <th scope="col">Kind of layer</th>
+          <th scope="col">Weights</th>
+          <th scope="col">Connections</th>
+          <th scope="col">Forward multiply-adds</th>
+        </tr>
+      </thead>
+      <tbody>
+        ${shares.map(
+          (share) => html`<tr>
+            <td>${GROUP_NAMES[share.group]} <span class="kind">${describeGroup(share)}</span></td>
+            <td>${formatShare(share.weights, weights)}</td>
+            <td>${formatShare(share.connections, connections)}</td>
+            <td>${formatShare(share.multiplyAdds, forward.multiplyAdds)}</td>
+          </tr>`,
+        )}
+      </tbody>
     </table>`;
   }
 
@@ -146,17 +179,36 @@ export class CbStatsTable extends LitElement {
         Weights are learned numbers, shared across positions. A connection is one use of a weight (or one
         pooled input) at one position; taps that land on the zero border are counted, and shown separately,
         because a padded implementation multiplies them too. The last row is one fully connected layer between
-        the same numbers of units: there every connection has its own weight.
+        the same numbers of units: there every connection has its own weight. A dense row is such a layer:
+        one weight per connection, plus one bias per unit while biases are counted. The shares below count a
+        conv layer with a single output position with the fully connected layers, since it too uses each
+        weight once.
       </p>
-      ${this.#renderWork(value)}
+      ${this.#renderShares(value)} ${this.#renderWork(value)}
       <p class="explain">
-        A conv connection costs one multiply-add forward and two backward (the input's gradient and the
-        weight's); biases add one addition per unit. Pooling has no weights and no multiply-adds: max pooling
+        A conv or dense connection costs one multiply-add forward and two backward (the input's gradient and
+        the weight's); biases add one addition per unit. Pooling has no weights and no multiply-adds: max pooling
         compares, average pooling adds and scales. Activation functions are not counted. Memory is in stored
         values: training keeps the input and every layer's output for backprop, so its rows add up; inference
         needs only the input and output of the layer running, so its total is the largest row.
       </p>`;
   }
+}
+
+/** "2 layers", or "3 layers, 1 a conv over its whole input" when a conv is counted as fully connected. */
+function describeGroup(share: GroupShare): string {
+  const layers = share.layers === 1 ? '1 layer' : `${share.layers} layers`;
+  return share.wholeInputConvs === 0
+    ? layers
+    : `${layers}, ${share.wholeInputConvs} a conv over its whole input`;
+}
+
+/** A dense unit reads its whole input, so its receptive field is the whole image; a jump means nothing there. */
+function receptiveField(row: StatsRow) {
+  if (row.kind === 'dense') return 'whole image';
+  const [rh, rw] = row.receptiveField.size;
+  const [jh, jw] = row.receptiveField.jump;
+  return html`${rh}×${rw} <span class="kind">jump ${jh}×${jw}</span>`;
 }
 
 function countCells(columns: readonly CountColumn[], row: Parameters<CountColumn['read']>[0]) {
