@@ -101,7 +101,8 @@ export class DenseLayer implements Layer {
     );
     addInto(p.gradWeights, this.dwScratch);
     for (let b = 0; b < batch; b++) {
-      for (let u = 0; u < units; u++) p.gradBias[u] = (p.gradBias[u] as number) + (dy[b * units + u] as number);
+      for (let u = 0; u < units; u++)
+        p.gradBias[u] = (p.gradBias[u] as number) + (dy[b * units + u] as number);
     }
     if (gradIn === null) return;
     kernels.gemm(
