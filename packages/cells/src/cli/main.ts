@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { basename, extname, resolve } from 'node:path';
 import { createParallelConv, ready } from '@convbook/core';
-import { createNodeWorkerPool } from '@convbook/core/node';
+import { createNodeTrainPool, createNodeWorkerPool } from '@convbook/core/node';
 import { OutputError } from './output-dir';
 import { type RunResult, runNotebook } from './run-notebook';
 
@@ -111,9 +111,12 @@ export async function main(args: readonly string[], io: CliIo): Promise<number> 
     );
     return 2;
   }
-  // Worker threads start only if some conv is big enough to split (createParallelConv is lazy).
+  // Worker threads start only if some conv is big enough to split or a train cell runs (both lazy).
   const cores = availableParallelism();
-  const parallel = cores > 1 ? createParallelConv(() => createNodeWorkerPool(Math.min(cores, 4))) : undefined;
+  const parallel =
+    cores > 1
+      ? createParallelConv(() => createNodeWorkerPool(Math.min(cores, 4)), undefined, createNodeTrainPool)
+      : undefined;
   await ready(); // the WASM SIMD kernels: many times faster than the reference loops
   let result: RunResult;
   try {
