@@ -68,6 +68,7 @@ export {
   type MessageEndpoint,
   type SpawnedWorker,
   serveConvJobs,
+  serveTrainJobs,
 } from './parallel/web-worker-pool';
 export {
   createWorkerPool,
