@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getKernels, setKernels } from '../backend/active-kernels';
 import type { ComputeKernels } from '../backend/kernels';
@@ -106,6 +107,31 @@ describe.each([
     const [one, two] = await trainBoth(inProcess, [7, 6, 1, 5, 7, 2]);
     expect(bits(two)).toEqual(bits(one));
     expect(two.step).toBe(one.step);
+  });
+
+  it('fuzz: any sequence of batch sizes, and a NaN input, leave both nets equal', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.integer({ min: 1, max: maxBatch }), { minLength: 1, maxLength: 4 }),
+        fc.option(fc.integer({ min: 0, max: maxBatch * 144 - 1 }), { nil: undefined }),
+        async (batches, poisoned) => {
+          const one = twin();
+          const two = twin();
+          const labels = new Uint8Array(maxBatch);
+          for (const [step, batch] of batches.entries()) {
+            fillBatch(one, step, labels, batch);
+            if (poisoned !== undefined && step === 0) one.input[poisoned % (batch * 144)] = Number.NaN;
+            two.input.set(one.input);
+            const a = one.trainStep(labels, batch, adam);
+            const b = await parallelTrainStep(two, inProcess, labels, batch, adam);
+            expect(Object.is(a.loss, b.loss)).toBe(true);
+          }
+          expect(bits(two)).toEqual(bits(one));
+          expect(two.step).toBe(one.step);
+        },
+      ),
+      { numRuns: Math.max(15, Math.round(Number(process.env.FUZZ_RUNS ?? 150) / 10)) },
+    );
   });
 
   it('sums shards: the sharded gradient equals the whole-batch gradient of a plain sum (to rounding)', () => {
