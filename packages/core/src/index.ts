@@ -68,6 +68,7 @@ export {
   type MessageEndpoint,
   type SpawnedWorker,
   serveConvJobs,
+  serveTrainJobs,
 } from './parallel/web-worker-pool';
 export {
   createWorkerPool,
@@ -104,6 +105,8 @@ export {
   denseBackward,
   denseForward,
   type FlattenLayerSpec,
+  type GradientHelper,
+  gradientShards,
   type InitName,
   initWeights,
   type Layer,
@@ -111,11 +114,17 @@ export {
   type LayerParams,
   type LayerSpec as TrainLayerSpec,
   Network,
+  type NetworkBlueprint,
   type OptimizerName,
   type OptimizerOptions,
   optimizerStep,
   ParameterState,
   type PoolLayerSpec,
+  parallelTrainStep,
+  runShardJob,
+  type Shard,
+  type ShardJob,
+  type ShardResult,
   softmaxCrossEntropyBatch,
 } from './train/index';
 export {

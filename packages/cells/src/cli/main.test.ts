@@ -23,6 +23,11 @@ describe('parseArgs', () => {
       command: 'invalid',
       message: '--out needs a directory',
     });
+    expect(parseArgs(['run', 'a', '--threads', '1'])).toMatchObject({ command: 'run', threads: 1 });
+    expect(parseArgs(['run', 'a', '--threads', '3'])).toEqual({
+      command: 'invalid',
+      message: '--threads needs 1 or 2',
+    });
     expect(parseArgs(['run', 'a', '--fast'])).toEqual({
       command: 'invalid',
       message: 'unknown option "--fast"',

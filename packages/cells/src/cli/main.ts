@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { basename, extname, resolve } from 'node:path';
 import { createParallelConv, ready } from '@convbook/core';
-import { createNodeWorkerPool } from '@convbook/core/node';
+import { createNodeTrainPool, createNodeWorkerPool } from '@convbook/core/node';
 import { OutputError } from './output-dir';
 import { type RunResult, runNotebook } from './run-notebook';
 
@@ -11,7 +11,7 @@ import { type RunResult, runNotebook } from './run-notebook';
  * user typed the command in: through `pnpm convbook` the process runs inside packages/cells, and pnpm
  * passes the original directory as INIT_CWD.
  */
-export const USAGE = `Usage: convbook run <notebook.json> [--out DIR] [--values] [--memory-budget SIZE]
+export const USAGE = `Usage: convbook run <notebook.json> [--out DIR] [--values] [--memory-budget SIZE] [--threads N]
 
 Computes every cell of a Convbook notebook without a browser.
   --out DIR   where to write <cellId>.png and summary.json (default: ./convbook-out/<notebook name>);
@@ -21,6 +21,8 @@ Computes every cell of a Convbook notebook without a browser.
   --memory-budget SIZE
               bytes all cells' values may hold together, as in the app (default 1G); 512M, 4G, or a
               number of megabytes. A cell that would pass it fails alone, saying what it needs
+  --threads N 1 computes everything on one thread; 2 (the default on a machine with two cores or more)
+              lets big convs and training use a second core. Same numbers either way
   --help      print this help
 
 Exit codes: 0 every cell computed, 1 some cell failed, 2 the document (or the command line) is invalid,
@@ -40,6 +42,7 @@ type ParsedArgs =
       readonly out?: string;
       readonly values: boolean;
       readonly memoryBudget?: number;
+      readonly threads?: 1 | 2;
     }
   | { readonly command: 'invalid'; readonly message: string };
 
@@ -51,6 +54,7 @@ export function parseArgs(args: readonly string[]): ParsedArgs {
   let out: string | undefined;
   let values = false;
   let memoryBudget: number | undefined;
+  let threads: 1 | 2 | undefined;
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i];
     if (arg === '--values') values = true;
@@ -58,6 +62,10 @@ export function parseArgs(args: readonly string[]): ParsedArgs {
       memoryBudget = parseSize(rest[++i] ?? '');
       if (memoryBudget === undefined)
         return { command: 'invalid', message: '--memory-budget needs a size such as 512M or 4G' };
+    } else if (arg === '--threads') {
+      const value = rest[++i];
+      if (value !== '1' && value !== '2') return { command: 'invalid', message: '--threads needs 1 or 2' };
+      threads = value === '1' ? 1 : 2;
     } else if (arg === '--out') {
       out = rest[++i];
       if (out === undefined || out.trim() === '')
@@ -73,6 +81,7 @@ export function parseArgs(args: readonly string[]): ParsedArgs {
     values,
     ...(out === undefined ? {} : { out }),
     ...(memoryBudget === undefined ? {} : { memoryBudget }),
+    ...(threads === undefined ? {} : { threads }),
   };
 }
 
@@ -111,9 +120,12 @@ export async function main(args: readonly string[], io: CliIo): Promise<number> 
     );
     return 2;
   }
-  // Worker threads start only if some conv is big enough to split (createParallelConv is lazy).
+  // Worker threads start only if some conv is big enough to split or a train cell runs (both lazy).
   const cores = availableParallelism();
-  const parallel = cores > 1 ? createParallelConv(() => createNodeWorkerPool(Math.min(cores, 4))) : undefined;
+  const parallel =
+    cores > 1 && parsed.threads !== 1
+      ? createParallelConv(() => createNodeWorkerPool(Math.min(cores, 4)), undefined, createNodeTrainPool)
+      : undefined;
   await ready(); // the WASM SIMD kernels: many times faster than the reference loops
   let result: RunResult;
   try {

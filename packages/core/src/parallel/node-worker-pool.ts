@@ -13,7 +13,19 @@ import { createWorkerPool, type WorkerPool } from './worker-pool';
  * each worker starts with a one-line script that loads its entry through tsx's programmatic import.
  */
 export function createNodeWorkerPool(size = Math.max(1, availableParallelism())): WorkerPool {
-  const bootstrap = workerBootstrap();
+  return spawnPool('./node-worker-entry.ts', size);
+}
+
+/**
+ * One worker thread that computes the second shard of every training batch for parallelTrainStep (the
+ * calling thread computes the first): both cores for training.
+ */
+export function createNodeTrainPool(): WorkerPool {
+  return spawnPool('./node-train-worker-entry.ts', 1);
+}
+
+function spawnPool(entryPath: string, size: number): WorkerPool {
+  const bootstrap = workerBootstrap(entryPath);
   return createWorkerPool(() => {
     const worker = new Worker(bootstrap, { eval: true });
     return {
@@ -25,9 +37,9 @@ export function createNodeWorkerPool(size = Math.max(1, availableParallelism()))
   }, size);
 }
 
-function workerBootstrap(): string {
+function workerBootstrap(entryPath: string): string {
   const tsxPackage = createRequire(import.meta.url).resolve('tsx/package.json');
   const tsxImport = pathToFileURL(join(dirname(tsxPackage), 'dist/esm/api/index.mjs')).href;
-  const entry = new URL('./node-worker-entry.ts', import.meta.url).href;
+  const entry = new URL(entryPath, import.meta.url).href;
   return `import(${JSON.stringify(tsxImport)}).then(({ tsImport }) => tsImport(${JSON.stringify(entry)}, ${JSON.stringify(entry)}));`;
 }

@@ -2,6 +2,7 @@ import { planWindow } from '../conv-options';
 import { type Conv2dOptions, conv2d } from '../conv2d';
 import { ShapeError } from '../shape-errors';
 import type { Tensor } from '../tensor';
+import type { GradientHelper } from '../train/parallel-gradients';
 import { conv2dParallel } from './conv2d-parallel';
 import type { WorkerPool } from './worker-pool';
 
@@ -14,6 +15,11 @@ export interface ParallelConv {
   /** Whether this call is big enough for the split to beat one thread. */
   splits(x: Tensor, w: Tensor, options?: Conv2dOptions): boolean;
   conv2d(x: Tensor, w: Tensor, options?: Conv2dOptions): Promise<Tensor>;
+  /**
+   * A worker for the second half of every training batch (parallelTrainStep), when the host has one
+   * to give; started on first use, shared by every training run, stopped by close().
+   */
+  gradientHelper?(): GradientHelper;
   /** Stops the workers, if any were started. */
   close(): Promise<void>;
 }
@@ -45,8 +51,10 @@ export function convMultiplyAdds(x: Tensor, w: Tensor, options: Conv2dOptions = 
 export function createParallelConv(
   createPool: () => WorkerPool,
   minMultiplyAdds = DEFAULT_SPLIT_THRESHOLD,
+  createTrainPool?: () => WorkerPool,
 ): ParallelConv {
   let pool: WorkerPool | undefined;
+  let trainPool: WorkerPool | undefined;
   const splits = (x: Tensor, w: Tensor, options: Conv2dOptions = {}) =>
     convMultiplyAdds(x, w, options) > minMultiplyAdds;
   return {
@@ -56,9 +64,18 @@ export function createParallelConv(
       pool ??= createPool();
       return conv2dParallel(x, w, options, pool);
     },
+    ...(createTrainPool === undefined
+      ? {}
+      : {
+          gradientHelper: () => {
+            trainPool ??= createTrainPool();
+            return trainPool;
+          },
+        }),
     async close() {
-      await pool?.close();
+      await Promise.all([pool?.close(), trainPool?.close()]);
       pool = undefined;
+      trainPool = undefined;
     },
   };
 }

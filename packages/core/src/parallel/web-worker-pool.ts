@@ -1,3 +1,5 @@
+import { ready } from '../ready';
+import { runShardJob, type ShardJob } from '../train/parallel-gradients';
 import { runConvJob } from './conv-job';
 import { createWorkerPool, serveJobs, type WorkerPool, type WorkerPort } from './worker-pool';
 
@@ -45,6 +47,23 @@ export function serveConvJobs(scope: MessageEndpoint): void {
       onMessage: (listener) => scope.addEventListener('message', (event) => listener(dataOf(event))),
     },
     runConvJob,
+  );
+}
+
+/**
+ * The worker side of parallelTrainStep in a browser: answers shard-gradient jobs on `scope`. Its pool is
+ * `createWebWorkerPool(spawn, 1)`, handed to cells as the third argument of createParallelConv.
+ */
+export function serveTrainJobs(scope: MessageEndpoint): void {
+  serveJobs(
+    {
+      postMessage: (message, transfer) => scope.postMessage(message, transfer),
+      onMessage: (listener) => scope.addEventListener('message', (event) => listener(dataOf(event))),
+    },
+    async (job) => {
+      await ready();
+      return runShardJob(job as ShardJob);
+    },
   );
 }
 

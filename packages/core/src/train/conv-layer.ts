@@ -1,14 +1,6 @@
 import { getKernels } from '../backend/active-kernels';
 import type { ConvGeometry } from '../backend/kernels';
-import {
-  applyRelu,
-  type Layer,
-  type LayerActivation,
-  type LayerParams,
-  maskRelu,
-  params,
-  size,
-} from './layers';
+import { applyRelu, type Layer, type LayerActivation, type LayerParams, params, size } from './layers';
 
 /** A conv layer with zero padding, one example at a time through the active kernels; ReLU fused. */
 export interface ConvLayerSpec {
@@ -113,25 +105,21 @@ export class ConvLayer implements Layer {
     const outSize = size(this.outShape);
     const plane = g.outHeight * g.outWidth;
     const kernels = getKernels();
-    if (this.activation === 'relu') maskRelu(out, gradOut, batch * outSize);
     const { gradWeights, gradBias, weights } = this.params;
     for (let b = 0; b < batch; b++) {
       const gradOutB = gradOut.subarray(b * outSize, (b + 1) * outSize);
+      maskAndSumPlanes(out, gradOut, b * outSize, g.outChannels, plane, this.activation === 'relu', gradBias);
       const padded = this.padded.subarray(b * paddedSize, (b + 1) * paddedSize);
       kernels.convBackwardWeights(padded, gradOutB, g, this.dwScratch);
       for (let i = 0; i < gradWeights.length; i++)
         gradWeights[i] = (gradWeights[i] as number) + (this.dwScratch[i] as number);
-      for (let o = 0; o < g.outChannels; o++) {
-        let sum = 0;
-        for (let p = o * plane; p < (o + 1) * plane; p++) sum += gradOutB[p] as number;
-        gradBias[o] = (gradBias[o] as number) + sum;
-      }
       if (gradIn === null) continue;
       kernels.convBackwardInput(gradOutB, weights, g, this.dxPadded);
       this.unpadInto(this.dxPadded, gradIn.subarray(b * inSize, (b + 1) * inSize));
     }
   }
 
+  /** Copies x into the interior of the padded buffer; the border stays zero from construction. */
   private padInto(x: Float32Array, padded: Float32Array): void {
     const [top, , left] = this.pad;
     const { channels, height: ph, width: pw } = this.geometry;
@@ -140,10 +128,12 @@ export class ConvLayer implements Layer {
       padded.set(x);
       return;
     }
+    // Index loops, not a subarray per row: at 14-pixel rows the views cost more than the copying.
     for (let c = 0; c < channels; c++) {
       for (let y = 0; y < h; y++) {
         const from = (c * h + y) * w;
-        padded.set(x.subarray(from, from + w), (c * ph + y + top) * pw + left);
+        const to = (c * ph + y + top) * pw + left;
+        for (let i = 0; i < w; i++) padded[to + i] = x[from + i] as number;
       }
     }
   }
@@ -155,8 +145,33 @@ export class ConvLayer implements Layer {
     for (let c = 0; c < channels; c++) {
       for (let y = 0; y < h; y++) {
         const from = (c * ph + y + top) * pw + left;
-        x.set(padded.subarray(from, from + w), (c * h + y) * w);
+        const to = (c * h + y) * w;
+        for (let i = 0; i < w; i++) x[to + i] = padded[from + i] as number;
       }
     }
+  }
+}
+
+/**
+ * One example's ReLU mask (zero the gradient where the output was not positive) and bias gradient
+ * (the sum of each plane of the masked gradient), in one pass over its output planes from `at`.
+ */
+function maskAndSumPlanes(
+  out: Float32Array,
+  grad: Float32Array,
+  at: number,
+  planes: number,
+  plane: number,
+  relu: boolean,
+  gradBias: Float32Array,
+): void {
+  for (let o = 0; o < planes; o++) {
+    let sum = 0;
+    const end = at + (o + 1) * plane;
+    for (let p = at + o * plane; p < end; p++) {
+      if (relu && (out[p] as number) <= 0) grad[p] = 0;
+      sum += grad[p] as number;
+    }
+    gradBias[o] = (gradBias[o] as number) + sum;
   }
 }

@@ -1,4 +1,4 @@
-import { denseBackward, denseForward } from './dense';
+import { getKernels } from '../backend/active-kernels';
 import {
   applyRelu,
   type Layer,
@@ -51,6 +51,7 @@ export class DenseLayer implements Layer {
   readonly outShape: readonly number[];
   readonly params: LayerParams;
   private readonly activation: LayerActivation;
+  private readonly dwScratch: Float32Array;
 
   constructor(spec: DenseLayerSpec, inShape: readonly number[]) {
     const inputs = size(inShape);
@@ -59,12 +60,22 @@ export class DenseLayer implements Layer {
     this.outShape = [spec.units];
     this.activation = spec.activation;
     this.params = params(spec.id, [spec.units, inputs], spec.units, inputs, spec.units);
+    this.dwScratch = new Float32Array(spec.units * inputs);
   }
 
   forward(x: Float32Array, out: Float32Array, batch: number): void {
     const p = this.params;
-    denseForward(x, p.weights, p.bias, batch, this.inShape[0] as number, this.outShape[0] as number, out);
-    if (this.activation === 'relu') applyRelu(out, batch * (this.outShape[0] as number));
+    const inputs = this.inShape[0] as number;
+    const units = this.outShape[0] as number;
+    // out = x · wᵀ + bias on the active gemm (the SIMD tile after ready()); dense.ts is the readable oracle.
+    getKernels().gemm(
+      x.subarray(0, batch * inputs),
+      p.weights,
+      p.bias,
+      { m: batch, k: inputs, n: units, transposeA: false, transposeB: true },
+      out.subarray(0, batch * units),
+    );
+    if (this.activation === 'relu') applyRelu(out, batch * units);
   }
 
   backward(
@@ -74,19 +85,36 @@ export class DenseLayer implements Layer {
     gradIn: Float32Array | null,
     batch: number,
   ): void {
+    const inputs = this.inShape[0] as number;
     const units = this.outShape[0] as number;
     if (this.activation === 'relu') maskRelu(out, gradOut, batch * units);
     const p = this.params;
-    denseBackward(
-      x,
+    const kernels = getKernels();
+    const dy = gradOut.subarray(0, batch * units);
+    // dw += dyᵀ · x: the batch is the inner (summed) dimension, so one product covers every example.
+    kernels.gemm(
+      dy,
+      x.subarray(0, batch * inputs),
+      null,
+      { m: units, k: batch, n: inputs, transposeA: true, transposeB: false },
+      this.dwScratch,
+    );
+    addInto(p.gradWeights, this.dwScratch);
+    for (let b = 0; b < batch; b++) {
+      for (let u = 0; u < units; u++)
+        p.gradBias[u] = (p.gradBias[u] as number) + (dy[b * units + u] as number);
+    }
+    if (gradIn === null) return;
+    kernels.gemm(
+      dy,
       p.weights,
-      gradOut,
-      batch,
-      this.inShape[0] as number,
-      units,
-      p.gradWeights,
-      p.gradBias,
-      gradIn,
+      null,
+      { m: batch, k: units, n: inputs, transposeA: false, transposeB: false },
+      gradIn.subarray(0, batch * inputs),
     );
   }
+}
+
+function addInto(target: Float32Array, values: Float32Array): void {
+  for (let i = 0; i < target.length; i++) target[i] = (target[i] as number) + (values[i] as number);
 }

@@ -7,5 +7,14 @@ export { type InitName, initWeights } from './init';
 export type { Layer, LayerActivation, LayerParams, LayerSpec } from './layers';
 export { Network } from './network';
 export { type OptimizerName, type OptimizerOptions, optimizerStep, ParameterState } from './optimizers';
+export {
+  type GradientHelper,
+  type NetworkBlueprint,
+  parallelTrainStep,
+  runShardJob,
+  type ShardJob,
+  type ShardResult,
+} from './parallel-gradients';
 export type { PoolLayerSpec } from './pool-layer';
+export { gradientShards, type Shard } from './shards';
 export { type BatchLoss, softmaxCrossEntropyBatch } from './softmax-batch';

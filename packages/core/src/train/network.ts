@@ -5,6 +5,7 @@ import { type InitName, initWeights } from './init';
 import type { Layer, LayerParams, LayerSpec } from './layers';
 import { type OptimizerOptions, optimizerStep, ParameterState } from './optimizers';
 import { MaxPoolLayer } from './pool-layer';
+import { GradientTotal, gradientShards, type ShardLoss, shardOf } from './shards';
 import { type BatchLoss, softmaxCrossEntropyBatch } from './softmax-batch';
 
 /**
@@ -17,11 +18,16 @@ export class Network {
   readonly maxBatch: number;
   readonly inputShape: readonly number[];
   readonly classes: number;
+  /** What it was built from: enough for another thread to build the same network (parallel-gradients.ts). */
+  readonly specs: readonly LayerSpec[];
   /** activations[0] is the input batch; activations[i + 1] is layer i's output. */
   private readonly activations: Float32Array[];
   private readonly gradients: Float32Array[];
   private readonly states: Map<Float32Array, ParameterState>;
   private readonly probabilities: Float32Array;
+  /** Per-example element counts of activations[i]. */
+  private readonly sizes: readonly number[];
+  private readonly gradientTotal: GradientTotal;
   /** Optimizer steps taken so far (Adam's bias correction). */
   step = 0;
 
@@ -39,6 +45,7 @@ export class Network {
       );
     }
     this.layers = layers;
+    this.specs = specs;
     this.maxBatch = maxBatch;
     this.inputShape = inputShape;
     this.classes = shape[0] as number;
@@ -51,6 +58,8 @@ export class Network {
       this.states.set(p.bias, new ParameterState(p.bias.length));
     }
     this.probabilities = new Float32Array(maxBatch * this.classes);
+    this.sizes = sizes;
+    this.gradientTotal = new GradientTotal(this.parameters());
   }
 
   /** The input batch buffer [maxBatch × input size]; write examples into it before a step. */
@@ -105,18 +114,17 @@ export class Network {
     frozen?: ReadonlySet<string>,
   ): BatchLoss {
     const result = this.computeGradients(labels, batch);
-    if (!Number.isFinite(result.loss)) return result;
+    if (Number.isFinite(result.loss)) this.applyUpdate(optimizer, frozen);
+    return result;
+  }
+
+  /** One optimizer step from the gradients in every layer's gradWeights/gradBias. */
+  applyUpdate(optimizer: OptimizerOptions, frozen?: ReadonlySet<string>): void {
     this.step++;
     for (const p of this.parameters()) {
       if (frozen?.has(p.layerId)) continue;
-      optimizerStep(
-        p.weights,
-        p.gradWeights,
-        this.states.get(p.weights) as ParameterState,
-        optimizer,
-        this.step,
-        true,
-      );
+      const weightState = this.states.get(p.weights) as ParameterState;
+      optimizerStep(p.weights, p.gradWeights, weightState, optimizer, this.step, true);
       optimizerStep(
         p.bias,
         p.gradBias,
@@ -126,36 +134,78 @@ export class Network {
         false,
       );
     }
-    return result;
   }
 
-  /** Forward and backward: fills every layer's gradWeights/gradBias with dL/dθ of the batch's mean loss. */
+  /**
+   * Forward and backward: fills every layer's gradWeights/gradBias with dL/dθ of the batch's mean loss.
+   * The batch is cut into fixed shards (shards.ts) whose gradients are summed in shard order, so a second
+   * thread computing one shard (parallel-gradients.ts) gives bit-for-bit the same numbers as this.
+   */
   computeGradients(labels: ArrayLike<number>, batch: number): BatchLoss {
-    const logits = this.forward(batch);
+    this.checkBatch(batch);
+    const parts = gradientShards(batch);
+    let loss = 0;
+    let correct = 0;
+    for (const [index, shard] of parts.entries()) {
+      const part = this.shardGradients(labels, shard.from, shard.count, batch);
+      loss += part.lossSum;
+      correct += part.correct;
+      if (!Number.isFinite(part.lossSum)) return { loss: part.lossSum, correct };
+      if (parts.length > 1) this.gradientTotal.accumulate(this.parameters(), index === 0);
+    }
+    if (parts.length > 1) this.gradientTotal.writeBack(this.parameters());
+    return { loss: loss / batch, correct };
+  }
+
+  /**
+   * The gradient of one shard, examples [from, from + count) of the batch in `input`, scaled for the
+   * mean over `batch` examples; overwrites gradWeights/gradBias. Returns the shard's summed loss.
+   */
+  shardGradients(labels: ArrayLike<number>, from: number, count: number, batch: number): ShardLoss {
+    const sizes = this.sizes;
+    const at = (buffers: Float32Array[], i: number): Float32Array =>
+      (buffers[i] as Float32Array).subarray(from * (sizes[i] as number));
+    for (const [i, layer] of this.layers.entries())
+      layer.forward(at(this.activations, i), at(this.activations, i + 1), count);
     const last = this.layers.length;
+    const logits = at(this.activations, last);
+    const shardLabels = shardOf(labels, from, count);
     const result = softmaxCrossEntropyBatch(
       logits,
-      labels,
-      batch,
+      shardLabels,
+      count,
       this.classes,
-      this.gradients[last] as Float32Array,
+      at(this.gradients, last),
+      undefined,
+      batch,
     );
-    if (!Number.isFinite(result.loss)) return result;
+    const lossSum = result.loss * count;
+    if (!Number.isFinite(lossSum)) return { lossSum, correct: result.correct };
     for (const p of this.parameters()) {
       p.gradWeights.fill(0);
       p.gradBias.fill(0);
     }
     for (let i = last - 1; i >= 0; i--) {
-      const layer = this.layers[i] as Layer;
-      layer.backward(
-        this.activations[i] as Float32Array,
-        this.activations[i + 1] as Float32Array,
-        this.gradients[i + 1] as Float32Array,
-        i === 0 ? null : (this.gradients[i] as Float32Array),
-        batch,
+      (this.layers[i] as Layer).backward(
+        at(this.activations, i),
+        at(this.activations, i + 1),
+        at(this.gradients, i + 1),
+        i === 0 ? null : at(this.gradients, i),
+        count,
       );
     }
-    return result;
+    return { lossSum, correct: result.correct };
+  }
+
+  /**
+   * After `shardGradients` of the first shard here, adds the packed gradient (packGradients order) of
+   * the second shard computed elsewhere, in the same order `computeGradients` sums them.
+   */
+  addShardGradients(packed: Float32Array): void {
+    const params = this.parameters();
+    this.gradientTotal.accumulate(params, true);
+    this.gradientTotal.accumulatePacked(packed);
+    this.gradientTotal.writeBack(params);
   }
 
   /** Forgets optimizer moments and the step count (a fresh run on the same weights). */

@@ -44,17 +44,16 @@ export class MaxPoolLayer implements Layer {
   }
 
   forward(x: Float32Array, out: Float32Array, batch: number): void {
+    // Windows never cross a channel plane, so the whole batch is one call over batch × C planes; the
+    // argmax then indexes the batch buffer directly.
     const inSize = size(this.inShape);
     const outSize = size(this.outShape);
-    const kernels = getKernels();
-    for (let b = 0; b < batch; b++) {
-      kernels.maxPool(
-        x.subarray(b * inSize, (b + 1) * inSize),
-        this.geometry,
-        out.subarray(b * outSize, (b + 1) * outSize),
-        this.argmax.subarray(b * outSize, (b + 1) * outSize),
-      );
-    }
+    getKernels().maxPool(
+      x.subarray(0, batch * inSize),
+      { ...this.geometry, channels: this.geometry.channels * batch },
+      out.subarray(0, batch * outSize),
+      this.argmax.subarray(0, batch * outSize),
+    );
   }
 
   backward(
@@ -68,12 +67,9 @@ export class MaxPoolLayer implements Layer {
     const inSize = size(this.inShape);
     const outSize = size(this.outShape);
     gradIn.fill(0, 0, batch * inSize);
-    for (let b = 0; b < batch; b++) {
-      const base = b * inSize;
-      for (let i = b * outSize; i < (b + 1) * outSize; i++) {
-        const to = base + (this.argmax[i] as number);
-        gradIn[to] = (gradIn[to] as number) + (gradOut[i] as number);
-      }
+    for (let i = 0; i < batch * outSize; i++) {
+      const to = this.argmax[i] as number;
+      gradIn[to] = (gradIn[to] as number) + (gradOut[i] as number);
     }
   }
 }

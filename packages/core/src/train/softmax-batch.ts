@@ -1,6 +1,7 @@
 /**
  * Softmax cross-entropy for a batch of class scores against integer labels, the training loss of a
- * classifier. Mean over the batch; dL/dlogits = (softmax − onehot) / batch is written in place.
+ * classifier. Mean over the batch; dL/dlogits = (softmax − onehot) / meanOver is written in place, where
+ * `meanOver` is the batch unless these rows are one shard of a larger batch.
  */
 export interface BatchLoss {
   /** Mean −log p(label) over the batch. */
@@ -16,6 +17,7 @@ export function softmaxCrossEntropyBatch(
   classes: number,
   gradLogits: Float32Array | null,
   probabilities?: Float32Array,
+  meanOver = batch,
 ): BatchLoss {
   let total = 0;
   let correct = 0;
@@ -39,7 +41,7 @@ export function softmaxCrossEntropyBatch(
     for (let c = 0; c < classes; c++) {
       const p = Math.exp((logits[row + c] as number) - logSumExp);
       if (probabilities !== undefined) probabilities[row + c] = p;
-      if (gradLogits !== null) gradLogits[row + c] = (p - (c === label ? 1 : 0)) / batch;
+      if (gradLogits !== null) gradLogits[row + c] = (p - (c === label ? 1 : 0)) / meanOver;
     }
   }
   return { loss: total / Math.max(batch, 1), correct };

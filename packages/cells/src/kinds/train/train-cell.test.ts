@@ -1,4 +1,4 @@
-import { Tensor } from '@convbook/core';
+import { type GradientHelper, type ParallelConv, runShardJob, type ShardJob, Tensor } from '@convbook/core';
 import { describe, expect, it } from 'vitest';
 import type { CellValue } from '../../cell-value';
 import { decodeWeights, roundToHalf } from '../../document/weight-encoding';
@@ -54,6 +54,24 @@ describe('train cell', () => {
     expect(b.lossCurve).toEqual(a.lossCurve);
     expect(b.weights[1]?.weights).toEqual(a.weights[1]?.weights);
     expect(c.lossCurve).not.toEqual(a.lossCurve);
+  });
+
+  it('trains on two threads (a gradient helper) to the same numbers as on one', async () => {
+    let jobs = 0;
+    // The helper's side on this thread, through the structured clone a worker message would make.
+    const helper: GradientHelper = {
+      run: async (job) => {
+        jobs++;
+        return runShardJob(structuredClone(job) as ShardJob).result;
+      },
+    };
+    const parallel = { gradientHelper: () => helper } as unknown as ParallelConv;
+    const one = (await train(quick)).value;
+    const two = (await train(quick, { parallel })).value;
+    expect(jobs).toBe(two.steps);
+    expect(two.lossCurve).toEqual(one.lossCurve);
+    expect(two.weights.map((w) => w.weights)).toEqual(one.weights.map((w) => w.weights));
+    expect(two.testAccuracy).toBe(one.testAccuracy);
   });
 
   it('stores weights already rounded to float16, so Apply changes nothing and the accuracy survives', async () => {

@@ -102,6 +102,7 @@ export const trainCell = defineCellKind({
       state,
       {
         signal: context.signal,
+        helper: context.parallel?.gradientHelper?.(),
         report: (s) => context.progress(s.step - firstStep, plannedSteps - firstStep, snapshot(base, s)),
       },
     );

@@ -1,4 +1,4 @@
-import type { Network, OptimizerOptions } from '@convbook/core';
+import { type GradientHelper, type Network, type OptimizerOptions, parallelTrainStep } from '@convbook/core';
 import { BatchFeeder } from './batches';
 import { evaluateSplit } from './evaluate';
 import type { AccuracyPoint, CurvePoint, DatasetValue, TrainValue } from './train-value';
@@ -32,6 +32,8 @@ export interface LoopHooks {
   readonly signal: AbortSignal;
   /** Called about every REPORT_MS with the state so far. */
   readonly report: (state: LoopState) => void;
+  /** Another thread for the second half of each batch; the weights come out bit-for-bit the same. */
+  readonly helper?: GradientHelper;
 }
 
 const YIELD_MS = 30;
@@ -71,12 +73,11 @@ export async function runTrainingLoop(
       b.bias.set(b.p.bias);
     }
     const rate = learningRateAt(settings, state.step);
-    const result = network.trainStep(
-      labels,
-      batch,
-      { ...settings.optimizer, learningRate: rate },
-      settings.frozen,
-    );
+    const optimizer = { ...settings.optimizer, learningRate: rate };
+    const result =
+      hooks.helper === undefined
+        ? network.trainStep(labels, batch, optimizer, settings.frozen)
+        : await parallelTrainStep(network, hooks.helper, labels, batch, optimizer, settings.frozen);
     if (!Number.isFinite(result.loss) || !weightsFinite(network)) {
       for (const b of backup) {
         b.p.weights.set(b.weights);
