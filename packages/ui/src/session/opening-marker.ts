@@ -8,8 +8,8 @@ import type { NotebookDocument } from '@convbook/cells';
  * before the first cell computes, and it survives a renderer crash.
  */
 export interface OpeningMarker {
-  /** True when `document` was opening when the page last died. */
-  crashedOpening(document: NotebookDocument): boolean;
+  /** True when `document` was opening when a page (this tab's or another's) last died. */
+  crashedOpening(document: NotebookDocument): Promise<boolean> | boolean;
   /** Notes that `document` is opening now. */
   opening(document: NotebookDocument): void;
   /** The document opened safely. */
@@ -30,32 +30,80 @@ function simpleHash(text: string): string {
   return (hash >>> 0).toString(36);
 }
 
-/** The browser's: a storage that throws (private mode, disabled) just means no protection. */
-export function localStorageMarker(storage: () => Storage | undefined = browserStorage): OpeningMarker {
-  const read = (): string | null => {
-    try {
-      return storage()?.getItem(KEY) ?? null;
-    } catch {
-      return null;
-    }
-  };
+/**
+ * The browser's. Several tabs may be opening at once, so each tab keeps its own entry
+ * (`convbook:opening:<tab>`) and holds a Web Lock named after itself for as long as it lives: an entry
+ * whose tab still holds its lock is a tab still opening, not a page that died. A storage or a lock
+ * manager that is missing or throws just means no protection; the notebook still opens.
+ */
+export function localStorageMarker(
+  storage: () => Storage | undefined = browserStorage,
+  locks: LockManager | undefined = browserLocks(),
+): OpeningMarker {
+  const tab = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
+  const own = `${KEY}:${tab}`;
+  void locks?.request(own, () => new Promise<void>(() => {})).catch(() => {});
+  // A page closed or reloaded on purpose was answering, so it did not die opening. A frozen page never
+  // runs this, and a crashed renderer neither: their entries stay.
+  if (typeof addEventListener === 'function') addEventListener('pagehide', () => write(undefined));
   const write = (value: string | undefined): void => {
     try {
-      if (value === undefined) storage()?.removeItem(KEY);
-      else storage()?.setItem(KEY, value);
+      if (value === undefined) storage()?.removeItem(own);
+      else storage()?.setItem(own, value);
     } catch {
-      // Nothing to protect with; the notebook still opens.
+      // Nothing to protect with.
     }
   };
   return {
-    crashedOpening: (document) => read() === documentKey(document),
+    crashedOpening: async (document) => {
+      const dead = await deadEntries(storage(), locks, own);
+      const key = documentKey(document);
+      const match = dead.find(([, value]) => value === key);
+      // Take the dead tab's entry over: cleared when this opening settles, kept if it dies again.
+      for (const [name] of dead) safely(() => storage()?.removeItem(name));
+      if (match) write(key);
+      return match !== undefined;
+    },
     opening: (document) => write(documentKey(document)),
     opened: () => write(undefined),
   };
 }
 
+/** Entries of other tabs that no longer hold their lock: pages that died while opening. */
+async function deadEntries(
+  storage: Storage | undefined,
+  locks: LockManager | undefined,
+  own: string,
+): Promise<[string, string][]> {
+  if (!storage || !locks) return [];
+  const entries: [string, string][] = [];
+  try {
+    for (let index = 0; index < storage.length; index++) {
+      const name = storage.key(index);
+      if (name?.startsWith(`${KEY}:`) && name !== own) entries.push([name, storage.getItem(name) ?? '']);
+    }
+    if (entries.length === 0) return [];
+    const held = new Set(((await locks.query()).held ?? []).map((lock) => lock.name));
+    return entries.filter(([name]) => !held.has(name));
+  } catch {
+    return [];
+  }
+}
+
+function safely(work: () => void): void {
+  try {
+    work();
+  } catch {
+    // ignore
+  }
+}
+
 function browserStorage(): Storage | undefined {
   return typeof localStorage === 'undefined' ? undefined : localStorage;
+}
+
+function browserLocks(): LockManager | undefined {
+  return typeof navigator === 'undefined' ? undefined : navigator.locks;
 }
 
 /** For tests and for pages that never crash: remembers in memory. */

@@ -117,7 +117,7 @@ export class PageNotebook {
     }
     this.#document.next(document);
     // A notebook that was opening when the page last died opens paused: no crash loop on start.
-    const paused = this.#marker.crashedOpening(document);
+    const paused = await this.#marker.crashedOpening(document);
     if (!paused) this.#marker.opening(document);
     await this.#compute.load(document, paused ? PAUSED_MESSAGE : undefined).catch((error: unknown) => {
       if (error instanceof LoadError && error.problems.length > 0) throw error;
@@ -127,10 +127,8 @@ export class PageNotebook {
 
   /** Computes cells held back (one, or all): slow ones with more time, a paused notebook at last. */
   computeAnyway(id?: string): void {
-    const document = this.#document.value;
-    const marked = document !== undefined && this.#marker.crashedOpening(document);
     this.#compute.computeAnyway(id);
-    if (marked) this.#clearMarkerWhenSettled();
+    this.#clearMarkerWhenSettled();
   }
 
   /**
