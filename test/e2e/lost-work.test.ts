@@ -5,6 +5,7 @@ import { useAppSession } from './app-session';
 import { cell, openApp, waitForIdle } from './browser';
 import { intactNotebooks, readStoredRecords, storedWeight } from './stored-notebooks';
 import { blurFocused, weightInput } from './ui-actions';
+import { stickInCell } from './worker-stall';
 
 // Issue 13 item 5, the repros of lost work not covered by edits-survive-reload and two-tabs: two tabs
 // saving one notebook at the same moment (lost an edit in 6 of 15 rounds, silently); an edit made while
@@ -113,16 +114,8 @@ describe('edits that must survive a reload or a crash', () => {
   it('keeps an edit made while the worker is stuck in a slow cell', async () => {
     const { page } = session;
     const worker = page.workers().find((w) => w.url().includes('notebook-worker'));
-    await worker?.evaluate(() => {
-      const post = self.postMessage.bind(self);
-      self.postMessage = ((message: { type?: string; id?: string }, transfer?: Transferable[]) => {
-        post(message, transfer ?? []);
-        if (message?.type === 'computing' && message.id === 'rectified') {
-          const start = Date.now();
-          while (Date.now() - start < 8_000) {}
-        }
-      }) as typeof self.postMessage;
-    });
+    if (!worker) throw new Error('no notebook worker');
+    await stickInCell(worker, 'rectified', 8_000);
     const sobel = weightInput(cell(page, 'sobelX'), 1, 1);
     const first = Number(await sobel.inputValue()) + 1;
     await sobel.fill(String(first));

@@ -51,7 +51,9 @@ function manyConvs(count: number): string {
 describe.skipIf(!process.env.CB_KNOWN_GAPS)('a notebook of many cells', () => {
   const session = useAppSession({
     open: false,
-    prepare: async ({ context }) => context.addInitScript(OBSERVE_LONG_TASKS),
+    prepare: async ({ context }) => {
+      await context.addInitScript(OBSERVE_LONG_TASKS);
+    },
   });
 
   it('settles 498 tiny convs without a main-thread task over 50 ms', { timeout: 120_000 }, async () => {

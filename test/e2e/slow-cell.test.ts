@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { useAppSession } from './app-session';
 import { cell, openApp, waitForIdle } from './browser';
 import { picturesOf, typeValue, weightInput } from './ui-actions';
+import { stickInCell } from './worker-stall';
 
 // Issue 13 item 4: one slow cell stopped every cell ("computation stopped: took longer than 10 s" on all
 // of them, a note included, and again on every edit). Now the worker names each cell as it starts it; the
@@ -36,16 +37,7 @@ describe('a slow cell', () => {
     const { page } = session;
     const worker = await notebookWorker(page);
     // Stuck for a minute as soon as the worker starts computing the slow cell (a runaway conv).
-    await worker.evaluate((slow) => {
-      const post = self.postMessage.bind(self);
-      self.postMessage = ((message: { type?: string; id?: string }, transfer?: Transferable[]) => {
-        post(message, transfer ?? []);
-        if (message?.type === 'computing' && message.id === slow) {
-          const start = Date.now();
-          while (Date.now() - start < 60_000) {}
-        }
-      }) as typeof self.postMessage;
-    }, SLOW);
+    await stickInCell(worker, SLOW, 60_000);
     const before = await picturesOf(page, OTHERS);
     const weight = weightInput(cell(page, 'sobelX'), 1, 1);
     await typeValue(page, weight, Number(await weight.inputValue()) + 2);

@@ -31,6 +31,8 @@ export class LoadError extends Error {
 const PENDING: CellState = { status: 'pending', version: 0 };
 /** After this many failures with no idle moment between them, the worker waits for the next edit. */
 const FAILURES_BEFORE_PAUSE = 2;
+/** Cells held one after another with no idle moment between: then failures count as above. */
+const HOLDS_BEFORE_PAUSE = 5;
 
 export interface SupervisionLimits {
   readonly hangLimitMs: number;
@@ -59,6 +61,7 @@ export class ComputeClient {
   >();
   #nextRequestId = 1;
   #failuresInARow = 0;
+  #holdsInARow = 0;
   /** Cells that edits sent since the worker last published will recompute: computing, as far as we know. */
   readonly #awaiting = new Set<string>();
   readonly #timeLimits = new CellTimeLimits();
@@ -236,13 +239,14 @@ export class ComputeClient {
 
   /**
    * The worker failed inside one cell it named: that cell alone errors and is held back, and a fresh
-   * worker computes the rest. A cell that fails every time is held after its first failure, so this
-   * cannot loop (each round holds one more cell).
+   * worker computes the rest. A cell that fails every time is held after its first failure, and after
+   * a few holds with no idle moment between them failures pause the worker as before: no restart loop.
    */
   #holdCulprit(failure: WorkerFailure): boolean {
     const id = this.#timeLimits.culprit();
     const document = this.#currentDocument();
     if (id === undefined || !document?.cells.some((cell) => cell.id === id)) return false;
+    if (++this.#holdsInARow > HOLDS_BEFORE_PAUSE) return false;
     const message =
       failure.kind === 'hung'
         ? CellTimeLimits.hangMessage(failure.limitMs, this.#timeLimits.patientRunning())
@@ -300,6 +304,7 @@ export class ComputeClient {
     this.whenIdle().then(
       () => {
         this.#failuresInARow = 0;
+        this.#holdsInARow = 0;
       },
       () => {},
     );
