@@ -1,7 +1,7 @@
 import { BehaviorSubject, type Observable } from 'rxjs';
 import type { NotebookChannel } from '../storage/notebook-channel';
 import type { NotebookStore } from '../storage/notebook-store';
-import { StorageError } from '../storage/storage-error';
+import { describeStorageFailure } from '../storage/storage-error';
 
 /**
  * Saves the open notebook on every change, and never silently overwrites another tab's work.
@@ -178,7 +178,7 @@ export class Autosave<D> {
       this.#nextBase = this.#revision;
       // Keep the change for the next attempt unless a newer one already replaced it.
       this.#pending ??= { doc };
-      const message = error instanceof StorageError ? error.message : `Could not save: ${String(error)}`;
+      const { message } = describeStorageFailure('save', error);
       this.#status.next({ state: 'failed', message });
     }
   }

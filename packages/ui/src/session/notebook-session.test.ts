@@ -271,6 +271,33 @@ describe('NotebookSession', () => {
     expect(session.document).toEqual(kernel(0, 'Renamed'));
   });
 
+  it("puts the engine's own words in no storage notice (issue 13 item 10)", async () => {
+    const engine = [
+      new RangeError('Invalid string length'),
+      new TypeError("Cannot read properties of undefined (reading 'put')"),
+      Object.assign(new Error("Failed to execute 'transaction' on 'IDBDatabase'"), { name: 'UnknownError2' }),
+    ];
+    for (const error of engine) {
+      const backend = new FakeBackend();
+      const { session, notebook } = await open(backend);
+      backend.failNext('commit', error);
+      notebook.edit(kernel(1));
+      await session.flush();
+      backend.failNext('getMany', error);
+      backend.failNext('get', error);
+      await session.refreshList();
+      const messages = session.state.notices.map((notice) => notice.message);
+      expect(messages.length).toBeGreaterThan(0);
+      for (const message of messages) {
+        expect(message).not.toMatch(
+          /Invalid string length|Cannot read properties|Failed to execute|undefined/,
+        );
+        expect(message).toMatch(/Your work is kept in this tab/);
+      }
+      session.dispose();
+    }
+  });
+
   it('keeps working in memory when storage fails, and clears the notice once a save succeeds', async () => {
     const backend = new FakeBackend();
     const { session, notebook } = await open(backend);

@@ -3,6 +3,7 @@ import type { SaveStatus } from '../autosave/autosave';
 import { historyCommandForEvent } from '../history/history-shortcut';
 import type { NotebookChannel } from '../storage/notebook-channel';
 import type { NotebookStore } from '../storage/notebook-store';
+import { describeStorageFailure } from '../storage/storage-error';
 import { DocumentTransfer } from './document-transfer';
 import { NotebookLibrary, type ReadResult } from './notebook-library';
 import { NoticeBoard } from './notice-board';
@@ -399,7 +400,7 @@ export class NotebookSession<D> {
     try {
       return await work();
     } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
+      const { message } = describeStorageFailure('reach the saved notebooks', error);
       this.#notices.show({ id: 'storage', kind: 'error', message, dismissible: false });
       return undefined;
     }

@@ -190,6 +190,6 @@ describe('the worker protocol', () => {
     await okState(remote, 'c', (s) => tensorData(s)[0] === 3);
     await remote.whenIdle();
     expect(toWorker.filter((t) => t !== 'when-idle')).toEqual(['load', 'edit', 'edit']);
-    expect(new Set(fromWorker)).toEqual(new Set(['kinds', 'loaded', 'states', 'idle']));
+    expect(new Set(fromWorker)).toEqual(new Set(['kinds', 'loaded', 'computing', 'states', 'idle']));
   });
 });

@@ -10,9 +10,11 @@ import {
 } from '@convbook/cells';
 import { BehaviorSubject, merge, type Observable, Subject } from 'rxjs';
 import type { KindInfo } from '../catalog/value-types';
+import type { OverLimitCell } from '../worker/cell-time-limits';
 import { ComputeClient, LoadError, type SupervisionLimits } from '../worker/compute-client';
 import type { CellCommand, MessageEndpoint } from '../worker/protocol';
 import type { SupervisableWorker } from '../worker/worker-supervisor';
+import { localStorageMarker, memoryMarker, type OpeningMarker } from './opening-marker';
 
 /** Who made an edit: the user (an undo step), or undo/redo itself (saved, but not a new step). */
 export type EditOrigin = 'user' | 'history';
@@ -28,6 +30,12 @@ export interface AppliedEdit {
 /** A computation that has not let the worker answer a heartbeat for this long is stopped. */
 const HANG_LIMIT_MS = 10_000;
 const HEARTBEAT_MS = 1_000;
+/** After the cells settle, this long for the page to draw them before the opening counts as safe. */
+const DRAWN_AFTER_MS = 1_000;
+/** What every cell of a notebook that opened paused says. */
+export const PAUSED_MESSAGE =
+  'not computed yet: this notebook stopped the page the last time it was opened, so it opened paused; choose “Compute anyway” to compute it';
+
 /** How the worker loads a live notebook; the page checks a document the same way before it is opened. */
 const LENIENT = { lenientWiring: true, lenientParams: true } as const;
 
@@ -41,6 +49,7 @@ export class PageNotebook {
   readonly #edits = new Subject<AppliedEdit>();
   readonly #refusals = new Subject<string>();
   readonly #compute: ComputeClient;
+  readonly #marker: OpeningMarker;
 
   /** The latest document (undefined until the first load). */
   readonly document$: Observable<NotebookDocument | undefined> = this.#document.asObservable();
@@ -48,11 +57,19 @@ export class PageNotebook {
   readonly kinds$: Observable<ReadonlyMap<string, KindInfo>>;
   /** Edits refused and worker trouble, as sentences for the user. */
   readonly editErrors$: Observable<string>;
+  /** Cells held back for taking too long, or because the notebook opened paused. */
+  readonly overLimit$: Observable<readonly OverLimitCell[]>;
 
   /** Over any endpoint, unsupervised (tests); `start` and `supervise` for a real worker. */
-  constructor(endpoint?: MessageEndpoint, spawn?: ConstructorParameters<typeof ComputeClient>[2]) {
+  constructor(
+    endpoint?: MessageEndpoint,
+    spawn?: ConstructorParameters<typeof ComputeClient>[2],
+    marker: OpeningMarker = memoryMarker(),
+  ) {
     this.#compute = new ComputeClient(endpoint as MessageEndpoint, () => this.#document.value, spawn);
+    this.#marker = marker;
     this.kinds$ = this.#compute.kinds$;
+    this.overLimit$ = this.#compute.overLimit$;
     this.editErrors$ = merge(this.#refusals, this.#compute.notices$);
   }
 
@@ -63,12 +80,17 @@ export class PageNotebook {
         type: 'module',
         name: 'convbook-notebook',
       });
-    return PageNotebook.supervise(spawn, { hangLimitMs: HANG_LIMIT_MS, heartbeatMs: HEARTBEAT_MS });
+    const limits = { hangLimitMs: HANG_LIMIT_MS, heartbeatMs: HEARTBEAT_MS };
+    return PageNotebook.supervise(spawn, limits, localStorageMarker());
   }
 
   /** A notebook whose worker is replaced, with the page's document, when it crashes or hangs. */
-  static supervise(spawn: () => SupervisableWorker, limits: SupervisionLimits): PageNotebook {
-    return new PageNotebook(undefined, { spawn, limits });
+  static supervise(
+    spawn: () => SupervisableWorker,
+    limits: SupervisionLimits,
+    marker?: OpeningMarker,
+  ): PageNotebook {
+    return new PageNotebook(undefined, { spawn, limits }, marker);
   }
 
   get document(): NotebookDocument | undefined {
@@ -94,9 +116,34 @@ export class PageNotebook {
       throw new LoadError(error.message, error.problems);
     }
     this.#document.next(document);
-    await this.#compute.load(document).catch((error: unknown) => {
+    // A notebook that was opening when the page last died opens paused: no crash loop on start.
+    const paused = await this.#marker.crashedOpening(document);
+    if (!paused) this.#marker.opening(document);
+    await this.#compute.load(document, paused ? PAUSED_MESSAGE : undefined).catch((error: unknown) => {
       if (error instanceof LoadError && error.problems.length > 0) throw error;
     });
+    if (!paused) this.#clearMarkerWhenSettled();
+  }
+
+  /** Computes cells held back (one, or all): slow ones with more time, a paused notebook at last. */
+  computeAnyway(id?: string): void {
+    this.#compute.computeAnyway(id);
+    this.#clearMarkerWhenSettled();
+  }
+
+  /**
+   * The opening is safe once the cells have settled (on a replaced worker, too) and had time to be drawn,
+   * with no cell held back for hanging or crashing the worker: such a notebook reopens paused.
+   */
+  #clearMarkerWhenSettled(): void {
+    const settled = this.#compute.settled();
+    this.#compute.whenIdle().catch(() => {});
+    void settled.then(() =>
+      setTimeout(() => {
+        if (this.#document.closed) return;
+        if (this.#compute.overLimitNow.length === 0) this.#marker.opened();
+      }, DRAWN_AFTER_MS),
+    );
   }
 
   /**

@@ -41,8 +41,23 @@ export function describeStorageFailure(operation: string, failure: unknown): Sto
   return new StorageError(
     operation,
     'other',
-    `Could not ${operation}: ${detail}. Your work is kept in this tab — export it to a file to be safe.`,
+    `Could not ${operation}: ${plainReason(detail)}. Your work is kept in this tab — export it to a file to be safe.`,
   );
+}
+
+/**
+ * Our own reasons (the store's, in lower case, such as "the browser storage is blocked by another tab")
+ * are kept; the engine's ("Invalid string length", "Cannot read properties of …") mean nothing to a
+ * person, so they become the plain sentence that fits, or a general one.
+ */
+function plainReason(detail: string): string {
+  if (/invalid string length|array buffer allocation|out of memory/i.test(detail)) {
+    return 'the notebook is too large for the browser to store';
+  }
+  if (/^(the|a notebook) [a-z0-9 ,'’-]*$/i.test(detail) && !/undefined|null|object/.test(detail)) {
+    return detail;
+  }
+  return 'the browser storage refused it';
 }
 
 function isDomLike(value: unknown): value is { name: string } {

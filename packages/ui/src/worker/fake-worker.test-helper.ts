@@ -16,6 +16,8 @@ export class FakeWorker implements SupervisableWorker {
   #deaf = false;
   #hangAfterEdit = false;
   terminated = false;
+  /** A cell whose computation never ends: the worker names it, then goes silent (stuck in it). */
+  hangInCell: string | undefined;
 
   constructor() {
     const { port1, port2 } = this.#channel;
@@ -24,6 +26,8 @@ export class FakeWorker implements SupervisableWorker {
     port1.addEventListener('message', (event) => {
       if (this.#hung || this.terminated) return;
       for (const listener of this.#messageListeners) listener(event);
+      const data = event.data as { type?: unknown; id?: unknown };
+      if (data.type === 'computing' && data.id === this.hangInCell) this.hang();
     });
     this.#stopServer = serveNotebook(port2 as unknown as MessageEndpoint);
   }
@@ -81,11 +85,14 @@ export class FakeWorkerPool {
   readonly spawned: FakeWorker[] = [];
   /** When set, every new worker hangs as soon as it has announced itself (a document that always hangs). */
   hangOnStart = false;
+  /** When set, every new worker gets stuck computing this cell. */
+  hangInCell: string | undefined;
 
   readonly spawn = (): FakeWorker => {
     const worker = new FakeWorker();
     this.spawned.push(worker);
     if (this.hangOnStart) worker.hangOnFirstMessage();
+    worker.hangInCell = this.hangInCell;
     return worker;
   };
 

@@ -1,6 +1,7 @@
 import {
   cellKinds,
   DocumentError,
+  findCellKind,
   Notebook,
   type NotebookEdit,
   type NotebookOptions,
@@ -11,6 +12,7 @@ import type { Subscription } from 'rxjs';
 import { describeKinds } from '../catalog/kind-catalog';
 import { coalesceEdits } from './coalesce-edits';
 import type { MessageEndpoint, PageToWorker, WorkerToPage } from './protocol';
+import { type CellLimits, NO_LIMITS, timeLimitedKinds } from './time-limits';
 import { encodeForTransfer } from './transfer-codec';
 
 /**
@@ -23,9 +25,16 @@ export function serveNotebook(endpoint: MessageEndpoint, options: NotebookOption
   let passes: Subscription | undefined;
   let queuedEdits: NotebookEdit[] = [];
   let drainScheduled = false;
+  let limits: CellLimits = NO_LIMITS;
 
   const post = (message: WorkerToPage, transfer: Transferable[] = []): void =>
     endpoint.postMessage(message, transfer);
+
+  const findKind = timeLimitedKinds(options.findKind ?? findCellKind, {
+    limits: () => limits,
+    computing: (id) => post({ type: 'computing', id }),
+    overBudget: (id, budgetMs) => post({ type: 'over-budget', id, budgetMs }),
+  });
 
   const postPass = (batch: StateBatch): void => {
     const { payload, transfer } = encodeForTransfer([...batch].map(([id, state]) => [id, state ?? null]));
@@ -52,14 +61,15 @@ export function serveNotebook(endpoint: MessageEndpoint, options: NotebookOption
     }
   };
 
-  const load = (requestId: number, document: unknown): void => {
-    queuedEdits = []; // edits made before this load were made to the document it replaces
+  const load = (requestId: number, document: unknown, given: CellLimits = NO_LIMITS): void => {
+    queuedEdits = [];
+    limits = given; // edits made before this load were made to the document it replaces
     try {
       // The page has checked anything from outside strictly; a live document (undo, autosave) may hold a
       // cell mid-edit, whose problems the runtime shows on that cell.
       const parsed = parseNotebook(document, { lenientWiring: true, lenientParams: true });
       stopNotebook();
-      notebook = Notebook.fromDocument(parsed, options);
+      notebook = Notebook.fromDocument(parsed, { ...options, findKind });
       passes = notebook.passes$.subscribe(postPass);
       post({ type: 'loaded', requestId });
     } catch (error) {
@@ -72,7 +82,10 @@ export function serveNotebook(endpoint: MessageEndpoint, options: NotebookOption
     const message = event.data as PageToWorker;
     switch (message.type) {
       case 'load':
-        load(message.requestId, message.document);
+        load(message.requestId, message.document, message.limits);
+        return;
+      case 'limits':
+        limits = message.limits;
         return;
       case 'edit':
         queuedEdits.push(message.edit);

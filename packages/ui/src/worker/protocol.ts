@@ -8,13 +8,22 @@
 
 import type { NotebookEdit } from '@convbook/cells';
 import type { KindInfo } from '../catalog/value-types';
+import type { CellLimits } from './time-limits';
 
 /** Commands for cells that run on demand (training); not edits, so they are neither saved nor undone. */
 export type CellCommand = 'run' | 'stop' | 'reset';
 
 export type PageToWorker =
   /** Validate `document` (any JSON value) and make it the worker's notebook. */
-  | { readonly type: 'load'; readonly requestId: number; readonly document: unknown }
+  | {
+      readonly type: 'load';
+      readonly requestId: number;
+      readonly document: unknown;
+      /** Cells held back and cells given more time (time-limits.ts); none when absent. */
+      readonly limits?: CellLimits;
+    }
+  /** New limits for the notebook loaded; they apply from the next computation on. */
+  | { readonly type: 'limits'; readonly limits: CellLimits }
   | { readonly type: 'edit'; readonly edit: NotebookEdit }
   | { readonly type: 'command'; readonly command: CellCommand; readonly id: string }
   | { readonly type: 'when-idle'; readonly requestId: number }
@@ -41,7 +50,11 @@ export type WorkerToPage =
   /** An edit the worker refused; the page applied it with the same reducer, so this means the two differ. */
   | { readonly type: 'edit-failed'; readonly op: NotebookEdit['op']; readonly message: string }
   | { readonly type: 'idle'; readonly requestId: number }
-  | { readonly type: 'pong'; readonly id: number };
+  | { readonly type: 'pong'; readonly id: number }
+  /** A cell's computation starts (so a worker stuck in it can be blamed on that cell). */
+  | { readonly type: 'computing'; readonly id: string }
+  /** A cell's asynchronous computation passed its budget and was stopped. */
+  | { readonly type: 'over-budget'; readonly id: string; readonly budgetMs: number };
 
 /** The part of a Worker / MessagePort / worker global scope both sides use. */
 export interface MessageEndpoint {

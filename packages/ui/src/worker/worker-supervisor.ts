@@ -43,10 +43,17 @@ export class WorkerSupervisor implements MessageEndpoint {
   #awaiting: { readonly id: number; readonly sentAt: number } | undefined;
   #heard = false;
   #spawnedAt = 0;
+  #hangLimitMs: number;
 
   constructor(options: SupervisorOptions) {
     this.#options = options;
+    this.#hangLimitMs = options.hangLimitMs;
     this.restart();
+  }
+
+  /** The silence allowed now: longer while the worker computes a cell the user gave more time. */
+  set hangLimitMs(ms: number) {
+    this.#hangLimitMs = ms;
   }
 
   /** True while a worker is running (false after a failure until `restart()`, and after `terminate()`). */
@@ -111,8 +118,8 @@ export class WorkerSupervisor implements MessageEndpoint {
     if (this.#awaiting === undefined) {
       this.#awaiting = { id: this.#nextPing++, sentAt: Date.now() };
       this.#worker.postMessage({ type: 'ping', id: this.#awaiting.id } satisfies PageToWorker);
-    } else if (Date.now() - this.#awaiting.sentAt >= this.#options.hangLimitMs) {
-      this.#fail({ kind: 'hung', limitMs: this.#options.hangLimitMs });
+    } else if (Date.now() - this.#awaiting.sentAt >= this.#hangLimitMs) {
+      this.#fail({ kind: 'hung', limitMs: this.#hangLimitMs });
     }
   }
 

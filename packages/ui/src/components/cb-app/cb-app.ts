@@ -10,6 +10,7 @@ import { NotebookTitleChangeEvent } from '../../events/notebook-title-change';
 import { examples, FIRST_VISIT_EXAMPLE, findExample } from '../../examples/example-catalog';
 import { PageNotebook } from '../../session/page-notebook';
 import { SessionController } from '../../session/session-controller';
+import type { OverLimitCell } from '../../worker/cell-time-limits';
 import { LoadError } from '../../worker/compute-client';
 import '../cb-examples/cb-examples';
 import '../cb-notebook/cb-notebook';
@@ -67,6 +68,7 @@ export class CbApp extends LitElement {
     this,
     this.notebook.editErrors$.pipe(map((text) => appMessage('error', text))),
   );
+  readonly #overLimit = new ObservableController<readonly OverLimitCell[]>(this, this.notebook.overLimit$);
   #shownEditError: AppMessage | undefined;
   #started = false;
 
@@ -184,6 +186,27 @@ export class CbApp extends LitElement {
     </div>`;
   }
 
+  /** Cells held back for taking too long, or a notebook that opened paused: one button computes them. */
+  #renderHeld() {
+    const held = this.#overLimit.value ?? [];
+    if (held.length === 0) return nothing;
+    const cells = this.#document.value?.cells ?? [];
+    const name = (id: string): string => cells.find((cell) => cell.id === id)?.title ?? id;
+    const paused = held.length === cells.length && held.length > 1;
+    const text = paused
+      ? 'This notebook stopped the page the last time it was opened, so it opened paused: nothing is computed yet, and nothing was lost.'
+      : `${held.length === 1 ? 'This cell was' : 'These cells were'} stopped for taking too long, and the others computed without ${held.length === 1 ? 'it' : 'them'}: ${held
+          .slice(0, 5)
+          .map((cell) => `“${name(cell.id)}”`)
+          .join(', ')}${held.length > 5 ? ` and ${held.length - 5} more` : ''}.`;
+    return html`<div class="messages" role="status" data-held>
+      <div class="message info">
+        <p>${text}</p>
+        <button @click=${() => this.notebook.computeAnyway()}>Compute anyway</button>
+      </div>
+    </div>`;
+  }
+
   override render() {
     const document = this.#document.value;
     return html`<header class="top">
@@ -209,7 +232,7 @@ export class CbApp extends LitElement {
         ${this.sideOpen ? html`<aside aria-label="Notebooks">${this.sidePanel ?? html`<p>Saved notebooks appear here.</p>`}</aside>` : nothing}
         <main>
           <div class="column">
-            ${this.#renderMessages('error')} ${this.#renderMessages('info')}
+            ${this.#renderMessages('error')} ${this.#renderMessages('info')} ${this.#renderHeld()}
             ${
               document
                 ? html`<cb-notebook .notebook=${this.notebook} .document=${document} .kinds=${this.#kinds.value ?? new Map()}></cb-notebook>`
