@@ -36,6 +36,10 @@ export const trainViewStyles = [
       background: var(--cb-warning-soft);
       margin: var(--cb-space-2) 0;
     }
+    .message.failed {
+      background: var(--cb-error-soft, var(--cb-warning-soft));
+      border-left: 3px solid var(--cb-error);
+    }
     .progress {
       display: flex;
       align-items: center;

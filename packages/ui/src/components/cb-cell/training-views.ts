@@ -1,0 +1,81 @@
+import type { CellState, CellValue, TrainValue } from '@convbook/cells';
+import { Tensor } from '@convbook/core';
+import { html, type TemplateResult } from 'lit';
+import { formatCount } from '../../format/format-number';
+import '../cb-digit-canvas/cb-digit-canvas';
+import '../cb-digits-grid/cb-digits-grid';
+import '../cb-param-controls/cb-param-controls';
+import '../cb-train-view/cb-train-view';
+import type { EditorContext } from './kind-views';
+
+/**
+ * The editors of issue 10's kinds, as the kind-views table uses them: the train cell (its settings above
+ * the Train/Stop/Resume/Reset/Apply view, which shows the cell's whole state), the draw-a-digit pad, and
+ * weights cells, whose learned numbers are base64 text no one should type: the controls leave them out.
+ */
+
+/** The weights cell params Apply writes; shown as a picture (the value view), never as text fields. */
+const LEARNED_PARAMS = new Set(['data', 'bias']);
+
+export function trainEditor({ cell, info, state, value }: EditorContext): TemplateResult {
+  const shown = trainShown(state, value);
+  const progress = state?.status === 'pending' ? state.progress : undefined;
+  return html`<cb-param-controls cell-id=${cell.id} kind=${cell.kind} .controls=${info?.controls ?? []}
+      .params=${cell.params ?? {}} .cellChoices=${{}}></cb-param-controls>
+    <cb-train-view cell-id=${cell.id} label=${cell.title || cell.id} .value=${shown}
+      ?running=${state?.status === 'pending'} ?stale=${state?.status === 'ok' && state.stale === true}
+      .progress=${progress === undefined ? undefined : { done: progress.done, total: progress.total }}
+      .problem=${state?.status === 'error' ? state.error.message : ''}></cb-train-view>`;
+}
+
+/** The run on screen: the finished one, the live snapshot while running, nothing once reset. */
+function trainShown(state: CellState | undefined, last: CellValue | undefined): TrainValue | undefined {
+  const pick = (v: CellValue | undefined) => (v?.type === 'train' ? v : undefined);
+  if (state === undefined || state.status === 'idle') return undefined;
+  if (state.status === 'ok') return pick(state.value);
+  if (state.status === 'pending') return pick(state.progress?.partial) ?? pick(last);
+  return pick(last);
+}
+
+export function drawnDigitEditor({ cell }: EditorContext): TemplateResult {
+  const pixels = typeof cell.params?.pixels === 'string' ? cell.params.pixels : '';
+  return html`<cb-digit-canvas cell-id=${cell.id} label=${cell.title || cell.id} .pixels=${pixels}></cb-digit-canvas>`;
+}
+
+export function weightsEditor({ cell, info }: EditorContext): TemplateResult {
+  const params = cell.params ?? {};
+  const controls = (info?.controls ?? []).filter((control) => !LEARNED_PARAMS.has(control.name));
+  const shape = Array.isArray(params.shape) ? (params.shape as number[]) : [];
+  const count = shape.reduce((a, b) => a * b, 1);
+  const learned = typeof params.data === 'string';
+  return html`<cb-param-controls cell-id=${cell.id} kind=${cell.kind} .controls=${controls}
+      .params=${params} .cellChoices=${{}}></cb-param-controls>
+    <p class="readout" role="status">${
+      learned
+        ? html`Holds ${formatCount(count)} learned weights (stored as float16). Train again and Apply to replace
+            them; Undo takes them back.`
+        : html`${formatCount(count)} weights drawn from the seeded ${params.init === 'glorot' ? 'Glorot' : 'He'}
+            start: training changes them, Apply stores the result here.`
+    }</p>`;
+}
+
+/** The weights a running train cell has reached, per weights cell, as kernel values to draw meanwhile. */
+export interface LiveWeights {
+  readonly value: CellValue;
+  readonly note: string;
+}
+
+export function liveTrainedWeights(states: ReadonlyMap<string, CellState>): ReadonlyMap<string, LiveWeights> {
+  const live = new Map<string, LiveWeights>();
+  for (const [trainId, state] of states) {
+    const partial = state.status === 'pending' ? state.progress?.partial : undefined;
+    if (partial?.type !== 'train') continue;
+    const note = `Learning: the weights "${trainId}" has reached at step ${formatCount(partial.steps)}; Apply stores them.`;
+    for (const w of partial.weights) live.set(w.cellId, { value: kernelOf(w), note });
+  }
+  return live;
+}
+
+function kernelOf(w: TrainValue['weights'][number]): CellValue {
+  return { type: 'kernel', weights: new Tensor(w.shape, w.weights), bias: w.bias };
+}
