@@ -68,12 +68,25 @@ export interface LiveWeights {
 export function liveTrainedWeights(states: ReadonlyMap<string, CellState>): ReadonlyMap<string, LiveWeights> {
   const live = new Map<string, LiveWeights>();
   for (const [trainId, state] of states) {
-    const partial = state.status === 'pending' ? state.progress?.partial : undefined;
-    if (partial?.type !== 'train') continue;
-    const note = `Learning: the weights "${trainId}" has reached at step ${formatCount(partial.steps)}; Apply stores them.`;
-    for (const w of partial.weights) live.set(w.cellId, { value: kernelOf(w), note });
+    const run = trainedNotStored(state);
+    if (run === undefined) continue;
+    const note =
+      run.status === 'running'
+        ? `Learning: the weights "${trainId}" has reached at step ${formatCount(run.steps)}; Apply stores them.`
+        : `Trained by "${trainId}" (${formatCount(run.steps)} steps) but not stored here yet: press Apply weights there to keep them.`;
+    for (const w of run.weights) live.set(w.cellId, { value: kernelOf(w), note });
   }
   return live;
+}
+
+/**
+ * The run whose weights the weights cells should show: the live snapshot while training, the finished run
+ * until Apply (which edits the weights cells, so the run turns stale and the cells show their own values).
+ */
+function trainedNotStored(state: CellState): TrainValue | undefined {
+  const value =
+    state.status === 'pending' ? state.progress?.partial : state.status === 'ok' && !state.stale ? state.value : undefined;
+  return value?.type === 'train' && value.weights.length > 0 ? value : undefined;
 }
 
 function kernelOf(w: TrainValue['weights'][number]): CellValue {

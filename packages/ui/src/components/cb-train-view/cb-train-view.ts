@@ -86,7 +86,7 @@ export class CbTrainView extends LitElement {
       ${button('resume', 'Resume', enabled.resume)} ${button('reset', 'Reset', enabled.reset)}
       <button ?disabled=${!enabled.apply} @click=${this.apply}
         title="Write the learned weights into their weights cells (one undoable edit)">Apply weights</button>
-      ${this.stale ? html`<span class="stale" role="status">Stale: the network or data changed since this run</span>` : nothing}
+      ${this.stale ? html`<span class="stale" role="status">Out of date: the network, its weights or the data changed since this run</span>` : nothing}
     </div>`;
   }
 
