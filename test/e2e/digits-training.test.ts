@@ -1,7 +1,9 @@
-import type { Locator, Page } from 'playwright-core';
+import { cpus, loadavg } from 'node:os';
+import type { CDPSession, Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { useAppSession } from './app-session';
 import { cell, waitForIdle } from './browser';
+import { readExample } from './example-fixture';
 import { lastOpenNotebook, readStoredRecords } from './stored-notebooks';
 import { alertTexts, blurFocused, toolbarButton } from './ui-actions';
 
@@ -54,6 +56,37 @@ const longFramesSince = (page: Page, since: number) =>
     since,
   );
 
+/**
+ * Main-thread tasks as Chromium's trace records them, with their thread (CPU) time. On a machine with more
+ * runnable threads than cores a 10 ms task can take 100 ms of wall time; its CPU time still says whether
+ * the page did too much in one go.
+ */
+async function traceMainThread(page: Page): Promise<() => Promise<{ wallMs: number; cpuMs: number }[]>> {
+  const cdp: CDPSession = await page.context().newCDPSession(page);
+  const events: TraceEvent[] = [];
+  cdp.on('Tracing.dataCollected', (event) => events.push(...(event.value as unknown as TraceEvent[])));
+  await cdp.send('Tracing.start', { categories: 'devtools.timeline,disabled-by-default-devtools.timeline', transferMode: 'ReportEvents' });
+  return async () => {
+    const complete = new Promise((done) => cdp.once('Tracing.tracingComplete', done));
+    await cdp.send('Tracing.end');
+    await complete;
+    const main = events.find((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
+    return events
+      .filter((e) => e.ph === 'X' && e.name === 'RunTask' && e.pid === main?.pid && e.tid === main?.tid)
+      .map((e) => ({ wallMs: (e.dur ?? 0) / 1000, cpuMs: (e.tdur ?? 0) / 1000 }));
+  };
+}
+
+interface TraceEvent {
+  readonly ph: string;
+  readonly name: string;
+  readonly pid: number;
+  readonly tid: number;
+  readonly dur?: number;
+  readonly tdur?: number;
+  readonly args?: { readonly name?: string };
+}
+
 const now = (page: Page) => page.evaluate(() => performance.now());
 const longTasksSince = (page: Page, since: number) =>
   page.evaluate(
@@ -87,6 +120,12 @@ const valueTestAccuracy = (page: Page) =>
     .locator('cb-train-view')
     .evaluate((view) => (view as unknown as { value?: { testAccuracy: number; status: string } }).value);
 
+/** The class probabilities the softmax cell shows. */
+const probabilitiesOf = (page: Page) =>
+  cell(page, 'probabilities')
+    .locator('cb-feature-map')
+    .evaluate((map) => Array.from((map as unknown as { tensor: { data: Float32Array } }).tensor.data));
+
 describe('training the digits network in the browser', () => {
   const session = useAppSession({ prepare: ({ page }) => watchLongTasks(page) });
 
@@ -98,6 +137,7 @@ describe('training the digits network in the browser', () => {
     await setParam(page, 'train', 'Epochs', 2);
     await expect.poll(() => trainButton(page, 'Train').isEnabled()).toBe(true);
 
+    const stopTrace = await traceMainThread(page);
     const started = await now(page);
     await trainButton(page, 'Train').click();
     // The weights cells show what the run has learned while it runs.
@@ -109,7 +149,16 @@ describe('training the digits network in the browser', () => {
     await expect.poll(async () => (await valueTestAccuracy(page))?.status, { timeout: 30_000 }).toBe('stopped');
     // From Train to the finished run on screen, Stop and the final scoring included.
     const long = (await longTasksSince(page, started)).filter((task) => task.duration > LONG_TASK_LIMIT_MS);
-    expect(long, await longFramesSince(page, started)).toEqual([]);
+    const frames = await longFramesSince(page, started);
+    const tasks = await stopTrace();
+    expect(tasks.length).toBeGreaterThan(10);
+    const most = (key: 'cpuMs' | 'wallMs') => Math.max(...tasks.map((task) => task[key])).toFixed(1);
+    console.info(`main-thread tasks while training: longest ${most('cpuMs')} ms CPU, ${most('wallMs')} ms wall`);
+    expect(tasks.filter((task) => task.cpuMs > LONG_TASK_LIMIT_MS), frames).toEqual([]);
+    // Wall time too, unless other processes hold the cores (then a task waits for a core, not for the page).
+    const overloaded = loadavg()[0] > cpus().length;
+    if (overloaded && long.length > 0) console.warn(`long tasks on a loaded machine (load ${loadavg()[0]}):`, long, frames);
+    else expect(long, frames).toEqual([]);
     const stopped = await valueTestAccuracy(page);
     const shown = await shownTestAccuracy(page);
     expect(shown).toBe(`${(100 * (stopped?.testAccuracy ?? -1)).toFixed(2)}%`);
@@ -145,10 +194,7 @@ describe('training the digits network in the browser', () => {
 
   it('drawing a stroke with the mouse changes the class probabilities', async () => {
     const { page } = session;
-    const probabilities = () =>
-      cell(page, 'probabilities')
-        .locator('cb-feature-map')
-        .evaluate((map) => Array.from((map as unknown as { tensor: { data: Float32Array } }).tensor.data));
+    const probabilities = () => probabilitiesOf(page);
     await waitForIdle(page);
     const before = await probabilities();
     const pad = cell(page, 'draw').locator('cb-digit-canvas canvas.pad');
@@ -158,9 +204,13 @@ describe('training the digits network in the browser', () => {
     await cell(page, 'draw').getByRole('button', { name: 'Clear' }).click();
     await page.mouse.move(box.x + box.width * 0.5, box.y + box.height * 0.15);
     await page.mouse.down();
-    await page.mouse.move(box.x + box.width * 0.52, box.y + box.height * 0.85, { steps: 20 });
-    await page.mouse.up();
+    // Live while drawing: half a stroke, the pen still down, already moves the probabilities.
+    await page.mouse.move(box.x + box.width * 0.51, box.y + box.height * 0.5, { steps: 10 });
     await expect.poll(probabilities, { timeout: 20_000 }).not.toEqual(before);
+    const halfway = await probabilities();
+    await page.mouse.move(box.x + box.width * 0.52, box.y + box.height * 0.85, { steps: 10 });
+    await page.mouse.up();
+    await expect.poll(probabilities, { timeout: 20_000 }).not.toEqual(halfway);
     const after = await probabilities();
     expect(after.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 4);
     // The stroke is an edit like any other: saved with the notebook.
@@ -169,6 +219,31 @@ describe('training the digits network in the browser', () => {
         const saved = lastOpenNotebook(await readStoredRecords(page));
         return saved?.document.cells.find((c) => c.id === 'draw')?.params?.pixels;
       })
-      .toEqual(expect.any(String));
+      .not.toBe(readExample('digits').cells.find((c) => c.id === 'draw')?.params?.pixels);
   }, 60_000);
+
+  it('a worker crash mid-training says so on the train cell; the rest of the notebook keeps working', async () => {
+    const { page } = session;
+    await setParam(page, 'train', 'Epochs', 2);
+    await trainButton(page, 'Train').click();
+    await expect.poll(() => liveNote(page, 'w1').count(), { timeout: 20_000 }).toBe(1);
+    const worker = page.workers().find((w) => w.url().includes('notebook-worker'));
+    await worker?.evaluate(() => {
+      setTimeout(() => {
+        throw new Error('injected crash');
+      }, 0);
+    });
+    const message = cell(page, 'train').locator('cb-train-view').getByRole('alert');
+    await expect.poll(() => message.textContent(), { timeout: 20_000 }).toMatch(/Training stopped: the worker crashed: injected crash/);
+    // The fresh worker is handed the page's document: the train cell is back to idle, the message stays.
+    await expect.poll(() => cell(page, 'train').getAttribute('data-status'), { timeout: 30_000 }).toBe('idle');
+    await waitForIdle(page, 60_000);
+    expect(await message.textContent()).toMatch(/press Train to start again/);
+    expect(await page.locator('cb-cell[data-status="error"]').count()).toBe(0);
+    expect(await liveNote(page, 'w1').count()).toBe(0);
+    // The rest computes: a new stroke (Clear) moves the probabilities.
+    const before = await probabilitiesOf(page);
+    await cell(page, 'draw').getByRole('button', { name: 'Clear' }).click();
+    await expect.poll(() => probabilitiesOf(page), { timeout: 20_000 }).not.toEqual(before);
+  }, 90_000);
 });

@@ -65,18 +65,37 @@ export interface LiveWeights {
   readonly note: string;
 }
 
-export function liveTrainedWeights(states: ReadonlyMap<string, CellState>): ReadonlyMap<string, LiveWeights> {
-  const live = new Map<string, LiveWeights>();
-  for (const [trainId, state] of states) {
-    const run = trainedNotStored(state);
-    if (run === undefined) continue;
-    const note =
-      run.status === 'running'
-        ? `Learning: the weights "${trainId}" has reached at step ${formatCount(run.steps)}; Apply stores them.`
-        : `Trained by "${trainId}" (${formatCount(run.steps)} steps) but not stored here yet: press Apply weights there to keep them.`;
-    for (const w of run.weights) live.set(w.cellId, { value: kernelOf(w), note });
+/** While a run goes on, the weights cells repaint every this many steps (a big bank is 128 canvases). */
+const REPAINT_STEPS = 100;
+
+/**
+ * The weights running (or finished, not yet applied) train cells have reached, per weights cell. Keeps
+ * handing out the same objects between repaints, so the weights cells re-render only every REPAINT_STEPS.
+ */
+export class LiveTrainedWeights {
+  #runs = new Map<string, { readonly run: TrainValue; readonly cells: ReadonlyMap<string, LiveWeights> }>();
+
+  update(states: ReadonlyMap<string, CellState>): ReadonlyMap<string, LiveWeights> {
+    const runs = new Map<string, { readonly run: TrainValue; readonly cells: ReadonlyMap<string, LiveWeights> }>();
+    for (const [trainId, state] of states) {
+      const run = trainedNotStored(state);
+      if (run === undefined) continue;
+      const shown = this.#runs.get(trainId);
+      const recent = shown?.run.status === 'running' && run.status === 'running';
+      if (shown !== undefined && recent && run.steps - shown.run.steps < REPAINT_STEPS) runs.set(trainId, shown);
+      else runs.set(trainId, { run, cells: weightsOfRun(trainId, run) });
+    }
+    this.#runs = runs;
+    return new Map([...runs.values()].flatMap(({ cells }) => [...cells]));
   }
-  return live;
+}
+
+function weightsOfRun(trainId: string, run: TrainValue): ReadonlyMap<string, LiveWeights> {
+  const note =
+    run.status === 'running'
+      ? `Learning: the weights "${trainId}" has reached at step ${formatCount(run.steps)}; Apply stores them.`
+      : `Trained by "${trainId}" (${formatCount(run.steps)} steps) but not stored here yet: press Apply weights there to keep them.`;
+  return new Map(run.weights.map((w) => [w.cellId, { value: kernelOf(w), note }]));
 }
 
 /**

@@ -9,7 +9,7 @@ import type { PageNotebook } from '../../session/page-notebook';
 import '../cb-add-cell/cb-add-cell';
 import '../cb-cell/cb-cell';
 import type { InputCandidate } from '../cb-cell/cb-cell';
-import { liveTrainedWeights } from '../cb-cell/training-views';
+import { LiveTrainedWeights } from '../cb-cell/training-views';
 import type { PixelBox } from '../cb-feature-map/plane-geometry';
 import { allStates$, type NotebookStates } from './all-states';
 import { notebookStyles } from './cb-notebook.styles';
@@ -39,6 +39,8 @@ export class CbNotebook extends LitElement {
   #titles: ReadonlyMap<string, string> = new Map();
   /** Per-cell input value maps, reused while unchanged so cells do not re-render for nothing. */
   #inputValues = new Map<string, ReadonlyMap<string, CellValue>>();
+  /** What running train cells have learned so far, shown in their weights cells. */
+  readonly #live = new LiveTrainedWeights();
 
   constructor() {
     super();
@@ -102,7 +104,7 @@ export class CbNotebook extends LitElement {
     const values = this.#states.value?.values ?? new Map<string, CellValue>();
     const titles = this.#titles;
     const candidates = this.#candidates;
-    const live = liveTrainedWeights(this.#states.value?.states ?? new Map());
+    const live = this.#live.update(this.#states.value?.states ?? new Map());
     if (cells.length === 0) {
       return html`<p class="empty">This notebook is empty. Add a cell to start — an image first, then a kernel and a conv.</p>
         <cb-add-cell .kinds=${this.kinds}></cb-add-cell>`;
