@@ -123,8 +123,8 @@ const valueTestAccuracy = (page: Page) =>
 /** The class probabilities the softmax cell shows. */
 const probabilitiesOf = (page: Page) =>
   cell(page, 'probabilities')
-    .locator('cb-feature-map')
-    .evaluate((map) => Array.from((map as unknown as { tensor: { data: Float32Array } }).tensor.data));
+    .locator('cb-class-bars')
+    .evaluate((bars) => Array.from((bars as unknown as { values: Float32Array }).values));
 
 describe('training the digits network in the browser', () => {
   const session = useAppSession({ prepare: ({ page }) => watchLongTasks(page) });

@@ -6,7 +6,7 @@ import '../cb-image-editor/cb-image-editor';
 import '../cb-kernel-editor/cb-kernel-editor';
 import '../cb-note/cb-note';
 import '../cb-param-controls/cb-param-controls';
-import { drawnDigitEditor, trainEditor, weightsEditor } from './training-views';
+import { classBars, drawnDigitEditor, trainEditor, weightsEditor } from './training-views';
 import { windowReadout } from './window-readout';
 
 /** What an editor is handed: the cell, its latest value, its inputs' values and the candidates to wire. */
@@ -30,6 +30,8 @@ export interface KindView {
   readonly noValueView?: boolean;
   /** The editor shows the cell's whole state (its own run buttons, progress, errors): the frame adds none. */
   readonly ownsState?: boolean;
+  /** The kind's own view of a value (undefined: the usual view for its type). */
+  readonly valueView?: (value: CellValue, name: string) => TemplateResult | undefined;
   /** Maps drawn in colour rather than per channel (a picture). */
   readonly colourMap?: boolean;
   /** A readout under the generic controls (the size arithmetic of a window). */
@@ -66,6 +68,7 @@ export const KIND_VIEWS: Readonly<Record<string, KindView>> = {
   train: { editor: trainEditor, ownsState: true },
   'drawn-digit': { editor: drawnDigitEditor },
   weights: { editor: weightsEditor },
+  softmax: { valueView: classBars },
   grad: {
     // A grad cell differentiates with respect to a kernel, or to the image when its target says so.
     cellChoices: (cell, candidates) => {

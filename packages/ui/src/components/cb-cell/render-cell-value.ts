@@ -31,6 +31,8 @@ export interface ValueContext {
 
 /** The view for a computed value, chosen by the value's type (one case per CellValue variant). */
 export function renderCellValue(value: CellValue, context: ValueContext): TemplateResult | typeof nothing {
+  const own = kindView(context.cellKind).valueView?.(value, context.name);
+  if (own !== undefined) return own;
   switch (value.type) {
     case 'tensor':
       return html`${isSignal(value.tensor) ? html`<cb-signal-plot .tensor=${value.tensor} label=${`${context.name} output`}></cb-signal-plot>` : nothing}

@@ -2,6 +2,7 @@ import type { CellState, CellValue, TrainValue } from '@convbook/cells';
 import { Tensor } from '@convbook/core';
 import { html, type TemplateResult } from 'lit';
 import { formatCount } from '../../format/format-number';
+import '../cb-class-bars/cb-class-bars';
 import '../cb-digit-canvas/cb-digit-canvas';
 import '../cb-digits-grid/cb-digits-grid';
 import '../cb-param-controls/cb-param-controls';
@@ -37,6 +38,14 @@ function trainShown(state: CellState | undefined, last: CellValue | undefined): 
   return pick(last);
 }
 
+/** A softmax over a few classes (the digits' ten) as labelled bars; a long one keeps the usual map. */
+const MAX_BARS = 20;
+
+export function classBars(value: CellValue, name: string): TemplateResult | undefined {
+  if (value.type !== 'tensor' || value.tensor.data.length > MAX_BARS) return undefined;
+  return html`<cb-class-bars .values=${value.tensor.data} label=${`${name}: probability of each class`}></cb-class-bars>`;
+}
+
 export function drawnDigitEditor({ cell }: EditorContext): TemplateResult {
   const pixels = typeof cell.params?.pixels === 'string' ? cell.params.pixels : '';
   return html`<cb-digit-canvas cell-id=${cell.id} label=${cell.title || cell.id} .pixels=${pixels}></cb-digit-canvas>`;
@@ -50,12 +59,12 @@ export function weightsEditor({ cell, info }: EditorContext): TemplateResult {
   const learned = typeof params.data === 'string';
   return html`<cb-param-controls cell-id=${cell.id} kind=${cell.kind} .controls=${controls}
       .params=${params} .cellChoices=${{}}></cb-param-controls>
-    <p class="readout" role="status">${
+    <p class="last-good" role="status">${
       learned
         ? html`Holds ${formatCount(count)} learned weights (stored as float16). Train again and Apply to replace
             them; Undo takes them back.`
-        : html`${formatCount(count)} weights drawn from the seeded ${params.init === 'glorot' ? 'Glorot' : 'He'}
-            start: training changes them, Apply stores the result here.`
+        : html`Stored here: ${formatCount(count)} weights from the seeded ${params.init === 'glorot' ? 'Glorot' : 'He'}
+            start, what the network computes with until a training run's weights are applied.`
     }</p>`;
 }
 

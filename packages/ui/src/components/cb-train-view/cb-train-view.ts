@@ -189,7 +189,7 @@ export class CbTrainView extends LitElement {
     const names = value.classNames;
     return html`<h4>Confusion on the ${formatCount(value.confusion.flat().reduce((a, b) => a + b, 0))} test examples
         (rows: true class, columns: predicted; blue right, red wrong, darker = larger share of the row)</h4>
-      <table class="confusion">
+      <div class="scroll"><table class="confusion">
         <thead><tr><th scope="col">true \\ said</th>${names.map((n) => html`<th scope="col">${n}</th>`)}</tr></thead>
         <tbody>${cells.map(
           (row, r) =>
@@ -201,7 +201,7 @@ export class CbTrainView extends LitElement {
                 aria-label=${`true ${names[r]}, predicted ${names[p]}: ${c.count}`}>${c.count}</td>`,
             )}</tr>`,
         )}</tbody>
-      </table>`;
+      </table></div>`;
   }
 
   private renderWrong(value: TrainValue): TemplateResult {
