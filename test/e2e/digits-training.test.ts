@@ -28,7 +28,8 @@ async function watchLongTasks(page: Page): Promise<void> {
     new PerformanceObserver((list) => {
       for (const entry of list.getEntries() as unknown as LongFrame[]) {
         if (entry.blockingDuration <= 0) continue;
-        const render = entry.renderStart > 0 ? entry.startTime + entry.duration - entry.styleAndLayoutStart : 0;
+        const render =
+          entry.renderStart > 0 ? entry.startTime + entry.duration - entry.styleAndLayoutStart : 0;
         const scripts = entry.scripts.map((s) => `${s.invoker} ${Math.round(s.duration)} ms`).join(', ');
         const text = `${Math.round(entry.duration)} ms frame: style+layout+paint ${Math.round(render)} ms; ${scripts}`;
         frames.push({ start: entry.startTime, text });
@@ -65,12 +66,17 @@ async function traceMainThread(page: Page): Promise<() => Promise<{ wallMs: numb
   const cdp: CDPSession = await page.context().newCDPSession(page);
   const events: TraceEvent[] = [];
   cdp.on('Tracing.dataCollected', (event) => events.push(...(event.value as unknown as TraceEvent[])));
-  await cdp.send('Tracing.start', { categories: 'devtools.timeline,disabled-by-default-devtools.timeline', transferMode: 'ReportEvents' });
+  await cdp.send('Tracing.start', {
+    categories: 'devtools.timeline,disabled-by-default-devtools.timeline',
+    transferMode: 'ReportEvents',
+  });
   return async () => {
     const complete = new Promise((done) => cdp.once('Tracing.tracingComplete', done));
     await cdp.send('Tracing.end');
     await complete;
-    const main = events.find((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
+    const main = events.find(
+      (e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain',
+    );
     return events
       .filter((e) => e.ph === 'X' && e.name === 'RunTask' && e.pid === main?.pid && e.tid === main?.tid)
       .map((e) => ({ wallMs: (e.dur ?? 0) / 1000, cpuMs: (e.tdur ?? 0) / 1000 }));
@@ -112,8 +118,12 @@ async function setParam(page: Page, cellId: string, label: string, value: number
 const trainButton = (page: Page, name: string): Locator =>
   cell(page, 'train').locator('cb-train-view').getByRole('button', { name, exact: true });
 const shownTestAccuracy = (page: Page) =>
-  cell(page, 'train').locator('cb-train-view .figure', { hasText: 'test accuracy' }).locator('.number').textContent();
-const liveNote = (page: Page, id: string) => cell(page, id).getByText(/^Learning: the weights "train" has reached/);
+  cell(page, 'train')
+    .locator('cb-train-view .figure', { hasText: 'test accuracy' })
+    .locator('.number')
+    .textContent();
+const liveNote = (page: Page, id: string) =>
+  cell(page, id).getByText(/^Learning: the weights "train" has reached/);
 /** The trained value's own test accuracy, as the train view holds it. */
 const valueTestAccuracy = (page: Page) =>
   cell(page, 'train')
@@ -141,36 +151,62 @@ describe('training the digits network in the browser', () => {
     const started = await now(page);
     await trainButton(page, 'Train').click();
     // The weights cells show what the run has learned while it runs.
-    for (const id of WEIGHTS) await expect.poll(() => liveNote(page, id).count(), { timeout: 20_000 }).toBe(1);
+    for (const id of WEIGHTS)
+      await expect.poll(() => liveNote(page, id).count(), { timeout: 20_000 }).toBe(1);
     const firstSteps = await liveNote(page, 'w1').textContent();
     await expect.poll(() => liveNote(page, 'w1').textContent(), { timeout: 20_000 }).not.toBe(firstSteps);
     await page.waitForTimeout(1_500);
     await trainButton(page, 'Stop').click();
-    await expect.poll(async () => (await valueTestAccuracy(page))?.status, { timeout: 30_000 }).toBe('stopped');
+    await expect
+      .poll(async () => (await valueTestAccuracy(page))?.status, { timeout: 30_000 })
+      .toBe('stopped');
     // From Train to the finished run on screen, Stop and the final scoring included.
     const long = (await longTasksSince(page, started)).filter((task) => task.duration > LONG_TASK_LIMIT_MS);
     const frames = await longFramesSince(page, started);
     const tasks = await stopTrace();
     expect(tasks.length).toBeGreaterThan(10);
     const most = (key: 'cpuMs' | 'wallMs') => Math.max(...tasks.map((task) => task[key])).toFixed(1);
-    console.info(`main-thread tasks while training: longest ${most('cpuMs')} ms CPU, ${most('wallMs')} ms wall`);
-    expect(tasks.filter((task) => task.cpuMs > LONG_TASK_LIMIT_MS), frames).toEqual([]);
+    console.info(
+      `main-thread tasks while training: longest ${most('cpuMs')} ms CPU, ${most('wallMs')} ms wall`,
+    );
+    expect(
+      tasks.filter((task) => task.cpuMs > LONG_TASK_LIMIT_MS),
+      frames,
+    ).toEqual([]);
     // Wall time too, unless other processes hold the cores (then a task waits for a core, not for the page).
     const overloaded = loadavg()[0] > cpus().length;
-    if (overloaded && long.length > 0) console.warn(`long tasks on a loaded machine (load ${loadavg()[0]}):`, long, frames);
+    if (overloaded && long.length > 0)
+      console.warn(`long tasks on a loaded machine (load ${loadavg()[0]}):`, long, frames);
     else expect(long, frames).toEqual([]);
     const stopped = await valueTestAccuracy(page);
     const shown = await shownTestAccuracy(page);
     expect(shown).toBe(`${(100 * (stopped?.testAccuracy ?? -1)).toFixed(2)}%`);
     expect(stopped?.testAccuracy).toBeGreaterThan(0.5); // a few hundred steps already beat chance by far
     expect(await liveNote(page, 'w1').count()).toBe(0);
-    expect(await cell(page, 'w1').getByText(/but not stored here yet/).count()).toBe(1);
+    expect(
+      await cell(page, 'w1')
+        .getByText(/but not stored here yet/)
+        .count(),
+    ).toBe(1);
 
     await trainButton(page, 'Apply weights').click();
-    await expect.poll(() => cell(page, 'w1').getByText(/learned weights \(stored as float16\)/).count()).toBe(1);
-    expect(await cell(page, 'w1').getByText(/but not stored here yet/).count()).toBe(0);
+    await expect
+      .poll(() =>
+        cell(page, 'w1')
+          .getByText(/learned weights \(stored as float16\)/)
+          .count(),
+      )
+      .toBe(1);
+    expect(
+      await cell(page, 'w1')
+        .getByText(/but not stored here yet/)
+        .count(),
+    ).toBe(0);
     // One undo takes back every weights cell the Apply wrote; redo puts them back.
-    const learned = (id: string) => cell(page, id).getByText(/learned weights \(stored as float16\)/).count();
+    const learned = (id: string) =>
+      cell(page, id)
+        .getByText(/learned weights \(stored as float16\)/)
+        .count();
     await toolbarButton(page, 'Undo').click();
     for (const id of WEIGHTS) await expect.poll(() => learned(id)).toBe(0);
     await toolbarButton(page, 'Redo').click();
@@ -234,9 +270,13 @@ describe('training the digits network in the browser', () => {
       }, 0);
     });
     const message = cell(page, 'train').locator('cb-train-view').getByRole('alert');
-    await expect.poll(() => message.textContent(), { timeout: 20_000 }).toMatch(/Training stopped: the worker crashed: injected crash/);
+    await expect
+      .poll(() => message.textContent(), { timeout: 20_000 })
+      .toMatch(/Training stopped: the worker crashed: injected crash/);
     // The fresh worker is handed the page's document: the train cell is back to idle, the message stays.
-    await expect.poll(() => cell(page, 'train').getAttribute('data-status'), { timeout: 30_000 }).toBe('idle');
+    await expect
+      .poll(() => cell(page, 'train').getAttribute('data-status'), { timeout: 30_000 })
+      .toBe('idle');
     await waitForIdle(page, 60_000);
     expect(await message.textContent()).toMatch(/press Train to start again/);
     expect(await page.locator('cb-cell[data-status="error"]').count()).toBe(0);

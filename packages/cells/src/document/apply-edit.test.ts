@@ -110,7 +110,13 @@ describe('applyEdit', () => {
     expect(next.cells[0]).toBe(doc.cells[0]);
     expect(doc).toEqual(before);
     expect(applyEdit(doc, { op: 'batch', edits: [] })).toBe(doc);
-    const half = { op: 'batch', edits: [{ op: 'setParams', id: 'k', patch: { preset: 'x' } }, { op: 'removeCell', id: 'nope' }] } as const;
+    const half = {
+      op: 'batch',
+      edits: [
+        { op: 'setParams', id: 'k', patch: { preset: 'x' } },
+        { op: 'removeCell', id: 'nope' },
+      ],
+    } as const;
     expect(refusal(half).message).toBe('removeCell: there is no cell "nope" in this notebook');
     expect(doc).toEqual(before);
   });

@@ -85,13 +85,17 @@ export class LiveTrainedWeights {
   #runs = new Map<string, { readonly run: TrainValue; readonly cells: ReadonlyMap<string, LiveWeights> }>();
 
   update(states: ReadonlyMap<string, CellState>): ReadonlyMap<string, LiveWeights> {
-    const runs = new Map<string, { readonly run: TrainValue; readonly cells: ReadonlyMap<string, LiveWeights> }>();
+    const runs = new Map<
+      string,
+      { readonly run: TrainValue; readonly cells: ReadonlyMap<string, LiveWeights> }
+    >();
     for (const [trainId, state] of states) {
       const run = trainedNotStored(state);
       if (run === undefined) continue;
       const shown = this.#runs.get(trainId);
       const recent = shown?.run.status === 'running' && run.status === 'running';
-      if (shown !== undefined && recent && run.steps - shown.run.steps < REPAINT_STEPS) runs.set(trainId, shown);
+      if (shown !== undefined && recent && run.steps - shown.run.steps < REPAINT_STEPS)
+        runs.set(trainId, shown);
       else runs.set(trainId, { run, cells: weightsOfRun(trainId, run) });
     }
     this.#runs = runs;
@@ -113,7 +117,11 @@ function weightsOfRun(trainId: string, run: TrainValue): ReadonlyMap<string, Liv
  */
 function trainedNotStored(state: CellState): TrainValue | undefined {
   const value =
-    state.status === 'pending' ? state.progress?.partial : state.status === 'ok' && !state.stale ? state.value : undefined;
+    state.status === 'pending'
+      ? state.progress?.partial
+      : state.status === 'ok' && !state.stale
+        ? state.value
+        : undefined;
   return value?.type === 'train' && value.weights.length > 0 ? value : undefined;
 }
 

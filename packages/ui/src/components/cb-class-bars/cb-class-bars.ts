@@ -8,6 +8,7 @@ export class CbClassBars extends LitElement {
   static override styles = css`
     :host {
       display: block;
+      width: 100%;
       max-width: 420px;
     }
     ol {
@@ -25,6 +26,8 @@ export class CbClassBars extends LitElement {
       display: contents;
     }
     .track {
+      display: block;
+      min-width: 120px;
       height: 14px;
       background: var(--cb-surface-sunken, #eef0f4);
       border-radius: 2px;

@@ -64,8 +64,12 @@ export class CbTrainView extends LitElement {
     const value = this.value;
     return html`${this.renderToolbar(value)}
     ${value?.message === undefined ? nothing : html`<p class="message" role="status">${value.message}</p>`}
-    ${this.#ended === '' ? nothing : html`<p class="message failed" role="alert">Training stopped: ${this.#ended}.
-      ${this.problem === '' ? 'The rest of the notebook kept working; press Train to start again.' : ''}</p>`}
+    ${
+      this.#ended === ''
+        ? nothing
+        : html`<p class="message failed" role="alert">Training stopped: ${this.#ended}.
+      ${this.problem === '' ? 'The rest of the notebook kept working; press Train to start again.' : ''}</p>`
+    }
     ${this.renderProgress(value)} ${value === undefined ? this.renderIdle() : this.renderRun(value)}`;
   }
 
