@@ -66,7 +66,8 @@ export const KIND_VIEWS: Readonly<Record<string, KindView>> = {
   conv: { readout: windowReadout },
   pool: { readout: windowReadout },
   train: { editor: trainEditor, ownsState: true },
-  'drawn-digit': { editor: drawnDigitEditor },
+  // The pad's preview already is what the network sees: no second (inverted) picture of the same digit.
+  'drawn-digit': { editor: drawnDigitEditor, valueView: () => html`` },
   weights: { editor: weightsEditor },
   softmax: { valueView: classBars },
   grad: {
