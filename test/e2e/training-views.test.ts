@@ -101,7 +101,7 @@ describe('train view', () => {
     const view = page.locator('cb-train-view');
     await expect.poll(() => view.locator('.figure').count()).toBe(6);
     expect(await view.locator('.figure .number').first().textContent()).toBe('75.00%');
-    expect(await view.locator('.stale').textContent()).toMatch(/Stale/);
+    expect(await view.locator('.stale').textContent()).toMatch(/Out of date/);
     expect(await view.locator('.confusion td').count()).toBe(9);
     expect(await view.locator('canvas[data-wrong]').count()).toBe(2);
     expect(await view.locator('polyline.loss-line').getAttribute('points')).toMatch(/^\d/);

@@ -92,6 +92,35 @@ describe('applyEdit', () => {
     expect(applyEdit(doc, { op: 'replaceDocument', document: other })).toBe(other);
   });
 
+  it('applies a batch in order as one edit, all or none', () => {
+    const before = structuredClone(doc);
+    const next = applyEdit(doc, {
+      op: 'batch',
+      edits: [
+        { op: 'setParams', id: 'k', patch: { preset: 'sobel-y' } },
+        { op: 'setParams', id: 'c', patch: { stride: 2 } },
+        { op: 'setParams', id: 'c', patch: { padding: 1 } },
+      ],
+    });
+    expect(next.cells.map((cell) => cell.params)).toEqual([
+      { sample: 'checker' },
+      { preset: 'sobel-y' },
+      { stride: 2, padding: 1 },
+    ]);
+    expect(next.cells[0]).toBe(doc.cells[0]);
+    expect(doc).toEqual(before);
+    expect(applyEdit(doc, { op: 'batch', edits: [] })).toBe(doc);
+    const half = {
+      op: 'batch',
+      edits: [
+        { op: 'setParams', id: 'k', patch: { preset: 'x' } },
+        { op: 'removeCell', id: 'nope' },
+      ],
+    } as const;
+    expect(refusal(half).message).toBe('removeCell: there is no cell "nope" in this notebook');
+    expect(doc).toEqual(before);
+  });
+
   it('refuses an unknown cell, naming the edit and the cell', () => {
     for (const edit of [
       { op: 'setParams', id: 'nope', patch: {} },

@@ -34,6 +34,9 @@ export function applyEdit(document: NotebookDocument, edit: NotebookEdit): Noteb
       return duplicateCell(document, edit.id, edit.newId, edit.title);
     case 'replaceDocument':
       return edit.document;
+    case 'batch':
+      // Each step starts from the last one's result; a throw anywhere leaves the caller's document untouched.
+      return edit.edits.reduce(applyEdit, document);
   }
 }
 

@@ -20,6 +20,11 @@ export type NotebookEdit =
   /** A copy of cell `id` under `newId` (and `title`, when given), right after the original. */
   | { readonly op: 'duplicateCell'; readonly id: string; readonly newId: string; readonly title?: string }
   /** Swaps in a whole validated document (undo, redo, opening another notebook). */
-  | { readonly op: 'replaceDocument'; readonly document: NotebookDocument };
+  | { readonly op: 'replaceDocument'; readonly document: NotebookDocument }
+  /**
+   * Several edits as one (Apply writes every trained weights cell at once): applied in order, all or none,
+   * so undo takes back the whole batch in one step and a refused part leaves the document as it was.
+   */
+  | { readonly op: 'batch'; readonly edits: readonly NotebookEdit[] };
 
 export type NotebookEditOp = NotebookEdit['op'];

@@ -9,7 +9,9 @@ import type { CellParamsChangeEvent } from '../events/cell-params-change';
 import type { CellRemoveEvent } from '../events/cell-remove';
 import type { CellTitleChangeEvent } from '../events/cell-title-change';
 import type { NotebookTitleChangeEvent } from '../events/notebook-title-change';
+import type { DigitDrawEvent, TrainApplyEvent, TrainCommandEvent } from '../events/train-events';
 import type { PageNotebook } from '../session/page-notebook';
+import { applyTrainedWeights, sendTrainCommand, storeDrawnDigit } from './training-intents';
 
 /**
  * Turns the intent events components fire (they bubble and cross shadow roots) into edits on the current
@@ -46,6 +48,9 @@ export class NotebookIntentsController implements ReactiveController {
       on<CellMoveEvent>('cell-move', (e, nb) => this.#move(e, nb)),
       on<CellDuplicateEvent>('cell-duplicate', (e, nb) => this.#duplicate(e, nb)),
       on<CellAddEvent>('cell-add', (e, nb) => this.#add(e, nb)),
+      on<TrainCommandEvent>('train-command', sendTrainCommand),
+      on<TrainApplyEvent>('train-apply', applyTrainedWeights),
+      on<DigitDrawEvent>('digit-draw', storeDrawnDigit),
     ];
     host.addController(this);
   }

@@ -14,6 +14,7 @@ import { cellStyles } from './cb-cell.styles';
 import { renderCellMenu } from './cell-menu';
 import { kindView, renderCellEditor } from './kind-views';
 import { renderCellValue } from './render-cell-value';
+import type { LiveWeights } from './training-views';
 
 /** How long a cell reached by "Go to" stays outlined. */
 const ARRIVAL_FLASH_MS = 1600;
@@ -44,6 +45,7 @@ export class CbCell extends LitElement {
     inputValues: { attribute: false },
     position: { type: Number },
     count: { type: Number },
+    live: { attribute: false },
   };
 
   declare cell: CellSpec;
@@ -59,6 +61,8 @@ export class CbCell extends LitElement {
   /** 0-based position in the notebook and the number of cells, for move up/down. */
   declare position: number;
   declare count: number;
+  /** A value being made elsewhere, shown instead of this cell's own meanwhile (weights a run is learning). */
+  declare live: LiveWeights | undefined;
 
   readonly #state = new ObservableController<CellState>(this);
   /** Shown (dimmed) while the cell recomputes, so an edit never blanks the view. */
@@ -75,6 +79,7 @@ export class CbCell extends LitElement {
     this.inputValues = new Map();
     this.position = 0;
     this.count = 1;
+    this.live = undefined;
   }
 
   get #name(): string {
@@ -165,6 +170,9 @@ export class CbCell extends LitElement {
         ${last ? html`<p class="last-good">Last good result, kept for comparison:</p>${this.#renderShown(last, state, undefined, true)}` : nothing}`;
     }
     if (state?.status === 'idle') return html`<p class="empty">Not run yet — press Run to compute it.</p>`;
+    if (this.live) {
+      return html`<p class="notice" role="status">${this.live.note}</p>${this.#renderShown(this.live.value, state, undefined, false)}`;
+    }
     const progress = state?.status === 'pending' ? state.progress : undefined;
     const value = state?.status === 'ok' ? state.value : (progress?.partial ?? this.#lastValue);
     if (!value) return html`<p class="waiting"><span class="spinner"></span> Computing…</p>`;
@@ -173,7 +181,7 @@ export class CbCell extends LitElement {
 
   /** Run / Stop / Reset for a kind that computes only when asked (training). */
   #renderCommands(state: CellState | undefined) {
-    if (this.info?.runsOn !== 'demand') return nothing;
+    if (this.info?.runsOn !== 'demand' || kindView(this.cell.kind).ownsState) return nothing;
     const running = state?.status === 'pending';
     const command = (name: CellCommand) => () => this.notebook?.command(name, this.cell.id);
     return html`<div class="commands" role="group" aria-label=${`${this.#name} run controls`}>
@@ -244,8 +252,8 @@ export class CbCell extends LitElement {
       </header>
       <div class="body">
         ${this.#renderInputs()} ${this.#renderCommands(state)}
-        ${renderCellEditor({ cell: this.cell, value, inputValues: this.inputValues, info: this.info, candidates: this.candidates })}
-        ${kindView(this.cell.kind).noValueView ? nothing : this.#renderValue(state)}
+        ${renderCellEditor({ cell: this.cell, value, inputValues: this.inputValues, info: this.info, candidates: this.candidates, state })}
+        ${kindView(this.cell.kind).noValueView || kindView(this.cell.kind).ownsState ? nothing : this.#renderValue(state)}
       </div>`;
   }
 }

@@ -1,4 +1,4 @@
-import type { CellSpec, CellValue } from '@convbook/cells';
+import type { CellSpec, CellState, CellValue } from '@convbook/cells';
 import { html, nothing, type TemplateResult } from 'lit';
 import type { KindInfo } from '../../catalog/value-types';
 import type { InputCandidate } from './cb-cell';
@@ -6,6 +6,7 @@ import '../cb-image-editor/cb-image-editor';
 import '../cb-kernel-editor/cb-kernel-editor';
 import '../cb-note/cb-note';
 import '../cb-param-controls/cb-param-controls';
+import { classBars, drawnDigitEditor, trainEditor, weightsEditor } from './training-views';
 import { windowReadout } from './window-readout';
 
 /** What an editor is handed: the cell, its latest value, its inputs' values and the candidates to wire. */
@@ -15,6 +16,8 @@ export interface EditorContext {
   readonly inputValues: ReadonlyMap<string, CellValue>;
   readonly info: KindInfo | undefined;
   readonly candidates: readonly InputCandidate[];
+  /** The cell's state, for an editor that shows all of it (see KindView.ownsState). */
+  readonly state?: CellState;
 }
 
 /** How the page shows one kind of cell. Everything a kind computes is in @convbook/cells; this is only UI. */
@@ -25,6 +28,10 @@ export interface KindView {
   readonly editorShowsValue?: boolean;
   /** Shows the value and nothing else below the editor: no value view at all (a note is all editor). */
   readonly noValueView?: boolean;
+  /** The editor shows the cell's whole state (its own run buttons, progress, errors): the frame adds none. */
+  readonly ownsState?: boolean;
+  /** The kind's own view of a value (undefined: the usual view for its type). */
+  readonly valueView?: (value: CellValue, name: string) => TemplateResult | undefined;
   /** Maps drawn in colour rather than per channel (a picture). */
   readonly colourMap?: boolean;
   /** A readout under the generic controls (the size arithmetic of a window). */
@@ -58,6 +65,11 @@ export const KIND_VIEWS: Readonly<Record<string, KindView>> = {
   },
   conv: { readout: windowReadout },
   pool: { readout: windowReadout },
+  train: { editor: trainEditor, ownsState: true },
+  // The pad's preview already is what the network sees: no second (inverted) picture of the same digit.
+  'drawn-digit': { editor: drawnDigitEditor, valueView: () => html`` },
+  weights: { editor: weightsEditor },
+  softmax: { valueView: classBars },
   grad: {
     // A grad cell differentiates with respect to a kernel, or to the image when its target says so.
     cellChoices: (cell, candidates) => {

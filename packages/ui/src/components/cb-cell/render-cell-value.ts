@@ -7,6 +7,7 @@ import '../cb-feature-map/cb-feature-map';
 import '../cb-grad-view/cb-grad-view';
 import '../cb-loss-view/cb-loss-view';
 import '../cb-matrix/cb-matrix';
+import '../cb-digits-grid/cb-digits-grid';
 import '../cb-stats-table/cb-stats-table';
 import '../cb-signal-plot/cb-signal-plot';
 import { parseMarkdown } from '../cb-note/parse-markdown';
@@ -30,6 +31,8 @@ export interface ValueContext {
 
 /** The view for a computed value, chosen by the value's type (one case per CellValue variant). */
 export function renderCellValue(value: CellValue, context: ValueContext): TemplateResult | typeof nothing {
+  const own = kindView(context.cellKind).valueView?.(value, context.name);
+  if (own !== undefined) return own;
   switch (value.type) {
     case 'tensor':
       return html`${isSignal(value.tensor) ? html`<cb-signal-plot .tensor=${value.tensor} label=${`${context.name} output`}></cb-signal-plot>` : nothing}
@@ -59,8 +62,9 @@ export function renderCellValue(value: CellValue, context: ValueContext): Templa
       if (kindView(context.cellKind).noValueView) return nothing;
       return html`<div class="computed-note" role="status">${renderMarkdown(parseMarkdown(value.markdown))}</div>`;
     case 'dataset':
+      return html`<cb-digits-grid .value=${value} label=${context.name}></cb-digits-grid>`;
     case 'train':
-      // Drawn by cb-digits-grid and cb-train-view (issue 10) once the lead wires them into the kind views.
+      // The train cell's editor (cb-train-view) draws its runs, with their buttons; see kind-views.ts.
       return nothing;
   }
 }

@@ -1,9 +1,12 @@
-import { encodeDigitPixels, preprocessDigit } from '@convbook/cells';
-import { css, html, LitElement } from 'lit';
+import { decodeDigitPixels, encodeDigitPixels, preprocessDigit } from '@convbook/cells';
+import { css, html, LitElement, type PropertyValues } from 'lit';
 import { controlStyles } from '../../app-styles/shared-styles';
 import { DigitDrawEvent } from '../../events/train-events';
 import { paintDigit } from '../cb-digits-grid/paint-digit';
-import { emptyInk, INK_SIDE, movePen, paintSegment, toGrid } from './ink-grid';
+import { emptyInk, INK_SIDE, inkFromDigit, movePen, paintSegment, toGrid } from './ink-grid';
+
+/** While a stroke goes on, the picture is sent at most this often, so the maps downstream follow the pen. */
+const LIVE_EMIT_MS = 120;
 
 /**
  * Draw a digit with mouse, pen or finger (pointer events, one pointer at a time), or with the keyboard:
@@ -49,10 +52,19 @@ export class CbDigitCanvas extends LitElement {
       }
     `,
   ];
-  static override properties = { cellId: { type: String, attribute: 'cell-id' }, label: { type: String } };
+  static override properties = {
+    cellId: { type: String, attribute: 'cell-id' },
+    label: { type: String },
+    pixels: { type: String },
+  };
 
   declare cellId: string;
   declare label: string;
+  /** The cell's stored picture (base64, as in its `pixels` param): shown on the pad when the page opens. */
+  declare pixels: string;
+  /** The last picture this pad sent, so its own echo does not repaint the pad. */
+  private sent = '';
+  private lastEmit = 0;
   private ink = emptyInk();
   private last: [number, number] | undefined;
   private pointer: number | undefined;
@@ -63,6 +75,34 @@ export class CbDigitCanvas extends LitElement {
     super();
     this.cellId = '';
     this.label = 'drawn digit';
+    this.pixels = '';
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (!changed.has('pixels') || this.pixels === this.sent) return;
+    // A stored drawing (a reopened notebook, undo): put it on the pad, scaled up, so more strokes add to it.
+    let image: Float32Array | undefined;
+    try {
+      image = this.pixels === '' ? undefined : decodeDigitPixels(this.pixels);
+    } catch {
+      image = undefined; // the cell itself reports a broken picture
+    }
+    this.ink = image === undefined ? emptyInk() : inkFromDigit(image);
+    this.sent = this.pixels;
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    if (!changed.has('pixels')) return;
+    this.repaint();
+    const preview = this.renderRoot.querySelector<HTMLCanvasElement>('.preview');
+    if (preview === null) return;
+    let image: Float32Array = new Float32Array(28 * 28);
+    try {
+      if (this.pixels !== '') image = decodeDigitPixels(this.pixels);
+    } catch {
+      // shown blank; the cell reports the problem
+    }
+    paintDigit(preview, image, 28);
   }
 
   override render() {
@@ -106,6 +146,7 @@ export class CbDigitCanvas extends LitElement {
       this.last = point;
     }
     this.repaint();
+    if (event.timeStamp - this.lastEmit >= LIVE_EMIT_MS) this.emit(event.timeStamp);
   };
 
   private readonly onUp = (event: PointerEvent): void => {
@@ -166,11 +207,15 @@ export class CbDigitCanvas extends LitElement {
     }
   }
 
-  private emit(): void {
+  private emit(now = performance.now()): void {
+    this.lastEmit = now;
     const image = preprocessDigit(this.ink, INK_SIDE, INK_SIDE);
     const preview = this.renderRoot.querySelector<HTMLCanvasElement>('.preview');
     if (preview !== null) paintDigit(preview, image, 28);
-    this.dispatchEvent(new DigitDrawEvent(this.cellId, image, encodeDigitPixels(image)));
+    const pixels = encodeDigitPixels(image);
+    if (pixels === this.sent && this.pointer !== undefined) return; // nothing new mid-stroke
+    this.sent = pixels;
+    this.dispatchEvent(new DigitDrawEvent(this.cellId, image, pixels));
   }
 }
 

@@ -66,3 +66,15 @@ export function movePen(pen: readonly [number, number], key: string, step = 4): 
       return undefined;
   }
 }
+
+/** A stored 28×28 picture scaled up onto the ink grid (each pixel a square of cells), to draw more on it. */
+export function inkFromDigit(image: Float32Array, side = 28): Float32Array {
+  const ink = emptyInk();
+  const scale = INK_SIDE / side;
+  for (let y = 0; y < INK_SIDE; y++) {
+    for (let x = 0; x < INK_SIDE; x++) {
+      ink[y * INK_SIDE + x] = image[Math.floor(y / scale) * side + Math.floor(x / scale)] ?? 0;
+    }
+  }
+  return ink;
+}

@@ -9,6 +9,7 @@ import type { PageNotebook } from '../../session/page-notebook';
 import '../cb-add-cell/cb-add-cell';
 import '../cb-cell/cb-cell';
 import type { InputCandidate } from '../cb-cell/cb-cell';
+import { LiveTrainedWeights } from '../cb-cell/training-views';
 import type { PixelBox } from '../cb-feature-map/plane-geometry';
 import { allStates$, type NotebookStates } from './all-states';
 import { notebookStyles } from './cb-notebook.styles';
@@ -38,6 +39,8 @@ export class CbNotebook extends LitElement {
   #titles: ReadonlyMap<string, string> = new Map();
   /** Per-cell input value maps, reused while unchanged so cells do not re-render for nothing. */
   #inputValues = new Map<string, ReadonlyMap<string, CellValue>>();
+  /** What running train cells have learned so far, shown in their weights cells. */
+  readonly #live = new LiveTrainedWeights();
 
   constructor() {
     super();
@@ -101,6 +104,7 @@ export class CbNotebook extends LitElement {
     const values = this.#states.value?.values ?? new Map<string, CellValue>();
     const titles = this.#titles;
     const candidates = this.#candidates;
+    const live = this.#live.update(this.#states.value?.states ?? new Map());
     if (cells.length === 0) {
       return html`<p class="empty">This notebook is empty. Add a cell to start — an image first, then a kernel and a conv.</p>
         <cb-add-cell .kinds=${this.kinds}></cb-add-cell>`;
@@ -120,6 +124,7 @@ export class CbNotebook extends LitElement {
               .inputValues=${this.#inputValuesFor(cell.id, cell.inputs, values)}
               .position=${index}
               .count=${cells.length}
+              .live=${live.get(cell.id)}
             ></cb-cell>
             ${index < cells.length - 1 ? html`<cb-add-cell compact .kinds=${this.kinds} after-id=${cell.id}></cb-add-cell>` : nothing}
           </li>`,

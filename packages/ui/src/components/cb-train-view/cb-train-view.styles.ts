@@ -36,6 +36,15 @@ export const trainViewStyles = [
       background: var(--cb-warning-soft);
       margin: var(--cb-space-2) 0;
     }
+    /* A 10×10 matrix is wider than a phone: it scrolls inside the cell rather than spill out of it. */
+    .scroll {
+      max-width: 100%;
+      overflow-x: auto;
+    }
+    .message.failed {
+      background: var(--cb-error-soft, var(--cb-warning-soft));
+      border-left: 3px solid var(--cb-error);
+    }
     .progress {
       display: flex;
       align-items: center;

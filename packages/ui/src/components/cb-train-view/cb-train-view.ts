@@ -1,5 +1,5 @@
 import { type TrainValue, trainedWeightPatches } from '@convbook/cells';
-import { html, LitElement, nothing, type TemplateResult } from 'lit';
+import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { TrainApplyEvent, type TrainCommand, TrainCommandEvent } from '../../events/train-events';
 import { formatCount } from '../../format/format-number';
 import { paintDigit } from '../cb-digits-grid/paint-digit';
@@ -30,6 +30,7 @@ export class CbTrainView extends LitElement {
     progress: { attribute: false },
     cellId: { type: String, attribute: 'cell-id' },
     label: { type: String },
+    problem: { type: String },
   };
 
   declare value: TrainValue | undefined;
@@ -38,6 +39,10 @@ export class CbTrainView extends LitElement {
   declare progress: { readonly done: number; readonly total: number } | undefined;
   declare cellId: string;
   declare label: string;
+  /** Why the last run failed (the cell's error), '' when it did not. */
+  declare problem: string;
+  /** The failure stays on screen after the cell falls back to idle (a crashed worker is replaced), until the next run. */
+  #ended = '';
 
   constructor() {
     super();
@@ -47,12 +52,24 @@ export class CbTrainView extends LitElement {
     this.progress = undefined;
     this.cellId = '';
     this.label = 'train';
+    this.problem = '';
+  }
+
+  override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('problem') && this.problem !== '') this.#ended = this.problem;
+    if (this.running) this.#ended = '';
   }
 
   override render() {
     const value = this.value;
     return html`${this.renderToolbar(value)}
     ${value?.message === undefined ? nothing : html`<p class="message" role="status">${value.message}</p>`}
+    ${
+      this.#ended === ''
+        ? nothing
+        : html`<p class="message failed" role="alert">Training stopped: ${this.#ended}.
+      ${this.problem === '' ? 'The rest of the notebook kept working; press Train to start again.' : ''}</p>`
+    }
     ${this.renderProgress(value)} ${value === undefined ? this.renderIdle() : this.renderRun(value)}`;
   }
 
@@ -73,7 +90,7 @@ export class CbTrainView extends LitElement {
       ${button('resume', 'Resume', enabled.resume)} ${button('reset', 'Reset', enabled.reset)}
       <button ?disabled=${!enabled.apply} @click=${this.apply}
         title="Write the learned weights into their weights cells (one undoable edit)">Apply weights</button>
-      ${this.stale ? html`<span class="stale" role="status">Stale: the network or data changed since this run</span>` : nothing}
+      ${this.stale ? html`<span class="stale" role="status">Out of date: the network, its weights or the data changed since this run</span>` : nothing}
     </div>`;
   }
 
@@ -176,7 +193,7 @@ export class CbTrainView extends LitElement {
     const names = value.classNames;
     return html`<h4>Confusion on the ${formatCount(value.confusion.flat().reduce((a, b) => a + b, 0))} test examples
         (rows: true class, columns: predicted; blue right, red wrong, darker = larger share of the row)</h4>
-      <table class="confusion">
+      <div class="scroll"><table class="confusion">
         <thead><tr><th scope="col">true \\ said</th>${names.map((n) => html`<th scope="col">${n}</th>`)}</tr></thead>
         <tbody>${cells.map(
           (row, r) =>
@@ -188,12 +205,12 @@ export class CbTrainView extends LitElement {
                 aria-label=${`true ${names[r]}, predicted ${names[p]}: ${c.count}`}>${c.count}</td>`,
             )}</tr>`,
         )}</tbody>
-      </table>`;
+      </table></div>`;
   }
 
   private renderWrong(value: TrainValue): TemplateResult {
     const names = value.classNames;
-    return html`<h4>The most confidently wrong test digits</h4>
+    return html`<h4>The most confidently wrong test digits (true → predicted, and how sure)</h4>
       <ul class="wrong">
         ${value.wrong.map(
           (w, i) => html`<li>
@@ -201,7 +218,8 @@ export class CbTrainView extends LitElement {
             <span>${names[w.label]} → ${names[w.predicted]}</span><span>${percent(w.confidence, 0)}</span>
           </li>`,
         )}
-      </ul>`;
+      </ul>
+      <p class="legend">Handwritten digits from MNIST, by Yann LeCun, Corinna Cortes and Christopher J. C. Burges.</p>`;
   }
 
   private command(command: TrainCommand): void {
