@@ -11,7 +11,12 @@ import { examples, FIRST_VISIT_EXAMPLE, findExample } from '../../examples/examp
 import { PageNotebook } from '../../session/page-notebook';
 import { SessionController } from '../../session/session-controller';
 import { LoadError } from '../../worker/compute-client';
+import type { MapZoomRequestEvent } from '../../events/map-zoom-request';
 import '../cb-examples/cb-examples';
+import type { CbMapZoom } from '../cb-map-zoom/cb-map-zoom';
+import '../cb-map-zoom/cb-map-zoom';
+import type { CbShortcutsSheet } from '../cb-shortcuts-sheet/cb-shortcuts-sheet';
+import '../cb-shortcuts-sheet/cb-shortcuts-sheet';
 import '../cb-notebook/cb-notebook';
 import { type AppMessage, appMessage } from './app-messages';
 import { appStyles } from './cb-app.styles';
@@ -80,7 +85,9 @@ export class CbApp extends LitElement {
       this,
       () => this.notebook,
       () => this.#kinds.value ?? new Map(),
+      (text) => this.showMessage('info', text),
     );
+    this.addEventListener('map-zoom-request', (e) => void this.#zoom(e));
     // Saving, undo/redo, import/export, share links and the notebook list plug into the seams above.
     new SessionController(this);
   }
@@ -150,6 +157,15 @@ export class CbApp extends LitElement {
     super.disconnectedCallback();
   }
 
+  /** One shared dialog enlarges any map; focus goes back to the Enlarge button on close. */
+  async #zoom(event: MapZoomRequestEvent): Promise<void> {
+    const zoom = this.renderRoot.querySelector<CbMapZoom>('cb-map-zoom');
+    if (!zoom) return;
+    zoom.heading = event.heading;
+    zoom.planes = event.planes;
+    await zoom.show();
+  }
+
   #dismiss(id: number): void {
     this.messages = this.messages.filter((m) => m.id !== id);
   }
@@ -203,6 +219,7 @@ export class CbApp extends LitElement {
           <button @click=${this.#openExamples}>Examples</button>
           ${this.#toolbarButton('Import', 'import')} ${this.#toolbarButton('Export', 'export')}
           ${this.#toolbarButton('Share link', 'share')}
+          <button aria-keyshortcuts="?" @click=${() => this.renderRoot.querySelector<CbShortcutsSheet>('cb-shortcuts-sheet')?.show()}>Shortcuts <kbd>?</kbd></button>
         </nav>
       </header>
       <div class="layout">
@@ -224,7 +241,9 @@ export class CbApp extends LitElement {
           <button class="quiet" aria-label="Close examples" @click=${() => this.renderRoot.querySelector('dialog')?.close()}>✕</button>
         </header>
         <cb-examples .examples=${examples}></cb-examples>
-      </dialog>`;
+      </dialog>
+      <cb-shortcuts-sheet></cb-shortcuts-sheet>
+      <cb-map-zoom></cb-map-zoom>`;
   }
 }
 

@@ -1,4 +1,13 @@
-import type { CellProgress, CellSpec, CellState, CellValue } from '@convbook/cells';
+import {
+  type CellProgress,
+  type CellSpec,
+  type CellState,
+  type CellValue,
+  describeCellError,
+  type KindWordsLookup,
+  type PlainProblem,
+  type UnitIndex,
+} from '@convbook/cells';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { controlStyles } from '../../app-styles/shared-styles';
 import { accepts, type KindInfo, type ValueType } from '../../catalog/value-types';
@@ -13,6 +22,7 @@ import { editsAsMatrix } from '../cb-matrix/cb-matrix';
 import { cellStyles } from './cb-cell.styles';
 import { renderCellMenu } from './cell-menu';
 import { kindView, renderCellEditor } from './kind-views';
+import { renderEnlarge, renderExplainer } from './render-explainer';
 import { renderCellValue } from './render-cell-value';
 
 /** How long a cell reached by "Go to" stays outlined. */
@@ -44,6 +54,11 @@ export class CbCell extends LitElement {
     inputValues: { attribute: false },
     position: { type: Number },
     count: { type: Number },
+    words: { attribute: false },
+    cells: { attribute: false },
+    values: { attribute: false },
+    explaining: { state: true },
+    unit: { state: true },
   };
 
   declare cell: CellSpec;
@@ -59,6 +74,14 @@ export class CbCell extends LitElement {
   /** 0-based position in the notebook and the number of cells, for move up/down. */
   declare position: number;
   declare count: number;
+  /** Kind and field labels, for errors in plain words. */
+  declare words: KindWordsLookup;
+  /** The document's cells and every value: only given to kinds that read other cells (conv, pool). */
+  declare cells: readonly CellSpec[] | undefined;
+  declare values: ReadonlyMap<string, CellValue> | undefined;
+  declare private explaining: boolean;
+  /** The output unit selected in the explainer; kept while the cell recomputes. */
+  declare private unit: UnitIndex;
 
   readonly #state = new ObservableController<CellState>(this);
   /** Shown (dimmed) while the cell recomputes, so an edit never blanks the view. */
@@ -75,16 +98,40 @@ export class CbCell extends LitElement {
     this.inputValues = new Map();
     this.position = 0;
     this.count = 1;
+    this.words = () => undefined;
+    this.cells = undefined;
+    this.values = undefined;
+    this.explaining = false;
+    this.unit = { channel: 0, y: 0, x: 0 };
+    this.addEventListener('unit-select', (e) => {
+      this.unit = e.unit;
+    });
   }
 
   get #name(): string {
     return this.cell.title || this.cell.id;
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    // Focusable from script (the "Go to" link on upstream errors), not a Tab stop.
-    if (!this.hasAttribute('tabindex')) this.tabIndex = -1;
+  /** "Convolution 'Edges'" (or "Convolution conv1"): how errors and dialogs name this cell. */
+  get #label(): string {
+    const kind = this.info?.label ?? this.cell.kind;
+    return this.cell.title ? `${kind} '${this.cell.title}'` : `${kind} ${this.cell.id}`;
+  }
+
+  /** The cell's error in plain words, one sentence per problem (none when it is fine). */
+  get #problems(): PlainProblem[] {
+    const state = this.#state.value;
+    if (state?.status !== 'error' || this.#unwired.length > 0) return [];
+    return describeCellError(state.error, this.cell, this.words);
+  }
+
+  /**
+   * Puts focus in the cell: its title field (the first Tab stop) or its ⋯ menu. The host itself has no
+   * tabindex: a negative one would take every control inside out of the Tab order.
+   */
+  focusPart(part: 'title' | 'menu' = 'title'): void {
+    const selector = part === 'menu' ? 'details.menu > summary' : 'input.title';
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(selector)?.focus());
   }
 
   override willUpdate(changed: PropertyValues<this>): void {
@@ -161,7 +208,13 @@ export class CbCell extends LitElement {
         return html`<p class="empty">No ${unwired.join(' or ')} wired yet — choose one above.</p>`;
       const upstream = state.error.upstream;
       const last = this.#lastValue;
-      return html`<p class="error" role="alert">${state.error.message}${upstream ? html` <button class="quiet" @click=${() => this.#focusCell(upstream)}>Go to ${this.titles.get(upstream) ?? upstream}</button>` : nothing}</p>
+      const problems = this.#problems;
+      const paths = problems.map((p) => p.path).filter((path) => path !== '');
+      return html`<div class="error" role="alert">
+          ${problems.map((p) => html`<p>${p.text}</p>`)}
+          ${upstream ? html`<button class="quiet" @click=${() => this.#focusCell(upstream)}>Go to ${this.titles.get(upstream) ?? upstream}</button>` : nothing}
+          ${paths.length > 0 ? html`<details><summary>Details</summary><code>${paths.join(', ')}</code> · <span>${state.error.message}</span></details>` : nothing}
+        </div>
         ${last ? html`<p class="last-good">Last good result, kept for comparison:</p>${this.#renderShown(last, state, undefined, true)}` : nothing}`;
     }
     if (state?.status === 'idle') return html`<p class="empty">Not run yet — press Run to compute it.</p>`;
@@ -202,7 +255,25 @@ export class CbCell extends LitElement {
           titles: this.titles,
           editableValues: this.#editableValues,
         })}
-      </div>`;
+      </div>
+      ${this.#renderExplain(value)}`;
+  }
+
+  /** The step-through explainer for conv and pool, and Enlarge for every map. */
+  #renderExplain(value: CellValue) {
+    if (value.type !== 'tensor') return nothing;
+    const base = { cell: this.cell, label: this.#label, value, inputValues: this.inputValues, unit: this.unit };
+    if (!kindView(this.cell.kind).explainable)
+      return html`<div class="explain">${renderEnlarge(base)}</div>`;
+    return renderExplainer({
+      ...base,
+      cells: this.cells ?? [],
+      values: this.values ?? new Map(),
+      open: this.explaining,
+      toggle: () => {
+        this.explaining = !this.explaining;
+      },
+    });
   }
 
   /** An image's typed-in pixels, edited beside its map when nothing transforms them first. */
@@ -213,12 +284,19 @@ export class CbCell extends LitElement {
     return editsAsMatrix(params.values) ? params.values : undefined;
   }
 
+  /** Fields the cell's error is about, so their controls show the error state. */
+  #invalidFields(): Readonly<Record<string, string>> | undefined {
+    const problems = this.#problems.filter((p) => p.param !== undefined);
+    if (problems.length === 0) return undefined;
+    return Object.fromEntries(problems.map((p) => [p.param as string, p.message]));
+  }
+
   #focusCell(id: string): void {
     const root = this.getRootNode() as ShadowRoot | Document;
     const target = root.querySelector<HTMLElement>(`cb-cell[data-cell-id="${CSS.escape(id)}"]`);
     if (!target) return;
     target.scrollIntoView({ behavior: 'smooth', block: 'center' });
-    target.focus({ preventScroll: true });
+    if (target instanceof CbCell) target.focusPart('title');
     // Outline the cell for a moment so the eye finds where the page jumped to.
     target.toggleAttribute('data-arrived', true);
     setTimeout(() => target.removeAttribute('data-arrived'), ARRIVAL_FLASH_MS);
@@ -244,7 +322,16 @@ export class CbCell extends LitElement {
       </header>
       <div class="body">
         ${this.#renderInputs()} ${this.#renderCommands(state)}
-        ${renderCellEditor({ cell: this.cell, value, inputValues: this.inputValues, info: this.info, candidates: this.candidates })}
+        ${renderCellEditor({
+          cell: this.cell,
+          value,
+          inputValues: this.inputValues,
+          info: this.info,
+          candidates: this.candidates,
+          name: this.#label,
+          invalid: this.#invalidFields(),
+          ...(this.cells ? { cells: this.cells } : {}),
+        })}
         ${kindView(this.cell.kind).noValueView ? nothing : this.#renderValue(state)}
       </div>`;
   }

@@ -3,7 +3,11 @@ import { html, nothing, type TemplateResult } from 'lit';
 import type { KindInfo } from '../../catalog/value-types';
 import type { InputCandidate } from './cb-cell';
 import '../cb-image-editor/cb-image-editor';
+import type { CbKernelEditor } from '../cb-kernel-editor/cb-kernel-editor';
 import '../cb-kernel-editor/cb-kernel-editor';
+import '../cb-kernel-shape/cb-kernel-shape';
+import type { KernelFilterSelectEvent } from '../../events/kernel-filter-select';
+import { renderBroadcastNotice } from './broadcast-readout';
 import '../cb-note/cb-note';
 import '../cb-param-controls/cb-param-controls';
 import { windowReadout } from './window-readout';
@@ -15,6 +19,12 @@ export interface EditorContext {
   readonly inputValues: ReadonlyMap<string, CellValue>;
   readonly info: KindInfo | undefined;
   readonly candidates: readonly InputCandidate[];
+  /** The document's cells: only given to kinds whose view reads other cells (conv's broadcast notice). */
+  readonly cells?: readonly CellSpec[];
+  /** The cell as people name it ("Convolution 'Edges'"), for refusals. */
+  readonly name?: string;
+  /** Params the cell's error is about → plain message, so those fields show their error state. */
+  readonly invalid?: Readonly<Record<string, string>>;
 }
 
 /** How the page shows one kind of cell. Everything a kind computes is in @convbook/cells; this is only UI. */
@@ -29,6 +39,10 @@ export interface KindView {
   readonly colourMap?: boolean;
   /** A readout under the generic controls (the size arithmetic of a window). */
   readonly readout?: (cell: CellSpec, inputValues: ReadonlyMap<string, CellValue>) => unknown;
+  /** A notice under the readout that needs other cells (a kernel broadcast over channels). */
+  readonly notice?: (context: EditorContext) => TemplateResult | typeof nothing;
+  /** The value can be stepped through unit by unit ("How is each number computed?"). */
+  readonly explainable?: boolean;
   /** The cells a cell-naming param may name (default: every cell producing the param's value type). */
   readonly cellChoices?: (
     cell: CellSpec,
@@ -53,11 +67,13 @@ export const KIND_VIEWS: Readonly<Record<string, KindView>> = {
   },
   kernel: {
     editor: ({ cell, value }) =>
-      html`<cb-kernel-editor cell-id=${cell.id} .params=${cell.params ?? {}} .value=${value}></cb-kernel-editor>`,
+      html`${value?.type === 'kernel' ? html`<cb-kernel-shape cell-id=${cell.id} .weights=${value.weights} .bias=${value.bias}
+          @kernel-filter-select=${showFilter}></cb-kernel-shape>` : nothing}
+        <cb-kernel-editor cell-id=${cell.id} .params=${cell.params ?? {}} .value=${value}></cb-kernel-editor>`,
     editorShowsValue: true,
   },
-  conv: { readout: windowReadout },
-  pool: { readout: windowReadout },
+  conv: { readout: windowReadout, notice: renderBroadcastNotice, explainable: true },
+  pool: { readout: windowReadout, explainable: true },
   grad: {
     // A grad cell differentiates with respect to a kernel, or to the image when its target says so.
     cellChoices: (cell, candidates) => {
@@ -68,6 +84,14 @@ export const KIND_VIEWS: Readonly<Record<string, KindView>> = {
 };
 
 const NO_VIEW: KindView = {};
+const NO_INVALID: Readonly<Record<string, string>> = {};
+
+/** A filter picked in a bank's shape fields: the weight editor beside it turns to that filter. */
+function showFilter(event: KernelFilterSelectEvent): void {
+  const shape = event.currentTarget as HTMLElement;
+  const editor = shape.parentNode?.querySelector<CbKernelEditor>('cb-kernel-editor');
+  if (editor) editor.filter = event.kernel;
+}
 
 export function kindView(kind: string): KindView {
   return KIND_VIEWS[kind] ?? NO_VIEW;
@@ -80,9 +104,11 @@ export function renderCellEditor(context: EditorContext): TemplateResult | typeo
   if (view.editor) return view.editor(context);
   const readout = view.readout?.(cell, inputValues);
   const choices = view.cellChoices?.(cell, candidates) ?? defaultChoices(info, cell, candidates);
-  return html`<cb-param-controls cell-id=${cell.id} kind=${cell.kind} .controls=${info?.controls ?? []}
+  return html`<cb-param-controls cell-id=${cell.id} kind=${cell.kind} cell-name=${context.name ?? cell.id}
+      .invalid=${context.invalid ?? NO_INVALID} .controls=${info?.controls ?? []}
       .params=${cell.params ?? {}} .cellChoices=${choices}></cb-param-controls>
-    ${readout ? html`<div class="readout" aria-label="Size arithmetic">${readout}</div>` : nothing}`;
+    ${readout ? html`<div class="readout" aria-label="Size arithmetic">${readout}</div>` : nothing}
+    ${view.notice?.(context) ?? nothing}`;
 }
 
 /** Each cell-naming param of the kind may name any other cell producing its value type. */

@@ -1,14 +1,18 @@
-import type { CellValue, NotebookDocument } from '@convbook/cells';
+import type { CellValue, KindWordsLookup, NotebookDocument } from '@convbook/cells';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
+import { kindWordsFromInfo } from '../../catalog/kind-words';
 import { receptiveHighlights } from '../../catalog/receptive-chain';
 import type { KindInfo } from '../../catalog/value-types';
 import { ObservableController } from '../../controllers/observable-controller';
 import type { FeatureMapHoverEvent } from '../../events/feature-map-hover';
+import type { UnitSelectEvent } from '../../events/unit-select';
 import type { PageNotebook } from '../../session/page-notebook';
 import '../cb-add-cell/cb-add-cell';
 import '../cb-cell/cb-cell';
-import type { InputCandidate } from '../cb-cell/cb-cell';
+import type { CbCell, InputCandidate } from '../cb-cell/cb-cell';
+import { kindView } from '../cb-cell/kind-views';
+import { cellStepFromKey } from './cell-keys';
 import type { PixelBox } from '../cb-feature-map/plane-geometry';
 import { allStates$, type NotebookStates } from './all-states';
 import { notebookStyles } from './cb-notebook.styles';
@@ -38,6 +42,8 @@ export class CbNotebook extends LitElement {
   #titles: ReadonlyMap<string, string> = new Map();
   /** Per-cell input value maps, reused while unchanged so cells do not re-render for nothing. */
   #inputValues = new Map<string, ReadonlyMap<string, CellValue>>();
+  /** Kind and field labels for plain-word errors, rebuilt when the kinds change. */
+  #words: KindWordsLookup = () => undefined;
 
   constructor() {
     super();
@@ -46,9 +52,32 @@ export class CbNotebook extends LitElement {
     this.kinds = new Map();
     this.highlights = new Map();
     this.addEventListener('feature-map-hover', (e) => this.#onHover(e));
+    this.addEventListener('unit-select', (e) => this.#onUnitSelect(e));
+    this.addEventListener('keydown', (e) => this.#onKey(e));
+  }
+
+  /** Alt+↓ / Alt+↑ (from anywhere in a cell): focus the next or previous cell's title. */
+  #onKey(event: KeyboardEvent): void {
+    const step = cellStepFromKey(event);
+    if (step === 0) return;
+    const cells = [...this.renderRoot.querySelectorAll<CbCell>('cb-cell')];
+    const from = cells.findIndex((cell) => event.composedPath().includes(cell));
+    const target = cells[from === -1 ? (step > 0 ? 0 : cells.length - 1) : from + step];
+    if (!target) return;
+    event.preventDefault();
+    target.scrollIntoView({ block: 'nearest' });
+    target.focusPart('title');
+  }
+
+  /** A unit picked in an explainer outlines its receptive field upstream, like a hover does. */
+  #onUnitSelect(event: UnitSelectEvent): void {
+    const cells = this.document?.cells ?? [];
+    const values = this.#states.value?.values ?? new Map();
+    this.highlights = receptiveHighlights(cells, values, event.cellId, event.unit.y, event.unit.x);
   }
 
   override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('kinds')) this.#words = kindWordsFromInfo(this.kinds);
     if (changed.has('document') || changed.has('kinds')) {
       const cells = this.document?.cells ?? [];
       // A weight edit changes neither: keeping the old objects spares every cell a re-render.
@@ -120,6 +149,9 @@ export class CbNotebook extends LitElement {
               .inputValues=${this.#inputValuesFor(cell.id, cell.inputs, values)}
               .position=${index}
               .count=${cells.length}
+              .words=${this.#words}
+              .cells=${readsOthers(cell.kind) ? cells : undefined}
+              .values=${readsOthers(cell.kind) ? values : undefined}
             ></cb-cell>
             ${index < cells.length - 1 ? html`<cb-add-cell compact .kinds=${this.kinds} after-id=${cell.id}></cb-add-cell>` : nothing}
           </li>`,
@@ -127,6 +159,12 @@ export class CbNotebook extends LitElement {
       </ol>
       <cb-add-cell .kinds=${this.kinds} after-id=${cells.at(-1)?.id ?? ''}></cb-add-cell>`;
   }
+}
+
+/** Only the kinds whose views read other cells get the whole document (others skip its re-renders). */
+function readsOthers(kind: string): boolean {
+  const view = kindView(kind);
+  return view.explainable === true || view.notice !== undefined;
 }
 
 function sameEntries(a: ReadonlyMap<string, string>, b: ReadonlyMap<string, string>): boolean {
