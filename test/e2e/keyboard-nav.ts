@@ -20,10 +20,7 @@ export async function focusedControl(page: Page): Promise<FocusedControl | null>
     if (!(element instanceof HTMLElement) || element === document.body) return null;
     const labelled = element as HTMLElement & { labels?: NodeListOf<HTMLLabelElement> | null };
     const name =
-      element.getAttribute('aria-label') ??
-      labelled.labels?.[0]?.textContent ??
-      element.textContent ??
-      '';
+      element.getAttribute('aria-label') ?? labelled.labels?.[0]?.textContent ?? element.textContent ?? '';
     let host: Node | null = element;
     let cellId: string | null = null;
     while (host) {
@@ -37,7 +34,8 @@ export async function focusedControl(page: Page): Promise<FocusedControl | null>
     const style = getComputedStyle(element);
     const ringVisible =
       element.matches(':focus-visible') &&
-      ((style.outlineStyle !== 'none' && Number.parseFloat(style.outlineWidth) > 0) || style.boxShadow !== 'none');
+      ((style.outlineStyle !== 'none' && Number.parseFloat(style.outlineWidth) > 0) ||
+        style.boxShadow !== 'none');
     return { tag: element.tagName, name: name.replace(/\s+/g, ' ').trim(), cellId, ringVisible };
   });
 }
@@ -55,7 +53,8 @@ export async function tabTo(
   for (let press = 0; press < limit; press++) {
     await page.keyboard.press(backwards ? 'Shift+Tab' : 'Tab');
     const control = await focusedControl(page);
-    if (control && !control.ringVisible) throw new Error(`no visible focus ring on ${control.tag} "${control.name}"`);
+    if (control && !control.ringVisible)
+      throw new Error(`no visible focus ring on ${control.tag} "${control.name}"`);
     if (control && wanted(control)) return control;
     passed.push(control ? `${control.tag}:${control.name.slice(0, 30)}` : '(body)');
   }

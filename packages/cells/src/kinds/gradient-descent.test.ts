@@ -96,7 +96,9 @@ describe('trainKernel', () => {
     const lossAt = (weights: Float32Array) =>
       forwardChain(
         problem,
-        new Map([['guess', { weights: new Tensor(result.learnedWeights.shape, weights), bias: result.learnedBias }]]),
+        new Map([
+          ['guess', { weights: new Tensor(result.learnedWeights.shape, weights), bias: result.learnedBias }],
+        ]),
       ).loss;
     const h = 1e-2;
     for (const index of [0, 4, 8]) {

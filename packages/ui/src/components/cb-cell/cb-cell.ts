@@ -22,8 +22,8 @@ import { editsAsMatrix } from '../cb-matrix/cb-matrix';
 import { cellStyles } from './cb-cell.styles';
 import { renderCellMenu } from './cell-menu';
 import { kindView, renderCellEditor } from './kind-views';
-import { renderEnlarge, renderExplainer } from './render-explainer';
 import { renderCellValue } from './render-cell-value';
+import { renderEnlarge, renderExplainer } from './render-explainer';
 
 /** How long a cell reached by "Go to" stays outlined. */
 const ARRIVAL_FLASH_MS = 1600;
@@ -59,6 +59,7 @@ export class CbCell extends LitElement {
     values: { attribute: false },
     explaining: { state: true },
     unit: { state: true },
+    readingPicture: { state: true },
   };
 
   declare cell: CellSpec;
@@ -82,6 +83,8 @@ export class CbCell extends LitElement {
   declare private explaining: boolean;
   /** The output unit selected in the explainer; kept while the cell recomputes. */
   declare private unit: UnitIndex;
+  /** An uploaded picture is being decoded: the status says so, and the old picture stays until it is ready. */
+  declare private readingPicture: boolean;
 
   readonly #state = new ObservableController<CellState>(this);
   /** Shown (dimmed) while the cell recomputes, so an edit never blanks the view. */
@@ -103,6 +106,10 @@ export class CbCell extends LitElement {
     this.values = undefined;
     this.explaining = false;
     this.unit = { channel: 0, y: 0, x: 0 };
+    this.readingPicture = false;
+    this.addEventListener('picture-reading', (e) => {
+      this.readingPicture = e.reading;
+    });
     this.addEventListener('unit-select', (e) => {
       this.unit = e.unit;
     });
@@ -141,12 +148,14 @@ export class CbCell extends LitElement {
     if (state?.status === 'ok') this.#lastValue = state.value;
     this.dataset.cellId = this.cell.id;
     this.dataset.cellKind = this.cell.kind;
-    this.dataset.status = state?.status ?? 'pending';
+    this.dataset.status = this.readingPicture ? 'pending' : (state?.status ?? 'pending');
     // An unwired cell "errors" in the runtime, but to a student it is waiting, not broken.
     this.toggleAttribute('data-waiting', state?.status === 'error' && this.#unwired.length > 0);
   }
 
   #renderStatus(state: CellState | undefined) {
+    if (this.readingPicture)
+      return html`<span class="status" aria-label="reading the picture"><span class="spinner"></span>reading picture</span>`;
     if (!state || state.status === 'pending') {
       const progress = state?.status === 'pending' ? state.progress : undefined;
       return html`<span class="status" aria-label="computing"><span class="spinner"></span>${progress ? `${progress.done}/${progress.total}` : 'computing'}</span>`;
@@ -262,9 +271,14 @@ export class CbCell extends LitElement {
   /** The step-through explainer for conv and pool, and Enlarge for every map. */
   #renderExplain(value: CellValue) {
     if (value.type !== 'tensor') return nothing;
-    const base = { cell: this.cell, label: this.#label, value, inputValues: this.inputValues, unit: this.unit };
-    if (!kindView(this.cell.kind).explainable)
-      return html`<div class="explain">${renderEnlarge(base)}</div>`;
+    const base = {
+      cell: this.cell,
+      label: this.#label,
+      value,
+      inputValues: this.inputValues,
+      unit: this.unit,
+    };
+    if (!kindView(this.cell.kind).explainable) return html`<div class="explain">${renderEnlarge(base)}</div>`;
     return renderExplainer({
       ...base,
       cells: this.cells ?? [],

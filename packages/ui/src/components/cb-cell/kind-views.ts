@@ -67,8 +67,12 @@ export const KIND_VIEWS: Readonly<Record<string, KindView>> = {
   },
   kernel: {
     editor: ({ cell, value }) =>
-      html`${value?.type === 'kernel' ? html`<cb-kernel-shape cell-id=${cell.id} .weights=${value.weights} .bias=${value.bias}
-          @kernel-filter-select=${showFilter}></cb-kernel-shape>` : nothing}
+      html`${
+        value?.type === 'kernel'
+          ? html`<cb-kernel-shape cell-id=${cell.id} .weights=${value.weights} .bias=${value.bias}
+          @kernel-filter-select=${showFilter}></cb-kernel-shape>`
+          : nothing
+      }
         <cb-kernel-editor cell-id=${cell.id} .params=${cell.params ?? {}} .value=${value}></cb-kernel-editor>`,
     editorShowsValue: true,
   },

@@ -39,7 +39,9 @@ export function renderExplainer(context: ExplainContext): TemplateResult | typeo
 }
 
 /** Enlarge: the map (and, for a conv, the kernel beside it) in the shared zoom dialog. */
-export function renderEnlarge(context: Pick<ExplainContext, 'cell' | 'label' | 'value' | 'inputValues' | 'unit'>) {
+export function renderEnlarge(
+  context: Pick<ExplainContext, 'cell' | 'label' | 'value' | 'inputValues' | 'unit'>,
+) {
   const { value, label } = context;
   if (value.type !== 'tensor') return nothing;
   const kernel = context.inputValues.get('kernel');
@@ -50,7 +52,10 @@ export function renderEnlarge(context: Pick<ExplainContext, 'cell' | 'label' | '
         ? kernelAndMapPlanes(kernel.weights, value.tensor, channel)
         : [mapPlane(value.tensor, channel, `${label}, channel ${channel + 1}`)];
     event.currentTarget?.dispatchEvent(
-      new MapZoomRequestEvent(`${label}: ${planes.length > 1 ? 'kernel and feature map' : 'feature map'}`, planes),
+      new MapZoomRequestEvent(
+        `${label}: ${planes.length > 1 ? 'kernel and feature map' : 'feature map'}`,
+        planes,
+      ),
     );
   };
   return html`<button aria-haspopup="dialog" @click=${open}>Enlarge</button>`;

@@ -12,10 +12,10 @@ import '../cb-add-cell/cb-add-cell';
 import '../cb-cell/cb-cell';
 import type { CbCell, InputCandidate } from '../cb-cell/cb-cell';
 import { kindView } from '../cb-cell/kind-views';
-import { cellStepFromKey } from './cell-keys';
 import type { PixelBox } from '../cb-feature-map/plane-geometry';
 import { allStates$, type NotebookStates } from './all-states';
 import { notebookStyles } from './cb-notebook.styles';
+import { cellStepFromKey } from './cell-keys';
 
 /**
  * The column of cells in reading order, with the "add cell" menu at the end. It also turns a hover on one

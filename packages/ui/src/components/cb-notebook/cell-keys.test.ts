@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { cellStepFromKey } from './cell-keys';
 
-const key = (k: string, mods: Partial<Record<'altKey' | 'ctrlKey' | 'metaKey' | 'shiftKey', boolean>> = {}) => ({
+const key = (
+  k: string,
+  mods: Partial<Record<'altKey' | 'ctrlKey' | 'metaKey' | 'shiftKey', boolean>> = {},
+) => ({
   key: k,
   altKey: false,
   ctrlKey: false,

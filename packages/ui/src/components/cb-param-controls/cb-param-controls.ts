@@ -7,8 +7,8 @@ import { paramsRefusal } from '../../events/params-refusal';
 import { paramControlsStyles } from './cb-param-controls.styles';
 import { implicitDefault } from './implicit-defaults';
 import { numericParts, withPart } from './numeric-parts';
-import { STRUCTURED_OFF, STRUCTURED_STARTS } from './structured-starts';
 import { appliesNow } from './param-relevance';
+import { STRUCTURED_OFF, STRUCTURED_STARTS } from './structured-starts';
 
 /**
  * Controls built from a kind's parameter schema: number inputs with limits, selects, checkboxes. Used by
