@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { useAppSession } from './app-session';
 import { cell } from './browser';
 import { buildFirstNotebook, FIRST_MAP, matrixNumbers } from './first-notebook';
-import { focusedControl, named, tabTo } from './keyboard-nav';
+import { focusedControl, named, tabTo, typeAndTab } from './keyboard-nav';
+import { alertTexts } from './ui-actions';
 
 // The README's "first notebook" built with the keyboard alone (see first-notebook.ts), then the keys that
 // move between cells, open the sheet and the zoom, delete a cell and close the add-cell menu.
@@ -28,6 +29,18 @@ describe('keyboard only', () => {
         ),
       )
       .toContain('1 × 1 + 2 × 0 + 0 × 0 + 1 × (−1) = 0');
+  });
+
+  it('refuses a stride of 0 in plain words, marks the field and says which value is in use', async () => {
+    const { page } = session;
+    await tabTo(page, named('Stride', 'conv1'), { backwards: true });
+    await typeAndTab(page, '0');
+    const stride = cell(page, 'conv1').getByLabel('Stride');
+    await expect.poll(() => stride.getAttribute('aria-invalid')).toBe('true');
+    expect(await alertTexts(page)).toContain(
+      'Convolution conv1: stride must be a whole number ≥ 1 — got 0. Not applied: still using 1.',
+    );
+    expect(await matrixNumbers(page, 'conv1')).toEqual(FIRST_MAP);
   });
 
   it('moves between cells with Alt+arrows and opens the shortcuts with ?', async () => {

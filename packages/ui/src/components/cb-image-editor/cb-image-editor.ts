@@ -62,6 +62,7 @@ export class CbImageEditor extends LitElement {
     this.uploadNote = '';
     this.uploadError = '';
     this.dragOver = false;
+    this.reading = '';
   }
 
   get #sample(): Record<string, unknown> | undefined {

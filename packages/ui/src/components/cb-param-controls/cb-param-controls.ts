@@ -1,9 +1,10 @@
+import { plainMessage } from '@convbook/cells';
 import { html, LitElement, nothing } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { controlStyles } from '../../app-styles/shared-styles';
 import type { ParamControl } from '../../catalog/param-control';
 import { CellParamsChangeEvent } from '../../events/cell-params-change';
-import { paramsRefusal } from '../../events/params-refusal';
+import { paramsProblems } from '../../events/params-refusal';
 import { paramControlsStyles } from './cb-param-controls.styles';
 import { implicitDefault } from './implicit-defaults';
 import { numericParts, withPart } from './numeric-parts';
@@ -62,14 +63,17 @@ export class CbParamControls extends LitElement {
   }
 
   #set(name: string, value: unknown): void {
-    const refusal = paramsRefusal(this.kind, this.params, { [name]: value });
-    this.#refused = refusal === undefined ? '' : name;
-    this.refusal = refusal === undefined ? '' : this.#inUseSentence(name, refusal);
-    if (refusal === undefined) this.dispatchEvent(new CellParamsChangeEvent(this.cellId, { [name]: value }));
+    const problems = paramsProblems(this.kind, this.params, { [name]: value });
+    this.#refused = problems.length === 0 ? '' : name;
+    this.refusal = problems.length === 0 ? '' : this.#inUseSentence(name, problems[0]?.message ?? '');
+    if (problems.length === 0) this.dispatchEvent(new CellParamsChangeEvent(this.cellId, { [name]: value }));
   }
 
-  /** "Convolution 'Edges': Not applied: … — still using 1.": who, what, and which value still counts. */
-  #inUseSentence(name: string, refusal: string): string {
+  /**
+   * "Convolution 'Edges': stride must be a whole number ≥ 1 — got 0. Not applied: still using 1.": who,
+   * which field, what is wrong, and which value still counts.
+   */
+  #inUseSentence(name: string, message: string): string {
     const control = this.controls.find((c) => c.name === name);
     const current = this.params[name];
     const fallback =
@@ -78,7 +82,8 @@ export class CbParamControls extends LitElement {
         : implicitDefault(this.kind, name, this.params);
     const inUse = current !== undefined ? JSON.stringify(current) : (fallback ?? 'the default');
     const who = this.cellName ? `${this.cellName}: ` : '';
-    return `${who}${refusal.replace(/\.$/, '')} — still using ${inUse} for ${control?.label.toLowerCase() ?? name}.`;
+    const field = control?.label.toLowerCase() ?? name;
+    return `${who}${field} ${plainMessage(message)}. Not applied: still using ${inUse}.`;
   }
 
   /** The error state of a field: refused just now, or reported wrong by the cell. */
