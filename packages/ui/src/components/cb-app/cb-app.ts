@@ -1,4 +1,4 @@
-import type { NotebookDocument } from '@convbook/cells';
+import { cellKinds, describeProblem, kindWordsFrom, type NotebookDocument } from '@convbook/cells';
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { map } from 'rxjs';
 import { controlStyles } from '../../app-styles/shared-styles';
@@ -126,7 +126,11 @@ export class CbApp extends LitElement {
       return true;
     } catch (error) {
       if (error instanceof LoadError) {
-        const problems = error.problems.map((p) => (p.path ? `${p.path}: ${p.message}` : p.message));
+        const words = kindWordsFrom(cellKinds);
+        const problems = error.problems.map((p) => {
+          const plain = describeProblem(p, json, words);
+          return p.path ? `${plain.text} (${p.path})` : plain.text;
+        });
         this.showMessage(
           'error',
           'This notebook cannot be opened:',

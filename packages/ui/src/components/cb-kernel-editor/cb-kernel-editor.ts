@@ -199,9 +199,19 @@ export class CbKernelEditor extends LitElement {
 
   #onWeightInput(event: Event, index: number): void {
     const grid = this.#grid;
-    const value = (event.target as HTMLInputElement).valueAsNumber;
-    if (!grid || !Number.isFinite(value)) return;
-    this.#commitGrid(withWeight(grid, index, value), true, value);
+    const input = event.target as HTMLInputElement;
+    const value = input.valueAsNumber;
+    if (!grid) return;
+    if (Number.isFinite(value)) this.#commitGrid(withWeight(grid, index, value), true, value);
+    else this.#keepInUse(input, grid.weights[index] ?? 0);
+  }
+
+  /** A cleared (or unreadable) field is never left blank while another value counts: it shows that value. */
+  #keepInUse(input: HTMLInputElement, inUse: number): void {
+    const shown = String(roundWeight(inUse));
+    input.value = shown;
+    const name = input.getAttribute('aria-label') ?? 'that field';
+    this.refusal = `${name.charAt(0).toUpperCase()}${name.slice(1)} cannot be empty: it stays ${shown}.`;
   }
 
   #onWeightKey(event: KeyboardEvent, index: number): void {
@@ -247,9 +257,11 @@ export class CbKernelEditor extends LitElement {
 
   #onBiasInput(event: Event, kernel: number): void {
     const grid = this.#grid;
-    const value = (event.target as HTMLInputElement).valueAsNumber;
-    if (!grid || !Number.isFinite(value)) return;
-    this.#commitGrid(withBias(grid, kernel, value), true, value);
+    const input = event.target as HTMLInputElement;
+    const value = input.valueAsNumber;
+    if (!grid) return;
+    if (Number.isFinite(value)) this.#commitGrid(withBias(grid, kernel, value), true, value);
+    else this.#keepInUse(input, grid.bias[kernel] ?? 0);
   }
 
   #onPreset(event: Event): void {
