@@ -43,6 +43,18 @@ describe('keyboard only', () => {
     expect(await matrixNumbers(page, 'conv1')).toEqual(FIRST_MAP);
   });
 
+  it('never leaves a cleared weight blank while another value is used', async () => {
+    const { page } = session;
+    await tabTo(page, named('weight row 1, column 1', 'kernel1'), { backwards: true });
+    await page.keyboard.press('Control+A');
+    await page.keyboard.press('Delete');
+    await page.keyboard.press('Tab');
+    const weight = cell(page, 'kernel1').getByLabel('weight row 1, column 1', { exact: true });
+    await expect.poll(() => weight.inputValue()).toBe('1');
+    expect(await alertTexts(page)).toContain('Weight row 1, column 1 cannot be empty: it stays 1.');
+    expect(await matrixNumbers(page, 'conv1')).toEqual(FIRST_MAP);
+  });
+
   it('moves between cells with Alt+arrows and opens the shortcuts with ?', async () => {
     const { page } = session;
     await tabTo(page, named('Cell title'), { backwards: true });
