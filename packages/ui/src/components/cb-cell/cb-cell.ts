@@ -60,6 +60,7 @@ export class CbCell extends LitElement {
     explaining: { state: true },
     unit: { state: true },
     readingPicture: { state: true },
+    kernelInputChannels: { attribute: false },
   };
 
   declare cell: CellSpec;
@@ -80,6 +81,8 @@ export class CbCell extends LitElement {
   /** The document's cells and every value: only given to kinds that read other cells (conv, pool). */
   declare cells: readonly CellSpec[] | undefined;
   declare values: ReadonlyMap<string, CellValue> | undefined;
+  /** For a kernel cell: the channels of the conv input it feeds, offered as a one-click shape. */
+  declare kernelInputChannels: number | undefined;
   declare private explaining: boolean;
   /** The output unit selected in the explainer; kept while the cell recomputes. */
   declare private unit: UnitIndex;
@@ -104,6 +107,7 @@ export class CbCell extends LitElement {
     this.words = () => undefined;
     this.cells = undefined;
     this.values = undefined;
+    this.kernelInputChannels = undefined;
     this.explaining = false;
     this.unit = { channel: 0, y: 0, x: 0 };
     this.readingPicture = false;
@@ -345,6 +349,7 @@ export class CbCell extends LitElement {
           name: this.#label,
           invalid: this.#invalidFields(),
           ...(this.cells ? { cells: this.cells } : {}),
+          ...(this.kernelInputChannels === undefined ? {} : { inputChannels: this.kernelInputChannels }),
         })}
         ${kindView(this.cell.kind).noValueView ? nothing : this.#renderValue(state)}
       </div>`;

@@ -7,6 +7,8 @@ import type { CbKernelEditor } from '../cb-kernel-editor/cb-kernel-editor';
 import '../cb-kernel-editor/cb-kernel-editor';
 import '../cb-kernel-shape/cb-kernel-shape';
 import type { KernelFilterSelectEvent } from '../../events/kernel-filter-select';
+import { MapZoomRequestEvent } from '../../events/map-zoom-request';
+import { filterPlanes } from '../cb-map-zoom/zoom-planes';
 import { renderBroadcastNotice } from './broadcast-readout';
 import '../cb-note/cb-note';
 import '../cb-param-controls/cb-param-controls';
@@ -21,6 +23,8 @@ export interface EditorContext {
   readonly candidates: readonly InputCandidate[];
   /** The document's cells: only given to kinds whose view reads other cells (conv's broadcast notice). */
   readonly cells?: readonly CellSpec[];
+  /** For a kernel: the channels of the conv input it feeds, when known. */
+  readonly inputChannels?: number;
   /** The cell as people name it ("Convolution 'Edges'"), for refusals. */
   readonly name?: string;
   /** Params the cell's error is about → plain message, so those fields show their error state. */
@@ -73,7 +77,8 @@ export const KIND_VIEWS: Readonly<Record<string, KindView>> = {
           @kernel-filter-select=${showFilter}></cb-kernel-shape>`
           : nothing
       }
-        <cb-kernel-editor cell-id=${cell.id} .params=${cell.params ?? {}} .value=${value}></cb-kernel-editor>`,
+        <cb-kernel-editor cell-id=${cell.id} .params=${cell.params ?? {}} .value=${value}></cb-kernel-editor>
+        ${value?.type === 'kernel' ? html`<button aria-haspopup="dialog" @click=${enlargeKernel}>Enlarge</button>` : nothing}`,
     editorShowsValue: true,
   },
   conv: { readout: windowReadout, notice: renderBroadcastNotice, explainable: true },
@@ -89,6 +94,18 @@ export const KIND_VIEWS: Readonly<Record<string, KindView>> = {
 
 const NO_VIEW: KindView = {};
 const NO_INVALID: Readonly<Record<string, string>> = {};
+
+/** Enlarge on a kernel cell: the filter its editor shows, every channel, in the shared zoom dialog. */
+function enlargeKernel(event: Event): void {
+  const button = event.currentTarget as HTMLElement;
+  const editor = button.parentNode?.querySelector<CbKernelEditor>('cb-kernel-editor');
+  const value = editor?.value;
+  if (value?.type !== 'kernel') return;
+  const filter = Math.min(editor?.filter ?? 0, (value.weights.shape[0] ?? 1) - 1);
+  button.dispatchEvent(
+    new MapZoomRequestEvent(`Kernel ${editor?.cellId ?? ''}`, filterPlanes(value.weights, filter)),
+  );
+}
 
 /** A filter picked in a bank's shape fields: the weight editor beside it turns to that filter. */
 function showFilter(event: KernelFilterSelectEvent): void {

@@ -150,6 +150,7 @@ export class CbNotebook extends LitElement {
               .position=${index}
               .count=${cells.length}
               .words=${this.#words}
+              .kernelInputChannels=${cell.kind === 'kernel' ? channelsFedBy(cell.id, cells, values) : undefined}
               .cells=${readsOthers(cell.kind) ? cells : undefined}
               .values=${readsOthers(cell.kind) ? values : undefined}
             ></cb-cell>
@@ -159,6 +160,17 @@ export class CbNotebook extends LitElement {
       </ol>
       <cb-add-cell .kinds=${this.kinds} after-id=${cells.at(-1)?.id ?? ''}></cb-add-cell>`;
   }
+}
+
+/** The channels of the input of the first conv reading kernel `id` (what its shape fields offer to match). */
+function channelsFedBy(
+  id: string,
+  cells: readonly { readonly kind: string; readonly inputs?: Readonly<Record<string, string>> }[],
+  values: ReadonlyMap<string, CellValue>,
+): number | undefined {
+  const conv = cells.find((c) => c.kind === 'conv' && c.inputs?.kernel === id);
+  const input = conv?.inputs?.input === undefined ? undefined : values.get(conv.inputs.input);
+  return input?.type === 'tensor' && input.tensor.rank === 3 ? input.tensor.shape[0] : undefined;
 }
 
 /** Only the kinds whose views read other cells get the whole document (others skip its re-renders). */
