@@ -10,9 +10,8 @@ import {
 } from '@convbook/cells';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { controlStyles } from '../../app-styles/shared-styles';
-import { accepts, type KindInfo, type ValueType } from '../../catalog/value-types';
+import type { KindInfo, ValueType } from '../../catalog/value-types';
 import { ObservableController } from '../../controllers/observable-controller';
-import { CellInputsChangeEvent } from '../../events/cell-inputs-change';
 import { CellTitleChangeEvent } from '../../events/cell-title-change';
 import { formatMs } from '../../format/format-number';
 import type { PageNotebook } from '../../session/page-notebook';
@@ -21,6 +20,7 @@ import type { PixelBox } from '../cb-feature-map/plane-geometry';
 import { editsAsMatrix } from '../cb-matrix/cb-matrix';
 import { cellStyles } from './cb-cell.styles';
 import { renderCellMenu } from './cell-menu';
+import { renderInputPickers } from './input-pickers';
 import { kindView, renderCellEditor } from './kind-views';
 import { renderCellValue } from './render-cell-value';
 import { renderEnlarge, renderExplainer } from './render-explainer';
@@ -174,38 +174,6 @@ export class CbCell extends LitElement {
     return html`<span class="status ok" title="compute time">${formatMs(state.ms)}</span>`;
   }
 
-  #renderInputs() {
-    const slots = Object.entries(this.info?.inputs ?? {});
-    if (slots.length === 0) return nothing;
-    const wired = this.cell.inputs ?? {};
-    return html`<div class="inputs">
-      ${slots.map(([slot, type]) => {
-        const options = this.candidates.filter(
-          (c) => c.id !== this.cell.id && c.output !== undefined && accepts(type, c.output),
-        );
-        const current = wired[slot];
-        return html`<label>
-          <span class="slot">${slot}</span>
-          <select
-            class=${current === undefined && !type.optional ? 'missing' : ''}
-            aria-label=${`${this.#name} input ${slot}`}
-            @change=${(e: Event) =>
-              this.dispatchEvent(
-                new CellInputsChangeEvent(this.cell.id, {
-                  ...wired,
-                  [slot]: (e.target as HTMLSelectElement).value,
-                }),
-              )}
-          >
-            ${current === undefined ? html`<option value="" selected disabled>${options.length > 0 ? '— choose —' : '— none in this notebook yet —'}</option>` : nothing}
-            ${current !== undefined && !options.some((o) => o.id === current) ? html`<option value=${current} selected>${current} (missing or incompatible)</option>` : nothing}
-            ${options.map((o) => html`<option value=${o.id} ?selected=${o.id === current}>${o.name}</option>`)}
-          </select>
-        </label>`;
-      })}
-    </div>`;
-  }
-
   /** Required input slots nobody has wired yet: the cell is waiting for the student, not broken. */
   get #unwired(): string[] {
     const wired = this.cell.inputs ?? {};
@@ -339,7 +307,7 @@ export class CbCell extends LitElement {
         ${this.#renderStatus(state)} ${renderCellMenu(this, this.cell.id, this.#name, this.position, this.count)}
       </header>
       <div class="body">
-        ${this.#renderInputs()} ${this.#renderCommands(state)}
+        ${renderInputPickers(this, this.cell, this.info, this.candidates, this.#name)} ${this.#renderCommands(state)}
         ${renderCellEditor({
           cell: this.cell,
           value,
