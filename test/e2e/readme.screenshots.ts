@@ -2,6 +2,8 @@ import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { useAppSession } from './app-session';
 import { cell, screenshot, VIEWPORT, waitForIdle } from './browser';
+import { buildFirstNotebook } from './first-notebook';
+import { named, tabTo } from './keyboard-nav';
 import { savedNotebookTitles, shareLink } from './notebook-actions';
 
 // Flow 8: the pictures in the README, taken from the built app at 1280×900 and device scale 1.
@@ -41,6 +43,31 @@ describe('README screenshots', () => {
     expect((await savedNotebookTitles(page)).length).toBeGreaterThan(0);
     expect(await shareLink(page)).toContain('#share=');
     await screenshot(page, 'notebooks-and-share');
+  });
+});
+
+// The "your first notebook" guide: each step's cell after the keyboard has built it (first-notebook.ts).
+describe('README screenshots: your first notebook', () => {
+  const session = useAppSession();
+
+  it('shows each step of the guide', async () => {
+    const { page } = session;
+    const shots: Record<number, [string, string]> = {
+      2: ['image1', 'first-image'],
+      3: ['kernel1', 'first-kernel'],
+      4: ['conv1', 'first-conv'],
+    };
+    await buildFirstNotebook(page, {
+      after: async (step) => {
+        const shot = shots[step];
+        if (shot) await screenshotSpan(page, [cell(page, shot[0])], shot[1]);
+      },
+    });
+    await tabTo(page, named('How is each number computed?', 'conv1'));
+    await page.keyboard.press('Enter');
+    const explainer = cell(page, 'conv1').locator('cb-unit-explainer');
+    await expect.poll(() => explainer.count()).toBe(1);
+    await screenshotSpan(page, [cell(page, 'conv1')], 'first-explainer');
   });
 });
 

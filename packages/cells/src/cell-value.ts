@@ -48,6 +48,13 @@ export interface GradValue {
     readonly learnedWeights: Tensor;
     readonly learnedBias: Float32Array;
     readonly steps: number;
+    /** The kernel cell trained (where "Apply" writes the learned kernel). */
+    readonly kernelCellId?: string;
+    /** dL/dW and dL/db at the learned kernel, once the run has finished. */
+    readonly learnedGradient?: Tensor;
+    readonly learnedBiasGradient?: Float32Array;
+    /** The loss stopped being finite at `step`: the curve and kernel stop just before it. */
+    readonly diverged?: { readonly step: number; readonly loss: number; readonly message: string };
   };
 }
 

@@ -1,6 +1,6 @@
 import { conv2d, createRandom, Tensor, tensor } from '@convbook/core';
 import { describe, expect, it } from 'vitest';
-import type { BackpropChain } from './backprop-chain';
+import { type BackpropChain, forwardChain } from './backprop-chain';
 import { trainKernel } from './gradient-descent';
 
 const sobelX = tensor([
@@ -74,10 +74,43 @@ describe('trainKernel', () => {
     expect(seen[1]).toBeLessThan(5000);
   });
 
-  it('names the step and the rate when a too-large learning rate makes the loss blow up', async () => {
-    await expect(trainKernel(sobelProblem(), 'guess', { steps: 400, learningRate: 50 })).rejects.toThrow(
-      /train: the loss became (Infinity|NaN) at step \d+; the learning rate 50 is too large/,
+  it('stops where a too-large learning rate makes the loss blow up, keeping the curve up to there', async () => {
+    const result = await trainKernel(sobelProblem(), 'guess', { steps: 400, learningRate: 50 });
+    expect(result.diverged?.message).toMatch(
+      /the loss became (Infinity|NaN) at step \d+; the learning rate 50 is too large/,
     );
+    const step = result.diverged?.step ?? -1;
+    expect(step).toBeGreaterThan(0);
+    expect(result.lossCurve).toHaveLength(step);
+    expect(result.lossCurve.every(Number.isFinite)).toBe(true);
+    // It grew on the way: gradient descent with this rate overshoots further at every step.
+    expect(result.lossCurve.at(-1)).toBeGreaterThan(result.lossCurve[0] ?? Number.POSITIVE_INFINITY);
+    expect(result.learnedGradient).toBeUndefined();
+  });
+
+  it('gives the gradient at the learned kernel, equal to finite differences of the loss there', async () => {
+    const problem = sobelProblem();
+    const result = await trainKernel(problem, 'guess', { steps: 30, learningRate: 0.3 });
+    const gradient = result.learnedGradient;
+    if (!gradient) throw new Error('expected the gradient at the learned kernel');
+    const lossAt = (weights: Float32Array) =>
+      forwardChain(
+        problem,
+        new Map([
+          ['guess', { weights: new Tensor(result.learnedWeights.shape, weights), bias: result.learnedBias }],
+        ]),
+      ).loss;
+    const h = 1e-2;
+    for (const index of [0, 4, 8]) {
+      const plus = Float32Array.from(result.learnedWeights.data);
+      const minus = Float32Array.from(result.learnedWeights.data);
+      plus[index] = (plus[index] ?? 0) + h;
+      minus[index] = (minus[index] ?? 0) - h;
+      const numeric = (lossAt(plus) - lossAt(minus)) / (2 * h);
+      expect(gradient.data[index]).toBeCloseTo(numeric, 2);
+    }
+    // And it is not the gradient at the starting guess: training moved the kernel.
+    expect(result.lossCurve.at(-1)).toBeLessThan(result.lossCurve[0] ?? 0);
   });
 
   it('refuses a kernel that no layer of the chain uses', async () => {

@@ -25,6 +25,16 @@ export interface TrainingResult {
   readonly learnedWeights: Tensor;
   readonly learnedBias: Float32Array;
   readonly steps: number;
+  /** The kernel cell trained, so the page can write the learned kernel back into it. */
+  readonly kernelCellId: string;
+  /** dL/dW and dL/db at the learned kernel (the finished run only; a progress snapshot has none). */
+  readonly learnedGradient?: Tensor;
+  readonly learnedBiasGradient?: Float32Array;
+  /**
+   * Set when the loss stopped being a finite number: training stops there, keeps the curve up to it and
+   * the last kernel with a finite loss, and says why in words.
+   */
+  readonly diverged?: { readonly step: number; readonly loss: number; readonly message: string };
 }
 
 /** Time between progress reports (and yields to the event loop, where an abort message can arrive). */
@@ -44,11 +54,13 @@ export async function trainKernel(
   let bias = start.bias;
   const lossCurve: number[] = [];
   let lastReport = Date.now();
+  let lastFinite = { weights, bias };
   const snapshot = (steps: number): TrainingResult => ({
     lossCurve: [...lossCurve],
     learnedWeights: weights,
     learnedBias: bias,
     steps,
+    kernelCellId,
   });
 
   for (let step = 0; step < options.steps; step++) {
@@ -57,10 +69,14 @@ export async function trainKernel(
     const forward = forwardChain(chain, overrides);
     lossCurve.push(forward.loss);
     if (!Number.isFinite(forward.loss)) {
-      throw new Error(
-        `train: the loss became ${forward.loss} at step ${step}; the learning rate ${options.learningRate} is too large`,
-      );
+      // Keep what was learned up to here (the last kernel with a finite loss) and the curve that shows it.
+      const message = `the loss became ${forward.loss} at step ${step}; the learning rate ${options.learningRate} is too large — try a smaller one`;
+      lossCurve.pop();
+      weights = lastFinite.weights;
+      bias = lastFinite.bias;
+      return { ...snapshot(Math.max(0, step - 1)), diverged: { step, loss: forward.loss, message } };
     }
+    lastFinite = { weights, bias };
     const gradient = backwardChain(chain, forward, overrides).kernels.get(kernelCellId);
     if (gradient === undefined) break;
     const rate = options.learningRate;
@@ -77,6 +93,25 @@ export async function trainKernel(
     }
   }
   hooks.signal?.throwIfAborted();
-  lossCurve.push(forwardChain(chain, new Map([[kernelCellId, { weights, bias }]])).loss);
-  return snapshot(options.steps);
+  return finish(chain, kernelCellId, snapshot(options.steps), lossCurve);
+}
+
+/** The loss at the learned kernel closes the curve; the gradient there shows how far from a minimum it is. */
+function finish(
+  chain: BackpropChain,
+  kernelCellId: string,
+  result: TrainingResult,
+  lossCurve: number[],
+): TrainingResult {
+  const overrides: WeightOverrides = new Map([
+    [kernelCellId, { weights: result.learnedWeights, bias: result.learnedBias }],
+  ]);
+  const forward = forwardChain(chain, overrides);
+  lossCurve.push(forward.loss);
+  const gradient = backwardChain(chain, forward, overrides).kernels.get(kernelCellId);
+  return {
+    ...result,
+    lossCurve: [...lossCurve],
+    ...(gradient ? { learnedGradient: gradient.weights, learnedBiasGradient: gradient.bias } : {}),
+  };
 }

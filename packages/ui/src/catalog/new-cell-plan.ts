@@ -4,8 +4,7 @@ import type { KindInfo } from './value-types';
 /**
  * The page's side of "add a cell": the cells package's planner (wiring a student would mean, `valid`
  * convs, shape-compatible loss pairs) fed with the page's kind info and the shapes of the values it
- * has received. Replaces `newCellSpec` in default-cell.ts once the add-cell intent passes the states
- * (see the issue-11 report): same inputs, plus notes to show for slots left empty.
+ * has received, plus notes to show for slots left empty.
  */
 export function newCellPlan(
   kind: KindInfo,

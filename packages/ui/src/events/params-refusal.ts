@@ -13,20 +13,31 @@ export function paramsRefusal(
   params: Readonly<Record<string, unknown>>,
   patch: Readonly<Record<string, unknown>>,
 ): string | undefined {
+  const problems = paramsProblems(kind, params, patch);
+  if (problems.length === 0) return undefined;
+  const parsed = { problems };
+  const reasons = parsed.problems
+    .slice(0, 3)
+    .map((p) => formatProblem({ ...p, path: p.path.replace(PREFIX, '') }));
+  const more = parsed.problems.length > 3 ? ` (and ${parsed.problems.length - 3} more)` : '';
+  return `Not applied: ${reasons.join('; ')}${more}.`;
+}
+
+/** The schema's problems with the params after the patch (paths start at `params`); none when it may be sent. */
+export function paramsProblems(
+  kind: string,
+  params: Readonly<Record<string, unknown>>,
+  patch: Readonly<Record<string, unknown>>,
+): readonly { readonly path: string; readonly message: string }[] {
   const spec = findCellKind(kind);
-  if (spec === undefined) return undefined;
+  if (spec === undefined) return [];
   const merged = new Map(Object.entries(params));
   for (const [key, value] of Object.entries(patch)) {
     if (value === undefined) merged.delete(key);
     else merged.set(key, value);
   }
   const parsed = spec.parseParams(Object.fromEntries(merged), PATH);
-  if (!('problems' in parsed)) return undefined;
-  const reasons = parsed.problems
-    .slice(0, 3)
-    .map((p) => formatProblem({ ...p, path: p.path.replace(PREFIX, '') }));
-  const more = parsed.problems.length > 3 ? ` (and ${parsed.problems.length - 3} more)` : '';
-  return `Not applied: ${reasons.join('; ')}${more}.`;
+  return 'problems' in parsed ? parsed.problems : [];
 }
 
 const PATH = 'params';

@@ -51,7 +51,7 @@ export class DocumentTransfer<D> {
     const parse = (text: string) => this.#host.codec.parse(text);
     const result = validateNotebookText(JSON.stringify(json), parse, source);
     if (result.status === 'ok') return result.document;
-    this.#host.patch({ importReport: { source: result.source, problems: result.problems } });
+    this.#host.patch({ importReport: { source: result.source, problems: result.problems, document: json } });
     return undefined;
   }
 

@@ -177,6 +177,22 @@ describe('NotebookSession', () => {
     expect(reopened.notebook.document).toEqual(kernel(6, 'Untitled'));
   });
 
+  it('gives an open share panel the link of the notebook opened next, not the one before', async () => {
+    vi.useRealTimers();
+    const { session, notebook } = await open(new FakeBackend());
+    notebook.edit(kernel(4, 'First'));
+    await session.share();
+    const first = session.state.share;
+    if (first?.status !== 'ready') throw new Error('expected a link');
+    expect(await session.openAsNew(kernel(8, 'Second'), 'test')).toBe(true);
+    await vi.waitFor(() => expect(session.state.share).toMatchObject({ status: 'ready' }));
+    const second = session.state.share;
+    if (second?.status !== 'ready') throw new Error('expected a link');
+    expect(second.url).not.toBe(first.url);
+    const reopened = await open(new FakeBackend(), second.url.slice(second.url.indexOf('#')));
+    expect(reopened.notebook.document).toEqual(kernel(8, 'Second'));
+  });
+
   it('reports a corrupted link and opens the previous notebook untouched', async () => {
     const backend = new FakeBackend();
     const first = await open(backend);

@@ -323,6 +323,8 @@ export class NotebookSession<D> {
     this.#open.switchTo(id, revision, doc);
     this.#remember(id);
     this.#publishHistory();
+    // An open share panel follows the notebook on screen: never the link of the one before.
+    if (this.#state.value.share) void this.#transfer.share();
   }
 
   #onSaveStatus(status: SaveStatus, openedAt: number, id: string): void {

@@ -18,7 +18,12 @@ export interface SessionState {
   readonly share: ShareState | undefined;
   /** Set after a file or link failed validation. */
   readonly importReport:
-    | { readonly source: string; readonly problems: readonly DocumentProblem[] }
+    | {
+        readonly source: string;
+        readonly problems: readonly DocumentProblem[];
+        /** The document as read, when it parsed as JSON: lets the report name cells by title. */
+        readonly document?: unknown;
+      }
     | undefined;
 }
 

@@ -40,6 +40,12 @@ export class CbAddCell extends LitElement {
     this.dispatchEvent(new CellAddEvent(kind, this.afterId || undefined));
   }
 
+  /** Closing by Escape puts focus back on the button that opened the menu, never on the page. */
+  #close(): void {
+    this.open = false;
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLButtonElement>('.toggle')?.focus());
+  }
+
   override render() {
     const kinds = [...this.kinds.values()].sort(
       (a, b) => rank(a.kind) - rank(b.kind) || a.kind.localeCompare(b.kind),
@@ -51,7 +57,8 @@ export class CbAddCell extends LitElement {
       ${
         this.open
           ? html`<div class="menu" role="menu" aria-label="Cell kinds" @keydown=${(e: KeyboardEvent) => {
-              if (e.key === 'Escape') this.open = false;
+              if (e.key === 'Escape') this.#close();
+              else moveInMenu(e);
             }}>
               ${kinds.map(
                 (k) => html`<button role="menuitem" @click=${() => this.#choose(k.kind)}>
@@ -67,6 +74,27 @@ export class CbAddCell extends LitElement {
     if (changed.has('open') && this.open)
       this.renderRoot.querySelector<HTMLButtonElement>('.menu button')?.focus();
   }
+}
+
+/** ArrowDown/ArrowUp walk the menu items (wrapping), Home/End jump to the ends. */
+function moveInMenu(event: KeyboardEvent): void {
+  const menu = event.currentTarget as HTMLElement;
+  const items = [...menu.querySelectorAll<HTMLButtonElement>('button')];
+  const current = items.indexOf(event.target as HTMLButtonElement);
+  const last = items.length - 1;
+  const next =
+    event.key === 'ArrowDown'
+      ? (current + 1) % items.length
+      : event.key === 'ArrowUp'
+        ? (current - 1 + items.length) % items.length
+        : event.key === 'Home'
+          ? 0
+          : event.key === 'End'
+            ? last
+            : undefined;
+  if (next === undefined) return;
+  event.preventDefault();
+  items[next]?.focus();
 }
 
 function rank(kind: string): number {

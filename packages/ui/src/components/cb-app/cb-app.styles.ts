@@ -17,6 +17,12 @@ export const appStyles = css`
     background: var(--cb-surface);
     border-bottom: 1px solid var(--cb-border);
   }
+  /* On a phone the wrapped toolbar is three rows tall: pinned, it would hide a third of every cell. */
+  @media (max-width: 600px) {
+    header.top {
+      position: static;
+    }
+  }
   .brand {
     font-weight: 700;
     font-size: 16px;

@@ -1,4 +1,4 @@
-import type { NotebookDocument } from '@convbook/cells';
+import { cellKinds, describeProblem, kindWordsFrom, type NotebookDocument } from '@convbook/cells';
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { map } from 'rxjs';
 import { controlStyles } from '../../app-styles/shared-styles';
@@ -6,6 +6,7 @@ import type { KindInfo } from '../../catalog/value-types';
 import { NotebookIntentsController } from '../../controllers/notebook-intents-controller';
 import { ObservableController } from '../../controllers/observable-controller';
 import type { ExampleOpenEvent } from '../../events/example-open';
+import type { MapZoomRequestEvent } from '../../events/map-zoom-request';
 import { NotebookTitleChangeEvent } from '../../events/notebook-title-change';
 import { examples, FIRST_VISIT_EXAMPLE, findExample } from '../../examples/example-catalog';
 import { PageNotebook } from '../../session/page-notebook';
@@ -13,6 +14,10 @@ import { SessionController } from '../../session/session-controller';
 import type { OverLimitCell } from '../../worker/cell-time-limits';
 import { LoadError } from '../../worker/compute-client';
 import '../cb-examples/cb-examples';
+import type { CbMapZoom } from '../cb-map-zoom/cb-map-zoom';
+import '../cb-map-zoom/cb-map-zoom';
+import type { CbShortcutsSheet } from '../cb-shortcuts-sheet/cb-shortcuts-sheet';
+import '../cb-shortcuts-sheet/cb-shortcuts-sheet';
 import '../cb-notebook/cb-notebook';
 import { type AppMessage, appMessage } from './app-messages';
 import { appStyles } from './cb-app.styles';
@@ -82,7 +87,9 @@ export class CbApp extends LitElement {
       this,
       () => this.notebook,
       () => this.#kinds.value ?? new Map(),
+      (text) => this.showMessage('info', text),
     );
+    this.addEventListener('map-zoom-request', (e) => void this.#zoom(e));
     // Saving, undo/redo, import/export, share links and the notebook list plug into the seams above.
     new SessionController(this);
   }
@@ -121,7 +128,11 @@ export class CbApp extends LitElement {
       return true;
     } catch (error) {
       if (error instanceof LoadError) {
-        const problems = error.problems.map((p) => (p.path ? `${p.path}: ${p.message}` : p.message));
+        const words = kindWordsFrom(cellKinds);
+        const problems = error.problems.map((p) => {
+          const plain = describeProblem(p, json, words);
+          return p.path ? `${plain.text} (${p.path})` : plain.text;
+        });
         this.showMessage(
           'error',
           'This notebook cannot be opened:',
@@ -150,6 +161,15 @@ export class CbApp extends LitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+  }
+
+  /** One shared dialog enlarges any map; focus goes back to the Enlarge button on close. */
+  async #zoom(event: MapZoomRequestEvent): Promise<void> {
+    const zoom = this.renderRoot.querySelector<CbMapZoom>('cb-map-zoom');
+    if (!zoom) return;
+    zoom.heading = event.heading;
+    zoom.planes = event.planes;
+    await zoom.show();
   }
 
   #dismiss(id: number): void {
@@ -226,6 +246,7 @@ export class CbApp extends LitElement {
           <button @click=${this.#openExamples}>Examples</button>
           ${this.#toolbarButton('Import', 'import')} ${this.#toolbarButton('Export', 'export')}
           ${this.#toolbarButton('Share link', 'share')}
+          <button aria-keyshortcuts="?" @click=${() => this.renderRoot.querySelector<CbShortcutsSheet>('cb-shortcuts-sheet')?.show()}>Shortcuts <kbd>?</kbd></button>
         </nav>
       </header>
       <div class="layout">
@@ -247,7 +268,9 @@ export class CbApp extends LitElement {
           <button class="quiet" aria-label="Close examples" @click=${() => this.renderRoot.querySelector('dialog')?.close()}>✕</button>
         </header>
         <cb-examples .examples=${examples}></cb-examples>
-      </dialog>`;
+      </dialog>
+      <cb-shortcuts-sheet></cb-shortcuts-sheet>
+      <cb-map-zoom></cb-map-zoom>`;
   }
 }
 

@@ -210,7 +210,7 @@ export const cellStyles = css`
     opacity: 0.45;
     transition: opacity 0.15s 0.2s;
   }
-  p.error {
+  div.error {
     margin: 0;
     padding: var(--cb-space-2) var(--cb-space-3);
     border-radius: var(--cb-radius-small);
@@ -219,8 +219,29 @@ export const cellStyles = css`
     font-size: 13px;
     white-space: pre-wrap;
   }
-  p.error button {
-    margin-left: var(--cb-space-2);
+  div.error p {
+    margin: 0 0 var(--cb-space-1);
+  }
+  div.error details {
+    color: var(--cb-text-muted);
+    font-size: 12px;
+  }
+  .broadcast {
+    margin: var(--cb-space-2) 0;
+    padding: var(--cb-space-2) var(--cb-space-3);
+    border-radius: var(--cb-radius-small);
+    background: var(--cb-warning-soft);
+    font-size: 13px;
+  }
+  .broadcast p {
+    margin: 0 0 var(--cb-space-1);
+  }
+  .broadcast button + button,
+  .explain button + button {
+    margin-left: var(--cb-space-1);
+  }
+  .explain {
+    margin: var(--cb-space-2) 0;
   }
   .notice {
     margin: 0;

@@ -1,9 +1,17 @@
-import type { CellProgress, CellSpec, CellState, CellValue } from '@convbook/cells';
+import {
+  type CellProgress,
+  type CellSpec,
+  type CellState,
+  type CellValue,
+  describeCellError,
+  type KindWordsLookup,
+  type PlainProblem,
+  type UnitIndex,
+} from '@convbook/cells';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { controlStyles } from '../../app-styles/shared-styles';
-import { accepts, type KindInfo, type ValueType } from '../../catalog/value-types';
+import type { KindInfo, ValueType } from '../../catalog/value-types';
 import { ObservableController } from '../../controllers/observable-controller';
-import { CellInputsChangeEvent } from '../../events/cell-inputs-change';
 import { CellTitleChangeEvent } from '../../events/cell-title-change';
 import { formatMs } from '../../format/format-number';
 import type { PageNotebook } from '../../session/page-notebook';
@@ -12,8 +20,10 @@ import type { PixelBox } from '../cb-feature-map/plane-geometry';
 import { editsAsMatrix } from '../cb-matrix/cb-matrix';
 import { cellStyles } from './cb-cell.styles';
 import { renderCellMenu } from './cell-menu';
+import { renderInputPickers } from './input-pickers';
 import { kindView, renderCellEditor } from './kind-views';
 import { renderCellValue } from './render-cell-value';
+import { renderEnlarge, renderExplainer } from './render-explainer';
 import type { LiveWeights } from './training-views';
 
 /** How long a cell reached by "Go to" stays outlined. */
@@ -46,6 +56,13 @@ export class CbCell extends LitElement {
     position: { type: Number },
     count: { type: Number },
     live: { attribute: false },
+    words: { attribute: false },
+    cells: { attribute: false },
+    values: { attribute: false },
+    explaining: { state: true },
+    unit: { state: true },
+    readingPicture: { state: true },
+    kernelInputChannels: { attribute: false },
   };
 
   declare cell: CellSpec;
@@ -63,6 +80,18 @@ export class CbCell extends LitElement {
   declare count: number;
   /** A value being made elsewhere, shown instead of this cell's own meanwhile (weights a run is learning). */
   declare live: LiveWeights | undefined;
+  /** Kind and field labels, for errors in plain words. */
+  declare words: KindWordsLookup;
+  /** The document's cells and every value: only given to kinds that read other cells (conv, pool). */
+  declare cells: readonly CellSpec[] | undefined;
+  declare values: ReadonlyMap<string, CellValue> | undefined;
+  /** For a kernel cell: the channels of the conv input it feeds, offered as a one-click shape. */
+  declare kernelInputChannels: number | undefined;
+  declare private explaining: boolean;
+  /** The output unit selected in the explainer; kept while the cell recomputes. */
+  declare private unit: UnitIndex;
+  /** An uploaded picture is being decoded: the status says so, and the old picture stays until it is ready. */
+  declare private readingPicture: boolean;
 
   readonly #state = new ObservableController<CellState>(this);
   /** Shown (dimmed) while the cell recomputes, so an edit never blanks the view. */
@@ -80,16 +109,45 @@ export class CbCell extends LitElement {
     this.position = 0;
     this.count = 1;
     this.live = undefined;
+    this.words = () => undefined;
+    this.cells = undefined;
+    this.values = undefined;
+    this.kernelInputChannels = undefined;
+    this.explaining = false;
+    this.unit = { channel: 0, y: 0, x: 0 };
+    this.readingPicture = false;
+    this.addEventListener('picture-reading', (e) => {
+      this.readingPicture = e.reading;
+    });
+    this.addEventListener('unit-select', (e) => {
+      this.unit = e.unit;
+    });
   }
 
   get #name(): string {
     return this.cell.title || this.cell.id;
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    // Focusable from script (the "Go to" link on upstream errors), not a Tab stop.
-    if (!this.hasAttribute('tabindex')) this.tabIndex = -1;
+  /** "Convolution 'Edges'" (or "Convolution conv1"): how errors and dialogs name this cell. */
+  get #label(): string {
+    const kind = this.info?.label ?? this.cell.kind;
+    return this.cell.title ? `${kind} '${this.cell.title}'` : `${kind} ${this.cell.id}`;
+  }
+
+  /** The cell's error in plain words, one sentence per problem (none when it is fine). */
+  get #problems(): PlainProblem[] {
+    const state = this.#state.value;
+    if (state?.status !== 'error' || this.#unwired.length > 0) return [];
+    return describeCellError(state.error, this.cell, this.words);
+  }
+
+  /**
+   * Puts focus in the cell: its title field (the first Tab stop) or its ⋯ menu. The host itself has no
+   * tabindex: a negative one would take every control inside out of the Tab order.
+   */
+  focusPart(part: 'title' | 'menu' = 'title'): void {
+    const selector = part === 'menu' ? 'details.menu > summary' : 'input.title';
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(selector)?.focus());
   }
 
   override willUpdate(changed: PropertyValues<this>): void {
@@ -99,12 +157,14 @@ export class CbCell extends LitElement {
     if (state?.status === 'ok') this.#lastValue = state.value;
     this.dataset.cellId = this.cell.id;
     this.dataset.cellKind = this.cell.kind;
-    this.dataset.status = state?.status ?? 'pending';
+    this.dataset.status = this.readingPicture ? 'pending' : (state?.status ?? 'pending');
     // An unwired cell "errors" in the runtime, but to a student it is waiting, not broken.
     this.toggleAttribute('data-waiting', state?.status === 'error' && this.#unwired.length > 0);
   }
 
   #renderStatus(state: CellState | undefined) {
+    if (this.readingPicture)
+      return html`<span class="status" aria-label="reading the picture"><span class="spinner"></span>reading picture</span>`;
     if (!state || state.status === 'pending') {
       const progress = state?.status === 'pending' ? state.progress : undefined;
       return html`<span class="status" aria-label="computing"><span class="spinner"></span>${progress ? `${progress.done}/${progress.total}` : 'computing'}</span>`;
@@ -117,38 +177,6 @@ export class CbCell extends LitElement {
     if (state.stale)
       return html`<span class="status idle" title="inputs changed since this run">out of date</span>`;
     return html`<span class="status ok" title="compute time">${formatMs(state.ms)}</span>`;
-  }
-
-  #renderInputs() {
-    const slots = Object.entries(this.info?.inputs ?? {});
-    if (slots.length === 0) return nothing;
-    const wired = this.cell.inputs ?? {};
-    return html`<div class="inputs">
-      ${slots.map(([slot, type]) => {
-        const options = this.candidates.filter(
-          (c) => c.id !== this.cell.id && c.output !== undefined && accepts(type, c.output),
-        );
-        const current = wired[slot];
-        return html`<label>
-          <span class="slot">${slot}</span>
-          <select
-            class=${current === undefined && !type.optional ? 'missing' : ''}
-            aria-label=${`${this.#name} input ${slot}`}
-            @change=${(e: Event) =>
-              this.dispatchEvent(
-                new CellInputsChangeEvent(this.cell.id, {
-                  ...wired,
-                  [slot]: (e.target as HTMLSelectElement).value,
-                }),
-              )}
-          >
-            ${current === undefined ? html`<option value="" selected disabled>${options.length > 0 ? '— choose —' : '— none in this notebook yet —'}</option>` : nothing}
-            ${current !== undefined && !options.some((o) => o.id === current) ? html`<option value=${current} selected>${current} (missing or incompatible)</option>` : nothing}
-            ${options.map((o) => html`<option value=${o.id} ?selected=${o.id === current}>${o.name}</option>`)}
-          </select>
-        </label>`;
-      })}
-    </div>`;
   }
 
   /** Required input slots nobody has wired yet: the cell is waiting for the student, not broken. */
@@ -166,7 +194,13 @@ export class CbCell extends LitElement {
         return html`<p class="empty">No ${unwired.join(' or ')} wired yet — choose one above.</p>`;
       const upstream = state.error.upstream;
       const last = this.#lastValue;
-      return html`<p class="error" role="alert">${state.error.message}${upstream ? html` <button class="quiet" @click=${() => this.#focusCell(upstream)}>Go to ${this.titles.get(upstream) ?? upstream}</button>` : nothing}</p>
+      const problems = this.#problems;
+      const paths = problems.map((p) => p.path).filter((path) => path !== '');
+      return html`<div class="error" role="alert">
+          ${problems.map((p) => html`<p>${p.text}</p>`)}
+          ${upstream ? html`<button class="quiet" @click=${() => this.#focusCell(upstream)}>Go to ${this.titles.get(upstream) ?? upstream}</button>` : nothing}
+          ${paths.length > 0 ? html`<details><summary>Details</summary><code>${paths.join(', ')}</code> · <span>${state.error.message}</span></details>` : nothing}
+        </div>
         ${last ? html`<p class="last-good">Last good result, kept for comparison:</p>${this.#renderShown(last, state, undefined, true)}` : nothing}`;
     }
     if (state?.status === 'idle') return html`<p class="empty">Not run yet — press Run to compute it.</p>`;
@@ -210,7 +244,30 @@ export class CbCell extends LitElement {
           titles: this.titles,
           editableValues: this.#editableValues,
         })}
-      </div>`;
+      </div>
+      ${this.#renderExplain(value)}`;
+  }
+
+  /** The step-through explainer for conv and pool, and Enlarge for every map. */
+  #renderExplain(value: CellValue) {
+    if (value.type !== 'tensor') return nothing;
+    const base = {
+      cell: this.cell,
+      label: this.#label,
+      value,
+      inputValues: this.inputValues,
+      unit: this.unit,
+    };
+    if (!kindView(this.cell.kind).explainable) return html`<div class="explain">${renderEnlarge(base)}</div>`;
+    return renderExplainer({
+      ...base,
+      cells: this.cells ?? [],
+      values: this.values ?? new Map(),
+      open: this.explaining,
+      toggle: () => {
+        this.explaining = !this.explaining;
+      },
+    });
   }
 
   /** An image's typed-in pixels, edited beside its map when nothing transforms them first. */
@@ -221,12 +278,19 @@ export class CbCell extends LitElement {
     return editsAsMatrix(params.values) ? params.values : undefined;
   }
 
+  /** Fields the cell's error is about, so their controls show the error state. */
+  #invalidFields(): Readonly<Record<string, string>> | undefined {
+    const problems = this.#problems.filter((p) => p.param !== undefined);
+    if (problems.length === 0) return undefined;
+    return Object.fromEntries(problems.map((p) => [p.param as string, p.message]));
+  }
+
   #focusCell(id: string): void {
     const root = this.getRootNode() as ShadowRoot | Document;
     const target = root.querySelector<HTMLElement>(`cb-cell[data-cell-id="${CSS.escape(id)}"]`);
     if (!target) return;
     target.scrollIntoView({ behavior: 'smooth', block: 'center' });
-    target.focus({ preventScroll: true });
+    if (target instanceof CbCell) target.focusPart('title');
     // Outline the cell for a moment so the eye finds where the page jumped to.
     target.toggleAttribute('data-arrived', true);
     setTimeout(() => target.removeAttribute('data-arrived'), ARRIVAL_FLASH_MS);
@@ -251,8 +315,19 @@ export class CbCell extends LitElement {
         ${this.#renderStatus(state)} ${renderCellMenu(this, this.cell.id, this.#name, this.position, this.count)}
       </header>
       <div class="body">
-        ${this.#renderInputs()} ${this.#renderCommands(state)}
-        ${renderCellEditor({ cell: this.cell, value, inputValues: this.inputValues, info: this.info, candidates: this.candidates, state })}
+        ${renderInputPickers(this, this.cell, this.info, this.candidates, this.#name)} ${this.#renderCommands(state)}
+        ${renderCellEditor({
+          cell: this.cell,
+          value,
+          inputValues: this.inputValues,
+          info: this.info,
+          candidates: this.candidates,
+          name: this.#label,
+          invalid: this.#invalidFields(),
+          ...(this.cells ? { cells: this.cells } : {}),
+          ...(this.kernelInputChannels === undefined ? {} : { inputChannels: this.kernelInputChannels }),
+          state,
+        })}
         ${kindView(this.cell.kind).noValueView || kindView(this.cell.kind).ownsState ? nothing : this.#renderValue(state)}
       </div>`;
   }

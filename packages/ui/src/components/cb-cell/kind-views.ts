@@ -3,7 +3,13 @@ import { html, nothing, type TemplateResult } from 'lit';
 import type { KindInfo } from '../../catalog/value-types';
 import type { InputCandidate } from './cb-cell';
 import '../cb-image-editor/cb-image-editor';
+import type { CbKernelEditor } from '../cb-kernel-editor/cb-kernel-editor';
 import '../cb-kernel-editor/cb-kernel-editor';
+import '../cb-kernel-shape/cb-kernel-shape';
+import type { KernelFilterSelectEvent } from '../../events/kernel-filter-select';
+import { MapZoomRequestEvent } from '../../events/map-zoom-request';
+import { filterPlanes } from '../cb-map-zoom/zoom-planes';
+import { renderBroadcastNotice } from './broadcast-readout';
 import '../cb-note/cb-note';
 import '../cb-param-controls/cb-param-controls';
 import { classBars, drawnDigitEditor, trainEditor, weightsEditor } from './training-views';
@@ -18,6 +24,14 @@ export interface EditorContext {
   readonly candidates: readonly InputCandidate[];
   /** The cell's state, for an editor that shows all of it (see KindView.ownsState). */
   readonly state?: CellState;
+  /** The document's cells: only given to kinds whose view reads other cells (conv's broadcast notice). */
+  readonly cells?: readonly CellSpec[];
+  /** For a kernel: the channels of the conv input it feeds, when known. */
+  readonly inputChannels?: number;
+  /** The cell as people name it ("Convolution 'Edges'"), for refusals. */
+  readonly name?: string;
+  /** Params the cell's error is about → plain message, so those fields show their error state. */
+  readonly invalid?: Readonly<Record<string, string>>;
 }
 
 /** How the page shows one kind of cell. Everything a kind computes is in @convbook/cells; this is only UI. */
@@ -36,6 +50,10 @@ export interface KindView {
   readonly colourMap?: boolean;
   /** A readout under the generic controls (the size arithmetic of a window). */
   readonly readout?: (cell: CellSpec, inputValues: ReadonlyMap<string, CellValue>) => unknown;
+  /** A notice under the readout that needs other cells (a kernel broadcast over channels). */
+  readonly notice?: (context: EditorContext) => TemplateResult | typeof nothing;
+  /** The value can be stepped through unit by unit ("How is each number computed?"). */
+  readonly explainable?: boolean;
   /** The cells a cell-naming param may name (default: every cell producing the param's value type). */
   readonly cellChoices?: (
     cell: CellSpec,
@@ -60,11 +78,18 @@ export const KIND_VIEWS: Readonly<Record<string, KindView>> = {
   },
   kernel: {
     editor: ({ cell, value }) =>
-      html`<cb-kernel-editor cell-id=${cell.id} .params=${cell.params ?? {}} .value=${value}></cb-kernel-editor>`,
+      html`${
+        value?.type === 'kernel'
+          ? html`<cb-kernel-shape cell-id=${cell.id} .weights=${value.weights} .bias=${value.bias}
+          @kernel-filter-select=${showFilter}></cb-kernel-shape>`
+          : nothing
+      }
+        <cb-kernel-editor cell-id=${cell.id} .params=${cell.params ?? {}} .value=${value}></cb-kernel-editor>
+        ${value?.type === 'kernel' ? html`<button aria-haspopup="dialog" @click=${enlargeKernel}>Enlarge</button>` : nothing}`,
     editorShowsValue: true,
   },
-  conv: { readout: windowReadout },
-  pool: { readout: windowReadout },
+  conv: { readout: windowReadout, notice: renderBroadcastNotice, explainable: true },
+  pool: { readout: windowReadout, explainable: true },
   train: { editor: trainEditor, ownsState: true },
   // The pad's preview already is what the network sees: no second (inverted) picture of the same digit.
   'drawn-digit': { editor: drawnDigitEditor, valueView: () => html`` },
@@ -80,6 +105,26 @@ export const KIND_VIEWS: Readonly<Record<string, KindView>> = {
 };
 
 const NO_VIEW: KindView = {};
+const NO_INVALID: Readonly<Record<string, string>> = {};
+
+/** Enlarge on a kernel cell: the filter its editor shows, every channel, in the shared zoom dialog. */
+function enlargeKernel(event: Event): void {
+  const button = event.currentTarget as HTMLElement;
+  const editor = button.parentNode?.querySelector<CbKernelEditor>('cb-kernel-editor');
+  const value = editor?.value;
+  if (value?.type !== 'kernel') return;
+  const filter = Math.min(editor?.filter ?? 0, (value.weights.shape[0] ?? 1) - 1);
+  button.dispatchEvent(
+    new MapZoomRequestEvent(`Kernel ${editor?.cellId ?? ''}`, filterPlanes(value.weights, filter)),
+  );
+}
+
+/** A filter picked in a bank's shape fields: the weight editor beside it turns to that filter. */
+function showFilter(event: KernelFilterSelectEvent): void {
+  const shape = event.currentTarget as HTMLElement;
+  const editor = shape.parentNode?.querySelector<CbKernelEditor>('cb-kernel-editor');
+  if (editor) editor.filter = event.kernel;
+}
 
 export function kindView(kind: string): KindView {
   return KIND_VIEWS[kind] ?? NO_VIEW;
@@ -92,9 +137,11 @@ export function renderCellEditor(context: EditorContext): TemplateResult | typeo
   if (view.editor) return view.editor(context);
   const readout = view.readout?.(cell, inputValues);
   const choices = view.cellChoices?.(cell, candidates) ?? defaultChoices(info, cell, candidates);
-  return html`<cb-param-controls cell-id=${cell.id} kind=${cell.kind} .controls=${info?.controls ?? []}
+  return html`<cb-param-controls cell-id=${cell.id} kind=${cell.kind} cell-name=${context.name ?? cell.id}
+      .invalid=${context.invalid ?? NO_INVALID} .controls=${info?.controls ?? []}
       .params=${cell.params ?? {}} .cellChoices=${choices}></cb-param-controls>
-    ${readout ? html`<div class="readout" aria-label="Size arithmetic">${readout}</div>` : nothing}`;
+    ${readout ? html`<div class="readout" aria-label="Size arithmetic">${readout}</div>` : nothing}
+    ${view.notice?.(context) ?? nothing}`;
 }
 
 /** Each cell-naming param of the kind may name any other cell producing its value type. */

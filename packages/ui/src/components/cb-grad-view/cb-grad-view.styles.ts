@@ -60,4 +60,14 @@ export const gradViewStyles = css`
     justify-content: space-between;
     width: 320px;
   }
+
+  .diverged {
+    color: var(--cb-error);
+    font-size: 13px;
+    margin: 0 0 var(--cb-space-2);
+  }
+  button.apply {
+    font: inherit;
+    margin-top: var(--cb-space-2);
+  }
 `;

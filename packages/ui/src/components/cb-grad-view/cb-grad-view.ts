@@ -1,6 +1,8 @@
-import type { CellProgress, GradValue } from '@convbook/cells';
+import { type CellProgress, type GradValue, kernelParamsPatch } from '@convbook/cells';
 import type { Tensor } from '@convbook/core';
 import { html, LitElement, nothing } from 'lit';
+import { controlStyles } from '../../app-styles/shared-styles';
+import { CellParamsChangeEvent } from '../../events/cell-params-change';
 import { formatAmong, formatValue, largestMagnitude } from '../../format/format-number';
 import '../cb-feature-map/cb-feature-map';
 import '../cb-matrix/cb-matrix';
@@ -17,7 +19,7 @@ const CURVE_HEIGHT = 120;
  * loss curve and the learned kernel.
  */
 export class CbGradView extends LitElement {
-  static override styles = gradViewStyles;
+  static override styles = [controlStyles, gradViewStyles];
   static override properties = {
     value: { attribute: false },
     progress: { attribute: false },
@@ -74,6 +76,40 @@ export class CbGradView extends LitElement {
     </section>`;
   }
 
+  /** The learned kernel, the gradient there (near zero at a minimum), Apply, and why a run stopped early. */
+  #renderLearned(training: NonNullable<GradValue['training']>, running: boolean) {
+    const scale = largestMagnitude(training.learnedWeights.data);
+    const apply = () =>
+      training.kernelCellId &&
+      this.dispatchEvent(
+        new CellParamsChangeEvent(
+          training.kernelCellId,
+          kernelParamsPatch({ weights: training.learnedWeights, bias: training.learnedBias }),
+        ),
+      );
+    return html`${training.diverged ? html`<p class="diverged" role="alert">Training stopped: ${training.diverged.message}. The curve and the kernel are the last ones with a finite loss.</p>` : nothing}
+      <section>
+        <h4>Learned kernel after ${training.steps} steps</h4>
+        ${this.#map(training.learnedWeights, `${this.label} learned kernel`)}
+        <p class="bias">learned bias: ${[...training.learnedBias].map((b) => formatAmong(b, scale)).join(', ')}</p>
+        ${
+          training.kernelCellId && !running
+            ? html`<button class="apply" title=${`Writes these weights and bias into "${training.kernelCellId}" (one edit: Undo takes it back)`}
+                @click=${apply}>Apply to ${training.kernelCellId}</button>`
+            : nothing
+        }
+      </section>
+      ${
+        training.learnedGradient
+          ? html`<section>
+              <h4>dLoss/dWeights at the learned kernel</h4>
+              ${this.#map(training.learnedGradient, `${this.label} gradient at the learned kernel`)}
+              ${training.learnedBiasGradient ? html`<p class="bias">dLoss/dBias there: ${[...training.learnedBiasGradient].map((b) => formatValue(b)).join(', ')}</p>` : nothing}
+            </section>`
+          : nothing
+      }`;
+  }
+
   override render() {
     const value = this.value;
     const progress = this.progress;
@@ -81,19 +117,11 @@ export class CbGradView extends LitElement {
     return html`
       ${progress ? this.#renderProgress(progress) : nothing}
       ${training && training.lossCurve.length > 0 ? this.#renderCurve(training.lossCurve) : nothing}
-      ${
-        training
-          ? html`<section>
-              <h4>Learned kernel after ${training.steps} steps</h4>
-              ${this.#map(training.learnedWeights, `${this.label} learned kernel`)}
-              <p class="bias">learned bias: ${[...training.learnedBias].map((b) => formatAmong(b, largestMagnitude(training.learnedWeights.data))).join(', ')}</p>
-            </section>`
-          : nothing
-      }
+      ${training ? this.#renderLearned(training, progress !== undefined) : nothing}
       ${
         value
           ? html`<section>
-              <h4>${value.target === 'kernel' ? 'dLoss/dWeights' : 'dLoss/dImage'}</h4>
+              <h4>${value.target === 'kernel' ? (training ? 'dLoss/dWeights at the starting kernel' : 'dLoss/dWeights') : 'dLoss/dImage'}</h4>
               ${this.#map(value.gradient, `${this.label} ${value.target === 'kernel' ? 'weight' : 'image'} gradient`)}
               ${
                 value.biasGradient

@@ -79,4 +79,28 @@ export const imageEditorStyles = css`
   input[type='file'] {
     display: none;
   }
+
+  .reading {
+    display: flex;
+    align-items: center;
+    gap: var(--cb-space-2);
+  }
+  .spinner {
+    width: 12px;
+    height: 12px;
+    border: 2px solid var(--cb-border-strong);
+    border-top-color: var(--cb-accent);
+    border-radius: 50%;
+    animation: spin 0.8s linear infinite;
+  }
+  @media (prefers-reduced-motion: reduce) {
+    .spinner {
+      animation-duration: 3s;
+    }
+  }
+  @keyframes spin {
+    to {
+      transform: rotate(360deg);
+    }
+  }
 `;

@@ -4,6 +4,7 @@ import { live } from 'lit/directives/live.js';
 import { controlStyles } from '../../app-styles/shared-styles';
 import { CellParamsChangeEvent } from '../../events/cell-params-change';
 import { paramsRefusal } from '../../events/params-refusal';
+import { PictureReadingEvent } from '../../events/picture-reading';
 import { editsAsMatrix } from '../cb-matrix/cb-matrix';
 import {
   blankLiteral,
@@ -41,6 +42,7 @@ export class CbImageEditor extends LitElement {
     cellId: { type: String, attribute: 'cell-id' },
     params: { attribute: false },
     uploadNote: { state: true },
+    reading: { state: true },
     uploadError: { state: true },
     dragOver: { state: true },
   };
@@ -48,6 +50,8 @@ export class CbImageEditor extends LitElement {
   declare cellId: string;
   declare params: Readonly<Record<string, unknown>>;
   declare private uploadNote: string;
+  /** The name of the picture being decoded and shrunk (until then the old picture stays, marked busy). */
+  declare private reading: string;
   declare private uploadError: string;
   declare private dragOver: boolean;
 
@@ -58,6 +62,7 @@ export class CbImageEditor extends LitElement {
     this.uploadNote = '';
     this.uploadError = '';
     this.dragOver = false;
+    this.reading = '';
   }
 
   get #sample(): Record<string, unknown> | undefined {
@@ -98,6 +103,8 @@ export class CbImageEditor extends LitElement {
       this.uploadError = `That is not a picture (type "${file.type || 'unknown'}"). Choose a PNG, JPEG, GIF or WebP file.`;
       return;
     }
+    this.reading = file instanceof File && file.name ? `“${file.name}”` : 'the picture';
+    this.dispatchEvent(new PictureReadingEvent(true));
     try {
       const picture = await preparePicture(file);
       this.uploadNote = picture.original
@@ -108,6 +115,9 @@ export class CbImageEditor extends LitElement {
       // Engine messages ("The source image could not be decoded.") are not for users: only our own sentences.
       this.uploadError =
         error instanceof PictureError ? error.message : 'Could not read the picture; it may be damaged.';
+    } finally {
+      this.reading = '';
+      this.dispatchEvent(new PictureReadingEvent(false));
     }
   }
 
@@ -221,12 +231,13 @@ export class CbImageEditor extends LitElement {
           @drop=${this.#onDrop}
           @paste=${this.#onPaste}
         >
-          <button @click=${() => this.renderRoot.querySelector<HTMLInputElement>('input[type=file]')?.click()}>Upload picture…</button>
+          <button ?disabled=${this.reading !== ''} @click=${() => this.renderRoot.querySelector<HTMLInputElement>('input[type=file]')?.click()}>Upload picture…</button>
           <span>or drop / paste one here</span>
           <input type="file" accept="image/*" aria-label="Picture file"
             @change=${(e: Event) => void this.#upload((e.target as HTMLInputElement).files?.[0])} />
         </div>
       </div>
+      ${this.reading ? html`<p class="note reading" role="status" aria-busy="true"><span class="spinner"></span> Reading ${this.reading}… the picture below changes when it is ready.</p>` : nothing}
       ${this.uploadNote ? html`<p class="note" role="status">${this.uploadNote}</p>` : nothing}
       ${this.uploadError ? html`<p class="error" role="alert">${this.uploadError}</p>` : nothing}
       ${

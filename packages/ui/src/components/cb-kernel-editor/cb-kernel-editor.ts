@@ -17,7 +17,14 @@ import {
   withBias,
   withWeight,
 } from './kernel-grid';
-import { type KernelPage, kernelPage, kernelsOnPage, pageOfKernel, planeName } from './kernel-page';
+import {
+  type KernelPage,
+  kernelPage,
+  kernelsOnPage,
+  MAX_INPUTS_PER_PAGE,
+  pageOfKernel,
+  planeName,
+} from './kernel-page';
 
 type KernelSource = 'values' | 'preset' | 'gaussian' | 'random';
 /** Setting one source clears the others: a kernel cell takes exactly one. */
@@ -46,6 +53,7 @@ export class CbKernelEditor extends LitElement {
     scrubIndex: { state: true },
     page: { state: true },
     refusal: { state: true },
+    filter: { type: Number },
   };
 
   declare cellId: string;
@@ -59,6 +67,8 @@ export class CbKernelEditor extends LitElement {
   declare private page: number;
   /** Why the last edit was not sent (a weight beyond float32), shown until an edit goes through. */
   declare private refusal: string;
+  /** The filter picked in the shape fields (0-based): the editor turns to the page that shows it. */
+  declare filter: number;
 
   #scrub: { index: number; startX: number; startValue: number; moved: boolean } | undefined;
   #frame = 0;
@@ -76,11 +86,14 @@ export class CbKernelEditor extends LitElement {
     this.scrubIndex = undefined;
     this.page = 0;
     this.refusal = '';
+    this.filter = 0;
   }
 
   override willUpdate(changed: PropertyValues<this>): void {
     // A new document snapshot includes every edit we sent, so the draft has done its job.
     if (changed.has('params') && this.#scrub === undefined) this.draft = undefined;
+    const grid = this.#grid;
+    if (changed.has('filter') && grid) this.page = pageOfKernel(grid.shape, this.filter);
   }
 
   override disconnectedCallback(): void {
@@ -186,9 +199,19 @@ export class CbKernelEditor extends LitElement {
 
   #onWeightInput(event: Event, index: number): void {
     const grid = this.#grid;
-    const value = (event.target as HTMLInputElement).valueAsNumber;
-    if (!grid || !Number.isFinite(value)) return;
-    this.#commitGrid(withWeight(grid, index, value), true, value);
+    const input = event.target as HTMLInputElement;
+    const value = input.valueAsNumber;
+    if (!grid) return;
+    if (Number.isFinite(value)) this.#commitGrid(withWeight(grid, index, value), true, value);
+    else this.#keepInUse(input, grid.weights[index] ?? 0);
+  }
+
+  /** A cleared (or unreadable) field is never left blank while another value counts: it shows that value. */
+  #keepInUse(input: HTMLInputElement, inUse: number): void {
+    const shown = String(roundWeight(inUse));
+    input.value = shown;
+    const name = input.getAttribute('aria-label') ?? 'that field';
+    this.refusal = `${name.charAt(0).toUpperCase()}${name.slice(1)} cannot be empty: it stays ${shown}.`;
   }
 
   #onWeightKey(event: KeyboardEvent, index: number): void {
@@ -234,9 +257,11 @@ export class CbKernelEditor extends LitElement {
 
   #onBiasInput(event: Event, kernel: number): void {
     const grid = this.#grid;
-    const value = (event.target as HTMLInputElement).valueAsNumber;
-    if (!grid || !Number.isFinite(value)) return;
-    this.#commitGrid(withBias(grid, kernel, value), true, value);
+    const input = event.target as HTMLInputElement;
+    const value = input.valueAsNumber;
+    if (!grid) return;
+    if (Number.isFinite(value)) this.#commitGrid(withBias(grid, kernel, value), true, value);
+    else this.#keepInUse(input, grid.bias[kernel] ?? 0);
   }
 
   #onPreset(event: Event): void {
@@ -412,11 +437,19 @@ export class CbKernelEditor extends LitElement {
     </div>`;
   }
 
+  /** A bank of several filters that each fit a page is edited one filter (all its channels) at a time. */
+  #filterPage(grid: KernelGrid): KernelPage | undefined {
+    const [o, c, kh, kw] = grid.shape;
+    if (o < 2 || c * kh * kw > MAX_INPUTS_PER_PAGE) return undefined;
+    const filter = Math.min(o - 1, Math.max(0, this.filter));
+    return { start: filter * c, count: c, page: 0, pages: 1, planes: o * c };
+  }
+
   override render() {
     const grid = this.#grid;
     if (!grid) return html`${this.#renderSource()}<p class="hint">No weights to show yet.</p>`;
     const [o, c, kh, kw] = grid.shape;
-    const page = kernelPage(grid.shape, this.page);
+    const page = this.#filterPage(grid) ?? kernelPage(grid.shape, this.page);
     const planes = [];
     for (let p = page.start; p < page.start + page.count; p++)
       planes.push(this.#renderPlane(grid, Math.floor(p / c), p % c));

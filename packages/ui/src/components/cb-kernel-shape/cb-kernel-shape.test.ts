@@ -51,7 +51,7 @@ describe('cb-kernel-shape', () => {
     ]);
     expect(field(element, 'Rows').placeholder).toBe('3');
     expect(root(element).querySelector('legend')?.textContent?.replace(/\s+/g, ' ').trim()).toBe(
-      'Kernel shape 1 × 1 × 3 × 3',
+      'Kernel shape 1 kernel of 3×3 on 1 channel',
     );
   });
 

@@ -157,7 +157,7 @@ export class CbKernelShape extends LitElement {
     const shape = this.#shape;
     if (!shape) return html`<p class="hint">The kernel has no weights yet.</p>`;
     return html`<fieldset>
-      <legend>Kernel shape <span class="now">${shape.kernels} × ${shape.channels} × ${shape.rows} × ${shape.columns}</span></legend>
+      <legend>Kernel shape <span class="now">${plural(shape.kernels, 'kernel')} of ${shape.rows}×${shape.columns} on ${plural(shape.channels, 'channel')}</span></legend>
       <div class="fields">
         ${FIELDS.map((field) => this.#renderField(field, shape))}
         ${this.#renderFilterPicker(shape)}
@@ -165,6 +165,11 @@ export class CbKernelShape extends LitElement {
       ${this.#renderChannelHint(shape)}
     </fieldset>`;
   }
+}
+
+/** "1 kernel", "3 kernels". */
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }
 
 customElements.define('cb-kernel-shape', CbKernelShape);

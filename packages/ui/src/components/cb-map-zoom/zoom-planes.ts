@@ -38,3 +38,23 @@ export function kernelAndMapPlanes(weights: Tensor, map: Tensor, kernel: number,
     mapPlane(map, kernel, `Feature map${which}`),
   ];
 }
+
+/** At most this many kernel slices go into one enlargement (a big bank is paged in its editor instead). */
+const MAX_ZOOM_SLICES = 8;
+
+/** The slices of one filter of a bank [O, C, kh, kw] (every channel), on the whole bank's colour scale. */
+export function filterPlanes(weights: Tensor, kernel: number): ZoomPlane[] {
+  const [kernels = 1, channels = 1, kh = 1, kw = 1] = weights.shape;
+  const scale = chooseScale(weights.data, 'diverging');
+  const which = kernels > 1 ? ` ${kernel + 1}` : '';
+  return Array.from({ length: Math.min(channels, MAX_ZOOM_SLICES) }, (_, channel) => {
+    const start = (kernel * channels + channel) * kh * kw;
+    return {
+      label: `Kernel${which}${channels > 1 ? `, channel ${channel + 1}` : ''}`,
+      values: weights.data.subarray(start, start + kh * kw),
+      height: kh,
+      width: kw,
+      scale,
+    };
+  });
+}

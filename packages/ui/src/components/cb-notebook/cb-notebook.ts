@@ -1,18 +1,22 @@
-import type { CellValue, NotebookDocument } from '@convbook/cells';
+import type { CellValue, KindWordsLookup, NotebookDocument } from '@convbook/cells';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
+import { kindWordsFromInfo } from '../../catalog/kind-words';
 import { receptiveHighlights } from '../../catalog/receptive-chain';
 import type { KindInfo } from '../../catalog/value-types';
 import { ObservableController } from '../../controllers/observable-controller';
 import type { FeatureMapHoverEvent } from '../../events/feature-map-hover';
+import type { UnitSelectEvent } from '../../events/unit-select';
 import type { PageNotebook } from '../../session/page-notebook';
 import '../cb-add-cell/cb-add-cell';
 import '../cb-cell/cb-cell';
-import type { InputCandidate } from '../cb-cell/cb-cell';
+import type { CbCell, InputCandidate } from '../cb-cell/cb-cell';
+import { kindView } from '../cb-cell/kind-views';
 import { LiveTrainedWeights } from '../cb-cell/training-views';
 import type { PixelBox } from '../cb-feature-map/plane-geometry';
 import { allStates$, type NotebookStates } from './all-states';
 import { notebookStyles } from './cb-notebook.styles';
+import { cellStepFromKey } from './cell-keys';
 
 /**
  * The column of cells in reading order, with the "add cell" menu at the end. It also turns a hover on one
@@ -41,6 +45,8 @@ export class CbNotebook extends LitElement {
   #inputValues = new Map<string, ReadonlyMap<string, CellValue>>();
   /** What running train cells have learned so far, shown in their weights cells. */
   readonly #live = new LiveTrainedWeights();
+  /** Kind and field labels for plain-word errors, rebuilt when the kinds change. */
+  #words: KindWordsLookup = () => undefined;
 
   constructor() {
     super();
@@ -49,9 +55,32 @@ export class CbNotebook extends LitElement {
     this.kinds = new Map();
     this.highlights = new Map();
     this.addEventListener('feature-map-hover', (e) => this.#onHover(e));
+    this.addEventListener('unit-select', (e) => this.#onUnitSelect(e));
+    this.addEventListener('keydown', (e) => this.#onKey(e));
+  }
+
+  /** Alt+↓ / Alt+↑ (from anywhere in a cell): focus the next or previous cell's title. */
+  #onKey(event: KeyboardEvent): void {
+    const step = cellStepFromKey(event);
+    if (step === 0) return;
+    const cells = [...this.renderRoot.querySelectorAll<CbCell>('cb-cell')];
+    const from = cells.findIndex((cell) => event.composedPath().includes(cell));
+    const target = cells[from === -1 ? (step > 0 ? 0 : cells.length - 1) : from + step];
+    if (!target) return;
+    event.preventDefault();
+    target.scrollIntoView({ block: 'nearest' });
+    target.focusPart('title');
+  }
+
+  /** A unit picked in an explainer outlines its receptive field upstream, like a hover does. */
+  #onUnitSelect(event: UnitSelectEvent): void {
+    const cells = this.document?.cells ?? [];
+    const values = this.#states.value?.values ?? new Map();
+    this.highlights = receptiveHighlights(cells, values, event.cellId, event.unit.y, event.unit.x);
   }
 
   override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('kinds')) this.#words = kindWordsFromInfo(this.kinds);
     if (changed.has('document') || changed.has('kinds')) {
       const cells = this.document?.cells ?? [];
       // A weight edit changes neither: keeping the old objects spares every cell a re-render.
@@ -125,6 +154,10 @@ export class CbNotebook extends LitElement {
               .position=${index}
               .count=${cells.length}
               .live=${live.get(cell.id)}
+              .words=${this.#words}
+              .kernelInputChannels=${cell.kind === 'kernel' ? channelsFedBy(cell.id, cells, values) : undefined}
+              .cells=${readsOthers(cell.kind) ? cells : undefined}
+              .values=${readsOthers(cell.kind) ? values : undefined}
             ></cb-cell>
             ${index < cells.length - 1 ? html`<cb-add-cell compact .kinds=${this.kinds} after-id=${cell.id}></cb-add-cell>` : nothing}
           </li>`,
@@ -132,6 +165,23 @@ export class CbNotebook extends LitElement {
       </ol>
       <cb-add-cell .kinds=${this.kinds} after-id=${cells.at(-1)?.id ?? ''}></cb-add-cell>`;
   }
+}
+
+/** The channels of the input of the first conv reading kernel `id` (what its shape fields offer to match). */
+function channelsFedBy(
+  id: string,
+  cells: readonly { readonly kind: string; readonly inputs?: Readonly<Record<string, string>> }[],
+  values: ReadonlyMap<string, CellValue>,
+): number | undefined {
+  const conv = cells.find((c) => c.kind === 'conv' && c.inputs?.kernel === id);
+  const input = conv?.inputs?.input === undefined ? undefined : values.get(conv.inputs.input);
+  return input?.type === 'tensor' && input.tensor.rank === 3 ? input.tensor.shape[0] : undefined;
+}
+
+/** Only the kinds whose views read other cells get the whole document (others skip its re-renders). */
+function readsOthers(kind: string): boolean {
+  const view = kindView(kind);
+  return view.explainable === true || view.notice !== undefined;
 }
 
 function sameEntries(a: ReadonlyMap<string, string>, b: ReadonlyMap<string, string>): boolean {

@@ -71,4 +71,13 @@ export const paramControlsStyles = css`
     color: var(--cb-error);
     margin: var(--cb-space-2) 0 0;
   }
+
+  [aria-invalid='true'] {
+    border-color: var(--cb-error);
+    outline: 2px solid var(--cb-error);
+    outline-offset: 0;
+  }
+  fieldset.unset input::placeholder {
+    color: var(--cb-text-muted);
+  }
 `;

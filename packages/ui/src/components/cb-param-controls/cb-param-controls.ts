@@ -1,13 +1,15 @@
+import { plainMessage } from '@convbook/cells';
 import { html, LitElement, nothing } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { controlStyles } from '../../app-styles/shared-styles';
 import type { ParamControl } from '../../catalog/param-control';
 import { CellParamsChangeEvent } from '../../events/cell-params-change';
-import { paramsRefusal } from '../../events/params-refusal';
+import { paramsProblems } from '../../events/params-refusal';
 import { paramControlsStyles } from './cb-param-controls.styles';
 import { implicitDefault } from './implicit-defaults';
 import { numericParts, withPart } from './numeric-parts';
 import { appliesNow } from './param-relevance';
+import { STRUCTURED_OFF, STRUCTURED_STARTS } from './structured-starts';
 
 /**
  * Controls built from a kind's parameter schema: number inputs with limits, selects, checkboxes. Used by
@@ -29,6 +31,8 @@ export class CbParamControls extends LitElement {
     params: { attribute: false },
     cellChoices: { attribute: false },
     refusal: { state: true },
+    cellName: { type: String, attribute: 'cell-name' },
+    invalid: { attribute: false },
   };
 
   declare cellId: string;
@@ -39,6 +43,12 @@ export class CbParamControls extends LitElement {
   /** Parameters that name another cell (e.g. grad's `kernelCell`): parameter → the cells to offer. */
   declare cellChoices: Readonly<Record<string, readonly { readonly id: string; readonly name: string }[]>>;
   declare private refusal: string;
+  /** Names the cell in refusals: "Convolution 'Edges'". */
+  declare cellName: string;
+  /** Fields the runtime reports as wrong (from the cell's error), by param name → plain message. */
+  declare invalid: Readonly<Record<string, string>>;
+  /** The field whose typed value was refused, shown in its error state until an edit goes through. */
+  #refused = '';
 
   constructor() {
     super();
@@ -48,11 +58,38 @@ export class CbParamControls extends LitElement {
     this.params = {};
     this.cellChoices = {};
     this.refusal = '';
+    this.cellName = '';
+    this.invalid = {};
   }
 
   #set(name: string, value: unknown): void {
-    this.refusal = paramsRefusal(this.kind, this.params, { [name]: value }) ?? '';
-    if (this.refusal === '') this.dispatchEvent(new CellParamsChangeEvent(this.cellId, { [name]: value }));
+    const problems = paramsProblems(this.kind, this.params, { [name]: value });
+    this.#refused = problems.length === 0 ? '' : name;
+    this.refusal = problems.length === 0 ? '' : this.#inUseSentence(name, problems[0]?.message ?? '');
+    if (problems.length === 0) this.dispatchEvent(new CellParamsChangeEvent(this.cellId, { [name]: value }));
+  }
+
+  /**
+   * "Convolution 'Edges': stride must be a whole number ≥ 1 — got 0. Not applied: still using 1.": who,
+   * which field, what is wrong, and which value still counts.
+   */
+  #inUseSentence(name: string, message: string): string {
+    const control = this.controls.find((c) => c.name === name);
+    const current = this.params[name];
+    const fallback =
+      control && 'defaultValue' in control && control.defaultValue !== undefined
+        ? String(control.defaultValue)
+        : implicitDefault(this.kind, name, this.params);
+    const inUse = current !== undefined ? JSON.stringify(current) : (fallback ?? 'the default');
+    const who = this.cellName ? `${this.cellName}: ` : '';
+    const field = control?.label.toLowerCase() ?? name;
+    return `${who}${field} ${plainMessage(message)}. Not applied: still using ${inUse}.`;
+  }
+
+  /** The error state of a field: refused just now, or reported wrong by the cell. */
+  #invalidMark(name: string) {
+    const wrong = this.#refused === name || this.invalid[name] !== undefined;
+    return wrong ? 'true' : 'false';
   }
 
   #numberFrom(input: HTMLInputElement, optional: boolean): number | undefined | null {
@@ -87,7 +124,7 @@ export class CbParamControls extends LitElement {
           <label for=${id}>${control.label}${written ? html` <code>${written}</code>` : nothing}${
             usesDefault ? html` <span class="default">default</span>` : nothing
           }</label>
-          <input id=${id} type="number" step=${control.integer ? 1 : 'any'} min=${control.min ?? nothing}
+          <input id=${id} type="number" aria-invalid=${this.#invalidMark(control.name)} step=${control.integer ? 1 : 'any'} min=${control.min ?? nothing}
             max=${control.max ?? nothing} placeholder=${fallback ?? ''} .value=${live(shown)}
             @change=${(e: Event) => {
               const next = this.#numberFrom(e.target as HTMLInputElement, control.optional);
@@ -101,7 +138,7 @@ export class CbParamControls extends LitElement {
         return html`<div class="field" title=${title}>
           <label for=${id}>${control.label}</label>
           <span class="pair">
-            <select id=${id} @change=${(e: Event) => {
+            <select id=${id} aria-invalid=${this.#invalidMark(control.name)} @change=${(e: Event) => {
               const chosen = (e.target as HTMLSelectElement).value;
               if (chosen === '#number') this.#set(control.name, control.allowsInteger?.min ?? 0);
               else this.#set(control.name, chosen === '' ? undefined : chosen);
@@ -112,7 +149,7 @@ export class CbParamControls extends LitElement {
             </select>
             ${
               numeric
-                ? html`<input type="number" step="1" min=${control.allowsInteger?.min ?? nothing}
+                ? html`<input type="number" aria-invalid=${this.#invalidMark(control.name)} step="1" min=${control.allowsInteger?.min ?? nothing}
                     aria-label=${`${control.label} amount`} .value=${String(value)}
                     @change=${(e: Event) => this.#set(control.name, (e.target as HTMLInputElement).valueAsNumber)} />`
                 : nothing
@@ -126,31 +163,38 @@ export class CbParamControls extends LitElement {
             @change=${(e: Event) => this.#set(control.name, (e.target as HTMLInputElement).checked)} />
           <label for=${id}>${control.label}</label>
         </div>`;
-      case 'other': {
-        if (value === undefined) return nothing;
-        const parts = numericParts(control.name, value);
-        if (!parts) {
-          return html`<div class="field" title=${title}>
-            <span class="label">${control.label}</span>
-            <code>${JSON.stringify(value)}</code>
-          </div>`;
-        }
-        return html`<fieldset class="parts" title=${title}>
-          <legend>${control.label}</legend>
-          ${parts.map(
-            (part) => html`<div class="field">
-              <label for=${`${id}-${part.key}`}>${part.label}</label>
-              <input id=${`${id}-${part.key}`} type="number" step=${part.integer ? 1 : 'any'}
-                min=${part.offset > 0 ? part.offset : nothing} .value=${live(String(part.shown))}
-                @change=${(e: Event) => {
-                  const typed = (e.target as HTMLInputElement).valueAsNumber;
-                  if (Number.isFinite(typed)) this.#set(control.name, withPart(value, part, typed));
-                }} />
-            </div>`,
-          )}
-        </fieldset>`;
-      }
+      case 'other':
+        return this.#renderStructured(control, id, title, value);
     }
+  }
+
+  /** One number field per part; an unset setting shows its starting values, marked off, so it can be set. */
+  #renderStructured(control: ParamControl, id: string, title: string, value: unknown) {
+    const unset = value === undefined;
+    const current = unset ? STRUCTURED_STARTS[control.name] : value;
+    const parts = current === undefined ? undefined : numericParts(control.name, current);
+    if (!parts) {
+      return html`<div class="field" title=${title}>
+        <span class="label">${control.label}</span>
+        <code>${unset ? 'not set' : JSON.stringify(value)}</code>
+      </div>`;
+    }
+    return html`<fieldset class="parts ${unset ? 'unset' : ''}" title=${title}>
+      <legend>${control.label}${unset ? html` <span class="default">${STRUCTURED_OFF[control.name] ?? 'off'}</span>` : nothing}</legend>
+      ${parts.map(
+        (part) => html`<div class="field">
+          <label for=${`${id}-${part.key}`}>${part.label}</label>
+          <input id=${`${id}-${part.key}`} type="number" aria-invalid=${this.#invalidMark(control.name)} step=${part.integer ? 1 : 'any'}
+            min=${part.offset > 0 ? part.offset : nothing} placeholder=${unset ? String(part.shown) : nothing}
+            .value=${live(unset ? '' : String(part.shown))}
+            @change=${(e: Event) => {
+              const typed = (e.target as HTMLInputElement).valueAsNumber;
+              if (Number.isFinite(typed)) this.#set(control.name, withPart(current, part, typed));
+            }} />
+        </div>`,
+      )}
+      ${!unset ? html`<button type="button" class="quiet" @click=${() => this.#set(control.name, undefined)}>Turn off</button>` : nothing}
+    </fieldset>`;
   }
 
   override render() {

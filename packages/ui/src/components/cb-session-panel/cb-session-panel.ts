@@ -31,7 +31,8 @@ export class CbSessionPanel extends LitElement {
         ${share ? html`<cb-share-dialog .state=${share}></cb-share-dialog>` : nothing}
         ${
           importReport
-            ? html`<cb-import-report .source=${importReport.source} .problems=${importReport.problems}></cb-import-report>`
+            ? html`<cb-import-report .source=${importReport.source} .problems=${importReport.problems}
+                .document=${importReport.document}></cb-import-report>`
             : nothing
         }
       </div>

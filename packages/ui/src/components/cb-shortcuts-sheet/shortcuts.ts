@@ -35,6 +35,13 @@ export const SHORTCUT_GROUPS: readonly ShortcutGroup[] = [
         action: 'Redo',
       },
       { keys: [['Tab'], ['Shift', 'Tab']], action: 'Move to the next or previous control' },
+      {
+        keys: [
+          ['Alt', '↓'],
+          ['Alt', '↑'],
+        ],
+        action: 'Go to the next or previous cell (its title)',
+      },
       { keys: [['Esc']], action: 'Close a menu, a dialog or this sheet' },
     ],
   },

@@ -1,0 +1,16 @@
+/**
+ * What a structured setting's fields show while it is unset, so a new cell draws every control: a grad
+ * cell from scratch gets its steps and learning rate (greyed, "off") instead of nothing. Typing into one
+ * field sets the whole value from these starts; "Turn off" removes it again.
+ */
+export const STRUCTURED_STARTS: Readonly<Record<string, unknown>> = {
+  // A rate and a step count that fit the lecture's 3×4 * 2×2 problem without diverging.
+  train: { steps: 100, learningRate: 0.1 },
+  selectedWeight: [0, 0, 0, 0],
+};
+
+/** Why the setting is off, in the words of what turning it on does. */
+export const STRUCTURED_OFF: Readonly<Record<string, string>> = {
+  train: 'off — type steps or a learning rate to train the kernel',
+  selectedWeight: 'off — type a position to see that weight’s share at every output',
+};
