@@ -25,7 +25,7 @@ async function notebookWorker(page: Page, not?: Worker): Promise<Worker> {
 
 const errorText = (page: Page, id: string) =>
   cell(page, id)
-    .locator('p.error')
+    .locator('.error')
     .first()
     .textContent({ timeout: 1_000 })
     .catch(() => '');
