@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { useAppSession } from './app-session';
 import { cell, openApp, waitForIdle } from './browser';
 import { shareFragment } from './hostile-content';
+import { OBSERVE_LONG_TASKS } from './long-tasks';
 
 /**
  * Issue 13's heavy inputs in the browser: a share link whose one kernel cell is a 2^20-weight bank, and a
@@ -9,23 +10,6 @@ import { shareFragment } from './hostile-content';
  */
 
 const notebook = (title: string, cells: unknown[]) => ({ format: 'convbook', version: 1, title, cells });
-
-/** Starts counting main-thread tasks over 50 ms (PerformanceObserver 'longtask') before the app runs. */
-const OBSERVE_LONG_TASKS = `
-  window.__longTasks = [];
-  window.__longFrames = [];
-  new PerformanceObserver((list) => {
-    for (const entry of list.getEntries()) window.__longTasks.push(Math.round(entry.duration));
-  }).observe({ type: 'longtask', buffered: true });
-  // What ran in a long frame, for the log when the check fails.
-  new PerformanceObserver((list) => {
-    for (const entry of list.getEntries()) {
-      if (entry.duration <= 50) continue;
-      const scripts = entry.scripts.map((s) => [s.invoker, s.sourceFunctionName, Math.round(s.duration)].join(' '));
-      window.__longFrames.push(Math.round(entry.duration) + ': ' + scripts.join(' | '));
-    }
-  }).observe({ type: 'long-animation-frame', buffered: true });
-`;
 
 describe('heavy input in the browser', () => {
   const session = useAppSession({

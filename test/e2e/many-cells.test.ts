@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { useAppSession } from './app-session';
 import { openApp, waitForIdle } from './browser';
 import { shareFragment } from './hostile-content';
+import { OBSERVE_LONG_TASKS } from './long-tasks';
 import { importNotebookFile } from './notebook-actions';
 
 // Issue 13 item 7: 498 tiny convs took 13.9 s to settle with a 4.3 s freeze. The page must settle them
@@ -12,21 +13,6 @@ import { importNotebookFile } from './notebook-actions';
 // 662, 480, 213 and 189 ms; long-animation-frame puts the 8.5 s in the task that opens the imported
 // notebook (IDBTransaction.oncomplete: the first render of 498 cells at once) and the 662 ms in the
 // Worker.onmessage of the pass that carries 498 states. Run it with CB_KNOWN_GAPS=1.
-
-const OBSERVE_LONG_TASKS = `
-  window.__longTasks = [];
-  window.__longFrames = [];
-  new PerformanceObserver((list) => {
-    for (const entry of list.getEntries()) window.__longTasks.push(Math.round(entry.duration));
-  }).observe({ type: 'longtask', buffered: true });
-  new PerformanceObserver((list) => {
-    for (const entry of list.getEntries()) {
-      if (entry.duration <= 50) continue;
-      const scripts = entry.scripts.map((s) => [s.invoker, s.sourceFunctionName, Math.round(s.duration)].join(' '));
-      window.__longFrames.push(Math.round(entry.duration) + ': ' + scripts.join(' | '));
-    }
-  }).observe({ type: 'long-animation-frame', buffered: true });
-`;
 
 function manyConvs(count: number): string {
   const cells: unknown[] = [

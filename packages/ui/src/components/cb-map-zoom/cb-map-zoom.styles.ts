@@ -1,28 +1,17 @@
 import { css } from 'lit';
+import { modalDialogStyles } from '../../app-styles/modal-dialog-styles';
 
-export const mapZoomStyles = css`
+export const mapZoomStyles = [
+  modalDialogStyles,
+  css`
   dialog {
     max-width: calc(100vw - 16px);
-    max-height: calc(100vh - 16px);
     padding: var(--cb-space-4);
-    border: 1px solid var(--cb-border-strong);
-    border-radius: var(--cb-radius);
-    background: var(--cb-surface);
-    color: var(--cb-text);
-    box-shadow: var(--cb-shadow);
-  }
-  dialog::backdrop {
-    background: rgba(10, 15, 25, 0.55);
   }
   header {
-    display: flex;
-    justify-content: space-between;
-    align-items: center;
-    gap: var(--cb-space-4);
     margin-bottom: var(--cb-space-3);
   }
   h2 {
-    margin: 0;
     font-size: var(--cb-font-size);
   }
   .key {
@@ -96,4 +85,5 @@ export const mapZoomStyles = css`
   .legend .bar.gray {
     background: linear-gradient(to right, #000, #fff);
   }
-`;
+`,
+];

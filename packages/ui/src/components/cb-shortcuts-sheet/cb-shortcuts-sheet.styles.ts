@@ -1,27 +1,14 @@
 import { css } from 'lit';
+import { modalDialogStyles } from '../../app-styles/modal-dialog-styles';
 
-export const shortcutsSheetStyles = css`
+export const shortcutsSheetStyles = [
+  modalDialogStyles,
+  css`
   dialog {
     width: min(760px, calc(100vw - 16px));
-    max-height: calc(100vh - 16px);
     padding: var(--cb-space-4) var(--cb-space-5);
-    border: 1px solid var(--cb-border-strong);
-    border-radius: var(--cb-radius);
-    background: var(--cb-surface);
-    color: var(--cb-text);
-    box-shadow: var(--cb-shadow);
-  }
-  dialog::backdrop {
-    background: rgba(10, 15, 25, 0.55);
-  }
-  header {
-    display: flex;
-    justify-content: space-between;
-    align-items: center;
-    gap: var(--cb-space-4);
   }
   h2 {
-    margin: 0;
     font-size: 18px;
   }
   .groups {
@@ -72,4 +59,5 @@ export const shortcutsSheetStyles = css`
     margin: 0 4px;
     color: var(--cb-text-muted);
   }
-`;
+`,
+];
