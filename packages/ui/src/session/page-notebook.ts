@@ -161,10 +161,11 @@ export class PageNotebook {
       return false;
     }
     if (after === before) return false;
-    // The document first: a paused worker restarting on this edit is handed the edited document.
+    // The document first: a paused worker restarting on this edit is handed the edited document. Undo and
+    // saving hear the edit before the worker does, so nothing on the compute side can delay or drop a save.
     this.#document.next(after);
-    this.#compute.apply(edit, withDownstream(after, cellsToRecompute(before, after)));
     this.#edits.next({ before, after, edit, origin });
+    this.#compute.apply(edit, withDownstream(after, cellsToRecompute(before, after)));
     return true;
   }
 
