@@ -126,7 +126,7 @@ function addCell(
   }
   const at = clampIndex(index, cells.length, 'addCell');
   const ids = new Set(cells.map((cell) => cell.id));
-  const problems = validateCellSpec(spec, `cells[${at}]`, ids, { lenientWiring: true, lenientParams });
+  const problems = validateCellSpec(spec, `cells[${at}]`, ids, { lenientParams });
   if (problems.length > 0) throw new DocumentError(problems);
   cells.splice(at, 0, copyCell(spec as unknown as Record<string, unknown>));
   return { ...document, cells };

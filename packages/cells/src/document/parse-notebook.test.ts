@@ -98,7 +98,7 @@ describe('parseNotebook accepts', () => {
   it('out-of-range params when asked to be lenient (a live notebook saved while a cell shows an error)', () => {
     const cells = [{ id: 'p', kind: 'pool', params: { kind: 'max', size: 0 } }];
     expect(problems(notebook(cells))).toContain('cells[0].params.size: must be an integer >= 1, got 0');
-    const reopened = parseNotebook(notebook(cells), { lenientWiring: true, lenientParams: true });
+    const reopened = parseNotebook(notebook(cells), { lenientParams: true });
     expect(reopened.cells[0]?.params).toEqual({ kind: 'max', size: 0 });
   });
 

@@ -13,8 +13,6 @@ export interface ValidationOptions {
    * does cycles. Slots a kind does not have, and targets that are not ids, are always refused.
    */
   readonly strictWiring?: boolean;
-  /** The old name of the default (accepting unwired inputs); kept so callers that pass it still compile. */
-  readonly lenientWiring?: boolean;
   /**
    * Accept parameters that fail their kind's schema. A user can type a stride of 0 in a live notebook; the
    * cell shows the error, and the saved copy must still reopen so nothing is lost. Only for documents this

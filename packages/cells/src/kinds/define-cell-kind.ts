@@ -143,7 +143,7 @@ export function defineCellKind<
   // The runtime only calls these with params from parseParams and inputs whose types matched the slots.
   type TypedInputs = InputsOf<I>;
   type TypedParams = ObjectOf<P>;
-  const estimate = spec.estimateBytes ?? (() => 0);
+  const { estimateBytes } = spec;
   return {
     kind: spec.kind,
     label: spec.label,
@@ -171,11 +171,11 @@ export function defineCellKind<
       return { params: parsed };
     },
     validateInputs: (values, params) => spec.validateInputs?.(values as TypedInputs, params as TypedParams),
-    ...(spec.estimateBytes === undefined
+    ...(estimateBytes === undefined
       ? {}
       : {
           estimateBytes: (values: Inputs, params: Params) =>
-            estimate(values as TypedInputs, params as TypedParams),
+            estimateBytes(values as TypedInputs, params as TypedParams),
         }),
     compute: (values, params, context) => spec.compute(values as TypedInputs, params as TypedParams, context),
   };

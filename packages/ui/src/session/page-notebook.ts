@@ -37,7 +37,7 @@ export const PAUSED_MESSAGE =
   'not computed yet: this notebook stopped the page the last time it was opened, so it opened paused; choose “Compute anyway” to compute it';
 
 /** How the worker loads a live notebook; the page checks a document the same way before it is opened. */
-const LENIENT = { lenientWiring: true, lenientParams: true } as const;
+const LENIENT = { lenientParams: true } as const;
 
 /**
  * The notebook on the page. The page owns the document: an edit is applied here with the same reducer the

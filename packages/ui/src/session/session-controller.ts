@@ -38,7 +38,7 @@ const codec: DocumentCodec<NotebookDocument> = {
 };
 
 /** How the worker loads a live notebook; our own saved records are read the same way. */
-const LENIENT = { lenientWiring: true, lenientParams: true } as const;
+const LENIENT = { lenientParams: true } as const;
 
 const EMPTY: NotebookDocument = { format: 'convbook', version: 1, title: 'Untitled notebook', cells: [] };
 

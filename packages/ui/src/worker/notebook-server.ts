@@ -67,7 +67,7 @@ export function serveNotebook(endpoint: MessageEndpoint, options: NotebookOption
     try {
       // The page has checked anything from outside strictly; a live document (undo, autosave) may hold a
       // cell mid-edit, whose problems the runtime shows on that cell.
-      const parsed = parseNotebook(document, { lenientWiring: true, lenientParams: true });
+      const parsed = parseNotebook(document, { lenientParams: true });
       stopNotebook();
       notebook = Notebook.fromDocument(parsed, { ...options, findKind });
       passes = notebook.passes$.subscribe(postPass);
