@@ -51,7 +51,7 @@ describe('a slow cell', () => {
     for (const id of OTHERS) expect(after.get(id), id).not.toBe(before.get(id));
     for (const id of ['welcome', 'valid', 'depthMap', 'learn'])
       expect(await cell(page, id).getAttribute('data-status'), id).not.toBe('error');
-    const held = page.locator('cb-app [data-held]');
+    const held = page.locator('cb-notices [data-notice="held"]');
     await expect.poll(() => held.textContent()).toContain('“Feature map after ReLU”');
 
     await held.getByRole('button', { name: 'Compute anyway' }).click();
@@ -89,7 +89,7 @@ describe('a slow cell', () => {
 
     page = await session.context.newPage();
     await openApp(page);
-    const held = page.locator('cb-app [data-held]');
+    const held = page.locator('cb-notices [data-notice="held"]');
     await expect.poll(() => held.textContent()).toContain('opened paused');
     expect(await errorText(page, 'word')).toMatch(/opened paused; choose “Compute anyway”/);
     await held.getByRole('button', { name: 'Compute anyway' }).click();

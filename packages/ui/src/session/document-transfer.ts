@@ -1,7 +1,7 @@
+import type { NoticeBoard } from '../notices/notice-board';
 import { downloadText, exportFileName, readNotebookFile, validateNotebookText } from '../share/notebook-file';
 import { readShareLink } from '../share/read-share-link';
 import { encodeShareFragment } from '../share/share-link';
-import type { NoticeBoard } from './notice-board';
 import type { DocumentCodec, PageAddress, SessionState } from './session-state';
 
 /** What DocumentTransfer needs from the session it works for. */
@@ -74,7 +74,7 @@ export class DocumentTransfer<D> {
       // CompressionStream is missing in old browsers; the file still works everywhere.
       this.#host.patch({ share: undefined });
       const message = 'This browser cannot make share links. Use Export to share the notebook as a file.';
-      this.#host.notices.show({ id: 'share-link', kind: 'error', message, dismissible: true });
+      this.#host.notices.show({ id: 'share-link', severity: 'error', text: message });
     }
   }
 
@@ -84,7 +84,7 @@ export class DocumentTransfer<D> {
     const shared = await readShareLink(address.hash, (text) => codec.parse(text));
     if (shared.status !== 'none') address.clearHash();
     if (shared.status === 'broken') {
-      notices.show({ id: 'share-link', kind: 'error', message: shared.message, dismissible: true });
+      notices.show({ id: 'share-link', severity: 'error', text: shared.message });
     } else if (shared.status === 'invalid') {
       this.#host.patch({ importReport: { source: shared.source, problems: shared.problems } });
     }

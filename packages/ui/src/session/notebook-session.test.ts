@@ -1,6 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { NoticeBoard } from '../notices/notice-board';
 import { encodeShareFragment } from '../share/share-link';
 import { FakeBackend } from '../storage/fake-backend';
+import { NotebookChannel } from '../storage/notebook-channel';
 import { NotebookStore } from '../storage/notebook-store';
 import { FakeNotebook } from './fake-notebook';
 import { NotebookSession } from './notebook-session';
@@ -47,21 +49,31 @@ function address(hash = ''): PageAddress & { hash: string } {
   };
 }
 
-async function open(backend: FakeBackend, hash = '') {
+async function open(backend: FakeBackend, hash = '', channel?: NotebookChannel) {
   let ids = backend.data.size;
   const store = new NotebookStore(backend, { newId: () => `nb${++ids}`, timeoutMs: 60_000 });
   const page = address(hash);
+  const notices = new NoticeBoard();
   const session = new NotebookSession<Doc>({
     store,
     codec,
     address: page,
+    notices,
+    ...(channel ? { channel } : {}),
     blank: () => kernel(0, 'Untitled'),
   });
   const first = await session.start();
   const notebook = new FakeNotebook(first);
   session.attach(notebook);
   await session.refreshList();
-  return { session, notebook, page, store };
+  return { session, notebook, page, store, notices };
+}
+
+/** Presses a notice's button, as a person would. */
+async function press(board: NoticeBoard, id: string, label: string): Promise<void> {
+  const action = board.notices.find((n) => n.id === id)?.actions?.find((a) => a.label === label);
+  if (!action) throw new Error(`no “${label}” on notice ${id}`);
+  await action.run();
 }
 
 const titles = (session: NotebookSession<Doc>) =>
@@ -200,11 +212,11 @@ describe('NotebookSession', () => {
     await first.session.flush();
     const before = structuredClone([...backend.data]);
     const second = await open(backend, '#share=!!!');
-    expect(second.session.state.notices).toEqual([
+    expect(second.notices.notices).toEqual([
       {
         id: 'share-link',
-        kind: 'error',
-        message: 'This share link is damaged: its data is not valid base64url.',
+        severity: 'error',
+        text: 'This share link is damaged: its data is not valid base64url.',
         dismissible: true,
       },
     ]);
@@ -241,20 +253,21 @@ describe('NotebookSession', () => {
   });
 
   it('deletes with an Undo that lasts eight seconds', async () => {
-    const { session } = await open(new FakeBackend());
+    const { session, notices } = await open(new FakeBackend());
     await session.newNotebook(kernel(1, 'Keep'));
     const untitled = session.state.entries.find((e) => e.status === 'ok' && e.meta.title === 'Untitled');
     if (untitled?.status !== 'ok') throw new Error('expected the first notebook');
     await session.deleteNotebook(untitled.meta.id);
     expect(titles(session)).toEqual(['Keep']);
-    expect(session.state.notices).toMatchObject([
-      { id: 'deleted', action: 'Undo', message: 'Deleted “Untitled”.' },
-    ]);
-    await session.noticeAction('deleted');
+    expect(notices.notices).toMatchObject([{ id: 'deleted', text: 'Deleted “Untitled”.' }]);
+    await press(notices, 'deleted', 'Undo');
     expect(titles(session)).toEqual(['Keep', 'Untitled']);
+    expect(notices.notices).toEqual([]);
     await session.deleteNotebook(untitled.meta.id);
-    vi.advanceTimersByTime(8001);
-    expect(session.state.notices).toEqual([]);
+    vi.advanceTimersByTime(7999);
+    expect(notices.notices).toHaveLength(1);
+    vi.advanceTimersByTime(2);
+    expect(notices.notices).toEqual([]);
   });
 
   it('after deleting the open notebook, opens the next one and lists it under its own title', async () => {
@@ -295,14 +308,14 @@ describe('NotebookSession', () => {
     ];
     for (const error of engine) {
       const backend = new FakeBackend();
-      const { session, notebook } = await open(backend);
+      const { session, notebook, notices } = await open(backend);
       backend.failNext('commit', error);
       notebook.edit(kernel(1));
       await session.flush();
       backend.failNext('getMany', error);
       backend.failNext('get', error);
       await session.refreshList();
-      const messages = session.state.notices.map((notice) => notice.message);
+      const messages = notices.notices.map((notice) => notice.text);
       expect(messages.length).toBeGreaterThan(0);
       for (const message of messages) {
         expect(message).not.toMatch(
@@ -316,15 +329,15 @@ describe('NotebookSession', () => {
 
   it('keeps working in memory when storage fails, and clears the notice once a save succeeds', async () => {
     const backend = new FakeBackend();
-    const { session, notebook } = await open(backend);
+    const { session, notebook, notices } = await open(backend);
     backend.failNext('commit', Object.assign(new Error('full'), { name: 'QuotaExceededError' }));
     notebook.edit(kernel(1));
     await session.flush();
-    expect(session.state.notices).toMatchObject([{ id: 'storage', kind: 'error', dismissible: false }]);
+    expect(notices.notices).toMatchObject([{ id: 'storage', severity: 'error', dismissible: false }]);
     expect(notebook.document).toEqual(kernel(1));
     notebook.edit(kernel(2));
     await session.flush();
-    expect(session.state.notices).toEqual([]);
+    expect(notices.notices).toEqual([]);
   });
 
   it('remembers the open notebook at its next save when remembering it failed, so a reload reopens it', async () => {
@@ -370,7 +383,7 @@ describe('NotebookSession across tabs', () => {
     await tabA.session.flush();
     tabB.notebook.edit(kernel(2, 'Untitled'));
     await tabB.session.flush();
-    expect(tabB.session.state.notices).toMatchObject([{ id: 'conflict', kind: 'info' }]);
+    expect(tabB.notices.notices).toMatchObject([{ id: 'conflict', severity: 'info' }]);
     await vi.waitFor(() => expect(titles(tabB.session)).toEqual(['Untitled', 'Untitled (conflict copy)']));
     expect(tabB.notebook.document).toEqual(kernel(2, 'Untitled (conflict copy)'));
     await tabB.session.flush();
@@ -381,16 +394,20 @@ describe('NotebookSession across tabs', () => {
 
   it('loads the version another tab saved when asked, and then saves on top of it', async () => {
     const backend = new FakeBackend();
-    const tabA = await open(backend);
-    const tabB = await open(backend);
+    const name = `test-${Math.random()}`;
+    const channels = [new NotebookChannel(name), new NotebookChannel(name)] as const;
+    const tabA = await open(backend, '', channels[0]);
+    const tabB = await open(backend, '', channels[1]);
     tabA.notebook.edit(kernel(4, 'Untitled'));
     await tabA.session.flush();
-    await tabB.session.noticeAction('changed-elsewhere');
+    await vi.waitFor(() => expect(tabB.notices.notices.map((n) => n.id)).toContain('changed-elsewhere'));
+    await press(tabB.notices, 'changed-elsewhere', 'Open the newer version');
     expect(tabB.notebook.document).toEqual(kernel(4, 'Untitled'));
     tabB.notebook.edit(kernel(5, 'Untitled'));
     await tabB.session.flush();
-    expect(tabB.session.state.notices).toEqual([]);
+    expect(tabB.notices.notices).toEqual([]);
     expect(titles(tabB.session)).toEqual(['Untitled']);
+    for (const channel of channels) channel.close();
   });
 
   it('keeps the list row of the open notebook fresh after a save', async () => {

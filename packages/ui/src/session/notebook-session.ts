@@ -1,18 +1,20 @@
 import { BehaviorSubject, type Observable, type Subscription } from 'rxjs';
 import type { SaveStatus } from '../autosave/autosave';
 import { historyCommandForEvent } from '../history/history-shortcut';
+import type { NoticeBoard } from '../notices/notice-board';
 import type { NotebookChannel } from '../storage/notebook-channel';
 import type { NotebookStore } from '../storage/notebook-store';
 import { describeStorageFailure } from '../storage/storage-error';
 import { DocumentTransfer } from './document-transfer';
 import { NotebookLibrary, type ReadResult } from './notebook-library';
-import { NoticeBoard } from './notice-board';
 import { OpenNotebook } from './open-notebook';
+import { reflectSaveStatus } from './save-status-notices';
 import {
   type DocumentCodec,
   INITIAL_SESSION_STATE,
   type LiveNotebook,
   type PageAddress,
+  type SessionPanel,
   type SessionState,
   windowAddress,
 } from './session-state';
@@ -27,6 +29,8 @@ export interface NotebookSessionOptions<D> {
   readonly codec: DocumentCodec<D>;
   readonly channel?: NotebookChannel;
   readonly address?: PageAddress;
+  /** The page's one notice board: saving trouble, a deleted notebook's Undo and broken links go there. */
+  readonly notices: NoticeBoard;
   /** A fresh document for "nothing saved yet" and for replacing a deleted open notebook. */
   readonly blank: () => D;
 }
@@ -51,7 +55,6 @@ export class NotebookSession<D> {
   readonly #transfer: DocumentTransfer<D>;
   #notebook: LiveNotebook<D> | undefined;
   #documentSubscription: Subscription | undefined;
-  #undoDelete: (() => Promise<void>) | undefined;
   /** The id last stored as "last open"; lags `currentId` when that write failed (a full disk). */
   #rememberedId: string | undefined;
   readonly #stopChannel: () => void;
@@ -69,7 +72,7 @@ export class NotebookSession<D> {
       channel: options.channel,
       onStatus: (status, openedAt, id) => this.#onSaveStatus(status, openedAt, id),
     });
-    this.#notices = new NoticeBoard((notices) => this.#patch({ notices }));
+    this.#notices = options.notices;
     this.#transfer = new DocumentTransfer<D>({
       codec: this.#codec,
       address: this.#address,
@@ -236,33 +239,16 @@ export class NotebookSession<D> {
     if (id === this.#state.value.currentId) await this.flush();
     const removal = await this.#try(() => this.#library.remove(id));
     if (!removal) return;
-    this.#undoDelete = removal.restore;
-    const notice = {
-      id: 'deleted',
-      kind: 'info',
-      message: `Deleted “${removal.title}”.`,
-      dismissible: true,
-    } as const;
-    this.#notices.show(removal.restore ? { ...notice, action: 'Undo' } : notice, UNDO_DELETE_MS);
+    const actions = removal.restore ? [{ label: 'Undo', run: this.#undoDelete(removal.restore) }] : [];
+    const text = `Deleted “${removal.title}”.`;
+    this.#notices.show({ id: 'deleted', severity: 'info', text, actions }, { timeoutMs: UNDO_DELETE_MS });
     await this.refreshList();
     if (id === this.#state.value.currentId) await this.#openReplacement();
   }
 
-  /** The action button of a notice was pressed. */
-  async noticeAction(noticeId: string): Promise<void> {
-    if (noticeId === 'changed-elsewhere') return this.#reopenCurrent();
-    const restore = this.#undoDelete;
-    if (noticeId !== 'deleted' || !restore) return;
-    this.#undoDelete = undefined;
-    this.#notices.dismiss('deleted');
-    await this.#try(restore);
-    await this.refreshList();
-  }
-
-  dismiss(noticeId: string): void {
-    if (noticeId === 'share') this.#patch({ share: undefined });
-    else if (noticeId === 'import-report') this.#patch({ importReport: undefined });
-    else this.#notices.dismiss(noticeId);
+  /** Closes the share panel or the import report. */
+  closePanel(panel: SessionPanel): void {
+    this.#patch(panel === 'share' ? { share: undefined } : { importReport: undefined });
   }
 
   async refreshList(): Promise<void> {
@@ -274,8 +260,19 @@ export class NotebookSession<D> {
     this.#documentSubscription?.unsubscribe();
     this.#open.dispose();
     this.#stopChannel();
-    this.#notices.dispose();
     this.#state.complete();
+  }
+
+  /** The Undo button of a delete: puts the record back, once however often it is pressed. */
+  #undoDelete(restore: () => Promise<void>): () => Promise<void> {
+    let undone = false;
+    return async () => {
+      if (undone) return;
+      undone = true;
+      this.#notices.dismiss('deleted');
+      await this.#try(restore);
+      await this.refreshList();
+    };
   }
 
   // ── Opening documents ────────────────────────────────────────────────────────────────────────────
@@ -329,7 +326,7 @@ export class NotebookSession<D> {
 
   #onSaveStatus(status: SaveStatus, openedAt: number, id: string): void {
     this.#patch({ save: status });
-    this.#notices.reflectSaveStatus(status);
+    reflectSaveStatus(this.#notices, status, { openNewerVersion: () => this.#reopenCurrent() });
     if (status.state === 'saved' && status.revision !== openedAt) this.#touchEntry(id);
     // Storage works again after remembering this notebook failed: remember it now, or a reload opens another.
     if (status.state === 'saved' && id === this.#state.value.currentId && id !== this.#rememberedId) {
@@ -361,8 +358,8 @@ export class NotebookSession<D> {
   /** Tells the user why a stored notebook could not be used. */
   #reportRead(read: ReadResult<D> | undefined): void {
     if (read?.status === 'damaged') {
-      const message = `Could not open that notebook: ${read.reason}.`;
-      this.#notices.show({ id: 'open', kind: 'error', message, dismissible: true });
+      const text = `Could not open that notebook: ${read.reason}.`;
+      this.#notices.show({ id: 'open', severity: 'error', text });
     } else if (read?.status === 'invalid') {
       this.#patch({ importReport: { source: `“${read.title}”`, problems: read.problems } });
     }
@@ -403,7 +400,7 @@ export class NotebookSession<D> {
       return await work();
     } catch (error) {
       const { message } = describeStorageFailure('reach the saved notebooks', error);
-      this.#notices.show({ id: 'storage', kind: 'error', message, dismissible: false });
+      this.#notices.show({ id: 'storage', severity: 'error', text: message, dismissible: false });
       return undefined;
     }
   }

@@ -9,6 +9,7 @@ import type { Subscription } from 'rxjs';
 import { flushOnPageHide } from '../autosave/autosave';
 import '../components/cb-notebook-list/cb-notebook-list';
 import '../components/cb-session-panel/cb-session-panel';
+import type { NoticeBoard } from '../notices/notice-board';
 import { NotebookChannel } from '../storage/notebook-channel';
 import { NotebookStore } from '../storage/notebook-store';
 import { commitUncheckedNow } from '../storage/one-transaction';
@@ -24,6 +25,8 @@ export interface SessionHost extends ReactiveControllerHost, HTMLElement {
   openAsNew: (json: unknown, source: string) => Promise<boolean>;
   openDocument(json: unknown): Promise<boolean>;
   readonly notebook: LiveNotebook<NotebookDocument>;
+  /** The page's notices; the session's own (saving, the notebook list, links) join them. */
+  readonly notices: NoticeBoard;
 }
 
 /** Every save writes the whole text; only the cells an edit replaced are serialized again. */
@@ -44,7 +47,7 @@ const EMPTY: NotebookDocument = { format: 'convbook', version: 1, title: 'Untitl
 
 /**
  * Connects NotebookSession to the app shell: the first document, the toolbar commands, keyboard undo,
- * file import (picker and drop), the notebook list in the side panel and the floating notices layer.
+ * file import (picker and drop), the notebook list in the side panel and the floating share/import panels.
  * cb-app creates one in its constructor; everything else happens through the host's public seams.
  */
 export class SessionController implements ReactiveController {
@@ -63,6 +66,7 @@ export class SessionController implements ReactiveController {
       store: new NotebookStore(undefined, { validate: (text) => void parseNotebook(text, LENIENT) }),
       codec,
       channel: new NotebookChannel(),
+      notices: host.notices,
       blank: () => EMPTY,
     });
     const firstVisit = host.initialDocument;
@@ -144,8 +148,7 @@ export class SessionController implements ReactiveController {
     this.#list.addEventListener('notebook-rename', (e) => void session.renameNotebook(e.notebookId, e.title));
     this.#list.addEventListener('notebook-duplicate', (e) => void session.duplicateNotebook(e.notebookId));
     this.#list.addEventListener('notebook-delete', (e) => void session.deleteNotebook(e.notebookId));
-    this.#panel.addEventListener('notice-action', (e) => void session.noticeAction(e.noticeId));
-    this.#panel.addEventListener('notice-dismiss', (e) => session.dismiss(e.noticeId));
+    this.#panel.addEventListener('panel-close', (e) => session.closePanel(e.panel));
     this.#panel.addEventListener('notebook-export', () => session.exportFile());
   }
 

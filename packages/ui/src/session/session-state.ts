@@ -1,16 +1,14 @@
 import type { Observable } from 'rxjs';
 import type { SaveStatus } from '../autosave/autosave';
-import type { Notice } from '../components/cb-notices/notice';
 import type { ShareState } from '../components/cb-share-dialog/cb-share-dialog';
 import type { DocumentProblem } from '../share/notebook-file';
 import type { NotebookListEntry } from '../storage/saved-notebook';
 
-/** Everything the persistence panels render, published by NotebookSession as one value. */
+/** Everything the persistence panels render, published by NotebookSession as one value (notices go to the NoticeBoard). */
 export interface SessionState {
   /** The id the open notebook is saved under. */
   readonly currentId: string | undefined;
   readonly entries: readonly NotebookListEntry[];
-  readonly notices: readonly Notice[];
   readonly save: SaveStatus | undefined;
   readonly canUndo: boolean;
   readonly canRedo: boolean;
@@ -27,10 +25,12 @@ export interface SessionState {
     | undefined;
 }
 
+/** The panels the session opens beside the notices, each closed by its own button. */
+export type SessionPanel = 'share' | 'import-report';
+
 export const INITIAL_SESSION_STATE: SessionState = {
   currentId: undefined,
   entries: [],
-  notices: [],
   save: undefined,
   canUndo: false,
   canRedo: false,

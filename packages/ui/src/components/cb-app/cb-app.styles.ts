@@ -71,38 +71,16 @@ export const appStyles = css`
     max-width: var(--cb-column-width);
     margin: 0 auto;
   }
-  .messages {
-    display: flex;
-    flex-direction: column;
-    gap: var(--cb-space-2);
-    margin-bottom: var(--cb-space-3);
-  }
-  .message {
-    display: flex;
-    align-items: flex-start;
-    gap: var(--cb-space-2);
-    padding: var(--cb-space-2) var(--cb-space-3);
-    border-radius: var(--cb-radius-small);
-    font-size: 14px;
-  }
-  .message.error {
-    background: var(--cb-error-soft);
-    color: var(--cb-error);
-  }
-  .message.info {
-    background: var(--cb-accent-soft);
-    color: var(--cb-text);
-  }
-  .message p {
-    margin: 0;
-    flex: 1;
-    white-space: pre-wrap;
-  }
-  .message ul {
-    margin: var(--cb-space-1) 0 0;
-    padding-left: var(--cb-space-5);
-    font-family: var(--cb-font-mono);
-    font-size: 12px;
+  /* The notices float at the bottom, above the cells, so they are seen wherever the page is scrolled. */
+  cb-notices {
+    position: fixed;
+    bottom: var(--cb-space-4);
+    left: 50%;
+    transform: translateX(-50%);
+    z-index: 20;
+    width: min(560px, calc(100vw - 2 * var(--cb-space-4)));
+    max-height: 45vh;
+    overflow: auto;
   }
   dialog {
     width: min(880px, 92vw);

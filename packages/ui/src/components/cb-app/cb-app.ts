@@ -1,17 +1,17 @@
 import { cellKinds, describeProblem, kindWordsFrom, type NotebookDocument } from '@convbook/cells';
-import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { map } from 'rxjs';
+import { html, LitElement, nothing, type TemplateResult } from 'lit';
 import { controlStyles } from '../../app-styles/shared-styles';
 import type { KindInfo } from '../../catalog/value-types';
 import { NotebookIntentsController } from '../../controllers/notebook-intents-controller';
+import { NotebookNoticesController } from '../../controllers/notebook-notices-controller';
 import { ObservableController } from '../../controllers/observable-controller';
 import type { ExampleOpenEvent } from '../../events/example-open';
 import type { MapZoomRequestEvent } from '../../events/map-zoom-request';
 import { NotebookTitleChangeEvent } from '../../events/notebook-title-change';
 import { examples, FIRST_VISIT_EXAMPLE, findExample } from '../../examples/example-catalog';
+import { NoticeBoard } from '../../notices/notice-board';
 import { PageNotebook } from '../../session/page-notebook';
 import { SessionController } from '../../session/session-controller';
-import type { OverLimitCell } from '../../worker/cell-time-limits';
 import { LoadError } from '../../worker/compute-client';
 import '../cb-examples/cb-examples';
 import type { CbMapZoom } from '../cb-map-zoom/cb-map-zoom';
@@ -19,14 +19,14 @@ import '../cb-map-zoom/cb-map-zoom';
 import type { CbShortcutsSheet } from '../cb-shortcuts-sheet/cb-shortcuts-sheet';
 import '../cb-shortcuts-sheet/cb-shortcuts-sheet';
 import '../cb-notebook/cb-notebook';
-import { type AppMessage, appMessage } from './app-messages';
+import '../cb-notices/cb-notices';
 import { appStyles } from './cb-app.styles';
 
 /** Toolbar commands whose behaviour is plugged in from outside (storage, sharing, history). */
 export type ToolbarCommand = 'undo' | 'redo' | 'export' | 'import' | 'share' | 'notebooks';
 
-/** How long a notice stays up. */
-const NOTICE_MS = 6000;
+/** How long news (not an error) stays up. */
+const NEWS_MS = 6000;
 
 export const EMPTY_DOCUMENT: NotebookDocument = {
   format: 'convbook',
@@ -36,13 +36,14 @@ export const EMPTY_DOCUMENT: NotebookDocument = {
 };
 
 /**
- * The app shell: header with the notebook title and toolbar, the message area, the column of cells and a
- * side panel. It owns the current notebook (a PageNotebook: the document lives here, the runtime in a worker).
+ * The app shell: header with the notebook title and toolbar, the column of cells, a side panel and the
+ * page's notices. It owns the current notebook (a PageNotebook: the document lives here, the runtime in a
+ * worker) and the one NoticeBoard everything reports to.
  *
  * Seams for storage, sharing and history: `commands` supplies
  * the toolbar actions (a button without a command is disabled), `sidePanel` is rendered in the aside
- * (toggled by "Notebooks"), `initialDocument` picks what opens first, and `openDocument` /
- * `showMessage` are public so those modules can open notebooks and report.
+ * (toggled by "Notebooks"), `initialDocument` picks what opens first, and `openDocument` / `notices` are
+ * public so those modules can open notebooks and report.
  */
 export class CbApp extends LitElement {
   static override styles = [controlStyles, appStyles];
@@ -50,13 +51,11 @@ export class CbApp extends LitElement {
     commands: { attribute: false },
     sidePanel: { attribute: false },
     sideOpen: { type: Boolean, attribute: 'side-open', reflect: true },
-    messages: { state: true },
   };
 
   declare commands: Partial<Record<ToolbarCommand, () => void>>;
   declare sidePanel: TemplateResult | HTMLElement | undefined;
   declare sideOpen: boolean;
-  declare private messages: readonly AppMessage[];
   /**
    * Opens a document as a new notebook ("New notebook", the examples). Storage replaces this so the
    * current notebook is kept and the new one gets its own record.
@@ -67,14 +66,9 @@ export class CbApp extends LitElement {
     (findExample(FIRST_VISIT_EXAMPLE) ?? examples[0])?.document ?? EMPTY_DOCUMENT;
 
   readonly notebook: PageNotebook = PageNotebook.start();
+  readonly notices = new NoticeBoard();
   readonly #document = new ObservableController<NotebookDocument | undefined>(this, this.notebook.document$);
   readonly #kinds = new ObservableController<ReadonlyMap<string, KindInfo>>(this, this.notebook.kinds$);
-  readonly #editErrors = new ObservableController<AppMessage>(
-    this,
-    this.notebook.editErrors$.pipe(map((text) => appMessage('error', text))),
-  );
-  readonly #overLimit = new ObservableController<readonly OverLimitCell[]>(this, this.notebook.overLimit$);
-  #shownEditError: AppMessage | undefined;
   #started = false;
 
   constructor() {
@@ -82,13 +76,13 @@ export class CbApp extends LitElement {
     this.commands = {};
     this.sidePanel = undefined;
     this.sideOpen = false;
-    this.messages = [];
     new NotebookIntentsController(
       this,
       () => this.notebook,
       () => this.#kinds.value ?? new Map(),
-      (text) => this.showMessage('info', text),
+      (text) => this.notices.show({ severity: 'info', text }, { timeoutMs: NEWS_MS }),
     );
+    new NotebookNoticesController(this, this.notebook, this.notices);
     this.addEventListener('map-zoom-request', (e) => void this.#zoom(e));
     // Saving, undo/redo, import/export, share links and the notebook list plug into the seams above.
     new SessionController(this);
@@ -111,10 +105,8 @@ export class CbApp extends LitElement {
       const opened = await this.openDocument(await this.initialDocument());
       if (!opened) await this.openDocument(EMPTY_DOCUMENT);
     } catch (error) {
-      this.showMessage(
-        'error',
-        `Could not open the notebook: ${error instanceof Error ? error.message : String(error)}`,
-      );
+      const reason = error instanceof Error ? error.message : String(error);
+      this.notices.show({ severity: 'error', text: `Could not open the notebook: ${reason}` });
     }
     await this.updateComplete;
     await this.renderRoot.querySelector('cb-notebook')?.updateComplete;
@@ -133,34 +125,17 @@ export class CbApp extends LitElement {
           const plain = describeProblem(p, json, words);
           return p.path ? `${plain.text} (${p.path})` : plain.text;
         });
-        this.showMessage(
-          'error',
-          'This notebook cannot be opened:',
-          problems.length > 0 ? problems : [error.message],
-        );
+        const details = problems.length > 0 ? problems : [error.message];
+        this.notices.show({
+          id: 'load',
+          severity: 'error',
+          text: 'This notebook cannot be opened:',
+          details,
+        });
         return false;
       }
       throw error;
     }
-  }
-
-  /** Shows an error (until dismissed) or a notice (fades after a few seconds). */
-  showMessage(kind: AppMessage['kind'], text: string, problems?: readonly string[]): void {
-    const message = appMessage(kind, text, problems);
-    this.messages = [...this.messages, message].slice(-4);
-    if (kind === 'info') setTimeout(() => this.#dismiss(message.id), NOTICE_MS);
-  }
-
-  override willUpdate(_changed: PropertyValues<this>): void {
-    const editError = this.#editErrors.value;
-    if (editError && editError !== this.#shownEditError) {
-      this.#shownEditError = editError;
-      this.messages = [...this.messages, editError].slice(-4);
-    }
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
   }
 
   /** One shared dialog enlarges any map; focus goes back to the Enlarge button on close. */
@@ -172,10 +147,6 @@ export class CbApp extends LitElement {
     await zoom.show();
   }
 
-  #dismiss(id: number): void {
-    this.messages = this.messages.filter((m) => m.id !== id);
-  }
-
   #openExamples(): void {
     this.renderRoot.querySelector('dialog')?.showModal();
   }
@@ -184,47 +155,15 @@ export class CbApp extends LitElement {
     this.renderRoot.querySelector('dialog')?.close();
     const example = findExample(name);
     if (example && (await this.openAsNew(example.document, `example ${example.name}`)))
-      this.showMessage('info', `Opened the example “${example.title}”.`);
+      this.notices.show(
+        { severity: 'info', text: `Opened the example “${example.title}”.` },
+        { timeoutMs: NEWS_MS },
+      );
   }
 
   #toolbarButton(label: string, command: ToolbarCommand) {
     const run = this.commands[command];
     return html`<button ?disabled=${!run} @click=${() => run?.()}>${label}</button>`;
-  }
-
-  #renderMessages(kind: AppMessage['kind']) {
-    const list = this.messages.filter((m) => m.kind === kind);
-    // Rendered only when there is something to say, so "no alert on the page" means no error.
-    if (list.length === 0) return nothing;
-    return html`<div class="messages" role=${kind === 'error' ? 'alert' : 'status'}>
-      ${list.map(
-        (m) => html`<div class="message ${m.kind}">
-          <p>${m.text}${m.problems ? html`<ul>${m.problems.map((p) => html`<li>${p}</li>`)}</ul>` : nothing}</p>
-          <button class="quiet" aria-label="Dismiss message" @click=${() => this.#dismiss(m.id)}>✕</button>
-        </div>`,
-      )}
-    </div>`;
-  }
-
-  /** Cells held back for taking too long, or a notebook that opened paused: one button computes them. */
-  #renderHeld() {
-    const held = this.#overLimit.value ?? [];
-    if (held.length === 0) return nothing;
-    const cells = this.#document.value?.cells ?? [];
-    const name = (id: string): string => cells.find((cell) => cell.id === id)?.title ?? id;
-    const paused = held.length === cells.length && held.length > 1;
-    const text = paused
-      ? 'This notebook stopped the page the last time it was opened, so it opened paused: nothing is computed yet, and nothing was lost.'
-      : `${held.length === 1 ? 'This cell was' : 'These cells were'} stopped for taking too long, and the others computed without ${held.length === 1 ? 'it' : 'them'}: ${held
-          .slice(0, 5)
-          .map((cell) => `“${name(cell.id)}”`)
-          .join(', ')}${held.length > 5 ? ` and ${held.length - 5} more` : ''}.`;
-    return html`<div class="messages" role="status" data-held>
-      <div class="message info">
-        <p>${text}</p>
-        <button @click=${() => this.notebook.computeAnyway()}>Compute anyway</button>
-      </div>
-    </div>`;
   }
 
   override render() {
@@ -253,7 +192,6 @@ export class CbApp extends LitElement {
         ${this.sideOpen ? html`<aside aria-label="Notebooks">${this.sidePanel ?? html`<p>Saved notebooks appear here.</p>`}</aside>` : nothing}
         <main>
           <div class="column">
-            ${this.#renderMessages('error')} ${this.#renderMessages('info')} ${this.#renderHeld()}
             ${
               document
                 ? html`<cb-notebook .notebook=${this.notebook} .document=${document} .kinds=${this.#kinds.value ?? new Map()}></cb-notebook>`
@@ -269,6 +207,7 @@ export class CbApp extends LitElement {
         </header>
         <cb-examples .examples=${examples}></cb-examples>
       </dialog>
+      <cb-notices .board=${this.notices}></cb-notices>
       <cb-shortcuts-sheet></cb-shortcuts-sheet>
       <cb-map-zoom></cb-map-zoom>`;
   }

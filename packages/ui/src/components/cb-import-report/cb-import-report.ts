@@ -1,7 +1,7 @@
 import { cellKinds, describeProblem, kindWordsFrom } from '@convbook/cells';
 import { html, LitElement } from 'lit';
 import { controlStyles } from '../../app-styles/shared-styles';
-import { NoticeDismissEvent } from '../../events/notice-dismiss';
+import { PanelCloseEvent } from '../../events/panel-close';
 import type { DocumentProblem } from '../../share/notebook-file';
 import { importReportStyles } from './cb-import-report.styles';
 
@@ -10,7 +10,7 @@ import { importReportStyles } from './cb-import-report.styles';
  * cell and the field (the JSON path as a detail), so the whole file can be fixed in one pass. Shown as an
  * alert; nothing was changed.
  *
- * @fires notice-dismiss - `noticeId` "import-report" when closed.
+ * @fires panel-close - `panel` "import-report" when closed.
  */
 export class CbImportReport extends LitElement {
   static override styles = [controlStyles, importReportStyles];
@@ -38,7 +38,7 @@ export class CbImportReport extends LitElement {
     return html`<section role="alert" aria-labelledby="report-heading">
       <header>
         <h2 id="report-heading">Could not open ${this.source}</h2>
-        <button class="quiet" @click=${() => this.dispatchEvent(new NoticeDismissEvent('import-report'))}>Close</button>
+        <button class="quiet" @click=${() => this.dispatchEvent(new PanelCloseEvent('import-report'))}>Close</button>
       </header>
       <p>${count === 1 ? 'One problem was found' : `${count} problems were found`}; nothing was changed.</p>
       <ol>

@@ -1,6 +1,6 @@
 import { css } from 'lit';
 
-/** Floats above the page: notices at the bottom, the share panel and import report at the top right. */
+/** Floats above the page: the share panel and import report at the top right. */
 export const sessionPanelStyles = css`
   :host {
     position: fixed;
@@ -15,11 +15,6 @@ export const sessionPanelStyles = css`
     width: min(480px, calc(100vw - 2 * var(--cb-space-4)));
     display: grid;
     gap: var(--cb-space-2);
-    pointer-events: auto;
-  }
-  cb-notices {
-    width: min(560px, calc(100vw - 2 * var(--cb-space-4)));
-    margin: 0 auto var(--cb-space-4);
     pointer-events: auto;
   }
 `;

@@ -1,7 +1,7 @@
 import { html, LitElement } from 'lit';
 import { controlStyles } from '../../app-styles/shared-styles';
 import { NotebookExportEvent } from '../../events/notebook-export';
-import { NoticeDismissEvent } from '../../events/notice-dismiss';
+import { PanelCloseEvent } from '../../events/panel-close';
 import { formatBytes } from '../../share/share-link';
 import { shareDialogStyles } from './cb-share-dialog.styles';
 
@@ -16,7 +16,7 @@ export type ShareState =
  * button, and — when the notebook is too big for a link — an offer to download the file instead.
  *
  * @fires notebook-export - the user chose the file instead of a link.
- * @fires notice-dismiss - `noticeId` "share" when closed.
+ * @fires panel-close - `panel` "share" when closed.
  */
 export class CbShareDialog extends LitElement {
   static override styles = [controlStyles, shareDialogStyles];
@@ -85,7 +85,7 @@ export class CbShareDialog extends LitElement {
     return html`<section aria-labelledby="share-heading">
       <div class="row">
         <h2 id="share-heading">Share link</h2>
-        <button class="quiet" aria-label="Close share panel" @click=${() => this.dispatchEvent(new NoticeDismissEvent('share'))}>Close</button>
+        <button class="quiet" aria-label="Close share panel" @click=${() => this.dispatchEvent(new PanelCloseEvent('share'))}>Close</button>
       </div>
       ${this.#renderBody()}
     </section>`;
