@@ -144,10 +144,10 @@ export class SessionController implements ReactiveController {
 
   #listenToPanels(): void {
     const session = this.session;
-    this.#list.addEventListener('notebook-open', (e) => void session.openNotebook(e.notebookId));
-    this.#list.addEventListener('notebook-rename', (e) => void session.renameNotebook(e.notebookId, e.title));
-    this.#list.addEventListener('notebook-duplicate', (e) => void session.duplicateNotebook(e.notebookId));
-    this.#list.addEventListener('notebook-delete', (e) => void session.deleteNotebook(e.notebookId));
+    this.#list.addEventListener('notebook-open', (e) => void session.list.open(e.notebookId));
+    this.#list.addEventListener('notebook-rename', (e) => void session.list.rename(e.notebookId, e.title));
+    this.#list.addEventListener('notebook-duplicate', (e) => void session.list.duplicate(e.notebookId));
+    this.#list.addEventListener('notebook-delete', (e) => void session.list.delete(e.notebookId));
     this.#panel.addEventListener('panel-close', (e) => session.closePanel(e.panel));
     this.#panel.addEventListener('notebook-export', () => session.exportFile());
   }
