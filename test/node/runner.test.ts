@@ -187,7 +187,9 @@ describe('convbook run exit codes and outputs', () => {
     );
     const run = await convbook(['run', notebook, '--out', join(out, 'invalid')]);
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain('Convolution c: stride must be a whole number ≥ 1 — got 0  [cells[1].params.stride]');
+    expect(run.stderr).toContain(
+      'Convolution c: stride must be a whole number ≥ 1 — got 0  [cells[1].params.stride]',
+    );
   });
 
   it('runs a notebook with a conv left unwired, as the app exports it, and fails that cell only', async () => {
