@@ -25,9 +25,9 @@ export interface RunOptions {
    */
   readonly values?: boolean;
   /** Lets big convs use other cores; the caller closes it. */
-  readonly parallel?: ParallelConv;
+  readonly parallel?: ParallelConv | undefined;
   /** Bytes all cells' values may hold together (the Notebook's default, 1 GB, when absent). */
-  readonly memoryBudget?: number;
+  readonly memoryBudget?: number | undefined;
 }
 
 export interface RunResult {
