@@ -91,7 +91,7 @@ function sourceIndex(i: number, n: number, mode: PaddingMode): number {
 
 /** Each output as [float64 sum, whether a NaN took part, whether every term was moderate]. */
 function referenceConv(
-  call: { x: Tensor; weights: Tensor; bias?: number[]; flip: boolean },
+  call: { x: Tensor; weights: Tensor; bias?: number[] | undefined; flip: boolean },
   out: Tensor,
   plan: Plan,
 ): void {

@@ -8,11 +8,11 @@ import { jsData, Tensor } from './tensor';
 
 export interface Conv2dOptions {
   /** One value per kernel, added after the multiply-adds. */
-  readonly bias?: Tensor | readonly number[];
-  readonly stride?: AxisPair;
-  readonly dilation?: AxisPair;
-  readonly padding?: Padding;
-  readonly paddingMode?: PaddingMode;
+  readonly bias?: Tensor | readonly number[] | undefined;
+  readonly stride?: AxisPair | undefined;
+  readonly dilation?: AxisPair | undefined;
+  readonly padding?: Padding | undefined;
+  readonly paddingMode?: PaddingMode | undefined;
   /** true: mathematical convolution (kernel rotated 180°); false (default): cross-correlation. */
   readonly flip?: boolean;
   /**

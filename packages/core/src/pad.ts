@@ -175,7 +175,10 @@ export function unpadGradient(
       const gradRow = (c * paddedHeight + r) * paddedWidth;
       const dxRow = (c * height + (rows[r] as number)) * width;
       const scatter = (from: number, to: number) => {
-        for (let j = from; j < to; j++) dx[dxRow + (cols[j] as number)] += dPadded[gradRow + j] as number;
+        for (let j = from; j < to; j++) {
+          const cell = dxRow + (cols[j] ?? 0);
+          dx[cell] = (dx[cell] ?? 0) + (dPadded[gradRow + j] ?? 0);
+        }
       };
       if (r >= pads.top && r < pads.top + height) {
         scatter(0, pads.left); // the real cells between were copied above

@@ -41,7 +41,8 @@ export const referenceKernels: ComputeKernels = {
               const inputRow = (c * height + y * g.strideY + i * g.dilationY) * width + xo * g.strideX;
               const weightRow = ((o * channels + c) * kh + i) * kw;
               for (let j = 0; j < kw; j++) {
-                dxPadded[inputRow + j * g.dilationX] += (w[weightRow + j] as number) * upstream;
+                const cell = inputRow + j * g.dilationX;
+                dxPadded[cell] = (dxPadded[cell] ?? 0) + (w[weightRow + j] ?? 0) * upstream;
               }
             }
           }
@@ -62,7 +63,8 @@ export const referenceKernels: ComputeKernels = {
               const inputRow = (c * height + y * g.strideY + i * g.dilationY) * width + xo * g.strideX;
               const weightRow = ((o * channels + c) * kh + i) * kw;
               for (let j = 0; j < kw; j++) {
-                dw[weightRow + j] += (x[inputRow + j * g.dilationX] as number) * upstream;
+                dw[weightRow + j] =
+                  (dw[weightRow + j] ?? 0) + (x[inputRow + j * g.dilationX] ?? 0) * upstream;
               }
             }
           }
