@@ -92,6 +92,7 @@ export { type Validation, validateNotebook } from './document/validate-notebook'
 export { decodeWeights, encodeWeights, roundToHalf, type WeightPrecision } from './document/weight-encoding';
 export {
   type CellKind,
+  type CellKindSchema,
   type ComputeContext,
   defineCellKind,
   type GraphView,
@@ -100,11 +101,15 @@ export {
   type RunsOn,
   type ValueType,
 } from './kinds/define-cell-kind';
+export { decodeDigitPixels, encodeDigitPixels } from './kinds/digits/digit-pixels';
 export { DIGITS_CREDIT, TEST_SPLIT, TRAIN_SPLIT } from './kinds/digits/digits-data';
-export { decodeDigitPixels, encodeDigitPixels } from './kinds/digits/drawn-digit-cell';
 export { preprocessDigit } from './kinds/digits/preprocess-digit';
 export { type SampleName, sampleNames } from './kinds/image/samples';
-export { cellKindNames, cellKinds, findCellKind } from './kinds/registry';
+export { withCompute } from './kinds/kind-compute';
+export { defineKindSchema } from './kinds/kind-schema';
+// The page reads the schemas; only the worker and the runner use the full kinds (registry.ts).
+export { cellKinds, findCellKind } from './kinds/registry';
+export { cellKindNames, cellKindSchemas, findKindSchema, type KindName } from './kinds/schema-registry';
 export { trainedWeightPatches, type WeightsPatch } from './kinds/train/apply-weights';
 export type {
   AccuracyPoint,

@@ -78,11 +78,11 @@ export {
   type WorkerPool,
   type WorkerPort,
 } from './parallel/worker-pool';
+export { pool2dOutputSize } from './pool-call';
 export {
   type Pool2dOptions,
   pool2d,
   pool2dBackward,
-  pool2dOutputSize,
   pool2dRecorded,
   type RecordedPool,
 } from './pool2d';

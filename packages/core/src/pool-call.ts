@@ -1,12 +1,30 @@
 import type { PoolGeometry } from './backend/kernels';
 import type { PoolRequest } from './backend/tensor-device';
-import { type Pads, planWindow, resolveAxisPair, type WindowPlan } from './conv-options';
+import {
+  checkSize,
+  type OutputSize,
+  type Pads,
+  planWindow,
+  resolveAxisPair,
+  type WindowPlan,
+} from './conv-options';
 import { padImage } from './pad';
 import type { Pool2dOptions } from './pool2d';
 import { formatShape, ShapeError } from './shape-errors';
 import { jsData, type Tensor } from './tensor';
 
-// The checks and arithmetic of a pool call, shared by the forward and backward ops.
+// The checks and arithmetic of a pool call, shared by the forward and backward ops — and the output size
+// alone, which the page shows without ever pooling (so it lives here, not beside the pooling loops).
+
+/** The arithmetic of a pool2d call without running it: output height/width and the four pads used. */
+export function pool2dOutputSize(
+  inputHW: readonly [number, number],
+  options: Omit<Pool2dOptions, 'kind'>,
+): OutputSize {
+  const op = 'pool2dOutputSize';
+  const plan = planPool(op, checkSize(op, 'input', inputHW), options);
+  return { height: plan.outHeight, width: plan.outWidth, pads: plan.pads };
+}
 
 export function hasPadding(pads: Pads): boolean {
   return pads.top !== 0 || pads.bottom !== 0 || pads.left !== 0 || pads.right !== 0;

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type Pool2dOptions, pool2d, pool2dBackward, pool2dOutputSize } from './pool2d';
+import { pool2dOutputSize } from './pool-call';
+import { type Pool2dOptions, pool2d, pool2dBackward } from './pool2d';
 import { Tensor, tensor } from './tensor';
 import { expectAllClose, numericalGradient, seededTensor } from './testing/gradient-check';
 

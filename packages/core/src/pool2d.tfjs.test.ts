@@ -1,6 +1,7 @@
 import type * as tfTypes from '@tensorflow/tfjs-core';
 import { beforeAll, describe, it } from 'vitest';
-import { type Pool2dOptions, pool2d, pool2dBackward, pool2dOutputSize } from './pool2d';
+import { pool2dOutputSize } from './pool-call';
+import { type Pool2dOptions, pool2d, pool2dBackward } from './pool2d';
 import { createRandom } from './random';
 import { expectAllClose, numericalGradient, seededTensor } from './testing/gradient-check';
 import { fromNhwc, toNhwc, useTfjsCpu } from './testing/tfjs-oracle';

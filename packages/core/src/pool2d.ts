@@ -1,14 +1,13 @@
 import { getKernels } from './backend/active-kernels';
 import type { PoolGeometry } from './backend/kernels';
 import type { ArgmaxRecord } from './backend/tensor-device';
-import { type AxisPair, checkSize, type OutputSize, type Padding } from './conv-options';
+import type { AxisPair, Padding } from './conv-options';
 import { unpadGradient } from './pad';
 import {
   divideByRealCells,
   hasPadding,
   type PreparedPool,
   padForKernels,
-  planPool,
   poolRequest,
   preparePool,
   realCellCounts,
@@ -151,16 +150,6 @@ function poolGradient(
 function placedLike(like: Tensor, t: Tensor): Tensor {
   const device = getKernels().device;
   return device?.owns(like) === true ? device.upload(t) : t;
-}
-
-/** The arithmetic of a pool2d call without running it: output height/width and the four pads used. */
-export function pool2dOutputSize(
-  inputHW: readonly [number, number],
-  options: Omit<Pool2dOptions, 'kind'>,
-): OutputSize {
-  const op = 'pool2dOutputSize';
-  const plan = planPool(op, checkSize(op, 'input', inputHW), options);
-  return { height: plan.outHeight, width: plan.outWidth, pads: plan.pads };
 }
 
 /** Each output's gradient, divided by its real-cell count, lands on every real cell of its window. */

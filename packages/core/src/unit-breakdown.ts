@@ -2,8 +2,8 @@ import { type ActivationName, applyActivation } from './activations';
 import { type PaddingMode, type Pads, paddingModes, planWindow, type WindowPlan } from './conv-options';
 import type { Conv2dOptions } from './conv2d';
 import { checkPadsForMode, sourceIndex } from './pad';
+import { pool2dOutputSize } from './pool-call';
 import type { Pool2dOptions } from './pool2d';
-import { pool2dOutputSize } from './pool2d';
 import { formatShape, ShapeError } from './shape-errors';
 import { Tensor } from './tensor';
 

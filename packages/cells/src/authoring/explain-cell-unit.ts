@@ -8,9 +8,9 @@ import {
 } from '@convbook/core';
 import type { CellValue } from '../cell-value';
 import { broadcastKernel } from '../kinds/broadcast-kernel';
-import { convCell } from '../kinds/conv-cell';
-import type { CellKind } from '../kinds/define-cell-kind';
-import { poolCell } from '../kinds/pool-cell';
+import { convSchema } from '../kinds/conv-schema';
+import type { CellKindSchema } from '../kinds/kind-schema';
+import { poolSchema } from '../kinds/pool-schema';
 
 /**
  * One output unit of a conv or pool *cell* explained with the cell's own settings: its params filled in
@@ -57,7 +57,7 @@ export function explainCellUnit(
     return { ok: false, reason: `a ${cell.kind} cell has no sliding window` };
   const input = inputs.input;
   if (input?.type !== 'tensor') return { ok: false, reason: 'the input has no value yet' };
-  const kind = cell.kind === 'conv' ? convCell : poolCell;
+  const kind = cell.kind === 'conv' ? convSchema : poolSchema;
   const params = parsedParams(kind, cell.params);
   if (typeof params === 'string') return { ok: false, reason: params };
   try {
@@ -84,7 +84,7 @@ export function explainCellUnit(
 
 /** The kind's params with defaults filled in, or a sentence saying why they cannot be used. */
 function parsedParams(
-  kind: CellKind,
+  kind: CellKindSchema,
   raw: ExplainedCell['params'],
 ): Readonly<Record<string, unknown>> | string {
   const parsed = kind.parseParams(raw ?? {}, '');

@@ -1,6 +1,6 @@
 import type { DocumentProblem } from '../document/document-error';
 import { isPlainObject } from '../document/param-schema';
-import type { CellKind } from '../kinds/define-cell-kind';
+import type { CellKindSchema } from '../kinds/kind-schema';
 import type { CellError } from '../runtime/cell-state';
 import { plainMessage } from './plain-wording';
 
@@ -40,7 +40,7 @@ export interface PlainProblem {
 }
 
 /** Kind words from registered kinds (the runner, the worker, tests); the page may build its own. */
-export function kindWordsFrom(kinds: readonly CellKind[]): KindWordsLookup {
+export function kindWordsFrom(kinds: readonly CellKindSchema[]): KindWordsLookup {
   const table = new Map<string, KindWords>(
     kinds.map((kind) => [
       kind.kind,

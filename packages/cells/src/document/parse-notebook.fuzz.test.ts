@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
-import { cellKindNames } from '../kinds/registry';
+import { cellKindNames } from '../kinds/schema-registry';
 import { exampleNotebooks, fuzzRuns, fuzzTimeout, nastyString, nastyValue } from '../testing/arbitraries';
 import { loadOrRefuse } from '../testing/load-outcome';
 import { applyMutations, mutation } from '../testing/notebook-mutations';

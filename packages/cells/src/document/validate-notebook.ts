@@ -1,4 +1,4 @@
-import { cellKindNames, findCellKind } from '../kinds/registry';
+import { cellKindNames, findKindSchema } from '../kinds/schema-registry';
 import type { DocumentProblem } from './document-error';
 import { MAX_CELLS, MAX_ID_LENGTH, MAX_TITLE_LENGTH } from './limits';
 import { migrateNotebook } from './migrate-notebook';
@@ -155,7 +155,7 @@ function checkCell(
     if (!CELL_KEYS.includes(key)) problems.push({ path: `${path}.${key}`, message: 'unknown field' });
   }
   if (cell.title !== undefined) checkTitle(cell.title, `${path}.title`, problems);
-  const kind = typeof cell.kind === 'string' ? findCellKind(cell.kind) : undefined;
+  const kind = typeof cell.kind === 'string' ? findKindSchema(cell.kind) : undefined;
   if (kind === undefined) {
     const message =
       cell.kind === undefined

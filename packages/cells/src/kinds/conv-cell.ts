@@ -1,57 +1,12 @@
-import {
-  type ActivationName,
-  activationNames,
-  applyActivation,
-  type Conv2dOptions,
-  conv2d,
-  conv2dOutputSize,
-  type Tensor,
-} from '@convbook/core';
+import { applyActivation, type Conv2dOptions, conv2d, conv2dOutputSize, type Tensor } from '@convbook/core';
 import type { CellValue } from '../cell-value';
 import { MAX_TENSOR_VALUES } from '../document/limits';
-import { bool, describe, num, oneOf, optional, withDefault } from '../document/param-schema';
 import { broadcastKernel } from './broadcast-kernel';
-import { defineCellKind } from './define-cell-kind';
-import { defaultPadding, optionalStride, pairSchema } from './window-params';
+import { convSchema } from './conv-schema';
+import { withCompute } from './kind-compute';
 
-/**
- * A convolutional layer: slide the kernel bank over the input, add each kernel's bias, then apply the
- * activation. Output [O, H', W'], one feature map per kernel.
- */
-export const convCell = defineCellKind({
-  kind: 'conv',
-  label: 'Convolution',
-  description:
-    'Slides a kernel over the input, adds the bias and applies an activation: one feature map per kernel.',
-  inputs: { input: 'tensor', kernel: 'kernel' },
-  params: {
-    stride: optionalStride(),
-    padding: defaultPadding('valid'),
-    dilation: optional(pairSchema('Dilation', 'Gap between kernel taps; 2 spreads a 3×3 kernel over 5×5.')),
-    paddingMode: withDefault(
-      describe(
-        oneOf('zeros', 'reflect', 'replicate', 'circular'),
-        'Padding mode',
-        'What the padded border holds: zeros, a mirror image, the edge value repeated, or the opposite edge.',
-      ),
-      'zeros',
-    ),
-    flip: withDefault(
-      describe(
-        bool(),
-        'Flip kernel',
-        'True: true convolution (kernel turned 180°). False: cross-correlation.',
-      ),
-      false,
-    ),
-    activation: withDefault(
-      describe(oneOf<ActivationName>(...activationNames), 'Activation', 'Applied to every output value.'),
-      'identity',
-    ),
-    alpha: optional(describe(num(0, 1), 'Leak', 'Slope of leaky-relu for negative inputs.')),
-  },
-  output: 'tensor',
-  defaults: { padding: 'same' },
+/** Runs conv cells (the schema, conv-schema.ts, is what the page reads). */
+export const convCell = withCompute(convSchema, {
   validateInputs: ({ input, kernel }) => {
     const channels = input.tensor.shape[0];
     const kernelChannels = kernel.weights.shape[1];

@@ -1,25 +1,10 @@
 import { denseForward, Tensor } from '@convbook/core';
-import { MAX_DENSE_UNITS, MAX_KERNEL_WEIGHTS } from '../document/limits';
-import { describe, int, oneOf, withDefault } from '../document/param-schema';
-import { defineCellKind } from './define-cell-kind';
+import { MAX_KERNEL_WEIGHTS } from '../document/limits';
+import { denseSchema } from './dense-schema';
+import { withCompute } from './kind-compute';
 
-/**
- * A fully connected layer: every output unit has its own weight for every input value (so weights and
- * connections are the same number, units × inputs). Reads any tensor as a flat vector; weights come from
- * a weights cell shaped [units, inputs].
- */
-export const denseCell = defineCellKind({
-  kind: 'dense',
-  label: 'Dense',
-  description:
-    'Fully connected: each unit weighs every input. Weights [units, inputs] and one bias per unit.',
-  inputs: { input: 'tensor', weights: 'kernel' },
-  defaults: { units: 10 },
-  params: {
-    units: describe(int(1, MAX_DENSE_UNITS), 'Units', 'Outputs of the layer; 10 for ten classes.'),
-    activation: withDefault(describe(oneOf('none', 'relu'), 'Activation', 'none for class scores.'), 'none'),
-  },
-  output: 'tensor',
+/** Runs dense cells (the schema, dense-schema.ts, is what the page reads). */
+export const denseCell = withCompute(denseSchema, {
   validateInputs: ({ input, weights }, params) => {
     const inputs = input.tensor.size;
     if (inputs * params.units > MAX_KERNEL_WEIGHTS) {

@@ -1,12 +1,7 @@
-import { defineCellKind } from './define-cell-kind';
+import { flattenSchema } from './flatten-schema';
+import { withCompute } from './kind-compute';
 
-/** [C, H, W] feature maps → one vector [C·H·W], channel by channel, row by row: what a dense layer reads. */
-export const flattenCell = defineCellKind({
-  kind: 'flatten',
-  label: 'Flatten',
-  description: 'Lays feature maps out as one long vector (channel, then row, then column) for a dense layer.',
-  inputs: { input: 'tensor' },
-  params: {},
-  output: 'tensor',
+/** Runs flatten cells (the schema, flatten-schema.ts, is what the page reads). */
+export const flattenCell = withCompute(flattenSchema, {
   compute: ({ input }) => ({ type: 'tensor', tensor: input.tensor.reshape([input.tensor.size]) }),
 });

@@ -1,74 +1,17 @@
 import { conv2d, Tensor } from '@convbook/core';
 import type { GradValue } from '../cell-value';
-import { MAX_ID_LENGTH, MAX_KERNELS } from '../document/limits';
-import {
-  describe,
-  int,
-  num,
-  numberArray,
-  object,
-  oneOf,
-  optional,
-  str,
-  withDefault,
-} from '../document/param-schema';
 import { type BackpropChain, backwardChain, forwardChain } from './backprop-chain';
 import { broadcastKernel } from './broadcast-kernel';
-import { defineCellKind, type GraphView } from './define-cell-kind';
-import { MAX_TRAINING_STEPS, type TrainingResult, trainKernel } from './gradient-descent';
-import { lossCell, lossTarget } from './loss-cell';
+import type { GraphView } from './define-cell-kind';
+import { gradSchema } from './grad-schema';
+import { type TrainingResult, trainKernel } from './gradient-descent';
+import { withCompute } from './kind-compute';
+import { lossTarget } from './loss-cell';
+import { lossSchema } from './loss-schema';
 import { ChainError, walkUpstreamLayers } from './upstream-layers';
 
-/**
- * Backpropagation from a loss cell to a kernel (dL/dW, dL/db) or to the image (dL/dX), through every conv
- * and pool cell in between — and, with `train`, gradient descent on that kernel. The cell reads the chain
- * from the notebook graph and re-runs it itself, so the layers it passes through need no special values.
- */
-export const gradCell = defineCellKind({
-  kind: 'grad',
-  label: 'Gradient',
-  description:
-    'Backpropagates a loss to a kernel or the image; can also learn the kernel by gradient descent.',
-  inputs: { loss: 'loss' },
-  params: {
-    target: withDefault(
-      describe(
-        oneOf('kernel', 'image'),
-        'With respect to',
-        'Differentiate by the kernel weights or the image pixels.',
-      ),
-      'kernel',
-    ),
-    kernelCell: optional(
-      describe(
-        str(MAX_ID_LENGTH),
-        'Cell',
-        'The kernel (or image) cell; default: the kernel nearest the loss.',
-      ),
-    ),
-    selectedWeight: optional(
-      describe(
-        numberArray(int(0, MAX_KERNELS), 4, 4),
-        'Selected weight',
-        '[o, c, i, j]: show this weight’s contribution at every output position.',
-      ),
-    ),
-    train: optional(
-      describe(
-        object({
-          steps: int(1, MAX_TRAINING_STEPS),
-          learningRate: num(0, 1000),
-          optimizer: optional(oneOf('sgd')),
-        }),
-        'Train',
-        'Run gradient descent on the kernel: steps and learning rate.',
-      ),
-    ),
-  },
-  output: 'grad',
-  defaults: { target: 'kernel' },
-  slow: true,
-  cellParams: { kernelCell: 'kernel' },
+/** Runs grad cells (the schema, grad-schema.ts, is what the page reads). */
+export const gradCell = withCompute(gradSchema, {
   compute: async (_inputs, params, context) => {
     const chain = buildChain(context.graph, context.cellId);
     const forward = forwardChain(chain);
@@ -120,7 +63,7 @@ function buildChain(graph: GraphView, gradCellId: string): BackpropChain {
   if (lossId === undefined || lossSpec === undefined || lossSpec.kind !== 'loss') {
     throw new ChainError('the "loss" input must be wired to a loss cell');
   }
-  const parsed = lossCell.parseParams(lossSpec.params, 'params');
+  const parsed = lossSchema.parseParams(lossSpec.params, 'params');
   if ('problems' in parsed) throw new ChainError(`loss cell "${lossId}" has invalid parameters`);
   const predictionId = lossSpec.inputs?.prediction;
   if (predictionId === undefined) throw new ChainError(`loss cell "${lossId}" has no prediction wired`);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cellKinds } from './registry';
+import { cellKindSchemas as cellKinds } from './schema-registry';
 
 // What the UI reads from each kind instead of keeping tables of its own (issue 9).
 describe('kind metadata', () => {

@@ -1,50 +1,10 @@
 import { Tensor } from '@convbook/core';
-import { MAX_CHANNELS } from '../document/limits';
-import { describe, int, oneOf, optional, withDefault } from '../document/param-schema';
 import { evaluateLoss } from './backprop-chain';
-import { defineCellKind } from './define-cell-kind';
+import { withCompute } from './kind-compute';
+import { lossSchema } from './loss-schema';
 
-/**
- * How far a prediction is from a target: mean squared error against a target map, or softmax
- * cross-entropy with classes on the first axis (a target map of class indices or probabilities, or one
- * `targetClass` for every position). The value keeps the per-element error map and dLoss/dPrediction,
- * which a grad cell carries back through the layers.
- */
-export const lossCell = defineCellKind({
-  kind: 'loss',
-  label: 'Loss',
-  description: 'Measures how far a prediction is from a target, with the error at every position.',
-  inputs: {
-    prediction: 'tensor',
-    target: { accepts: ['tensor'], optional: true, label: 'Target' },
-  },
-  params: {
-    loss: withDefault(
-      describe(
-        oneOf('mse', 'cross-entropy'),
-        'Loss',
-        'Squared error, or softmax cross-entropy over channels.',
-      ),
-      'mse',
-    ),
-    reduction: withDefault(
-      describe(oneOf('mean', 'sum'), 'Reduction', 'Average the errors or add them up.'),
-      'mean',
-    ),
-    targetClass: optional(
-      describe(
-        int(0, MAX_CHANNELS - 1),
-        'Target class',
-        'Cross-entropy only: the right class at every position.',
-      ),
-    ),
-  },
-  output: 'loss',
-  defaults: { loss: 'mse', reduction: 'mean' },
-  validateParams: (params) =>
-    params.targetClass !== undefined && params.loss === 'mse'
-      ? [{ path: 'targetClass', message: 'only applies to cross-entropy; mse needs a target map' }]
-      : [],
+/** Runs loss cells (the schema, loss-schema.ts, is what the page reads). */
+export const lossCell = withCompute(lossSchema, {
   validateInputs: ({ target }, params) => {
     if (target === undefined && params.targetClass === undefined) {
       return 'needs a target: wire the "target" input or set targetClass';

@@ -1,17 +1,7 @@
-import { MAX_NOTE_LENGTH } from '../document/limits';
-import { describe, str, withDefault } from '../document/param-schema';
-import { defineCellKind } from './define-cell-kind';
+import { withCompute } from './kind-compute';
+import { noteSchema } from './note-schema';
 
-/** Prose between the computations: markdown the UI renders as text (never raw HTML). */
-export const noteCell = defineCellKind({
-  kind: 'note',
-  label: 'Note',
-  description: 'Markdown text that explains the cells around it.',
-  inputs: {},
-  params: {
-    markdown: withDefault(describe(str(MAX_NOTE_LENGTH), 'Text', 'Markdown source.'), ''),
-  },
-  output: 'note',
-  defaults: { markdown: 'Write what this part of the notebook shows.' },
+/** Runs note cells (the schema, note-schema.ts, is what the page reads). */
+export const noteCell = withCompute(noteSchema, {
   compute: (_inputs, { markdown }) => ({ type: 'note', markdown }),
 });

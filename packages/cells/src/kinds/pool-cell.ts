@@ -1,22 +1,9 @@
 import { type Pool2dOptions, pool2d } from '@convbook/core';
-import { describe, oneOf, withDefault } from '../document/param-schema';
-import { defineCellKind } from './define-cell-kind';
-import { defaultPadding, optionalStride, pairSchema } from './window-params';
+import { withCompute } from './kind-compute';
+import { poolSchema } from './pool-schema';
 
-/** Max or average pooling per channel; the stride defaults to the window size (non-overlapping windows). */
-export const poolCell = defineCellKind({
-  kind: 'pool',
-  label: 'Pool',
-  description: 'Shrinks each feature map by keeping the largest (or the mean) value of every window.',
-  inputs: { input: 'tensor' },
-  params: {
-    kind: withDefault(describe(oneOf('max', 'avg'), 'Pooling', 'Keep the maximum or the average.'), 'max'),
-    size: pairSchema('Window', 'Height and width of the pooling window.'),
-    stride: optionalStride(),
-    padding: defaultPadding('valid'),
-  },
-  output: 'tensor',
-  defaults: { kind: 'max', size: 2 },
+/** Runs pool cells (the schema, pool-schema.ts, is what the page reads). */
+export const poolCell = withCompute(poolSchema, {
   compute: ({ input }, params) => {
     const options: Pool2dOptions = {
       kind: params.kind,

@@ -1,17 +1,9 @@
 import { Tensor } from '@convbook/core';
-import { defineCellKind } from './define-cell-kind';
+import { withCompute } from './kind-compute';
+import { softmaxSchema } from './softmax-schema';
 
-/**
- * Class scores → probabilities (softmax over the first axis), for looking at what a classifier thinks of
- * one picture: "87% a 3". Training does not go through this cell; the loss applies its own softmax.
- */
-export const softmaxCell = defineCellKind({
-  kind: 'softmax',
-  label: 'Probabilities',
-  description: 'Turns class scores into probabilities that add up to 1 (softmax).',
-  inputs: { input: 'tensor' },
-  params: {},
-  output: 'tensor',
+/** Runs softmax cells (the schema, softmax-schema.ts, is what the page reads). */
+export const softmaxCell = withCompute(softmaxSchema, {
   compute: ({ input }) => {
     const scores = input.tensor;
     const classes = scores.shape[0] ?? 1;

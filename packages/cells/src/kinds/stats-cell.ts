@@ -1,29 +1,11 @@
 import type { LayerSpec } from '@convbook/core';
-import { bool, describe, withDefault } from '../document/param-schema';
-import { defineCellKind } from './define-cell-kind';
+import { withCompute } from './kind-compute';
 import { chainStats, type NamedLayer } from './layer-chain-stats';
+import { statsSchema } from './stats-schema';
 import { ChainError, type NetworkLayer, walkUpstreamNetwork } from './upstream-layers';
 
-/**
- * Layer arithmetic for the chain of conv, pool, flatten and dense cells ending at the wired cell: units,
- * weights, connections, multiply-adds, memory and receptive field per layer and in total, with a fully
- * connected layer of the same size for comparison. Pure counting — nothing is convolved. Flatten only
- * reshapes (no row of its own: it adds no units, weights or work); a dense row has one weight per
- * connection, plus one bias per unit when biases are counted.
- */
-export const statsCell = defineCellKind({
-  kind: 'stats',
-  label: 'Layer stats',
-  description:
-    'Counts units, weights, connections, the operations of each pass, memory and receptive fields of a chain.',
-  inputs: { of: 'tensor' },
-  params: {
-    countBias: withDefault(
-      describe(bool(), 'Count biases', 'Include one bias per kernel in the weight counts.'),
-      true,
-    ),
-  },
-  output: 'stats',
+/** Runs stats cells (the schema, stats-schema.ts, is what the page reads). */
+export const statsCell = withCompute(statsSchema, {
   compute: (_inputs, params, context) => {
     const ofId = context.graph.cell(context.cellId)?.inputs?.of;
     if (ofId === undefined) {

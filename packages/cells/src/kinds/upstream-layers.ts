@@ -1,10 +1,11 @@
 import type { ActivationName, ActivationOptions, Conv2dOptions, Pool2dOptions, Tensor } from '@convbook/core';
 import type { CellValue } from '../cell-value';
-import { convCell } from './conv-cell';
-import type { CellKind, GraphView } from './define-cell-kind';
-import { denseCell } from './dense-cell';
-import { flattenCell } from './flatten-cell';
-import { poolCell } from './pool-cell';
+import { convSchema } from './conv-schema';
+import type { GraphView } from './define-cell-kind';
+import { denseSchema } from './dense-schema';
+import { flattenSchema } from './flatten-schema';
+import type { CellKindSchema } from './kind-schema';
+import { poolSchema } from './pool-schema';
 
 /**
  * Walks from a conv or pool cell back through its `input` wires to the first cell that is neither — the
@@ -68,11 +69,11 @@ export function walkUpstreamNetwork(graph: GraphView, endCellId: string): LayerC
   return walk(graph, endCellId, true);
 }
 
-const LAYER_KINDS: Readonly<Record<string, CellKind>> = { conv: convCell, pool: poolCell };
-const NETWORK_KINDS: Readonly<Record<string, CellKind>> = {
+const LAYER_KINDS: Readonly<Record<string, CellKindSchema>> = { conv: convSchema, pool: poolSchema };
+const NETWORK_KINDS: Readonly<Record<string, CellKindSchema>> = {
   ...LAYER_KINDS,
-  flatten: flattenCell,
-  dense: denseCell,
+  flatten: flattenSchema,
+  dense: denseSchema,
 };
 
 function walk(graph: GraphView, endCellId: string, network: boolean): LayerChain<NetworkLayer> {
@@ -171,7 +172,7 @@ function poolLayer(cellId: string, params: Readonly<Record<string, unknown>>): P
   return { kind: 'pool', cellId, options };
 }
 
-function parsedParams(kind: CellKind, cellId: string, raw: unknown): Readonly<Record<string, unknown>> {
+function parsedParams(kind: CellKindSchema, cellId: string, raw: unknown): Readonly<Record<string, unknown>> {
   const parsed = kind.parseParams(raw, 'params');
   if ('problems' in parsed) {
     throw new ChainError(

@@ -1,5 +1,5 @@
 import type { ValueType } from '../kinds/define-cell-kind';
-import { findCellKind } from '../kinds/registry';
+import { findKindSchema } from '../kinds/schema-registry';
 
 /** Words for value types and cells in messages: `input "kernel" expects a kernel, got an image (cell "m")`. */
 const VALUE_NOUNS: Readonly<Record<ValueType, string>> = {
@@ -19,7 +19,7 @@ export function describeValueTypes(types: readonly ValueType[]): string {
 
 /** Names what a cell produced by the kind of cell it is ("an image", "a convolution"), the user's view. */
 export function describeSource(kind: string, type: ValueType): string {
-  const label = findCellKind(kind)?.label.toLowerCase();
+  const label = findKindSchema(kind)?.label.toLowerCase();
   if (label === undefined) return VALUE_NOUNS[type];
   return `${/^[aeiou]/.test(label) ? 'an' : 'a'} ${label}`;
 }

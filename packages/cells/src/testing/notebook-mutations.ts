@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { cellKinds } from '../kinds/registry';
+import { cellKindSchemas } from '../kinds/schema-registry';
 import { nastyString, nastyValue } from './arbitraries';
 
 /**
@@ -16,7 +16,7 @@ export type Mutation =
   | { readonly op: 'swapCells'; readonly a: number; readonly b: number };
 
 /** Every parameter name any cell kind knows, so `setParam` mostly hits real fields with wrong values. */
-const paramNames = [...new Set(cellKinds.flatMap((kind) => Object.keys(kind.paramFields)))];
+const paramNames = [...new Set(cellKindSchemas.flatMap((kind) => Object.keys(kind.paramFields)))];
 
 const steps = fc.array(fc.nat(), { maxLength: 8 });
 

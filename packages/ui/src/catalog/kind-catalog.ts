@@ -1,12 +1,12 @@
-import type { CellKind } from '@convbook/cells';
+import type { CellKindSchema } from '@convbook/cells';
 import { controlsFromSchema } from './controls-from-schema';
 import type { KindInfo } from './value-types';
 
 /**
- * The registry's kinds as plain data for the page. Runs in the worker (which has the registry); the result
- * is structured-cloneable, so the page learns every kind's slots and controls without bundling compute code.
+ * The kinds' schemas as plain, structured-cloneable data for the page: every kind's slots, defaults and
+ * controls. Only schemas are read, so this runs anywhere (the worker sends it to the page).
  */
-export function describeKinds(kinds: readonly CellKind[]): KindInfo[] {
+export function describeKinds(kinds: readonly CellKindSchema[]): KindInfo[] {
   return kinds.map((kind) => ({
     kind: kind.kind,
     label: kind.label,

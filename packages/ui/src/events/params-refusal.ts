@@ -1,4 +1,4 @@
-import { findCellKind, formatProblem } from '@convbook/cells';
+import { findKindSchema, formatProblem } from '@convbook/cells';
 
 /**
  * The editors' half of one rule: what the app accepts, a file, a link and the runner accept too. Every
@@ -29,7 +29,7 @@ export function paramsProblems(
   params: Readonly<Record<string, unknown>>,
   patch: Readonly<Record<string, unknown>>,
 ): readonly { readonly path: string; readonly message: string }[] {
-  const spec = findCellKind(kind);
+  const spec = findKindSchema(kind);
   if (spec === undefined) return [];
   const merged = new Map(Object.entries(params));
   for (const [key, value] of Object.entries(patch)) {

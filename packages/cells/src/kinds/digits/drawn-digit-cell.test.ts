@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { runKind, tensorOf } from '../run-kind.test-helper';
-import { decodeDigitPixels, drawnDigitCell, encodeDigitPixels } from './drawn-digit-cell';
+import { decodeDigitPixels, encodeDigitPixels } from './digit-pixels';
+import { drawnDigitCell } from './drawn-digit-cell';
 
 describe('drawn digit cell', () => {
   it('is a blank [1, 28, 28] picture until something is drawn', async () => {

@@ -7,11 +7,12 @@ import {
   type TrainLayerSpec,
 } from '@convbook/core';
 import { broadcastKernel } from '../broadcast-kernel';
-import { convCell } from '../conv-cell';
-import type { CellKind, GraphView } from '../define-cell-kind';
-import { denseCell } from '../dense-cell';
-import { flattenCell } from '../flatten-cell';
-import { poolCell } from '../pool-cell';
+import { convSchema } from '../conv-schema';
+import type { GraphView } from '../define-cell-kind';
+import { denseSchema } from '../dense-schema';
+import { flattenSchema } from '../flatten-schema';
+import type { CellKindSchema } from '../kind-schema';
+import { poolSchema } from '../pool-schema';
 
 /**
  * Reads the layers between a loss cell and the picture they start from — conv, pool, flatten and dense
@@ -40,11 +41,11 @@ export interface NetworkChain {
   readonly weights: readonly TrainableWeights[];
 }
 
-const KINDS: Readonly<Record<string, CellKind>> = {
-  conv: convCell,
-  pool: poolCell,
-  flatten: flattenCell,
-  dense: denseCell,
+const KINDS: Readonly<Record<string, CellKindSchema>> = {
+  conv: convSchema,
+  pool: poolSchema,
+  flatten: flattenSchema,
+  dense: denseSchema,
 };
 
 export function readNetworkChain(graph: GraphView, predictionCellId: string): NetworkChain {

@@ -1,59 +1,19 @@
 import type { Network } from '@convbook/core';
-import { describe, int, num, oneOf, withDefault } from '../../document/param-schema';
-import { defineCellKind, type GraphView } from '../define-cell-kind';
-import { lossCell } from '../loss-cell';
+import type { GraphView } from '../define-cell-kind';
+import { withCompute } from '../kind-compute';
+import { lossSchema } from '../loss-schema';
 import { evaluateSplit } from './evaluate';
 import { attachWeights, type NetworkChain, readNetworkChain } from './network-chain';
 import { type LoopState, runTrainingLoop } from './train-loop';
 import { buildNetwork, countLayers, frozenLayers, learnedWeights } from './train-network';
+import { trainSchema } from './train-schema';
 import type { DatasetValue, TrainValue } from './train-value';
 
-/**
- * Trains every weights cell between a dataset and a cross-entropy loss, end to end, by minibatch SGD,
- * momentum or Adam. An on-demand cell: it runs when asked (Train), not on every edit; Resume continues
- * from `context.previous`. The value carries curves, accuracies, the test confusion matrix, the most
- * confidently wrong test examples and the learned weights, rounded to float16 as Apply stores them (so
- * the reported accuracy is the accuracy of the weights that get saved and shared).
- */
 const EVAL_BATCH = 100;
 const TRAIN_ACCURACY_EXAMPLES = 2000;
 
-export const trainCell = defineCellKind({
-  kind: 'train',
-  label: 'Train',
-  description: 'Trains every weights cell between a dataset and its loss, on a button press.',
-  runsOn: 'demand',
-  inputs: { dataset: 'dataset', loss: 'loss' },
-  params: {
-    optimizer: withDefault(
-      describe(oneOf('sgd', 'momentum', 'adam'), 'Optimizer', 'Adam adapts a step size per weight.'),
-      'adam',
-    ),
-    learningRate: withDefault(
-      describe(num(1e-6, 10), 'Learning rate', 'Step size; 0.001–0.003 suits Adam.'),
-      0.002,
-    ),
-    schedule: withDefault(
-      describe(oneOf('constant', 'cosine'), 'Schedule', 'Cosine lowers the rate smoothly to zero.'),
-      'cosine',
-    ),
-    batchSize: withDefault(describe(int(1, 256), 'Batch size', 'Examples per step.'), 20),
-    epochs: withDefault(
-      describe(int(0, 1000), 'Epochs', 'Passes over the training split; 0 only scores the weights.'),
-      10,
-    ),
-    weightDecay: withDefault(
-      describe(num(0, 1), 'Weight decay', 'L2 penalty on the weights (not the biases).'),
-      0,
-    ),
-    momentum: withDefault(describe(num(0, 0.999), 'Momentum', 'Momentum, or Adam’s β1.'), 0.9),
-    shift: withDefault(
-      describe(int(0, 4), 'Random shift', 'Moves each training digit by up to this many pixels.'),
-      0,
-    ),
-    seed: withDefault(describe(int(0, 2 ** 32 - 1), 'Seed', 'Fixes the batch order and the shifts.'), 1),
-  },
-  output: 'train',
+/** Runs train cells (the schema, train-schema.ts, is what the page reads). */
+export const trainCell = withCompute(trainSchema, {
   compute: async ({ dataset }, params, context) => {
     const chain = readChain(context.graph, context.cellId);
     checkDataset(chain, dataset);
@@ -114,7 +74,7 @@ export const trainCell = defineCellKind({
 function readChain(graph: GraphView, cellId: string): NetworkChain {
   const lossId = graph.cell(cellId)?.inputs?.loss as string;
   const loss = graph.cell(lossId);
-  const parsed = loss === undefined ? undefined : lossCell.parseParams(loss.params, 'params');
+  const parsed = loss === undefined ? undefined : lossSchema.parseParams(loss.params, 'params');
   if (loss?.kind !== 'loss' || parsed === undefined || 'problems' in parsed) {
     throw new Error(`loss: "${lossId}" must be a loss cell`);
   }

@@ -1,4 +1,4 @@
-import { cellKinds, describeProblem, kindWordsFrom, type NotebookDocument } from '@convbook/cells';
+import { cellKindSchemas, describeProblem, kindWordsFrom, type NotebookDocument } from '@convbook/cells';
 import { html, LitElement, nothing, type TemplateResult } from 'lit';
 import { controlStyles } from '../../app-styles/shared-styles';
 import type { KindInfo } from '../../catalog/value-types';
@@ -120,7 +120,7 @@ export class CbApp extends LitElement {
       return true;
     } catch (error) {
       if (error instanceof LoadError) {
-        const words = kindWordsFrom(cellKinds);
+        const words = kindWordsFrom(cellKindSchemas);
         const problems = error.problems.map((p) => {
           const plain = describeProblem(p, json, words);
           return p.path ? `${plain.text} (${p.path})` : plain.text;

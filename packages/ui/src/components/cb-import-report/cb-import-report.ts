@@ -1,4 +1,4 @@
-import { cellKinds, describeProblem, kindWordsFrom } from '@convbook/cells';
+import { cellKindSchemas, describeProblem, kindWordsFrom } from '@convbook/cells';
 import { html, LitElement } from 'lit';
 import { controlStyles } from '../../app-styles/shared-styles';
 import { PanelCloseEvent } from '../../events/panel-close';
@@ -52,7 +52,7 @@ export class CbImportReport extends LitElement {
 }
 
 /** Kind and field labels from the kinds this build knows (the report may come before any notebook). */
-const WORDS = kindWordsFrom(cellKinds);
+const WORDS = kindWordsFrom(cellKindSchemas);
 
 customElements.define('cb-import-report', CbImportReport);
 

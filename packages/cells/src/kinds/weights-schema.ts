@@ -1,0 +1,64 @@
+import type { DocumentProblem } from '../document/document-error';
+import { MAX_KERNEL_WEIGHTS } from '../document/limits';
+import { describe, int, numberArray, oneOf, optional, str, withDefault } from '../document/param-schema';
+import { decodeWeights } from '../document/weight-encoding';
+import { defineKindSchema } from './kind-schema';
+
+/**
+ * Trainable weights: a conv kernel bank [O, C, kh, kw] or a dense matrix [units, inputs], with one bias per
+ * output. They start from a seeded initialisation (He for layers followed by ReLU, Glorot otherwise) until
+ * training writes learned values into `data` and `bias` (compact base64, see weight-encoding.ts).
+ */
+const MAX_DATA_CHARS = Math.ceil((MAX_KERNEL_WEIGHTS * 4) / 3) + 8;
+export const weightsSchema = defineKindSchema({
+  kind: 'weights',
+  label: 'Weights',
+  description:
+    'Trainable weights for a conv [kernels, channels, rows, columns] or dense [units, inputs] layer.',
+  inputs: {},
+  // A new weights cell starts as the first conv layer of the digits network: 8 filters of 5×5 on gray.
+  defaults: { shape: [8, 1, 5, 5] },
+  params: {
+    shape: describe(
+      numberArray(int(1, MAX_KERNEL_WEIGHTS), 2, 4),
+      'Shape',
+      '[O, C, kh, kw] or [units, inputs].',
+    ),
+    init: withDefault(
+      describe(oneOf('he', 'glorot'), 'Initialisation', 'He suits ReLU layers, Glorot the rest.'),
+      'he',
+    ),
+    seed: withDefault(describe(int(0, 2 ** 32 - 1), 'Seed', 'The same seed gives the same start.'), 1),
+    data: optional(
+      describe(str(MAX_DATA_CHARS), 'Learned weights', 'Written by Apply: base64 float16 or float32.'),
+    ),
+    bias: optional(
+      describe(str(MAX_DATA_CHARS), 'Learned bias', 'Written by Apply: base64 float16 or float32.'),
+    ),
+  },
+  output: 'kernel',
+  validateParams: (params) => {
+    const problems: DocumentProblem[] = [];
+    if (params.shape.length === 3)
+      problems.push({ path: 'shape', message: 'must have 2 (dense) or 4 (conv) entries' });
+    const count = params.shape.reduce((a, b) => a * b, 1);
+    if (count > MAX_KERNEL_WEIGHTS) {
+      problems.push({ path: 'shape', message: `holds ${count} weights; the limit is ${MAX_KERNEL_WEIGHTS}` });
+      return problems;
+    }
+    const outputs = params.shape[0] as number;
+    for (const [field, expected] of [
+      ['data', count],
+      ['bias', outputs],
+    ] as const) {
+      const text = params[field];
+      if (text === undefined) continue;
+      try {
+        decodeWeights(text, expected);
+      } catch (error) {
+        problems.push({ path: field, message: (error as Error).message });
+      }
+    }
+    return problems;
+  },
+});
