@@ -1,4 +1,4 @@
-import { createRandom, initWeights, Tensor } from '@convbook/core';
+import { at, createRandom, initWeights, Tensor } from '@convbook/core';
 import { decodeWeights } from '../document/weight-encoding';
 import { withCompute } from './kind-compute';
 import { weightsSchema } from './weights-schema';
@@ -8,9 +8,9 @@ export const weightsCell = withCompute(weightsSchema, {
   compute: (_inputs, params) => {
     const shape = params.shape.length === 2 ? params.shape : params.shape;
     const count = shape.reduce((a, b) => a * b, 1);
-    const outputs = shape[0] as number;
+    const outputs = at(shape, 0);
     const fanIn = count / outputs;
-    const fanOut = shape.length === 4 ? outputs * (shape[2] as number) * (shape[3] as number) : outputs;
+    const fanOut = shape.length === 4 ? outputs * at(shape, 2) * at(shape, 3) : outputs;
     let weights: Float32Array;
     if (params.data !== undefined) {
       weights = decodeWeights(params.data, count);

@@ -1,3 +1,4 @@
+import { at } from '@convbook/core';
 import type { DocumentProblem } from '../document/document-error';
 import { MAX_KERNEL_WEIGHTS } from '../document/limits';
 import { describe, int, numberArray, oneOf, optional, str, withDefault } from '../document/param-schema';
@@ -46,7 +47,7 @@ export const weightsSchema = defineKindSchema({
       problems.push({ path: 'shape', message: `holds ${count} weights; the limit is ${MAX_KERNEL_WEIGHTS}` });
       return problems;
     }
-    const outputs = params.shape[0] as number;
+    const outputs = at(params.shape, 0);
     for (const [field, expected] of [
       ['data', count],
       ['bias', outputs],

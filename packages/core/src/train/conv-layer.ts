@@ -112,7 +112,7 @@ export class ConvLayer implements Layer {
       const padded = this.padded.subarray(b * paddedSize, (b + 1) * paddedSize);
       kernels.convBackwardWeights(padded, gradOutB, g, this.dwScratch);
       for (let i = 0; i < gradWeights.length; i++)
-        gradWeights[i] = (gradWeights[i] as number) + (this.dwScratch[i] as number);
+        gradWeights[i] = (gradWeights[i] ?? 0) + (this.dwScratch[i] ?? 0);
       if (gradIn === null) continue;
       kernels.convBackwardInput(gradOutB, weights, g, this.dxPadded);
       this.unpadInto(this.dxPadded, gradIn.subarray(b * inSize, (b + 1) * inSize));
@@ -133,7 +133,7 @@ export class ConvLayer implements Layer {
       for (let y = 0; y < h; y++) {
         const from = (c * h + y) * w;
         const to = (c * ph + y + top) * pw + left;
-        for (let i = 0; i < w; i++) padded[to + i] = x[from + i] as number;
+        for (let i = 0; i < w; i++) padded[to + i] = x[from + i] ?? 0;
       }
     }
   }
@@ -146,7 +146,7 @@ export class ConvLayer implements Layer {
       for (let y = 0; y < h; y++) {
         const from = (c * ph + y + top) * pw + left;
         const to = (c * h + y) * w;
-        for (let i = 0; i < w; i++) x[to + i] = padded[from + i] as number;
+        for (let i = 0; i < w; i++) x[to + i] = padded[from + i] ?? 0;
       }
     }
   }
@@ -169,9 +169,9 @@ function maskAndSumPlanes(
     let sum = 0;
     const end = at + (o + 1) * plane;
     for (let p = at + o * plane; p < end; p++) {
-      if (relu && (out[p] as number) <= 0) grad[p] = 0;
-      sum += grad[p] as number;
+      if (relu && (out[p] ?? 0) <= 0) grad[p] = 0;
+      sum += grad[p] ?? 0;
     }
-    gradBias[o] = (gradBias[o] as number) + sum;
+    gradBias[o] = (gradBias[o] ?? 0) + sum;
   }
 }

@@ -65,8 +65,8 @@ export class DenseLayer implements Layer {
 
   forward(x: Float32Array, out: Float32Array, batch: number): void {
     const p = this.params;
-    const inputs = this.inShape[0] as number;
-    const units = this.outShape[0] as number;
+    const inputs = this.inShape[0] ?? 0;
+    const units = this.outShape[0] ?? 0;
     // out = x · wᵀ + bias on the active gemm (the SIMD tile after ready()); dense.ts is the readable oracle.
     getKernels().gemm(
       x.subarray(0, batch * inputs),
@@ -85,8 +85,8 @@ export class DenseLayer implements Layer {
     gradIn: Float32Array | null,
     batch: number,
   ): void {
-    const inputs = this.inShape[0] as number;
-    const units = this.outShape[0] as number;
+    const inputs = this.inShape[0] ?? 0;
+    const units = this.outShape[0] ?? 0;
     if (this.activation === 'relu') maskRelu(out, gradOut, batch * units);
     const p = this.params;
     const kernels = getKernels();
@@ -101,8 +101,7 @@ export class DenseLayer implements Layer {
     );
     addInto(p.gradWeights, this.dwScratch);
     for (let b = 0; b < batch; b++) {
-      for (let u = 0; u < units; u++)
-        p.gradBias[u] = (p.gradBias[u] as number) + (dy[b * units + u] as number);
+      for (let u = 0; u < units; u++) p.gradBias[u] = (p.gradBias[u] ?? 0) + (dy[b * units + u] ?? 0);
     }
     if (gradIn === null) return;
     kernels.gemm(
@@ -116,5 +115,5 @@ export class DenseLayer implements Layer {
 }
 
 function addInto(target: Float32Array, values: Float32Array): void {
-  for (let i = 0; i < target.length; i++) target[i] = (target[i] as number) + (values[i] as number);
+  for (let i = 0; i < target.length; i++) target[i] = (target[i] ?? 0) + (values[i] ?? 0);
 }

@@ -62,11 +62,11 @@ export function params(
 }
 
 export function maskRelu(out: Float32Array, grad: Float32Array, n: number): void {
-  for (let i = 0; i < n; i++) if ((out[i] as number) <= 0) grad[i] = 0;
+  for (let i = 0; i < n; i++) if ((out[i] ?? 0) <= 0) grad[i] = 0;
 }
 
 export function applyRelu(out: Float32Array, n: number): void {
-  for (let i = 0; i < n; i++) if ((out[i] as number) < 0) out[i] = 0;
+  for (let i = 0; i < n; i++) if ((out[i] ?? 0) < 0) out[i] = 0;
 }
 
 export type LayerSpec = ConvLayerSpec | PoolLayerSpec | FlattenLayerSpec | DenseLayerSpec;

@@ -48,7 +48,7 @@ export class Network {
     this.specs = specs;
     this.maxBatch = maxBatch;
     this.inputShape = inputShape;
-    this.classes = shape[0] as number;
+    this.classes = shape[0] ?? 0;
     const sizes = [inputShape, ...layers.map((l) => l.outShape)].map((s) => s.reduce((a, b) => a * b, 1));
     this.activations = sizes.map((n) => new Float32Array(n * maxBatch));
     this.gradients = sizes.map((n) => new Float32Array(n * maxBatch));
@@ -164,7 +164,7 @@ export class Network {
   shardGradients(labels: ArrayLike<number>, from: number, count: number, batch: number): ShardLoss {
     const sizes = this.sizes;
     const at = (buffers: Float32Array[], i: number): Float32Array =>
-      (buffers[i] as Float32Array).subarray(from * (sizes[i] as number));
+      (buffers[i] as Float32Array).subarray(from * (sizes[i] ?? 0));
     for (const [i, layer] of this.layers.entries())
       layer.forward(at(this.activations, i), at(this.activations, i + 1), count);
     const last = this.layers.length;

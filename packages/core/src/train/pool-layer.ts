@@ -68,8 +68,8 @@ export class MaxPoolLayer implements Layer {
     const outSize = size(this.outShape);
     gradIn.fill(0, 0, batch * inSize);
     for (let i = 0; i < batch * outSize; i++) {
-      const to = this.argmax[i] as number;
-      gradIn[to] = (gradIn[to] as number) + (gradOut[i] as number);
+      const to = this.argmax[i] ?? 0;
+      gradIn[to] = (gradIn[to] ?? 0) + (gradOut[i] ?? 0);
     }
   }
 }
