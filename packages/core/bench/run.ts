@@ -3,6 +3,7 @@
 import { fileURLToPath } from 'node:url';
 import { getKernels } from '../src/backend/active-kernels';
 import { ready } from '../src/ready';
+import { algorithmSection } from './algorithm-section';
 import { chainSection } from './chain-section';
 import { backwardSection, forwardSection } from './conv-sections';
 import { goalSection } from './goals';
@@ -21,6 +22,7 @@ const forwardMs = new Map<string, number>();
 const SECTIONS: Readonly<Record<string, () => Promise<BenchSection>>> = {
   forward: () => forwardSection(forwardMs),
   backward: () => backwardSection(forwardMs),
+  algorithm: algorithmSection,
   pool: poolSection,
   matmul: matmulSection,
   chain: chainSection,

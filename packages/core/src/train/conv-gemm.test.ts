@@ -28,6 +28,7 @@ interface Case {
   readonly dilation: [number, number];
   readonly pad: [number, number, number, number];
   readonly relu: boolean;
+  readonly forwardLoop: 'direct' | 'gemm';
   readonly seed: number;
 }
 
@@ -43,6 +44,7 @@ const caseArbitrary: fc.Arbitrary<Case> = fc
     dilation: fc.tuple(fc.integer({ min: 1, max: 3 }), fc.integer({ min: 1, max: 3 })),
     pad: fc.tuple(fc.nat(2), fc.nat(2), fc.nat(2), fc.nat(2)),
     relu: fc.boolean(),
+    forwardLoop: fc.constantFrom<'direct' | 'gemm'>('direct', 'gemm'),
     seed: fc.nat(),
   })
   .filter((c) => geometryOf(c) !== undefined);
@@ -148,7 +150,7 @@ function runGemm(
   gradOut: Float32Array,
   between = () => {},
 ): Expected {
-  const gemm = new ConvGemm(ws, g, c.pad, [c.channels, c.height, c.width], c.relu, c.batch);
+  const gemm = new ConvGemm(ws, g, c.pad, [c.channels, c.height, c.width], c.relu, c.batch, c.forwardLoop);
   const out = new Float32Array(c.batch * g.outChannels * g.outHeight * g.outWidth);
   gemm.forward(x, out, c.batch, p);
   between();

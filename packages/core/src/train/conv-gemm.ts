@@ -6,14 +6,16 @@ import type { LayerParams } from './layers';
 export const roundUp8 = (n: number): number => Math.max(8, Math.ceil(n / 8) * 8);
 
 /**
- * A conv layer's whole batch as three matrix products on the WASM gemm tile (K = C·kh·kw, NP = batch ×
- * output positions, O kernels):
- *   forward  out[O, NP]  = W[O, K] · cols[K, NP]       (cols = im2col of the padded batch)
- *   weights  dWᵀ[K, O]   = cols[K, NP] · Gᵀ[NP, O]      (G the masked output gradient)
- *   input    dcols[K, NP] = Wᵀ[K, O] · G[O, NP]         (then col2im and the padding cropped off)
- * The batch sits in the SIMD lanes next to the output positions, where the direct kernel sees one small
- * map at a time. Every block lives in the layer's workspace, sized once for the largest batch; the
- * backward pass reads the columns and output of the last forward pass.
+ * A conv layer's whole batch on the WASM kernels, every block in the layer's workspace (sized once for
+ * the largest batch). The backward pass is two matrix products on the gemm tile (K = C·kh·kw, NP =
+ * batch × output positions, O kernels, cols = im2col of the padded batch, G the masked output gradient):
+ *   weights  dWᵀ[K, O]    = cols[K, NP] · Gᵀ[NP, O]
+ *   input    dcols[K, NP] = Wᵀ[K, O] · G[O, NP]          (then col2im, and the padding cropped off)
+ * where the batch fills the SIMD lanes next to the output positions. The forward pass runs the direct
+ * kernel (conv-forward.ts, bias and relu fused) example by example straight on the padded batch, or, with
+ * `forwardLoop` 'gemm', out[O, NP] = W[O, K] · cols[K, NP]. On the digits network direct measured faster
+ * forward and gemm 1.9–2.9× faster backward (BENCHMARKS.md, "conv loops"); conv-layer.ts picks so.
+ * The backward pass reads the padded input and output of the last forward pass.
  */
 export class ConvGemm {
   readonly #ws: WasmWorkspace;
@@ -23,6 +25,10 @@ export class ConvGemm {
   readonly #outSize: number;
   readonly #taps: number;
   readonly #relu: boolean;
+  readonly #forwardLoop: 'direct' | 'gemm';
+  readonly #planeWidth: number;
+  /** Whether `cols` holds the im2col of the last forward pass's input. */
+  #columnsReady = false;
   /** im2col's and col2im's geometry arguments after the batch (the same every call). */
   readonly #layout: [number, number, number, number, number, number, number, number, number, number, number];
 
@@ -33,6 +39,7 @@ export class ConvGemm {
     inShape: readonly number[],
     relu: boolean,
     maxBatch: number,
+    forwardLoop: 'direct' | 'gemm' = 'direct',
   ) {
     this.#ws = ws;
     this.#g = g;
@@ -42,6 +49,8 @@ export class ConvGemm {
     this.#outSize = g.outChannels * this.#plane;
     this.#taps = g.channels * g.kernelHeight * g.kernelWidth;
     this.#relu = relu;
+    this.#forwardLoop = forwardLoop;
+    this.#planeWidth = Math.ceil(g.width / g.strideX);
     this.#layout = [
       g.channels,
       g.height,
@@ -73,6 +82,24 @@ export class ConvGemm {
     ws.reserve('dcols', this.#taps * columns);
     ws.reserve('dxPadded', padded);
     ws.reserve('dx', maxBatch * this.#inSize);
+    ws.reserve(
+      'planes',
+      g.strideX === 1 ? 0 : maxBatch * g.channels * g.height * g.strideX * this.#planeWidth,
+    );
+    ws.reserve('taps', this.#taps);
+    ws.reserve('packed', g.outChannels * this.#taps);
+    // The direct loop's tap offsets depend on the geometry alone: written once.
+    ws.wasm.writeTapOffsets(
+      ws.address('taps'),
+      g.channels,
+      g.height,
+      g.kernelHeight,
+      g.kernelWidth,
+      g.dilationY,
+      g.dilationX,
+      g.strideX,
+      this.#planeWidth,
+    );
   }
 
   readonly #plane: number;
@@ -101,30 +128,90 @@ export class ConvGemm {
       right,
       0,
     );
-    const used = batch * this.#plane;
-    const stride = roundUp8(used);
-    wasm.im2col(ws.address('padded'), ws.address('cols'), batch, ...this.#layout, stride);
-    wasm.gemm(
-      ws.address('w'),
-      ws.address('cols'),
-      0,
-      ws.address('product'),
-      g.outChannels,
-      this.#taps,
-      used,
-      stride,
-    );
-    wasm.rowsToBatch(
-      ws.address('product'),
-      ws.address('out'),
-      ws.address('bias'),
-      g.outChannels,
-      batch,
-      this.#plane,
-      used,
-      this.#relu ? 1 : 0,
-    );
+    this.#columnsReady = false;
+    if (this.#forwardLoop === 'direct') {
+      this.#forwardDirect(batch);
+    } else {
+      const used = batch * this.#plane;
+      this.#columns(batch);
+      wasm.gemm(
+        ws.address('w'),
+        ws.address('cols'),
+        0,
+        ws.address('product'),
+        g.outChannels,
+        this.#taps,
+        used,
+        roundUp8(used),
+      );
+      wasm.rowsToBatch(
+        ws.address('product'),
+        ws.address('out'),
+        ws.address('bias'),
+        g.outChannels,
+        batch,
+        this.#plane,
+        used,
+        this.#relu ? 1 : 0,
+      );
+    }
     out.set(ws.floats('out', batch * this.#outSize));
+  }
+
+  /** The direct loop on each example's padded input (its column phases for a column stride > 1). */
+  #forwardDirect(batch: number): void {
+    const ws = this.#ws;
+    const { wasm } = ws;
+    const g = this.#g;
+    let input = ws.address('padded');
+    let inputBytes = g.channels * g.height * g.width * 4;
+    if (g.strideX > 1) {
+      const planes = ws.address('planes');
+      wasm.deinterleaveColumns(
+        input,
+        planes,
+        batch * g.channels * g.height,
+        g.width,
+        g.strideX,
+        this.#planeWidth,
+      );
+      input = planes;
+      inputBytes = g.channels * g.height * g.strideX * this.#planeWidth * 4;
+    }
+    wasm.packWeightsByFour(ws.address('w'), ws.address('packed'), g.outChannels >> 2, this.#taps);
+    const rowStep = g.strideY * g.strideX * this.#planeWidth * 4;
+    const out = ws.address('out');
+    for (let b = 0; b < batch; b++) {
+      wasm.convForward(
+        input + b * inputBytes,
+        ws.address('taps'),
+        ws.address('w'),
+        ws.address('packed'),
+        ws.address('bias'),
+        out + b * this.#outSize * 4,
+        g.outChannels,
+        this.#taps,
+        g.outHeight,
+        g.outWidth,
+        rowStep,
+        this.#relu ? 1 : 0,
+        0,
+      );
+    }
+  }
+
+  /** im2col of the padded batch into `cols`, once per forward pass. */
+  #columns(batch: number): void {
+    if (this.#columnsReady) return;
+    const ws = this.#ws;
+    ws.wasm.im2col(
+      ws.address('padded'),
+      ws.address('cols'),
+      batch,
+      ...this.#layout,
+      roundUp8(batch * this.#plane),
+    );
+    this.#columnsReady = true;
   }
 
   /** Adds dL/dW and dL/db into params; writes dL/dx into gradIn unless it is null. */
@@ -136,6 +223,7 @@ export class ConvGemm {
     const stride = roundUp8(used);
     const kernelStride = roundUp8(g.outChannels);
     copyInto(ws.floats('grad', batch * this.#outSize), gradOut);
+    this.#columns(batch);
     wasm.gradientLayouts(
       ws.address('grad'),
       ws.address('out'),

@@ -12,10 +12,11 @@ import {
 } from './layers';
 
 /**
- * How a conv layer runs on the WASM kernels. 'gemm': the whole batch as matrix products (conv-gemm.ts);
- * 'direct': one example at a time through the direct conv kernels. 'auto' is gemm: on the digits
- * network it measured 3–6× faster in every pass (BENCHMARKS.md, training). The reference kernels
- * always run direct.
+ * How a conv layer runs on the WASM kernels. 'gemm' (what 'auto' picks): the whole batch in the layer's
+ * own WASM blocks (conv-gemm.ts), the direct loop forward and im2col + gemm backward, the faster of the
+ * two per pass on the digits network (BENCHMARKS.md, "conv loops"). 'direct': the path before, one
+ * example at a time through the active kernels' convForward/convBackward* (scratch blocks per call);
+ * kept for the bench's before/after. The reference kernels always run that path.
  */
 export type TrainConvAlgorithm = 'auto' | 'gemm' | 'direct';
 
