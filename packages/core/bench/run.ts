@@ -12,6 +12,7 @@ import { matmulSection } from './matmul-section';
 import { parallelSection } from './parallel-section';
 import { poolSection } from './pool-section';
 import { type BenchSection, printSection, writeBenchmarks } from './report';
+import { trainSection } from './train-section';
 import { initTfjs } from './tfjs';
 
 /**
@@ -27,6 +28,7 @@ const SECTIONS: Readonly<Record<string, () => Promise<BenchSection>>> = {
   matmul: matmulSection,
   chain: chainSection,
   parallel: parallelSection,
+  train: trainSection,
 };
 
 /** `pnpm bench -- --only pool,matmul` runs some sections and prints them without rewriting the file. */
