@@ -119,10 +119,10 @@ async function trainRows(): Promise<string[][]> {
     const dxPadded = new Float32Array(paddedSize);
     const dw = new Float32Array(p.weights.length);
     const ws = new WasmWorkspace(native);
-    const gemm = new ConvGemm(ws, g, [2, 2, 2, 2], inShape, false, BATCH, 'gemm');
+    const gemm = new ConvGemm(ws, g, [2, 2, 2, 2], inShape, false, { forwardLoop: 'gemm' });
     gemm.forward(x, out, BATCH, p);
     const directWs = new WasmWorkspace(native);
-    const direct = new ConvGemm(directWs, g, [2, 2, 2, 2], inShape, false, BATCH, 'direct');
+    const direct = new ConvGemm(directWs, g, [2, 2, 2, 2], inShape, false, { forwardLoop: 'direct' });
     const kernels = getKernels();
     const perExample = (work: (b: number) => void) => () => {
       for (let b = 0; b < BATCH; b++) work(b);

@@ -29,6 +29,8 @@ interface Case {
   readonly pad: [number, number, number, number];
   readonly relu: boolean;
   readonly forwardLoop: 'direct' | 'gemm';
+  /** Small caps cut the batch into several column matrices, down to one example each. */
+  readonly columnFloats: number | undefined;
   readonly seed: number;
 }
 
@@ -45,6 +47,7 @@ const caseArbitrary: fc.Arbitrary<Case> = fc
     pad: fc.tuple(fc.nat(2), fc.nat(2), fc.nat(2), fc.nat(2)),
     relu: fc.boolean(),
     forwardLoop: fc.constantFrom<'direct' | 'gemm'>('direct', 'gemm'),
+    columnFloats: fc.option(fc.integer({ min: 1, max: 400 }), { nil: undefined }),
     seed: fc.nat(),
   })
   .filter((c) => geometryOf(c) !== undefined);
@@ -150,7 +153,10 @@ function runGemm(
   gradOut: Float32Array,
   between = () => {},
 ): Expected {
-  const gemm = new ConvGemm(ws, g, c.pad, [c.channels, c.height, c.width], c.relu, c.batch, c.forwardLoop);
+  const gemm = new ConvGemm(ws, g, c.pad, [c.channels, c.height, c.width], c.relu, {
+    forwardLoop: c.forwardLoop,
+    columnFloats: c.columnFloats,
+  });
   const out = new Float32Array(c.batch * g.outChannels * g.outHeight * g.outWidth);
   gemm.forward(x, out, c.batch, p);
   between();

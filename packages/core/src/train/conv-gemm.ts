@@ -6,30 +6,44 @@ import type { LayerParams } from './layers';
 export const roundUp8 = (n: number): number => Math.max(8, Math.ceil(n / 8) * 8);
 
 /**
- * A conv layer's whole batch on the WASM kernels, every block in the layer's workspace (sized once for
- * the largest batch). The backward pass is two matrix products on the gemm tile (K = C·kh·kw, NP =
- * batch × output positions, O kernels, cols = im2col of the padded batch, G the masked output gradient):
+ * The largest column matrix made at once (16 MB of floats): a batch whose K × positions would exceed it
+ * goes through the products a few examples at a time, so wide layers and big batches stay in memory.
+ */
+export const COLUMN_FLOATS = 2 ** 22;
+
+/**
+ * A conv layer's whole batch on the WASM kernels, every block in the layer's workspace (each grows to
+ * the largest batch seen, then is reused). The backward pass is two matrix products on the gemm tile
+ * (K = C·kh·kw, NP = examples × output positions, O kernels, cols = im2col of the padded examples, G the
+ * masked output gradient):
  *   weights  dWᵀ[K, O]    = cols[K, NP] · Gᵀ[NP, O]
  *   input    dcols[K, NP] = Wᵀ[K, O] · G[O, NP]          (then col2im, and the padding cropped off)
- * where the batch fills the SIMD lanes next to the output positions. The forward pass runs the direct
+ * where the examples fill the SIMD lanes next to the output positions. The forward pass runs the direct
  * kernel (conv-forward.ts, bias and relu fused) example by example straight on the padded batch, or, with
  * `forwardLoop` 'gemm', out[O, NP] = W[O, K] · cols[K, NP]. On the digits network direct measured faster
- * forward and gemm 1.9–2.9× faster backward (BENCHMARKS.md, "conv loops"); conv-layer.ts picks so.
- * The backward pass reads the padded input and output of the last forward pass.
+ * forward and gemm faster backward (BENCHMARKS.md, "conv loops"), which is what conv-layer.ts uses.
+ * The backward pass reads the padded input and the output of the last forward pass.
  */
+export interface ConvGemmOptions {
+  readonly forwardLoop?: 'direct' | 'gemm';
+  /** The column matrix's cap (tests use small ones to cut a batch into several products). */
+  readonly columnFloats?: number;
+}
+
 export class ConvGemm {
   readonly #ws: WasmWorkspace;
   readonly #g: ConvGeometry;
   readonly #pad: readonly [number, number, number, number];
   readonly #inSize: number;
+  readonly #plane: number;
   readonly #outSize: number;
   readonly #taps: number;
   readonly #relu: boolean;
   readonly #forwardLoop: 'direct' | 'gemm';
   readonly #planeWidth: number;
-  /** Whether `cols` holds the im2col of the last forward pass's input. */
-  #columnsReady = false;
-  /** im2col's and col2im's geometry arguments after the batch (the same every call). */
+  /** Examples per column matrix (COLUMN_FLOATS). */
+  readonly #chunk: number;
+  /** im2col's and col2im's geometry arguments after the example count (the same every call). */
   readonly #layout: [number, number, number, number, number, number, number, number, number, number, number];
 
   constructor(
@@ -38,8 +52,7 @@ export class ConvGemm {
     pad: readonly [number, number, number, number],
     inShape: readonly number[],
     relu: boolean,
-    maxBatch: number,
-    forwardLoop: 'direct' | 'gemm' = 'direct',
+    options: ConvGemmOptions = {},
   ) {
     this.#ws = ws;
     this.#g = g;
@@ -49,113 +62,111 @@ export class ConvGemm {
     this.#outSize = g.outChannels * this.#plane;
     this.#taps = g.channels * g.kernelHeight * g.kernelWidth;
     this.#relu = relu;
-    this.#forwardLoop = forwardLoop;
+    this.#forwardLoop = options.forwardLoop ?? 'direct';
     this.#planeWidth = Math.ceil(g.width / g.strideX);
+    this.#chunk = Math.max(
+      1,
+      Math.floor((options.columnFloats ?? COLUMN_FLOATS) / (this.#taps * this.#plane)),
+    );
+    const { channels, height, width, kernelHeight, kernelWidth, strideY, strideX, dilationY, dilationX } = g;
     this.#layout = [
-      g.channels,
-      g.height,
-      g.width,
-      g.kernelHeight,
-      g.kernelWidth,
-      g.strideY,
-      g.strideX,
-      g.dilationY,
-      g.dilationX,
+      channels,
+      height,
+      width,
+      kernelHeight,
+      kernelWidth,
+      strideY,
+      strideX,
+      dilationY,
+      dilationX,
       g.outHeight,
       g.outWidth,
     ];
-    const columns = roundUp8(maxBatch * this.#plane);
-    const padded = maxBatch * g.channels * g.height * g.width;
-    ws.reserve('x', maxBatch * this.#inSize);
-    ws.reserve('padded', padded);
-    ws.reserve('cols', this.#taps * columns);
-    ws.reserve('w', g.outChannels * this.#taps);
-    ws.reserve('wt', g.outChannels * this.#taps);
-    ws.reserve('bias', g.outChannels);
-    ws.reserve('product', g.outChannels * columns);
-    ws.reserve('out', maxBatch * this.#outSize);
-    ws.reserve('grad', maxBatch * this.#outSize);
-    ws.reserve('gradRows', g.outChannels * columns);
-    ws.reserve('gradColumns', columns * roundUp8(g.outChannels));
+    for (const name of ['w', 'wt', 'packed']) ws.reserve(name, g.outChannels * this.#taps);
+    for (const name of ['bias', 'db']) ws.reserve(name, g.outChannels);
     ws.reserve('dwt', this.#taps * g.outChannels);
-    ws.reserve('db', g.outChannels);
-    ws.reserve('dcols', this.#taps * columns);
-    ws.reserve('dxPadded', padded);
-    ws.reserve('dx', maxBatch * this.#inSize);
-    ws.reserve(
-      'planes',
-      g.strideX === 1 ? 0 : maxBatch * g.channels * g.height * g.strideX * this.#planeWidth,
-    );
     ws.reserve('taps', this.#taps);
-    ws.reserve('packed', g.outChannels * this.#taps);
     // The direct loop's tap offsets depend on the geometry alone: written once.
     ws.wasm.writeTapOffsets(
       ws.address('taps'),
-      g.channels,
-      g.height,
-      g.kernelHeight,
-      g.kernelWidth,
-      g.dilationY,
-      g.dilationX,
-      g.strideX,
+      channels,
+      height,
+      kernelHeight,
+      kernelWidth,
+      dilationY,
+      dilationX,
+      strideX,
       this.#planeWidth,
     );
   }
 
-  readonly #plane: number;
-
-  /** out [batch, O, outH, outW] = act(conv(x) + bias) for x [batch, C, H, W] (each may be longer). */
+  /** out [batch, O, outH, outW] = act(conv(x) + bias) for x [batch, C, H, W]. */
   forward(x: Float32Array, out: Float32Array, batch: number, params: LayerParams): void {
     const ws = this.#ws;
-    const { wasm } = ws;
     const g = this.#g;
-    const [top, bottom, left, right] = this.#pad;
-    const inHeight = g.height - top - bottom;
-    const inWidth = g.width - left - right;
+    this.#reserveBatch(batch);
     copyInto(ws.floats('x', batch * this.#inSize), x);
     ws.floats('w', params.weights.length).set(params.weights);
     ws.floats('bias', params.bias.length).set(params.bias);
-    const planes = batch * g.channels;
-    wasm.padConstant(
+    const [top, bottom, left, right] = this.#pad;
+    ws.wasm.padConstant(
       ws.address('x'),
       ws.address('padded'),
-      planes,
-      inHeight,
-      inWidth,
+      batch * g.channels,
+      g.height - top - bottom,
+      g.width - left - right,
       top,
       bottom,
       left,
       right,
       0,
     );
-    this.#columnsReady = false;
-    if (this.#forwardLoop === 'direct') {
-      this.#forwardDirect(batch);
-    } else {
-      const used = batch * this.#plane;
-      this.#columns(batch);
-      wasm.gemm(
-        ws.address('w'),
-        ws.address('cols'),
-        0,
-        ws.address('product'),
-        g.outChannels,
-        this.#taps,
-        used,
-        roundUp8(used),
-      );
-      wasm.rowsToBatch(
-        ws.address('product'),
-        ws.address('out'),
-        ws.address('bias'),
-        g.outChannels,
-        batch,
-        this.#plane,
-        used,
-        this.#relu ? 1 : 0,
-      );
-    }
+    if (this.#forwardLoop === 'direct') this.#forwardDirect(batch);
+    else
+      for (let from = 0; from < batch; from += this.#chunk)
+        this.#forwardGemm(from, Math.min(this.#chunk, batch - from));
     out.set(ws.floats('out', batch * this.#outSize));
+  }
+
+  /** Adds dL/dW and dL/db into params; writes dL/dx into gradIn unless it is null. */
+  backward(gradOut: Float32Array, gradIn: Float32Array | null, batch: number, params: LayerParams): void {
+    const ws = this.#ws;
+    const g = this.#g;
+    copyInto(ws.floats('grad', batch * this.#outSize), gradOut);
+    if (gradIn !== null)
+      ws.wasm.transposePack(ws.address('w'), ws.address('wt'), g.outChannels, this.#taps, g.outChannels);
+    for (let from = 0; from < batch; from += this.#chunk) {
+      this.#backwardChunk(from, Math.min(this.#chunk, batch - from), params, gradIn !== null);
+    }
+    if (gradIn === null) return;
+    const [top, bottom, left, right] = this.#pad;
+    ws.wasm.cropPadded(
+      ws.address('dxPadded'),
+      ws.address('dx'),
+      batch * g.channels,
+      g.height,
+      g.width,
+      top,
+      left,
+      g.height - top - bottom,
+      g.width - left - right,
+    );
+    gradIn.set(ws.floats('dx', batch * this.#inSize));
+  }
+
+  /** Blocks that scale with the batch; each grows to the largest batch seen (no allocation after). */
+  #reserveBatch(batch: number): void {
+    const ws = this.#ws;
+    const g = this.#g;
+    const padded = batch * g.channels * g.height * g.width;
+    for (const name of ['x', 'dx']) ws.reserve(name, batch * this.#inSize);
+    for (const name of ['padded', 'dxPadded']) ws.reserve(name, padded);
+    for (const name of ['out', 'grad']) ws.reserve(name, batch * this.#outSize);
+    if (g.strideX > 1) ws.reserve('planes', batch * g.channels * g.height * g.strideX * this.#planeWidth);
+    const columns = roundUp8(Math.min(batch, this.#chunk) * this.#plane);
+    for (const name of ['cols', 'dcols']) ws.reserve(name, this.#taps * columns);
+    for (const name of ['product', 'gradRows']) ws.reserve(name, g.outChannels * columns);
+    ws.reserve('gradColumns', columns * roundUp8(g.outChannels));
   }
 
   /** The direct loop on each example's padded input (its column phases for a column stride > 1). */
@@ -180,14 +191,16 @@ export class ConvGemm {
     }
     wasm.packWeightsByFour(ws.address('w'), ws.address('packed'), g.outChannels >> 2, this.#taps);
     const rowStep = g.strideY * g.strideX * this.#planeWidth * 4;
-    const out = ws.address('out');
+    const [taps, w, packed, bias, out] = ['taps', 'w', 'packed', 'bias', 'out'].map((name) =>
+      ws.address(name),
+    ) as [number, number, number, number, number];
     for (let b = 0; b < batch; b++) {
       wasm.convForward(
         input + b * inputBytes,
-        ws.address('taps'),
-        ws.address('w'),
-        ws.address('packed'),
-        ws.address('bias'),
+        taps,
+        w,
+        packed,
+        bias,
         out + b * this.#outSize * 4,
         g.outChannels,
         this.#taps,
@@ -200,38 +213,62 @@ export class ConvGemm {
     }
   }
 
-  /** im2col of the padded batch into `cols`, once per forward pass. */
-  #columns(batch: number): void {
-    if (this.#columnsReady) return;
+  /** im2col of `count` padded examples from `from` into `cols`; returns its row length. */
+  #columns(from: number, count: number): number {
     const ws = this.#ws;
-    ws.wasm.im2col(
-      ws.address('padded'),
-      ws.address('cols'),
-      batch,
-      ...this.#layout,
-      roundUp8(batch * this.#plane),
-    );
-    this.#columnsReady = true;
+    const g = this.#g;
+    const stride = roundUp8(count * this.#plane);
+    const padded = ws.address('padded') + from * g.channels * g.height * g.width * 4;
+    ws.wasm.im2col(padded, ws.address('cols'), count, ...this.#layout, stride);
+    return stride;
   }
 
-  /** Adds dL/dW and dL/db into params; writes dL/dx into gradIn unless it is null. */
-  backward(gradOut: Float32Array, gradIn: Float32Array | null, batch: number, params: LayerParams): void {
+  #forwardGemm(from: number, count: number): void {
+    const ws = this.#ws;
+    const g = this.#g;
+    const used = count * this.#plane;
+    const stride = this.#columns(from, count);
+    ws.wasm.gemm(
+      ws.address('w'),
+      ws.address('cols'),
+      0,
+      ws.address('product'),
+      g.outChannels,
+      this.#taps,
+      used,
+      stride,
+    );
+    const out = ws.address('out') + from * this.#outSize * 4;
+    ws.wasm.rowsToBatch(
+      ws.address('product'),
+      out,
+      ws.address('bias'),
+      g.outChannels,
+      count,
+      this.#plane,
+      used,
+      this.#relu ? 1 : 0,
+    );
+  }
+
+  /** dW, db (added into params) and, when asked, the padded dx of examples [from, from + count). */
+  #backwardChunk(from: number, count: number, params: LayerParams, withDx: boolean): void {
     const ws = this.#ws;
     const { wasm } = ws;
     const g = this.#g;
-    const used = batch * this.#plane;
-    const stride = roundUp8(used);
+    const used = count * this.#plane;
+    const stride = this.#columns(from, count);
     const kernelStride = roundUp8(g.outChannels);
-    copyInto(ws.floats('grad', batch * this.#outSize), gradOut);
-    this.#columns(batch);
+    const at = from * this.#outSize * 4;
+    const gradRows = withDx ? ws.address('gradRows') : 0;
     wasm.gradientLayouts(
-      ws.address('grad'),
-      ws.address('out'),
+      ws.address('grad') + at,
+      ws.address('out') + at,
       this.#relu ? 1 : 0,
       g.outChannels,
-      batch,
+      count,
       this.#plane,
-      gradIn === null ? 0 : ws.address('gradRows'),
+      gradRows,
       stride,
       ws.address('gradColumns'),
       stride,
@@ -257,32 +294,10 @@ export class ConvGemm {
     const db = ws.floats('db', g.outChannels);
     for (let o = 0; o < g.outChannels; o++)
       params.gradBias[o] = (params.gradBias[o] as number) + (db[o] as number);
-    if (gradIn === null) return;
-    wasm.transposePack(ws.address('w'), ws.address('wt'), g.outChannels, this.#taps, g.outChannels);
-    wasm.gemm(
-      ws.address('wt'),
-      ws.address('gradRows'),
-      0,
-      ws.address('dcols'),
-      this.#taps,
-      g.outChannels,
-      used,
-      stride,
-    );
-    wasm.col2im(ws.address('dcols'), ws.address('dxPadded'), batch, ...this.#layout, used);
-    const [top, bottom, left, right] = this.#pad;
-    wasm.cropPadded(
-      ws.address('dxPadded'),
-      ws.address('dx'),
-      batch * g.channels,
-      g.height,
-      g.width,
-      top,
-      left,
-      g.height - top - bottom,
-      g.width - left - right,
-    );
-    gradIn.set(ws.floats('dx', batch * this.#inSize));
+    if (!withDx) return;
+    wasm.gemm(ws.address('wt'), gradRows, 0, ws.address('dcols'), this.#taps, g.outChannels, used, stride);
+    const dxPadded = ws.address('dxPadded') + from * g.channels * g.height * g.width * 4;
+    wasm.col2im(ws.address('dcols'), dxPadded, count, ...this.#layout, used);
   }
 }
 

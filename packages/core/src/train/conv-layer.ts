@@ -98,7 +98,7 @@ export class ConvLayer implements Layer {
       algorithm === 'direct'
         ? null
         : new NativeBuffers(
-            (ws) => new ConvGemm(ws, geometry, spec.pad, inShape, spec.activation === 'relu', maxBatch),
+            (ws) => new ConvGemm(ws, geometry, spec.pad, inShape, spec.activation === 'relu'),
           );
   }
 
