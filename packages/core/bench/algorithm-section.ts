@@ -119,10 +119,17 @@ async function trainRows(): Promise<string[][]> {
     const dxPadded = new Float32Array(paddedSize);
     const dw = new Float32Array(p.weights.length);
     const ws = new WasmWorkspace(native);
-    const gemm = new ConvGemm(ws, g, [2, 2, 2, 2], inShape, false, { forwardLoop: 'gemm' });
+    const gemm = new ConvGemm(ws, g, [2, 2, 2, 2], inShape, false, {
+      forwardLoop: 'gemm',
+      inputGradient: 'gemm',
+    });
     gemm.forward(x, out, BATCH, p);
     const directWs = new WasmWorkspace(native);
-    const direct = new ConvGemm(directWs, g, [2, 2, 2, 2], inShape, false, { forwardLoop: 'direct' });
+    const direct = new ConvGemm(directWs, g, [2, 2, 2, 2], inShape, false, {
+      forwardLoop: 'direct',
+      inputGradient: 'direct',
+    });
+    direct.forward(x, out, BATCH, p);
     const kernels = getKernels();
     const perExample = (work: (b: number) => void) => () => {
       for (let b = 0; b < BATCH; b++) work(b);
@@ -143,18 +150,8 @@ async function trainRows(): Promise<string[][]> {
           ),
       },
       { name: 'gemm dw', prepare: () => () => gemm.backward(gradOut, null, BATCH, p) },
-      {
-        name: 'direct dx',
-        prepare: () =>
-          perExample((b) =>
-            kernels.convBackwardInput(
-              gradOut.subarray(b * outSize, (b + 1) * outSize),
-              p.weights,
-              g,
-              dxPadded,
-            ),
-          ),
-      },
+      { name: 'direct dw+dx', prepare: () => () => direct.backward(gradOut, dx, BATCH, p) },
+      { name: 'direct dw only', prepare: () => () => direct.backward(gradOut, null, BATCH, p) },
       { name: 'gemm dw+dx', prepare: () => () => gemm.backward(gradOut, dx, BATCH, p) },
     ];
     const timings = await measureInterleaved(contenders, { maxRounds: 40, budgetMs: 1000 });
@@ -162,6 +159,7 @@ async function trainRows(): Promise<string[][]> {
     directWs.dispose();
     const t = (name: string) => timeOf(timings, name);
     const gemmDx = t('gemm dw+dx') - t('gemm dw');
+    const directDx = t('direct dw+dx') - t('direct dw only');
     rows.push([
       `${shape.label}, batch 20, forward`,
       ms(t('direct forward')),
@@ -176,7 +174,7 @@ async function trainRows(): Promise<string[][]> {
       ratio(t('direct dw') / t('gemm dw')),
       'gemm',
     ]);
-    rows.push([`same, dx`, ms(t('direct dx')), ms(gemmDx), ratio(t('direct dx') / gemmDx), 'gemm']);
+    rows.push(['same, dx', ms(directDx), ms(gemmDx), ratio(directDx / gemmDx), 'direct']);
   }
   return rows;
 }
@@ -186,7 +184,7 @@ export async function algorithmSection(): Promise<BenchSection> {
   const rows = [...(await suiteRows()), ...(await trainRows())];
   return {
     title: 'conv loops: direct against im2col + gemm',
-    note: `Interleaved medians, single thread. Forward suite and small maps: the public conv2d on an input already in WASM memory, output kept there, with each loop forced (the rest of the call is the same). Training shapes, a batch of 20: forward, the training layer (train/conv-gemm.ts, which pads and lays out the batch itself) with its direct loop (example by example on the padded batch) against its im2col + gemm; dw and dx, the direct kernels one example at a time (the layer's path before the gemm: padded input given, copies in and out included) against the layer's gemm backward, whose dx is its dw+dx call minus its dw call. ×gemm = direct ÷ gemm: above 1× gemm is faster. "picks" is the rule: src/backend/conv-algorithm.ts for the public op, train/conv-layer.ts in training.`,
+    note: `Interleaved medians, single thread. Forward suite and small maps: the public conv2d on an input already in WASM memory, output kept there, with each loop forced (the rest of the call is the same). Training shapes, a batch of 20: forward, the training layer (train/conv-gemm.ts, which pads and lays out the batch itself) with its direct loop (example by example on the padded batch) against its im2col + gemm; dw, the direct kernels one example at a time (the layer's path before: padded input given, copies in and out included) against the layer's gemm; dx, the layer's direct loop on the padded gradient with the kernels turned (train/conv-input-gradient.ts) against its gemm + col2im, each its dw+dx call minus its dw call. ×gemm = direct ÷ gemm: above 1× gemm is faster. "picks" is the rule: src/backend/conv-algorithm.ts for the public op, train/conv-gemm.ts in training (forward and dx direct, dw gemm).`,
     headers: ['shape', 'direct ms', 'gemm ms', '×gemm', 'picks'],
     rows,
   };

@@ -29,6 +29,7 @@ interface Case {
   readonly pad: [number, number, number, number];
   readonly relu: boolean;
   readonly forwardLoop: 'direct' | 'gemm';
+  readonly inputGradient: 'direct' | 'gemm';
   /** Small caps cut the batch into several column matrices, down to one example each. */
   readonly columnFloats: number | undefined;
   readonly seed: number;
@@ -47,6 +48,7 @@ const caseArbitrary: fc.Arbitrary<Case> = fc
     pad: fc.tuple(fc.nat(2), fc.nat(2), fc.nat(2), fc.nat(2)),
     relu: fc.boolean(),
     forwardLoop: fc.constantFrom<'direct' | 'gemm'>('direct', 'gemm'),
+    inputGradient: fc.constantFrom<'direct' | 'gemm'>('direct', 'gemm'),
     columnFloats: fc.option(fc.integer({ min: 1, max: 400 }), { nil: undefined }),
     seed: fc.nat(),
   })
@@ -155,6 +157,7 @@ function runGemm(
 ): Expected {
   const gemm = new ConvGemm(ws, g, c.pad, [c.channels, c.height, c.width], c.relu, {
     forwardLoop: c.forwardLoop,
+    inputGradient: c.inputGradient,
     columnFloats: c.columnFloats,
   });
   const out = new Float32Array(c.batch * g.outChannels * g.outHeight * g.outWidth);

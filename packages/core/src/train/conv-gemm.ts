@@ -1,5 +1,6 @@
 import type { ConvGeometry } from '../backend/kernels';
 import type { WasmWorkspace } from '../backend/wasm-workspace';
+import { DirectInputGradient } from './conv-input-gradient';
 import type { LayerParams } from './layers';
 
 /** Rounds up to the gemm's packing unit: rows of B are a multiple of eight floats. */
@@ -13,19 +14,22 @@ export const COLUMN_FLOATS = 2 ** 22;
 
 /**
  * A conv layer's whole batch on the WASM kernels, every block in the layer's workspace (each grows to
- * the largest batch seen, then is reused). The backward pass is two matrix products on the gemm tile
- * (K = C·kh·kw, NP = examples × output positions, O kernels, cols = im2col of the padded examples, G the
- * masked output gradient):
- *   weights  dWᵀ[K, O]    = cols[K, NP] · Gᵀ[NP, O]
- *   input    dcols[K, NP] = Wᵀ[K, O] · G[O, NP]          (then col2im, and the padding cropped off)
- * where the examples fill the SIMD lanes next to the output positions. The forward pass runs the direct
- * kernel (conv-forward.ts, bias and relu fused) example by example straight on the padded batch, or, with
- * `forwardLoop` 'gemm', out[O, NP] = W[O, K] · cols[K, NP]. On the digits network direct measured faster
- * forward and gemm faster backward (BENCHMARKS.md, "conv loops"), which is what conv-layer.ts uses.
+ * the largest batch seen, then is reused). Per pass, the loop that measured faster on the digits network
+ * (BENCHMARKS.md, "conv loops"):
+ * - forward: the direct kernel (conv-forward.ts, bias and relu fused), example by example straight on
+ *   the padded batch; or, with `forwardLoop` 'gemm', out[O, NP] = W[O, K] · cols[K, NP];
+ * - weights: dWᵀ[K, O] = cols[K, NP] · Gᵀ[NP, O] on the gemm tile, where the examples fill the SIMD
+ *   lanes next to the output positions (K = C·kh·kw, NP = examples × output positions, cols = im2col of
+ *   the padded examples, G the masked output gradient);
+ * - input: the direct kernel on the padded gradient with the kernels turned (conv-input-gradient.ts);
+ *   where that does not fit (strides, wide padding, non-finite weights) dcols[K, NP] = Wᵀ[K, O] · G[O, NP],
+ *   then col2im and the padding cropped off.
  * The backward pass reads the padded input and the output of the last forward pass.
  */
 export interface ConvGemmOptions {
   readonly forwardLoop?: 'direct' | 'gemm';
+  /** How dL/dx is computed: 'direct' (conv-input-gradient.ts, where it fits) or 'gemm' + col2im. */
+  readonly inputGradient?: 'direct' | 'gemm';
   /** The column matrix's cap (tests use small ones to cut a batch into several products). */
   readonly columnFloats?: number;
 }
@@ -41,6 +45,7 @@ export class ConvGemm {
   readonly #relu: boolean;
   readonly #forwardLoop: 'direct' | 'gemm';
   readonly #planeWidth: number;
+  readonly #directDx: DirectInputGradient | null;
   /** Examples per column matrix (COLUMN_FLOATS). */
   readonly #chunk: number;
   /** im2col's and col2im's geometry arguments after the example count (the same every call). */
@@ -86,6 +91,8 @@ export class ConvGemm {
     for (const name of ['bias', 'db']) ws.reserve(name, g.outChannels);
     ws.reserve('dwt', this.#taps * g.outChannels);
     ws.reserve('taps', this.#taps);
+    const directDx = (options.inputGradient ?? 'direct') === 'direct' && DirectInputGradient.fits(g, pad);
+    this.#directDx = directDx ? new DirectInputGradient(ws, g, pad) : null;
     // The direct loop's tap offsets depend on the geometry alone: written once.
     ws.wasm.writeTapOffsets(
       ws.address('taps'),
@@ -133,24 +140,32 @@ export class ConvGemm {
     const ws = this.#ws;
     const g = this.#g;
     copyInto(ws.floats('grad', batch * this.#outSize), gradOut);
-    if (gradIn !== null)
+    // A NaN or ±∞ weight times the gradient's zero padding would reach cells the reference leaves
+    // alone (0·∞ is NaN), so such weights take the gemm path, which drops the padding's products.
+    const directDx = this.#directDx !== null && allFinite(params.weights) ? this.#directDx : null;
+    const gemmDx = gradIn !== null && directDx === null;
+    if (gemmDx)
       ws.wasm.transposePack(ws.address('w'), ws.address('wt'), g.outChannels, this.#taps, g.outChannels);
     for (let from = 0; from < batch; from += this.#chunk) {
-      this.#backwardChunk(from, Math.min(this.#chunk, batch - from), params, gradIn !== null);
+      this.#backwardChunk(from, Math.min(this.#chunk, batch - from), params, gemmDx);
     }
     if (gradIn === null) return;
-    const [top, bottom, left, right] = this.#pad;
-    ws.wasm.cropPadded(
-      ws.address('dxPadded'),
-      ws.address('dx'),
-      batch * g.channels,
-      g.height,
-      g.width,
-      top,
-      left,
-      g.height - top - bottom,
-      g.width - left - right,
-    );
+    if (directDx !== null) {
+      directDx.run(batch, params.weights);
+    } else {
+      const [top, bottom, left, right] = this.#pad;
+      ws.wasm.cropPadded(
+        ws.address('dxPadded'),
+        ws.address('dx'),
+        batch * g.channels,
+        g.height,
+        g.width,
+        top,
+        left,
+        g.height - top - bottom,
+        g.width - left - right,
+      );
+    }
     gradIn.set(ws.floats('dx', batch * this.#inSize));
   }
 
@@ -304,6 +319,11 @@ export class ConvGemm {
 /** Copies the first `target.length` values of `source` (exactly that long when the network calls). */
 export function copyInto(target: Float32Array, source: Float32Array): void {
   target.set(source.length === target.length ? source : source.subarray(0, target.length));
+}
+
+function allFinite(values: Float32Array): boolean {
+  for (let i = 0; i < values.length; i++) if (!Number.isFinite(values[i] as number)) return false;
+  return true;
 }
 
 /** target[o, t] += transposed[t, o]. */

@@ -13,8 +13,8 @@ import {
 
 /**
  * How a conv layer runs on the WASM kernels. 'gemm' (what 'auto' picks): the whole batch in the layer's
- * own WASM blocks (conv-gemm.ts), the direct loop forward and im2col + gemm backward, the faster of the
- * two per pass on the digits network (BENCHMARKS.md, "conv loops"). 'direct': the path before, one
+ * own WASM blocks (conv-gemm.ts): the direct loop forward and for dL/dx, im2col + gemm for dL/dW, the
+ * fastest per pass on the digits network (BENCHMARKS.md, "conv loops"). 'direct': the path before, one
  * example at a time through the active kernels' convForward/convBackward* (scratch blocks per call);
  * kept for the bench's before/after. The reference kernels always run that path.
  */
