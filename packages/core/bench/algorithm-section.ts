@@ -116,7 +116,6 @@ async function trainRows(): Promise<string[][]> {
     const out = new Float32Array(BATCH * outSize);
     const gradOut = fill(BATCH * outSize);
     const dx = new Float32Array(BATCH * inSize);
-    const dxPadded = new Float32Array(paddedSize);
     const dw = new Float32Array(p.weights.length);
     const ws = new WasmWorkspace(native);
     const gemm = new ConvGemm(ws, g, [2, 2, 2, 2], inShape, false, {

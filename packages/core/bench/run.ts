@@ -12,8 +12,8 @@ import { matmulSection } from './matmul-section';
 import { parallelSection } from './parallel-section';
 import { poolSection } from './pool-section';
 import { type BenchSection, printSection, writeBenchmarks } from './report';
-import { trainSection } from './train-section';
 import { initTfjs } from './tfjs';
+import { trainSection } from './train-section';
 
 /**
  * The sections, in report order. To add one (runtime propagation, browser edit-to-paint, ...), write a

@@ -2,9 +2,7 @@ import type { ConvGeometry } from '../backend/kernels';
 import type { WasmWorkspace } from '../backend/wasm-workspace';
 import { DirectInputGradient } from './conv-input-gradient';
 import type { LayerParams } from './layers';
-
-/** Rounds up to the gemm's packing unit: rows of B are a multiple of eight floats. */
-export const roundUp8 = (n: number): number => Math.max(8, Math.ceil(n / 8) * 8);
+import { addTransposed, allFinite, copyInto, directForward, roundUp8 } from './native-steps';
 
 /**
  * The largest column matrix made at once (16 MB of floats): a batch whose K × positions would exceed it
@@ -128,7 +126,7 @@ export class ConvGemm {
       right,
       0,
     );
-    if (this.#forwardLoop === 'direct') this.#forwardDirect(batch);
+    if (this.#forwardLoop === 'direct') directForward(ws, g, batch, this.#planeWidth, this.#relu);
     else
       for (let from = 0; from < batch; from += this.#chunk)
         this.#forwardGemm(from, Math.min(this.#chunk, batch - from));
@@ -182,50 +180,6 @@ export class ConvGemm {
     for (const name of ['cols', 'dcols']) ws.reserve(name, this.#taps * columns);
     for (const name of ['product', 'gradRows']) ws.reserve(name, g.outChannels * columns);
     ws.reserve('gradColumns', columns * roundUp8(g.outChannels));
-  }
-
-  /** The direct loop on each example's padded input (its column phases for a column stride > 1). */
-  #forwardDirect(batch: number): void {
-    const ws = this.#ws;
-    const { wasm } = ws;
-    const g = this.#g;
-    let input = ws.address('padded');
-    let inputBytes = g.channels * g.height * g.width * 4;
-    if (g.strideX > 1) {
-      const planes = ws.address('planes');
-      wasm.deinterleaveColumns(
-        input,
-        planes,
-        batch * g.channels * g.height,
-        g.width,
-        g.strideX,
-        this.#planeWidth,
-      );
-      input = planes;
-      inputBytes = g.channels * g.height * g.strideX * this.#planeWidth * 4;
-    }
-    wasm.packWeightsByFour(ws.address('w'), ws.address('packed'), g.outChannels >> 2, this.#taps);
-    const rowStep = g.strideY * g.strideX * this.#planeWidth * 4;
-    const [taps, w, packed, bias, out] = ['taps', 'w', 'packed', 'bias', 'out'].map((name) =>
-      ws.address(name),
-    ) as [number, number, number, number, number];
-    for (let b = 0; b < batch; b++) {
-      wasm.convForward(
-        input + b * inputBytes,
-        taps,
-        w,
-        packed,
-        bias,
-        out + b * this.#outSize * 4,
-        g.outChannels,
-        this.#taps,
-        g.outHeight,
-        g.outWidth,
-        rowStep,
-        this.#relu ? 1 : 0,
-        0,
-      );
-    }
   }
 
   /** im2col of `count` padded examples from `from` into `cols`; returns its row length. */
@@ -313,25 +267,5 @@ export class ConvGemm {
     wasm.gemm(ws.address('wt'), gradRows, 0, ws.address('dcols'), this.#taps, g.outChannels, used, stride);
     const dxPadded = ws.address('dxPadded') + from * g.channels * g.height * g.width * 4;
     wasm.col2im(ws.address('dcols'), dxPadded, count, ...this.#layout, used);
-  }
-}
-
-/** Copies the first `target.length` values of `source` (exactly that long when the network calls). */
-export function copyInto(target: Float32Array, source: Float32Array): void {
-  target.set(source.length === target.length ? source : source.subarray(0, target.length));
-}
-
-function allFinite(values: Float32Array): boolean {
-  for (let i = 0; i < values.length; i++) if (!Number.isFinite(values[i] as number)) return false;
-  return true;
-}
-
-/** target[o, t] += transposed[t, o]. */
-function addTransposed(target: Float32Array, transposed: Float32Array, taps: number, kernels: number): void {
-  for (let t = 0; t < taps; t++) {
-    for (let o = 0; o < kernels; o++) {
-      const k = o * taps + t;
-      target[k] = (target[k] as number) + (transposed[t * kernels + o] as number);
-    }
   }
 }

@@ -1,6 +1,6 @@
 import type { WasmWorkspace } from '../backend/wasm-workspace';
-import { copyInto, roundUp8 } from './conv-gemm';
 import type { LayerParams } from './layers';
+import { copyInto, roundUp8 } from './native-steps';
 
 /**
  * A dense layer's three products on the WASM gemm tile, in the layer's own blocks (the same products as

@@ -1,10 +1,9 @@
 import type { Random } from '../random';
-import { ConvLayer, type TrainConvAlgorithm } from './conv-layer';
-import { DenseLayer, FlattenLayer } from './dense-layer';
+import type { TrainConvAlgorithm } from './conv-layer';
 import { type InitName, initWeights } from './init';
 import { type Layer, type LayerParams, type LayerSpec, NativeBuffers } from './layers';
+import { makeLayer } from './make-layer';
 import { type OptimizerOptions, optimizerStep, ParameterState } from './optimizers';
-import { MaxPoolLayer } from './pool-layer';
 import { GradientTotal, gradientShards, type ShardLoss, shardOf } from './shards';
 import { type BatchLoss, softmaxCrossEntropyBatch } from './softmax-batch';
 import { NativeSoftmaxLoss } from './softmax-native';
@@ -275,27 +274,5 @@ export class Network {
     if (!Number.isInteger(batch) || batch < 1 || batch > this.maxBatch) {
       throw new RangeError(`batch ${batch} must be an integer from 1 to ${this.maxBatch}`);
     }
-  }
-}
-
-function makeLayer(
-  spec: LayerSpec,
-  inShape: readonly number[],
-  maxBatch: number,
-  convAlgorithm: TrainConvAlgorithm,
-): Layer {
-  switch (spec.kind) {
-    case 'conv':
-      if (inShape.length !== 3)
-        throw new RangeError(`conv "${spec.id}" needs a [C, H, W] input, got [${inShape.join(', ')}]`);
-      return new ConvLayer(spec, inShape, maxBatch, convAlgorithm);
-    case 'pool':
-      if (inShape.length !== 3)
-        throw new RangeError(`pool "${spec.id}" needs a [C, H, W] input, got [${inShape.join(', ')}]`);
-      return new MaxPoolLayer(spec, inShape, maxBatch);
-    case 'flatten':
-      return new FlattenLayer(spec, inShape);
-    case 'dense':
-      return new DenseLayer(spec, inShape, maxBatch);
   }
 }

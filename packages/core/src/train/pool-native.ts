@@ -1,6 +1,6 @@
 import type { PoolGeometry } from '../backend/kernels';
 import type { WasmWorkspace } from '../backend/wasm-workspace';
-import { copyInto } from './conv-gemm';
+import { copyInto } from './native-steps';
 
 /**
  * Max pooling of a whole batch on the WASM kernels, in the layer's own blocks: 2×2 at stride 2 reads the

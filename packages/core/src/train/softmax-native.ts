@@ -1,5 +1,5 @@
 import type { WasmWorkspace } from '../backend/wasm-workspace';
-import { copyInto } from './conv-gemm';
+import { copyInto } from './native-steps';
 import type { ShardLoss } from './shards';
 
 /**
