@@ -109,7 +109,7 @@ export class ConvGemm {
   forward(x: Float32Array, out: Float32Array, batch: number, params: LayerParams): void {
     const ws = this.#ws;
     const g = this.#g;
-    this.#reserveBatch(batch);
+    this.#reserve(batch, 'forward', false);
     copyInto(ws.floats('x', batch * this.#inSize), x);
     ws.floats('w', params.weights.length).set(params.weights);
     ws.floats('bias', params.bias.length).set(params.bias);
@@ -137,11 +137,12 @@ export class ConvGemm {
   backward(gradOut: Float32Array, gradIn: Float32Array | null, batch: number, params: LayerParams): void {
     const ws = this.#ws;
     const g = this.#g;
-    copyInto(ws.floats('grad', batch * this.#outSize), gradOut);
     // A NaN or ±∞ weight times the gradient's zero padding would reach cells the reference leaves
     // alone (0·∞ is NaN), so such weights take the gemm path, which drops the padding's products.
     const directDx = this.#directDx !== null && allFinite(params.weights) ? this.#directDx : null;
     const gemmDx = gradIn !== null && directDx === null;
+    this.#reserve(batch, 'backward', gemmDx);
+    copyInto(ws.floats('grad', batch * this.#outSize), gradOut);
     if (gemmDx)
       ws.wasm.transposePack(ws.address('w'), ws.address('wt'), g.outChannels, this.#taps, g.outChannels);
     for (let from = 0; from < batch; from += this.#chunk) {
@@ -167,19 +168,31 @@ export class ConvGemm {
     gradIn.set(ws.floats('dx', batch * this.#inSize));
   }
 
-  /** Blocks that scale with the batch; each grows to the largest batch seen (no allocation after). */
-  #reserveBatch(batch: number): void {
+  /**
+   * Blocks that scale with the batch, for the loops a pass will run; each grows to the largest batch
+   * seen and is then reused (no allocation after the first step of each size).
+   */
+  #reserve(batch: number, pass: 'forward' | 'backward', gemmDx: boolean): void {
     const ws = this.#ws;
     const g = this.#g;
-    const padded = batch * g.channels * g.height * g.width;
-    for (const name of ['x', 'dx']) ws.reserve(name, batch * this.#inSize);
-    for (const name of ['padded', 'dxPadded']) ws.reserve(name, padded);
-    for (const name of ['out', 'grad']) ws.reserve(name, batch * this.#outSize);
-    if (g.strideX > 1) ws.reserve('planes', batch * g.channels * g.height * g.strideX * this.#planeWidth);
     const columns = roundUp8(Math.min(batch, this.#chunk) * this.#plane);
-    for (const name of ['cols', 'dcols']) ws.reserve(name, this.#taps * columns);
-    for (const name of ['product', 'gradRows']) ws.reserve(name, g.outChannels * columns);
+    const gemm = pass === 'backward' || this.#forwardLoop === 'gemm';
+    if (gemm) ws.reserve('cols', this.#taps * columns);
+    if (pass === 'forward') {
+      ws.reserve('x', batch * this.#inSize);
+      ws.reserve('padded', batch * g.channels * g.height * g.width);
+      ws.reserve('out', batch * this.#outSize);
+      if (g.strideX > 1) ws.reserve('planes', batch * g.channels * g.height * g.strideX * this.#planeWidth);
+      if (gemm) ws.reserve('product', g.outChannels * columns);
+      return;
+    }
+    ws.reserve('grad', batch * this.#outSize);
     ws.reserve('gradColumns', columns * roundUp8(g.outChannels));
+    ws.reserve('dx', batch * this.#inSize);
+    if (!gemmDx) return;
+    ws.reserve('gradRows', g.outChannels * columns);
+    ws.reserve('dcols', this.#taps * columns);
+    ws.reserve('dxPadded', batch * g.channels * g.height * g.width);
   }
 
   /** im2col of `count` padded examples from `from` into `cols`; returns its row length. */
