@@ -36,6 +36,9 @@ export class NativeDense {
     const { wasm } = ws;
     const units = this.#units;
     const stride = roundUp8(units);
+    // Grow-only: a no-op once the blocks hold the largest batch (the constructor's).
+    ws.reserve('x', batch * this.#inputs);
+    ws.reserve('out', batch * units);
     copyInto(ws.floats('x', batch * this.#inputs), x);
     ws.floats('w', params.weights.length).set(params.weights);
     const bias = ws.floats('bias', stride);
@@ -62,6 +65,10 @@ export class NativeDense {
     const units = this.#units;
     const inputs = this.#inputs;
     const inputStride = roundUp8(inputs);
+    ws.reserve('dy', batch * units);
+    ws.reserve('dyt', units * batch);
+    ws.reserve('xPacked', batch * inputStride);
+    ws.reserve('dx', batch * inputs);
     copyInto(ws.floats('dy', batch * units), dy);
     wasm.transposePack(ws.address('dy'), ws.address('dyt'), batch, units, batch);
     wasm.packColumns(ws.address('x'), ws.address('xPacked'), batch, inputs, inputStride);

@@ -1,8 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getKernels, setKernels } from '../backend/active-kernels';
 import type { ComputeKernels } from '../backend/kernels';
+import { referenceKernels } from '../backend/reference-kernels';
 import { createRandom } from '../random';
 import { ready } from '../ready';
+import { DenseLayer } from './dense-layer';
 import type { LayerSpec } from './layers';
 import { Network, type NetworkOptions } from './network';
 import type { OptimizerOptions } from './optimizers';
@@ -177,5 +179,27 @@ describe('a training step on the WASM kernels', () => {
       ).loss,
     ).toBe(loss);
     net.dispose();
+  });
+});
+
+describe('layer blocks on the WASM kernels', () => {
+  it('grow to a batch larger than the layer was built for, instead of writing past them', () => {
+    const spec = { kind: 'dense', id: 'd', units: 5, activation: 'relu' } as const;
+    const random = createRandom(9);
+    const batch = 6;
+    const x = Float32Array.from({ length: batch * 7 }, () => random() - 0.5);
+    const run = (kernels: ComputeKernels): Float32Array => {
+      setKernels(kernels);
+      const layer = new DenseLayer(spec, [7]); // built for one example
+      const r = createRandom(10);
+      for (let k = 0; k < layer.params.weights.length; k++) layer.params.weights[k] = r() - 0.5;
+      const out = new Float32Array(batch * 5);
+      layer.forward(x, out, batch);
+      layer.dispose();
+      return out;
+    };
+    const expected = run(referenceKernels);
+    const actual = run(wasm);
+    for (let k = 0; k < expected.length; k++) expect(actual[k]).toBeCloseTo(expected[k] as number, 6);
   });
 });

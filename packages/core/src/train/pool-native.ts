@@ -22,13 +22,17 @@ export class NativeMaxPool {
     this.#outSize = g.channels * g.outHeight * g.outWidth;
     this.#planeWidth = Math.ceil(g.width / g.strideX);
     this.#twoByTwo = g.sizeY === 2 && g.sizeX === 2 && g.strideY === 2 && g.strideX === 2;
-    ws.reserve('x', maxBatch * this.#inSize);
-    ws.reserve(
-      'planes',
-      g.strideX === 1 ? 0 : maxBatch * g.channels * g.height * g.strideX * this.#planeWidth,
-    );
-    ws.reserve('out', maxBatch * this.#outSize);
-    ws.reserve('argmax', maxBatch * this.#outSize);
+    this.#reserve(maxBatch);
+  }
+
+  /** Blocks for `batch` examples; grow-only, so a no-op after the largest batch. */
+  #reserve(batch: number): void {
+    const ws = this.#ws;
+    const g = this.#g;
+    ws.reserve('x', batch * this.#inSize);
+    ws.reserve('planes', g.strideX === 1 ? 0 : batch * g.channels * g.height * g.strideX * this.#planeWidth);
+    ws.reserve('out', batch * this.#outSize);
+    ws.reserve('argmax', batch * this.#outSize);
   }
 
   /** Pools x [batch, C, H, W] into out; argmax receives each window's winner (flat index into x). */
@@ -36,6 +40,7 @@ export class NativeMaxPool {
     const ws = this.#ws;
     const g = this.#g;
     const planes = batch * g.channels;
+    this.#reserve(batch);
     copyInto(ws.floats('x', batch * this.#inSize), x);
     const input = ws.address('x');
     if (this.#twoByTwo) {

@@ -29,6 +29,9 @@ export class NativeSoftmaxLoss {
     const ws = this.#ws;
     const classes = this.#classes;
     const n = batch * classes;
+    ws.reserve('logits', n);
+    ws.reserve('labels', batch);
+    ws.reserve('grad', n);
     copyInto(ws.floats('logits', n), logits);
     const codes = ws.ints('labels', batch);
     for (let b = 0; b < batch; b++) {
