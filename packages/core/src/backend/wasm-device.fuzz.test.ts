@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { ActivationName } from '../activations';
 import { at } from '../at';
 import type { Padding, PaddingMode } from '../conv-options';
@@ -14,6 +14,7 @@ import { numericalGradient } from '../testing/gradient-check';
 import { randomTensor } from '../testing/random-tensor';
 import { fromWasm, toWasm, wasmScope } from '../wasm-memory';
 import { getKernels, setKernels } from './active-kernels';
+import { type ConvAlgorithm, forceConvAlgorithm } from './conv-algorithm';
 import type { ComputeKernels } from './kernels';
 import { referenceKernels } from './reference-kernels';
 
@@ -29,6 +30,7 @@ beforeAll(async () => {
   wasm = getKernels();
 });
 afterAll(() => setKernels(wasm));
+afterEach(() => forceConvAlgorithm(undefined));
 
 function on<T>(kernels: ComputeKernels, run: () => T): T {
   setKernels(kernels);
@@ -101,10 +103,13 @@ describe('conv2d on the WASM device', () => {
       // but not the reference's float64, a difference of precision rather than of rules.
       breaking: fc.array(fc.tuple(fc.nat(), nonFinite), { maxLength: 3 }),
       dirt: fc.array(fc.integer({ min: 1, max: 4000 }), { maxLength: 4 }),
+      // Both forward loops, whichever the rule (conv-algorithm.ts) would pick for the shape.
+      algorithm: fc.constantFrom<ConvAlgorithm | undefined>(undefined, 'gemm', 'direct'),
       seed: fc.integer(),
     });
     fc.assert(
       fc.property(convCase, (c) => {
+        forceConvAlgorithm(c.algorithm);
         const clean = randomTensor([c.channels, c.height, c.width], c.seed);
         const x = withBreakingValues(
           clean,
@@ -150,7 +155,7 @@ describe('conv2d on the WASM device', () => {
         expectSame(got.dw, want.dw, 1e-4);
         expectSame(got.db, want.db, 1e-4);
       }),
-      { numRuns: fuzzRuns(200, 0.02) },
+      { numRuns: fuzzRuns(300, 0.02) },
     );
   });
 
