@@ -1,5 +1,5 @@
 import { ready } from '../ready';
-import { runShardJob, type ShardJob } from '../train/parallel-gradients';
+import { runTrainJob, type TrainJob } from '../train/parallel-gradients';
 import { runConvJob } from './conv-job';
 import { createWorkerPool, serveJobs, type WorkerPool, type WorkerPort } from './worker-pool';
 
@@ -62,7 +62,7 @@ export function serveTrainJobs(scope: MessageEndpoint): void {
     },
     async (job) => {
       await ready();
-      return runShardJob(job as ShardJob);
+      return runTrainJob(job as TrainJob);
     },
   );
 }

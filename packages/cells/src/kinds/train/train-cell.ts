@@ -37,6 +37,14 @@ export const trainCell = defineCellKind({
       describe(oneOf('constant', 'cosine'), 'Schedule', 'Cosine lowers the rate smoothly to zero.'),
       'cosine',
     ),
+    warmup: withDefault(
+      describe(
+        num(0, 0.5),
+        'Warm-up',
+        'Share of the run over which the rate climbs from zero to the set rate (0.1 = the first tenth).',
+      ),
+      0,
+    ),
     batchSize: withDefault(describe(int(1, 256), 'Batch size', 'Examples per step.'), 20),
     epochs: withDefault(
       describe(int(0, 1000), 'Epochs', 'Passes over the training split; 0 only scores the weights.'),
@@ -78,6 +86,11 @@ export const trainCell = defineCellKind({
       lossCurve: [...(before?.lossCurve ?? [])],
       accuracyCurve: [...(before?.accuracyCurve ?? [])],
       end: 'done',
+      threads: {
+        mode: 'one-thread',
+        steps: before?.threads?.steps ?? 0,
+        helpedSteps: before?.threads?.helpedSteps ?? 0,
+      },
     };
     const started = Date.now();
     const base = { chain, dataset, network, plannedSteps, started, earlierSeconds: before?.seconds ?? 0 };
@@ -92,6 +105,7 @@ export const trainCell = defineCellKind({
           beta1: params.momentum,
         },
         schedule: params.schedule,
+        warmup: params.warmup,
         batchSize: params.batchSize,
         seed: params.seed,
         shift: params.shift,
@@ -167,6 +181,7 @@ function common(base: RunBase, state: LoopState) {
     layers: counts.layers,
     memory: counts.memory,
     inputShape: base.chain.inputShape,
+    threads: state.threads,
   };
 }
 

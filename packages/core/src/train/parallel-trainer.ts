@@ -1,0 +1,191 @@
+import { getKernels } from '../backend/active-kernels';
+import type { Network } from './network';
+import type { OptimizerOptions } from './optimizers';
+import { type GradientHelper, parallelTrainStep } from './parallel-gradients';
+import { gradientShards, packGradients, packWeights } from './shards';
+import { canShareMemory, type SharedStepJob, SharedStepMemory, State, Word } from './shared-step';
+import type { BatchLoss } from './softmax-batch';
+
+/**
+ * Training steps on two threads for one run: this thread computes each batch's first shard while the
+ * helper computes the second, and the update is applied here. Every step gives the weights of
+ * `network.trainStep` bit for bit, whoever computed which shard (shards.ts).
+ *
+ * With shared memory (Node; a cross-origin-isolated page) a step is synchronous: weights and examples go
+ * into a SharedArrayBuffer, the helper wakes on Atomics.notify and the result comes back the same way.
+ * Without it (a page served without COOP/COEP) each step is one message round trip (parallelTrainStep).
+ */
+export interface ParallelTrainer {
+  /** 'shared-memory' or 'messages': how the two threads meet each step. */
+  readonly mode: 'shared-memory' | 'messages';
+  /** Steps whose second shard the helper computed (the rest this thread computed itself). */
+  readonly helpedSteps: number;
+  readonly steps: number;
+  step(
+    labels: ArrayLike<number>,
+    batch: number,
+    optimizer: OptimizerOptions,
+    frozen?: ReadonlySet<string>,
+  ): BatchLoss | Promise<BatchLoss>;
+  /** Lets the helper go (it serves other runs' jobs again). */
+  close(): void;
+}
+
+export interface TrainerOptions {
+  /** Share memory when this thread can (the default), or always pass messages. */
+  readonly shareMemory?: boolean;
+  /** How long to wait for a helper that claimed a shard before computing it here (it hung or died). */
+  readonly patienceMs?: number;
+}
+
+export function openParallelTrainer(
+  network: Network,
+  helper: GradientHelper,
+  { shareMemory = true, patienceMs = 4_000 }: TrainerOptions = {},
+): ParallelTrainer {
+  return shareMemory && canShareMemory()
+    ? new SharedMemoryTrainer(network, helper, patienceMs)
+    : new MessageTrainer(network, helper);
+}
+
+class MessageTrainer implements ParallelTrainer {
+  readonly mode = 'messages';
+  steps = 0;
+  helpedSteps = 0;
+  constructor(
+    private readonly network: Network,
+    private readonly helper: GradientHelper,
+  ) {}
+
+  async step(
+    labels: ArrayLike<number>,
+    batch: number,
+    optimizer: OptimizerOptions,
+    frozen?: ReadonlySet<string>,
+  ) {
+    this.steps++;
+    if (gradientShards(batch).length > 1) this.helpedSteps++;
+    return parallelTrainStep(this.network, this.helper, labels, batch, optimizer, frozen);
+  }
+
+  close(): void {}
+}
+
+class SharedMemoryTrainer implements ParallelTrainer {
+  readonly mode = 'shared-memory';
+  steps = 0;
+  helpedSteps = 0;
+  private memory: SharedStepMemory;
+  /** This thread's first-shard gradient, kept while it computes the second shard itself. */
+  private readonly own: Float32Array;
+
+  constructor(
+    private readonly network: Network,
+    private readonly helper: GradientHelper,
+    private readonly patienceMs: number,
+  ) {
+    this.memory = this.newMemory();
+    this.own = new Float32Array(this.memory.weights.length);
+  }
+
+  step(labels: ArrayLike<number>, batch: number, optimizer: OptimizerOptions, frozen?: ReadonlySet<string>) {
+    const network = this.network;
+    const [near, far] = gradientShards(batch);
+    if (near === undefined || far === undefined) return network.trainStep(labels, batch, optimizer, frozen);
+    this.steps++;
+    this.post(labels, batch, far.from, far.count);
+    const first = network.shardGradients(labels, near.from, near.count, batch);
+    const second = this.collect(labels, batch, far.from, far.count);
+    const loss = (first.lossSum + second.lossSum) / batch;
+    const correct = first.correct + second.correct;
+    if (Number.isFinite(loss)) network.applyUpdate(optimizer, frozen);
+    return { loss, correct };
+  }
+
+  close(): void {
+    this.memory.set(State.Stop);
+  }
+
+  /** Writes the weights and the second shard, then posts it (starting the helper when it has left). */
+  private post(labels: ArrayLike<number>, batch: number, from: number, count: number): void {
+    const { memory, network } = this;
+    const size = network.inputSize;
+    packWeights(network.parameters(), memory.weights);
+    memory.input.set(network.input.subarray(from * size, (from + count) * size));
+    for (let i = 0; i < count; i++) memory.labels[i] = labels[from + i] as number;
+    memory.control[Word.Count] = count;
+    memory.control[Word.Batch] = batch;
+    const before = memory.swap(State.Idle, State.Posted);
+    if (before === State.Detached) {
+      memory.set(State.Posted);
+      this.attach();
+    } else Atomics.notify(memory.control, Word.State);
+  }
+
+  /**
+   * The second shard's loss, with its gradient added to this thread's (in the network's gradWeights):
+   * the helper's if it claimed the shard, else computed here.
+   */
+  private collect(labels: ArrayLike<number>, batch: number, from: number, count: number) {
+    const { network } = this;
+    const memory = this.memory;
+    if (memory.swap(State.Posted, State.Taken) === State.Posted || !this.awaitHelper(memory)) {
+      return this.computeHere(labels, batch, from, count);
+    }
+    const result = { lossSum: memory.lossSum[0] as number, correct: memory.control[Word.Correct] as number };
+    if (Number.isFinite(result.lossSum)) network.addShardGradients(memory.gradients);
+    memory.swap(State.Done, State.Idle);
+    this.helpedSteps++;
+    return result;
+  }
+
+  /** Waits for a claimed shard; false (and a fresh buffer for later steps) if the helper never finishes. */
+  private awaitHelper(memory: SharedStepMemory): boolean {
+    const deadline = Date.now() + this.patienceMs;
+    for (let state = memory.state(); state === State.Claimed; state = memory.state()) {
+      if (Date.now() > deadline && memory.swap(State.Claimed, State.Abandoned) === State.Claimed) {
+        this.memory = this.newMemory();
+        return false;
+      }
+      memory.waitWhile(State.Claimed, 100);
+    }
+    return true;
+  }
+
+  private computeHere(labels: ArrayLike<number>, batch: number, from: number, count: number) {
+    const network = this.network;
+    packGradients(network.parameters(), this.own);
+    const result = network.shardGradients(labels, from, count, batch);
+    // Adds the first shard to the second: float addition commutes, so this is the one-thread sum.
+    if (Number.isFinite(result.lossSum)) network.addShardGradients(this.own);
+    this.memory.swap(State.Taken, State.Idle);
+    return result;
+  }
+
+  private newMemory(): SharedStepMemory {
+    const memory = SharedStepMemory.create(
+      this.network.parameters(),
+      this.network.maxBatch,
+      this.network.inputSize,
+    );
+    memory.control[Word.State] = State.Detached;
+    this.memory = memory;
+    return memory;
+  }
+
+  /** Hands the buffer to the helper; it serves steps on it until Stop, or until it has been idle a while. */
+  private attach(): void {
+    const job: SharedStepJob = {
+      type: 'shared-steps',
+      blueprint: {
+        inputShape: this.network.inputShape,
+        specs: this.network.specs,
+        maxBatch: this.network.maxBatch,
+      },
+      buffer: this.memory.buffer,
+      kernels: getKernels().name,
+    };
+    // A failed or closed helper only means this thread computes every shard; nothing to report.
+    this.helper.run(job).catch(() => undefined);
+  }
+}
