@@ -117,3 +117,40 @@ describe('openParallelTrainer when this thread has other kernels than the worker
     expect(trainer.helpedSteps + again.helpedSteps).toBe(0);
   }, 60_000);
 });
+
+describe('ParallelTrainer.correctCount', () => {
+  let pool: WorkerPool;
+  beforeAll(() => {
+    pool = createNodeTrainPool();
+  });
+  afterAll(() => pool.close());
+
+  it.each([
+    ['shared memory', true],
+    ['messages', false],
+  ])(
+    'by %s: the count one thread finds, batch after batch',
+    async (_name, shareMemory) => {
+      const one = twin();
+      const two = twin();
+      const trainer = openParallelTrainer(two, pool, { shareMemory });
+      const labels = new Uint8Array(maxBatch);
+      let scored = 0;
+      try {
+        for (let step = 0; step < 400; step++) {
+          const batch = (step % maxBatch) + 1;
+          fillBatch(one, step, labels, batch);
+          two.input.set(one.input);
+          const expected = one.evaluate(labels, batch).correct;
+          expect(trainer.correctCount(labels, batch)).toBe(expected);
+          scored += expected;
+          if (step % 50 === 0) await new Promise((resolve) => setTimeout(resolve, 5)); // the worker arrives
+        }
+      } finally {
+        trainer.close();
+      }
+      expect(scored).toBeGreaterThan(0);
+    },
+    60_000,
+  );
+});

@@ -3,7 +3,7 @@ import type { Network } from './network';
 import type { OptimizerOptions } from './optimizers';
 import { type GradientHelper, parallelTrainStep } from './parallel-gradients';
 import { gradientShards, packGradients, packWeights } from './shards';
-import { canShareMemory, type SharedStepJob, SharedStepMemory, State, Word } from './shared-step';
+import { canShareMemory, Mode, type SharedStepJob, SharedStepMemory, State, Word } from './shared-step';
 import type { BatchLoss } from './softmax-batch';
 
 /**
@@ -27,6 +27,11 @@ export interface ParallelTrainer {
     optimizer: OptimizerOptions,
     frozen?: ReadonlySet<string>,
   ): BatchLoss | Promise<BatchLoss>;
+  /**
+   * How many of the `count` examples in `network.input` the network classifies right (labels alike),
+   * the helper scoring the second half when it can. Overwrites the input buffer.
+   */
+  correctCount(labels: Uint8Array, count: number): number;
   /** Lets the helper go (it serves other runs' jobs again). */
   close(): void;
 }
@@ -68,6 +73,11 @@ class MessageTrainer implements ParallelTrainer {
     return parallelTrainStep(this.network, this.helper, labels, batch, optimizer, frozen);
   }
 
+  /** A message round trip costs more than scoring a few examples here. */
+  correctCount(labels: Uint8Array, count: number): number {
+    return this.network.evaluate(labels, count).correct;
+  }
+
   close(): void {}
 }
 
@@ -93,26 +103,43 @@ class SharedMemoryTrainer implements ParallelTrainer {
     const [near, far] = gradientShards(batch);
     if (near === undefined || far === undefined) return network.trainStep(labels, batch, optimizer, frozen);
     this.steps++;
-    this.post(labels, batch, far.from, far.count);
+    this.post(Mode.Gradients, labels, batch, far.from, far.count);
     const first = network.shardGradients(labels, near.from, near.count, batch);
-    const second = this.collect(labels, batch, far.from, far.count);
+    const second = this.settle()
+      ? this.helped(true)
+      : this.secondShardHere(labels, batch, far.from, far.count);
     const loss = (first.lossSum + second.lossSum) / batch;
     const correct = first.correct + second.correct;
     if (Number.isFinite(loss)) network.applyUpdate(optimizer, frozen);
     return { loss, correct };
   }
 
+  correctCount(labels: Uint8Array, count: number): number {
+    const network = this.network;
+    const half = Math.ceil(count / 2);
+    if (count - half === 0) return network.evaluate(labels, count).correct;
+    this.post(Mode.Score, labels, count, half, count - half);
+    const first = network.evaluate(labels, half).correct;
+    if (this.settle()) return first + this.helped(false).correct;
+    const size = network.inputSize;
+    network.input.copyWithin(0, half * size, count * size);
+    const second = network.evaluate(labels.subarray(half), count - half).correct;
+    this.memory.swap(State.Taken, State.Idle);
+    return first + second;
+  }
+
   close(): void {
     this.memory.set(State.Stop);
   }
 
-  /** Writes the weights and the second shard, then posts it (starting the helper when it has left). */
-  private post(labels: ArrayLike<number>, batch: number, from: number, count: number): void {
+  /** Writes the weights and examples [from, from + count), then posts them (starting the helper if it left). */
+  private post(mode: number, labels: ArrayLike<number>, batch: number, from: number, count: number): void {
     const { memory, network } = this;
     const size = network.inputSize;
     packWeights(network.parameters(), memory.weights);
     memory.input.set(network.input.subarray(from * size, (from + count) * size));
     for (let i = 0; i < count; i++) memory.labels[i] = labels[from + i] as number;
+    memory.control[Word.Mode] = mode;
     memory.control[Word.Count] = count;
     memory.control[Word.Batch] = batch;
     const before = memory.swap(State.Idle, State.Posted);
@@ -123,28 +150,16 @@ class SharedMemoryTrainer implements ParallelTrainer {
   }
 
   /**
-   * The second shard's loss, with its gradient added to this thread's (in the network's gradWeights):
-   * the helper's if it claimed the shard, else computed here.
+   * Whether the helper computed the posted job: true once it is done; false if this thread claimed it
+   * first (state Taken), or if the helper claimed it and never finished (then a fresh buffer is used).
    */
-  private collect(labels: ArrayLike<number>, batch: number, from: number, count: number) {
-    const { network } = this;
+  private settle(): boolean {
     const memory = this.memory;
-    if (memory.swap(State.Posted, State.Taken) === State.Posted || !this.awaitHelper(memory)) {
-      return this.computeHere(labels, batch, from, count);
-    }
-    const result = { lossSum: memory.lossSum[0] as number, correct: memory.control[Word.Correct] as number };
-    if (Number.isFinite(result.lossSum)) network.addShardGradients(memory.gradients);
-    memory.swap(State.Done, State.Idle);
-    this.helpedSteps++;
-    return result;
-  }
-
-  /** Waits for a claimed shard; false (and a fresh buffer for later steps) if the helper never finishes. */
-  private awaitHelper(memory: SharedStepMemory): boolean {
+    if (memory.swap(State.Posted, State.Taken) === State.Posted) return false;
     const deadline = Date.now() + this.patienceMs;
     for (let state = memory.state(); state === State.Claimed; state = memory.state()) {
       if (Date.now() > deadline && memory.swap(State.Claimed, State.Abandoned) === State.Claimed) {
-        this.memory = this.newMemory();
+        this.newMemory();
         return false;
       }
       memory.waitWhile(State.Claimed, 100);
@@ -152,7 +167,17 @@ class SharedMemoryTrainer implements ParallelTrainer {
     return true;
   }
 
-  private computeHere(labels: ArrayLike<number>, batch: number, from: number, count: number) {
+  /** The helper's result; with `gradients`, its shard gradient is added to this thread's. */
+  private helped(gradients: boolean): { lossSum: number; correct: number } {
+    const memory = this.memory;
+    const result = { lossSum: memory.lossSum[0] as number, correct: memory.control[Word.Correct] as number };
+    if (gradients && Number.isFinite(result.lossSum)) this.network.addShardGradients(memory.gradients);
+    memory.swap(State.Done, State.Idle);
+    if (gradients) this.helpedSteps++;
+    return result;
+  }
+
+  private secondShardHere(labels: ArrayLike<number>, batch: number, from: number, count: number) {
     const network = this.network;
     packGradients(network.parameters(), this.own);
     const result = network.shardGradients(labels, from, count, batch);
@@ -163,11 +188,8 @@ class SharedMemoryTrainer implements ParallelTrainer {
   }
 
   private newMemory(): SharedStepMemory {
-    const memory = SharedStepMemory.create(
-      this.network.parameters(),
-      this.network.maxBatch,
-      this.network.inputSize,
-    );
+    const { network } = this;
+    const memory = SharedStepMemory.create(network.parameters(), network.maxBatch, network.inputSize);
     memory.control[Word.State] = State.Detached;
     this.memory = memory;
     return memory;

@@ -2,7 +2,7 @@ import { getKernels } from '../backend/active-kernels';
 import { Network } from './network';
 import type { NetworkBlueprint } from './parallel-gradients';
 import { gradientLength, packGradients, unpackWeights } from './shards';
-import { type SharedStepJob, SharedStepMemory, State, Word } from './shared-step';
+import { Mode, type SharedStepJob, SharedStepMemory, State, Word } from './shared-step';
 
 /**
  * The helper's side of a shared-memory training run (parallel-trainer.ts): blocks on the shared state
@@ -46,6 +46,12 @@ function computeShard(network: Network, memory: SharedStepMemory): void {
   const batch = memory.control[Word.Batch] as number;
   unpackWeights(params, memory.weights);
   network.input.set(memory.input.subarray(0, count * network.inputSize));
+  if (memory.control[Word.Mode] === Mode.Score) {
+    const scored = network.evaluate(memory.labels, count);
+    memory.lossSum[0] = scored.loss * count;
+    memory.control[Word.Correct] = scored.correct;
+    return;
+  }
   const { lossSum, correct } = network.shardGradients(memory.labels, 0, count, batch);
   memory.lossSum[0] = lossSum;
   memory.control[Word.Correct] = correct;

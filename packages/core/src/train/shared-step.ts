@@ -32,7 +32,10 @@ export const State = {
 } as const;
 
 /** Indices into the Int32 control words. */
-export const Word = { State: 0, Count: 1, Batch: 2, Correct: 3, Claims: 4 } as const;
+export const Word = { State: 0, Count: 1, Batch: 2, Correct: 3, Mode: 4 } as const;
+
+/** What a posted job asks: a shard's gradient, or only its loss and correct count (scoring). */
+export const Mode = { Gradients: 0, Score: 1 } as const;
 
 export interface SharedStepJob {
   readonly type: 'shared-steps';

@@ -6,7 +6,7 @@ import {
   type ParallelTrainer,
 } from '@convbook/core';
 import { BatchFeeder } from './batches';
-import { evaluateSplit } from './evaluate';
+import { accuracyOf } from './evaluate';
 import type { AccuracyPoint, CurvePoint, DatasetValue, TrainValue } from './train-value';
 
 /**
@@ -138,7 +138,8 @@ async function trainSteps(
       lossCount = 0;
     }
     if (state.step % accuracyEvery === 0 || state.step === settings.plannedSteps) {
-      const test = evaluateSplit(network, dataset.test, side, { limit: CURVE_TEST_EXAMPLES }).accuracy;
+      const count = trainer === undefined ? undefined : trainer.correctCount.bind(trainer);
+      const test = accuracyOf(network, dataset.test, side, CURVE_TEST_EXAMPLES, count);
       state.accuracyCurve.push({ step: state.step, train: trainCorrect / Math.max(trainSeen, 1), test });
       trainCorrect = 0;
       trainSeen = 0;
