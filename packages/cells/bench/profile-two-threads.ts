@@ -1,13 +1,13 @@
-// pnpm --filter @convbook/cells exec tsx bench/profile-two-threads.ts: the digits training step (batch 20)
-// on one thread, on two over shared memory and on two by messages, interleaved round by round; prints
-// medians and fastest rounds, the load average, and how many second halves the worker computed.
+// pnpm --filter @convbook/cells exec tsx bench/profile-two-threads.ts: the digits training step (batch 20,
+// or BATCH=10) on one thread, on two over shared memory and on two by messages, interleaved round by
+// round; prints medians and fastest rounds, the load average, and how many second halves the worker did.
 import { loadavg } from 'node:os';
 import { createRandom, Network, openParallelTrainer, type ParallelTrainer, ready } from '@convbook/core';
 import { createNodeTrainPool } from '@convbook/core/node';
 import { DIGIT_PIXELS, loadDigits } from '../src/kinds/digits/digits-data';
 import { digitsLayerSpecs } from './train-engines';
 
-const BATCH = 20;
+const BATCH = Number(process.env.BATCH ?? 20);
 const ROUNDS = Number(process.env.ROUNDS ?? 9);
 const REPS = 40;
 await ready();
@@ -40,7 +40,7 @@ const engines = [
   make('two threads, messages', false),
 ];
 async function step(e: Engine): Promise<void> {
-  const from = (e.cursor++ % 100) * BATCH;
+  const from = (e.cursor++ % Math.floor(2000 / BATCH)) * BATCH;
   e.net.input.set(images.subarray(from * DIGIT_PIXELS, (from + BATCH) * DIGIT_PIXELS));
   const batchLabels = labels.subarray(from, from + BATCH);
   if (e.trainer === undefined) e.net.trainStep(batchLabels, BATCH, adam);

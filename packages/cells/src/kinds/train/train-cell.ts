@@ -1,10 +1,10 @@
-import type { Network } from '@convbook/core';
-import { describe, int, num, oneOf, withDefault } from '../../document/param-schema';
+import { type Network, openParallelTrainer, type ParallelTrainer } from '@convbook/core';
+import { describe, int, num, type ObjectOf, oneOf, withDefault } from '../../document/param-schema';
 import { defineCellKind, type GraphView } from '../define-cell-kind';
 import { lossCell } from '../loss-cell';
-import { evaluateSplit } from './evaluate';
+import { accuracyOf, evaluateSplit } from './evaluate';
 import { attachWeights, type NetworkChain, readNetworkChain } from './network-chain';
-import { type LoopState, runTrainingLoop } from './train-loop';
+import { type LoopSettings, type LoopState, runTrainingLoop } from './train-loop';
 import { buildNetwork, countLayers, frozenLayers, learnedWeights } from './train-network';
 import type { DatasetValue, TrainValue } from './train-value';
 
@@ -18,49 +18,52 @@ import type { DatasetValue, TrainValue } from './train-value';
 const EVAL_BATCH = 100;
 const TRAIN_ACCURACY_EXAMPLES = 2000;
 
+const trainParams = {
+  optimizer: withDefault(
+    describe(oneOf('sgd', 'momentum', 'adam'), 'Optimizer', 'Adam adapts a step size per weight.'),
+    'adam',
+  ),
+  learningRate: withDefault(
+    describe(num(1e-6, 10), 'Learning rate', 'Step size; 0.001–0.003 suits Adam.'),
+    0.002,
+  ),
+  schedule: withDefault(
+    describe(oneOf('constant', 'cosine'), 'Schedule', 'Cosine lowers the rate smoothly to zero.'),
+    'cosine',
+  ),
+  warmup: withDefault(
+    describe(
+      num(0, 0.5),
+      'Warm-up',
+      'Share of the run over which the rate climbs from zero to the set rate (0.1 = the first tenth).',
+    ),
+    0,
+  ),
+  batchSize: withDefault(describe(int(1, 256), 'Batch size', 'Examples per step.'), 20),
+  epochs: withDefault(
+    describe(int(0, 1000), 'Epochs', 'Passes over the training split; 0 only scores the weights.'),
+    10,
+  ),
+  weightDecay: withDefault(
+    describe(num(0, 1), 'Weight decay', 'L2 penalty on the weights (not the biases).'),
+    0,
+  ),
+  momentum: withDefault(describe(num(0, 0.999), 'Momentum', 'Momentum, or Adam’s β1.'), 0.9),
+  shift: withDefault(
+    describe(int(0, 4), 'Random shift', 'Moves each training digit by up to this many pixels.'),
+    0,
+  ),
+  seed: withDefault(describe(int(0, 2 ** 32 - 1), 'Seed', 'Fixes the batch order and the shifts.'), 1),
+};
+type TrainParams = ObjectOf<typeof trainParams>;
+
 export const trainCell = defineCellKind({
   kind: 'train',
   label: 'Train',
   description: 'Trains every weights cell between a dataset and its loss, on a button press.',
   runsOn: 'demand',
   inputs: { dataset: 'dataset', loss: 'loss' },
-  params: {
-    optimizer: withDefault(
-      describe(oneOf('sgd', 'momentum', 'adam'), 'Optimizer', 'Adam adapts a step size per weight.'),
-      'adam',
-    ),
-    learningRate: withDefault(
-      describe(num(1e-6, 10), 'Learning rate', 'Step size; 0.001–0.003 suits Adam.'),
-      0.002,
-    ),
-    schedule: withDefault(
-      describe(oneOf('constant', 'cosine'), 'Schedule', 'Cosine lowers the rate smoothly to zero.'),
-      'cosine',
-    ),
-    warmup: withDefault(
-      describe(
-        num(0, 0.5),
-        'Warm-up',
-        'Share of the run over which the rate climbs from zero to the set rate (0.1 = the first tenth).',
-      ),
-      0,
-    ),
-    batchSize: withDefault(describe(int(1, 256), 'Batch size', 'Examples per step.'), 20),
-    epochs: withDefault(
-      describe(int(0, 1000), 'Epochs', 'Passes over the training split; 0 only scores the weights.'),
-      10,
-    ),
-    weightDecay: withDefault(
-      describe(num(0, 1), 'Weight decay', 'L2 penalty on the weights (not the biases).'),
-      0,
-    ),
-    momentum: withDefault(describe(num(0, 0.999), 'Momentum', 'Momentum, or Adam’s β1.'), 0.9),
-    shift: withDefault(
-      describe(int(0, 4), 'Random shift', 'Moves each training digit by up to this many pixels.'),
-      0,
-    ),
-    seed: withDefault(describe(int(0, 2 ** 32 - 1), 'Seed', 'Fixes the batch order and the shifts.'), 1),
-  },
+  params: trainParams,
   output: 'train',
   compute: async ({ dataset }, params, context) => {
     const chain = readChain(context.graph, context.cellId);
@@ -94,35 +97,40 @@ export const trainCell = defineCellKind({
     };
     const started = Date.now();
     const base = { chain, dataset, network, plannedSteps, started, earlierSeconds: before?.seconds ?? 0 };
-    await runTrainingLoop(
-      network,
-      dataset,
-      {
-        optimizer: {
-          optimizer: params.optimizer,
-          learningRate: params.learningRate,
-          weightDecay: params.weightDecay,
-          beta1: params.momentum,
+    // The second core, when the host lends one: it also scores the curves and the final train sample.
+    const helper = context.parallel?.gradientHelper?.();
+    const trainer = helper === undefined ? undefined : openParallelTrainer(network, helper);
+    try {
+      await runTrainingLoop(
+        network,
+        dataset,
+        loopSettings(params, firstStep, plannedSteps, frozenLayers(chain)),
+        state,
+        {
+          signal: context.signal,
+          ...(trainer === undefined ? {} : { trainer }),
+          report: (s) => context.progress(s.step - firstStep, plannedSteps - firstStep, snapshot(base, s)),
         },
-        schedule: params.schedule,
-        warmup: params.warmup,
-        batchSize: params.batchSize,
-        seed: params.seed,
-        shift: params.shift,
-        firstStep,
-        plannedSteps,
-        frozen: frozenLayers(chain),
-      },
-      state,
-      {
-        signal: context.signal,
-        helper: context.parallel?.gradientHelper?.(),
-        report: (s) => context.progress(s.step - firstStep, plannedSteps - firstStep, snapshot(base, s)),
-      },
-    );
-    return finalValue(base, state);
+      );
+      return finalValue(base, state, trainer);
+    } finally {
+      trainer?.close();
+    }
   },
 });
+
+function loopSettings(
+  params: TrainParams,
+  firstStep: number,
+  plannedSteps: number,
+  frozen: ReadonlySet<string>,
+): LoopSettings {
+  const { optimizer, learningRate, weightDecay, momentum, schedule, warmup, batchSize, seed, shift } = params;
+  return {
+    optimizer: { optimizer, learningRate, weightDecay, beta1: momentum },
+    ...{ schedule, warmup, batchSize, seed, shift, firstStep, plannedSteps, frozen },
+  };
+}
 
 /** The train cell's loss input must be a cross-entropy loss cell; its prediction leads back to the layers. */
 function readChain(graph: GraphView, cellId: string): NetworkChain {
@@ -199,16 +207,17 @@ function snapshot(base: RunBase, state: LoopState): TrainValue {
   };
 }
 
-function finalValue(base: RunBase, state: LoopState): TrainValue {
+function finalValue(base: RunBase, state: LoopState, trainer: ParallelTrainer | undefined): TrainValue {
   const side: [number, number] = [base.dataset.imageShape[1], base.dataset.imageShape[2]];
   const weights = learnedWeights(base.network, base.chain, true);
   const test = evaluateSplit(base.network, base.dataset.test, side, { details: true });
-  const train = evaluateSplit(base.network, base.dataset.train, side, { limit: TRAIN_ACCURACY_EXAMPLES });
+  const count = trainer === undefined ? undefined : trainer.correctCount.bind(trainer);
+  const trainAccuracy = accuracyOf(base.network, base.dataset.train, side, TRAIN_ACCURACY_EXAMPLES, count);
   return {
     ...common(base, state),
     status: state.end,
     ...(state.message === undefined ? {} : { message: state.message }),
-    trainAccuracy: train.accuracy,
+    trainAccuracy,
     testAccuracy: test.accuracy,
     confusion: test.confusion ?? [],
     wrong: test.wrong ?? [],

@@ -1,10 +1,4 @@
-import {
-  type GradientHelper,
-  type Network,
-  type OptimizerOptions,
-  openParallelTrainer,
-  type ParallelTrainer,
-} from '@convbook/core';
+import type { Network, OptimizerOptions, ParallelTrainer } from '@convbook/core';
 import { BatchFeeder } from './batches';
 import { accuracyOf } from './evaluate';
 import type { AccuracyPoint, CurvePoint, DatasetValue, TrainValue } from './train-value';
@@ -42,8 +36,8 @@ export interface LoopHooks {
   readonly signal: AbortSignal;
   /** Called about every REPORT_MS with the state so far. */
   readonly report: (state: LoopState) => void;
-  /** Another thread for the second half of each batch; the weights come out bit-for-bit the same. */
-  readonly helper?: GradientHelper;
+  /** Steps on two threads (openParallelTrainer); the weights come out bit-for-bit the same. */
+  readonly trainer?: ParallelTrainer;
 }
 
 const YIELD_MS = 30;
@@ -58,7 +52,7 @@ export async function runTrainingLoop(
   state: LoopState,
   hooks: LoopHooks,
 ): Promise<void> {
-  const trainer = hooks.helper === undefined ? undefined : openParallelTrainer(network, hooks.helper);
+  const trainer = hooks.trainer;
   const before = state.threads;
   const count = (): void => {
     if (trainer !== undefined) state.threads = threadsOf(trainer, before);
@@ -70,7 +64,6 @@ export async function runTrainingLoop(
   try {
     await trainSteps(network, dataset, settings, state, { ...hooks, report }, trainer);
   } finally {
-    trainer?.close();
     count();
   }
 }
