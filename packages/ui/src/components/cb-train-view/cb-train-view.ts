@@ -127,7 +127,8 @@ export class CbTrainView extends LitElement {
   /** Weights vs connections per layer, and what training costs in memory next to inference. */
   private renderLayers(value: TrainValue): TemplateResult {
     const kb = (floats: number) => `${formatCount(Math.round((floats * 4) / 1024))} kB`;
-    const batch = 20;
+    // The run's batch size (examples per step), or the usual 20 before any step.
+    const batch = value.steps > 0 ? Math.round(value.examplesSeen / value.steps) : 20;
     return html`<h4>Weights and connections per layer</h4>
       <table>
         <thead><tr><th scope="col">layer</th><th scope="col">output</th><th scope="col">weights</th><th scope="col">connections</th></tr></thead>
