@@ -1,8 +1,9 @@
 import { getKernels } from '../backend/active-kernels';
+import { HelperChooser } from './helper-chooser';
 import type { Network } from './network';
 import type { OptimizerOptions } from './optimizers';
 import { type GradientHelper, parallelTrainStep } from './parallel-gradients';
-import { gradientShards, packGradients, packWeights } from './shards';
+import { gradientShards, packGradients, packWeights, type Shard } from './shards';
 import { canShareMemory, Mode, type SharedStepJob, SharedStepMemory, State, Word } from './shared-step';
 import type { BatchLoss } from './softmax-batch';
 
@@ -86,6 +87,8 @@ class SharedMemoryTrainer implements ParallelTrainer {
   steps = 0;
   helpedSteps = 0;
   private memory: SharedStepMemory;
+  /** Whether the helper speeds steps up on this machine right now (helper-chooser.ts). */
+  readonly chooser = new HelperChooser();
   /** This thread's first-shard gradient, kept while it computes the second shard itself. */
   private readonly own: Float32Array;
 
@@ -100,9 +103,26 @@ class SharedMemoryTrainer implements ParallelTrainer {
 
   step(labels: ArrayLike<number>, batch: number, optimizer: OptimizerOptions, frozen?: ReadonlySet<string>) {
     const network = this.network;
-    const [near, far] = gradientShards(batch);
-    if (near === undefined || far === undefined) return network.trainStep(labels, batch, optimizer, frozen);
+    if (gradientShards(batch).length < 2) return network.trainStep(labels, batch, optimizer, frozen);
     this.steps++;
+    const started = performance.now();
+    const helpedBefore = this.helpedSteps;
+    const result =
+      this.chooser.next === 'alone'
+        ? network.trainStep(labels, batch, optimizer, frozen)
+        : this.stepWithHelper(labels, batch, optimizer, frozen);
+    this.chooser.record(performance.now() - started, this.helpedSteps > helpedBefore);
+    return result;
+  }
+
+  private stepWithHelper(
+    labels: ArrayLike<number>,
+    batch: number,
+    optimizer: OptimizerOptions,
+    frozen?: ReadonlySet<string>,
+  ): BatchLoss {
+    const network = this.network;
+    const [near, far] = gradientShards(batch) as [Shard, Shard];
     this.post(Mode.Gradients, labels, batch, far.from, far.count);
     const first = network.shardGradients(labels, near.from, near.count, batch);
     const second = this.settle()
