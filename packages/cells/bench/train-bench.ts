@@ -194,7 +194,7 @@ ${goals.join('\n')}
 | :-- | --: | --: | --: | --: | --: |
 ${rows.join('\n')}
 
-Whole run, \`convbook run examples/digits.json\` (${fmt(train?.steps ?? 0)} steps, random shifts, test scoring every quarter epoch, two threads when the machine has two cores): ${fmt(train?.examplesSeen ?? 0)} examples in ${fmt(train?.seconds ?? 0, 1)} s = **${fmt(wholeRate)} examples/s, ${fmt(wholeRate / convnetRate, 1)}× ConvNetJS**, test accuracy **${fmt(100 * (train?.testAccuracy ?? 0), 2)}%** on the 2,000 held-out digits (train ${fmt(100 * (train?.trainAccuracy ?? 0), 2)}%); the whole notebook (loading the digits, every cell, the PNGs) took ${fmt(runSeconds, 1)} s. Bench run: ${fmt((Date.now() - started) / 1000)} s.`;
+Whole run, \`convbook run examples/digits.json\` (${fmt(train?.steps ?? 0)} steps of ${fmt((train?.examplesSeen ?? 0) / Math.max(train?.steps ?? 1, 1))} digits, cosine learning rate, random shifts, 500 test digits scored every quarter epoch, two threads when the machine has two cores; the helper computed ${fmt((100 * (train?.threads?.helpedSteps ?? 0)) / Math.max(train?.threads?.steps ?? 1, 1))}% of the second halves): ${fmt(train?.examplesSeen ?? 0)} examples in ${fmt(train?.seconds ?? 0, 1)} s = **${fmt(wholeRate)} examples/s, ${fmt(wholeRate / convnetRate, 1)}× ConvNetJS**, test accuracy **${fmt(100 * (train?.testAccuracy ?? 0), 2)}%** on the 2,000 held-out digits (train ${fmt(100 * (train?.trainAccuracy ?? 0), 2)}%); the whole notebook (loading the digits, every cell, the PNGs) took ${fmt(runSeconds, 1)} s. Bench run: ${fmt((Date.now() - started) / 1000)} s.`;
 console.log(markdown);
 writeBenchmarksBlock(BENCHMARKS, 'train-bench', markdown);
 
