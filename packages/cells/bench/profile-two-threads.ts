@@ -2,7 +2,14 @@
 // or BATCH=10) on one thread, on two over shared memory and on two by messages, interleaved round by
 // round; prints medians and fastest rounds, the load average, and how many second halves the worker did.
 import { loadavg } from 'node:os';
-import { createRandom, Network, openParallelTrainer, type ParallelTrainer, ready } from '@convbook/core';
+import {
+  createRandom,
+  Network,
+  openParallelTrainer,
+  type ParallelTrainer,
+  ready,
+  type WorkerPool,
+} from '@convbook/core';
 import { createNodeTrainPool } from '@convbook/core/node';
 import { DIGIT_PIXELS, loadDigits } from '../src/kinds/digits/digits-data';
 import { digitsLayerSpecs } from './train-engines';
@@ -21,7 +28,8 @@ function network(): Network {
   net.initialize(createRandom(1), (p) => (p.layerId === 'dense' ? 'glorot' : 'he'));
   return net;
 }
-const pool = createNodeTrainPool();
+// One worker per two-thread engine: a worker serving a shared-memory run blocks between its steps.
+const pools: WorkerPool[] = [];
 interface Engine {
   readonly name: string;
   readonly net: Network;
@@ -29,9 +37,12 @@ interface Engine {
   cursor: number;
   readonly times: number[];
 }
-const make = (name: string, shareMemory?: boolean): Engine => {
+const make = (name: string, shareMemory?: boolean, adaptive = false): Engine => {
   const net = network();
-  const trainer = shareMemory === undefined ? undefined : openParallelTrainer(net, pool, { shareMemory });
+  const pool = createNodeTrainPool();
+  pools.push(pool);
+  const trainer =
+    shareMemory === undefined ? undefined : openParallelTrainer(net, pool, { shareMemory, adaptive });
   return { name, net, ...(trainer === undefined ? {} : { trainer }), cursor: 0, times: [] };
 };
 const engines = [
@@ -79,4 +90,4 @@ console.log(
   `load average ${load.toFixed(2)} at start, ${(loadavg()[0] ?? 0).toFixed(2)} at end; weights identical: ${same}`,
 );
 for (const e of engines) e.trainer?.close();
-await pool.close();
+await Promise.all(pools.map((pool) => pool.close()));

@@ -15,6 +15,7 @@ import {
   openParallelTrainer,
   type ParallelTrainer,
   ready,
+  type WorkerPool,
 } from '@convbook/core';
 import { createNodeTrainPool, createNodeWorkerPool } from '@convbook/core/node';
 import { runNotebook } from '../src/cli/run-notebook';
@@ -50,7 +51,9 @@ const convbookStep = (): void => {
 // The same network and batches on two threads: this one computes the first half of each batch, a worker
 // thread the second (openParallelTrainer); the weights are bit-for-bit those of one thread. Once over
 // shared memory (Node; a cross-origin-isolated page), once by messages (a page without isolation).
-const helper = createNodeTrainPool();
+// Each has its own worker (one serving a shared-memory run blocks between its steps), and each steps as
+// training does: alone in phases where the helper measures slower (helper-chooser.ts).
+const helpers = [createNodeTrainPool(), createNodeTrainPool()];
 function twoThreads(shareMemory: boolean): {
   net: Network;
   trainer: ParallelTrainer;
@@ -58,7 +61,7 @@ function twoThreads(shareMemory: boolean): {
 } {
   const net = new Network([1, 28, 28], digitsLayerSpecs, BATCH);
   net.initialize(createRandom(1), (p) => (p.layerId === 'dense' ? 'glorot' : 'he'));
-  const trainer = openParallelTrainer(net, helper, { shareMemory });
+  const trainer = openParallelTrainer(net, helpers[shareMemory ? 0 : 1] as WorkerPool, { shareMemory });
   let at = 0;
   const step = async (): Promise<void> => {
     const from = (at % 100) * BATCH;
@@ -110,7 +113,7 @@ const oneThreadMs = median(engines[0]?.times ?? [1]);
 const twoThreadMs = median(engines[1]?.times ?? [1]);
 shared.trainer.close();
 messages.trainer.close();
-await helper.close();
+await Promise.all(helpers.map((helper) => helper.close()));
 // The nets took the same batches from the same start, so they must hold the same weights.
 for (const { net } of [shared, messages]) {
   const same = network

@@ -42,27 +42,33 @@ export interface TrainerOptions {
   readonly shareMemory?: boolean;
   /** How long to wait for a helper that claimed a shard before computing it here (it hung or died). */
   readonly patienceMs?: number;
+  /**
+   * Step alone in phases where that measured faster (the default), or always ask the helper (benches of
+   * the two-thread step itself).
+   */
+  readonly adaptive?: boolean;
 }
 
 export function openParallelTrainer(
   network: Network,
   helper: GradientHelper,
-  { shareMemory = true, patienceMs = 4_000 }: TrainerOptions = {},
+  { shareMemory = true, patienceMs = 4_000, adaptive = true }: TrainerOptions = {},
 ): ParallelTrainer {
+  const chooser = adaptive ? new HelperChooser() : undefined;
   return shareMemory && canShareMemory()
-    ? new SharedMemoryTrainer(network, helper, patienceMs)
-    : new MessageTrainer(network, helper);
+    ? new SharedMemoryTrainer(network, helper, patienceMs, chooser)
+    : new MessageTrainer(network, helper, chooser);
 }
 
 class MessageTrainer implements ParallelTrainer {
   readonly mode = 'messages';
   steps = 0;
   helpedSteps = 0;
-  /** A message round trip per step costs more than it saves on a busy machine (helper-chooser.ts). */
-  private readonly chooser = new HelperChooser();
   constructor(
     private readonly network: Network,
     private readonly helper: GradientHelper,
+    /** A message round trip per step costs more than it saves on a busy machine (helper-chooser.ts). */
+    private readonly chooser: HelperChooser | undefined,
   ) {}
 
   async step(
@@ -75,13 +81,13 @@ class MessageTrainer implements ParallelTrainer {
     if (gradientShards(batch).length < 2) return network.trainStep(labels, batch, optimizer, frozen);
     this.steps++;
     const started = performance.now();
-    const mode = this.chooser.next;
+    const mode = this.chooser?.next ?? 'helper';
     const result =
       mode === 'alone'
         ? network.trainStep(labels, batch, optimizer, frozen)
         : await parallelTrainStep(network, this.helper, labels, batch, optimizer, frozen);
     if (mode === 'helper') this.helpedSteps++;
-    this.chooser.record(performance.now() - started, mode === 'helper');
+    this.chooser?.record(performance.now() - started, mode === 'helper');
     return result;
   }
 

@@ -1,5 +1,5 @@
 import { getKernels } from '../backend/active-kernels';
-import { HelperChooser } from './helper-chooser';
+import type { HelperChooser } from './helper-chooser';
 import type { Network } from './network';
 import type { OptimizerOptions } from './optimizers';
 import type { GradientHelper } from './parallel-gradients';
@@ -19,8 +19,6 @@ export class SharedMemoryTrainer implements ParallelTrainer {
   steps = 0;
   helpedSteps = 0;
   private memory: SharedStepMemory;
-  /** Whether the helper speeds steps up on this machine right now (helper-chooser.ts). */
-  readonly chooser = new HelperChooser();
   /** This thread's first-shard gradient, kept while it computes the second shard itself. */
   private readonly own: Float32Array;
 
@@ -28,6 +26,8 @@ export class SharedMemoryTrainer implements ParallelTrainer {
     private readonly network: Network,
     private readonly helper: GradientHelper,
     private readonly patienceMs: number,
+    /** Whether the helper speeds steps up on this machine right now (helper-chooser.ts). */
+    private readonly chooser: HelperChooser | undefined,
   ) {
     this.memory = this.newMemory();
     this.own = new Float32Array(this.memory.weights.length);
@@ -40,10 +40,10 @@ export class SharedMemoryTrainer implements ParallelTrainer {
     const started = performance.now();
     const helpedBefore = this.helpedSteps;
     const result =
-      this.chooser.next === 'alone'
+      this.chooser?.next === 'alone'
         ? network.trainStep(labels, batch, optimizer, frozen)
         : this.stepWithHelper(labels, batch, optimizer, frozen);
-    this.chooser.record(performance.now() - started, this.helpedSteps > helpedBefore);
+    this.chooser?.record(performance.now() - started, this.helpedSteps > helpedBefore);
     return result;
   }
 
