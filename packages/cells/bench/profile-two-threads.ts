@@ -36,6 +36,8 @@ interface Engine {
   readonly trainer?: ParallelTrainer;
   cursor: number;
   readonly times: number[];
+  /** CPU time of the whole process (both threads) per step, ms. */
+  readonly cpu: number[];
 }
 const make = (name: string, shareMemory?: boolean, adaptive = false): Engine => {
   const net = network();
@@ -43,7 +45,7 @@ const make = (name: string, shareMemory?: boolean, adaptive = false): Engine => 
   pools.push(pool);
   const trainer =
     shareMemory === undefined ? undefined : openParallelTrainer(net, pool, { shareMemory, adaptive });
-  return { name, net, ...(trainer === undefined ? {} : { trainer }), cursor: 0, times: [] };
+  return { name, net, ...(trainer === undefined ? {} : { trainer }), cursor: 0, times: [], cpu: [] };
 };
 const engines = [
   make('one thread'),
@@ -63,8 +65,11 @@ await new Promise((resolve) => setTimeout(resolve, 300)); // the worker loads
 for (let round = 0; round < ROUNDS; round++) {
   for (const e of engines) {
     const t0 = performance.now();
+    const c0 = process.cpuUsage();
     for (let i = 0; i < REPS; i++) await step(e);
     e.times.push((performance.now() - t0) / REPS);
+    const c = process.cpuUsage(c0);
+    e.cpu.push((c.user + c.system) / 1000 / REPS);
   }
 }
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
@@ -74,7 +79,8 @@ for (const e of engines) {
     e.trainer === undefined ? '' : `, worker computed ${e.trainer.helpedSteps} of ${e.trainer.steps}`;
   console.log(
     `${e.name.padEnd(28)} median ${median(e.times).toFixed(2)} ms (×${(median(one.times) / median(e.times)).toFixed(2)}), ` +
-      `fastest ${Math.min(...e.times).toFixed(2)} ms (×${(Math.min(...one.times) / Math.min(...e.times)).toFixed(2)})${helped}`,
+      `fastest ${Math.min(...e.times).toFixed(2)} ms (×${(Math.min(...one.times) / Math.min(...e.times)).toFixed(2)}), ` +
+      `CPU ${median(e.cpu).toFixed(2)} ms per step${helped}`,
   );
 }
 const same = engines.every((e) =>
