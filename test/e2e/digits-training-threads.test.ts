@@ -59,6 +59,8 @@ async function trainInBrowser(page: Page): Promise<RunNumbers & { shown: string 
   await page.getByRole('button', { name: /Digits: a whole CNN that learns/ }).click();
   await expect.poll(() => cell(page, 'train').count()).toBe(1);
   await waitForIdle(page, 60_000);
+  // The warm-up control is there, at the example's 0 (a cosine from the set rate fits Adam here).
+  expect(await cell(page, 'train').getByLabel('Warm-up', { exact: true }).inputValue()).toBe('0');
   await cell(page, 'train').getByLabel('Epochs', { exact: true }).fill(String(EPOCHS));
   await blurFocused(page);
   const view = cell(page, 'train').locator('cb-train-view');
