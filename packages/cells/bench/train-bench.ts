@@ -51,8 +51,9 @@ const convbookStep = (): void => {
 // The same network and batches on two threads: this one computes the first half of each batch, a worker
 // thread the second (openParallelTrainer); the weights are bit-for-bit those of one thread. Once over
 // shared memory (Node; a cross-origin-isolated page), once by messages (a page without isolation).
-// Each has its own worker (one serving a shared-memory run blocks between its steps), and each steps as
-// training does: alone in phases where the helper measures slower (helper-chooser.ts).
+// Each has its own worker (one serving a shared-memory run blocks between its steps). Both ask the helper
+// on every step (adaptive: false), so this times the two-thread step itself; a training run also steps
+// alone in phases where the helper measures slower (helper-chooser.ts), as the whole run below does.
 const helpers = [createNodeTrainPool(), createNodeTrainPool()];
 function twoThreads(shareMemory: boolean): {
   net: Network;
@@ -61,7 +62,10 @@ function twoThreads(shareMemory: boolean): {
 } {
   const net = new Network([1, 28, 28], digitsLayerSpecs, BATCH);
   net.initialize(createRandom(1), (p) => (p.layerId === 'dense' ? 'glorot' : 'he'));
-  const trainer = openParallelTrainer(net, helpers[shareMemory ? 0 : 1] as WorkerPool, { shareMemory });
+  const trainer = openParallelTrainer(net, helpers[shareMemory ? 0 : 1] as WorkerPool, {
+    shareMemory,
+    adaptive: false,
+  });
   let at = 0;
   const step = async (): Promise<void> => {
     const from = (at % 100) * BATCH;
@@ -187,7 +191,7 @@ const goals = [
 ];
 const markdown = `## Training: the digits network (conv 5×5×8 → pool 2 → conv 5×5×16 → pool 3 → dense 10)
 
-packages/cells/bench/train-bench.ts. One training step = forward, backward and update on a batch of 20 digits, ${fmt(TRAIN_FLOP / 1e6, 2)} MFLOP per example (2 × multiply-adds). The engines take turns in one process, ${ROUNDS} rounds, median per step. "Two threads": this thread computes the gradient of the first 10 examples of each batch while one worker thread computes the other 10 (openParallelTrainer); the two are added in a fixed order, and the bench checks that every net ends with bit-for-bit the same weights. Over shared memory the weights and examples go through a SharedArrayBuffer and the threads meet on Atomics.wait/notify, with no event-loop round trip; whoever claims a batch's second half first computes it (the worker computed ${helped} of them here, this thread the rest). "Messages" is the fallback of a page served without cross-origin isolation: one structured-clone round trip per step. "SIMD peak" is the WASM conv kernel alone on a large conv (32×64×64 → 64×5×5) in the same run: ${fmt(peak, 1)} GFLOP/s. ×ConvNetJS divides examples/s. Node ${process.version}, ${availableParallelism()} cores, load average ${load.toFixed(2)} at start: other processes share the two cores, which hurts the two-thread figure first (it needs both cores to itself); "fastest rounds" compares the best round of each.
+packages/cells/bench/train-bench.ts. One training step = forward, backward and update on a batch of 20 digits, ${fmt(TRAIN_FLOP / 1e6, 2)} MFLOP per example (2 × multiply-adds). The engines take turns in one process, ${ROUNDS} rounds, median per step. "Two threads": this thread computes the gradient of the first 10 examples of each batch while one worker thread computes the other 10 (openParallelTrainer); the two are added in a fixed order, and the bench checks that every net ends with bit-for-bit the same weights. Over shared memory the weights and examples go through a SharedArrayBuffer and the threads meet on Atomics.wait/notify, with no event-loop round trip; whoever claims a batch's second half first computes it (the worker computed ${helped} of them here, this thread the rest, when the worker was not running at the time). "Messages" is the fallback of a page served without cross-origin isolation: one structured-clone round trip per step. "SIMD peak" is the WASM conv kernel alone on a large conv (32×64×64 → 64×5×5) in the same run: ${fmt(peak, 1)} GFLOP/s. ×ConvNetJS divides examples/s. Node ${process.version}, ${availableParallelism()} cores, load average ${load.toFixed(2)} at start: other processes share the two cores, which hurts the two-thread figure first (it needs both cores to itself); "fastest rounds" compares the best round of each.
 
 | goal (issue 14) | anchor | measured | goal | met |
 | :-- | :-- | --: | --: | --: |
