@@ -43,6 +43,16 @@ function contentSecurityPolicy(): Plugin {
   };
 }
 
+/**
+ * Cross-origin isolation for the dev and preview servers: with these two headers the page may use
+ * SharedArrayBuffer, and training meets its helper thread over shared memory instead of a message per
+ * step. A static host that cannot send headers still works: training then passes messages.
+ */
+export const ISOLATION_HEADERS = {
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Embedder-Policy': 'require-corp',
+};
+
 // A static site: relative `base` so dist/ works from any folder on any static server.
 export default defineConfig({
   base: './',
@@ -57,5 +67,6 @@ export default defineConfig({
     assetsInlineLimit: 0,
   },
   worker: { format: 'es' },
-  server: { fs: { allow: ['../..'] } },
+  server: { fs: { allow: ['../..'] }, headers: ISOLATION_HEADERS },
+  preview: { headers: ISOLATION_HEADERS },
 });

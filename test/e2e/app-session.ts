@@ -6,6 +6,8 @@ interface SessionSetup {
   readonly prepare?: (session: AppSession) => Promise<void>;
   /** Whether to open the app and wait for it to settle; off for suites that open their own pages. */
   readonly open?: boolean;
+  /** Serve the app with the cross-origin isolation headers (COOP/COEP), as `vite preview` does. */
+  readonly isolated?: boolean;
 }
 
 /**
@@ -13,10 +15,10 @@ interface SessionSetup {
  * `afterAll`. The handle reads the session lazily, because the hooks have not run yet when it is returned;
  * touch it inside tests only.
  */
-export function useAppSession({ prepare, open = true }: SessionSetup = {}): AppSession {
+export function useAppSession({ prepare, open = true, isolated = false }: SessionSetup = {}): AppSession {
   let current: AppSession | undefined;
   beforeAll(async () => {
-    current = await startSession();
+    current = await startSession({ isolated });
     await prepare?.(current);
     if (open) await openApp(current.page);
   });

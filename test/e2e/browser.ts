@@ -35,9 +35,12 @@ export interface AppSession {
   close(): Promise<void>;
 }
 
-/** Starts the static server and a Chromium with a fresh profile; the page is blank until `openApp`. */
-export async function startSession(): Promise<AppSession> {
-  const server = await serveDist();
+/**
+ * Starts the static server (sending the cross-origin isolation headers when `isolated`) and a Chromium
+ * with a fresh profile; the page is blank until `openApp`.
+ */
+export async function startSession({ isolated = false } = {}): Promise<AppSession> {
+  const server = await serveDist(undefined, { isolated });
   const profile = await mkdtemp(join(tmpdir(), 'convbook-e2e-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM_PATH,

@@ -143,7 +143,7 @@ describe('training the digits network in the browser', () => {
     const { page } = session;
     await openDigitsExample(page);
     expect(await cell(page, 'digits').getByText(/LeCun/).count()).toBeGreaterThan(0);
-    // Two epochs take about ten seconds here; the test stops the run before that.
+    // Two epochs take several seconds; the test stops the run before they end.
     await setParam(page, 'train', 'Epochs', 2);
     await expect.poll(() => trainButton(page, 'Train').isEnabled()).toBe(true);
 

@@ -36,8 +36,20 @@ export interface StaticServer {
   close(): Promise<void>;
 }
 
-/** Serves `root` on 127.0.0.1 at a free port. Unknown paths get 404, never index.html, so broken asset URLs show. */
-export async function serveDist(root: string = DIST_DIR): Promise<StaticServer> {
+/**
+ * The two headers that make a page cross-origin isolated (SharedArrayBuffer, so training meets its helper
+ * thread over shared memory); the same as vite.config.ts sends from `vite preview`.
+ */
+export const ISOLATION_HEADERS = {
+  'cross-origin-opener-policy': 'same-origin',
+  'cross-origin-embedder-policy': 'require-corp',
+} as const;
+
+/**
+ * Serves `root` on 127.0.0.1 at a free port. Unknown paths get 404, never index.html, so broken asset URLs
+ * show. Like most static hosts it sends no isolation headers unless `isolated` asks for them.
+ */
+export async function serveDist(root: string = DIST_DIR, { isolated = false } = {}): Promise<StaticServer> {
   await assertBuilt(root);
   const server = createServer((request, response) => {
     const path = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
@@ -49,7 +61,10 @@ export async function serveDist(root: string = DIST_DIR): Promise<StaticServer> 
     readFile(file).then(
       (body) => {
         const type = MIME_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream';
-        response.writeHead(200, { 'content-type': type, 'cache-control': 'no-store' }).end(body);
+        const isolation = isolated ? ISOLATION_HEADERS : {};
+        response
+          .writeHead(200, { 'content-type': type, 'cache-control': 'no-store', ...isolation })
+          .end(body);
       },
       () => response.writeHead(404, { 'content-type': 'text/plain' }).end(`not found: ${path}`),
     );

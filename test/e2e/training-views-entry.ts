@@ -22,6 +22,7 @@ export function sampleTrainValue(): TrainValue {
       step: 2 * i + 2,
       examples: 40 * i + 40,
       loss: 2 / (i + 1),
+      learningRate: 0.003 * Math.min(1, (i + 1) / 4),
     })),
     accuracyCurve: [
       { step: 20, train: 0.5, test: 0.6 },
@@ -45,6 +46,7 @@ export function sampleTrainValue(): TrainValue {
     layers: [{ cellId: 'dense', kind: 'dense', outputShape: [3], weights: 15, connections: 12 }],
     memory: { parameters: 15, inferencePerExample: 7, trainingPerExample: 14 },
     inputShape: [1, 2, 2],
+    threads: { mode: 'shared-memory', steps: 40, helpedSteps: 38 },
   };
 }
 

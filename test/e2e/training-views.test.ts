@@ -99,12 +99,21 @@ describe('train view', () => {
       document.body.append(view);
     });
     const view = page.locator('cb-train-view');
-    await expect.poll(() => view.locator('.figure').count()).toBe(6);
+    await expect.poll(() => view.locator('.figure').count()).toBe(7);
     expect(await view.locator('.figure .number').first().textContent()).toBe('75.00%');
     expect(await view.locator('.stale').textContent()).toMatch(/Out of date/);
     expect(await view.locator('.confusion td').count()).toBe(9);
     expect(await view.locator('canvas[data-wrong]').count()).toBe(2);
     expect(await view.locator('polyline.loss-line').getAttribute('points')).toMatch(/^\d/);
+    // The learning rate rides along the loss on its own scale: a quarter, half, three quarters of its peak
+    // (120 px high, so y = 90, 60, 30), then flat at the top; x is examples out of 800 across 300 px.
+    expect(await view.locator('polyline.rate-line').getAttribute('points')).toMatch(
+      /^15,90 30,60 45,30 60,0 75,0 /,
+    );
+    expect(await view.getByText('learning rate (0 to 0.003)').count()).toBe(1);
+    expect(await view.locator('.figure', { hasText: 'cores used' }).locator('.number').textContent()).toBe(
+      '2 threads, shared memory',
+    );
     expect(await view.locator('button', { hasText: 'Stop' }).isDisabled()).toBe(true);
     await view.locator('button', { hasText: 'Train' }).click();
     await view.locator('button', { hasText: 'Resume' }).click();

@@ -13,7 +13,7 @@ import { decodeShareFragment, encodeShareFragment } from '../../packages/ui/src/
 
 /**
  * The digits notebook end to end, shortened (one epoch on 2,000 digits) so it stays a quick test; the full
- * 60-second run and its accuracy are measured by `pnpm bench` and the runner. What is checked here holds for
+ * run (six epochs) and its accuracy are measured by `pnpm bench` and the runner. What is checked here holds for
  * any amount of training: the learned weights fit a share link, and the link gives back the same accuracy.
  */
 const examplePath = resolve(import.meta.dirname, '../../examples/digits.json');

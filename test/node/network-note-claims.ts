@@ -168,12 +168,12 @@ export const networkClaims: Claim[] = [
   },
   {
     note: 'networkCounts',
-    text: 'for a batch of 20 that is 2 × 12,026 × 20 float32 values, about 1.9 MB, against 24 kB for the weights',
+    text: 'for a batch of 10 that is 2 × 12,026 × 10 float32 values, about 0.96 MB, against 24 kB for the weights',
     check: async (v) => {
-      expect(((2 * kept * 20 * 4) / 1e6).toFixed(1)).toBe('1.9');
+      expect(((2 * kept * 10 * 4) / 1e6).toFixed(2)).toBe('0.96');
       expect(Math.round((weights * 4) / 1e3)).toBe(24);
       const train = (await cellsOf('digits')).get('train');
-      expect(train?.params?.batchSize).toBe(20);
+      expect(train?.params?.batchSize).toBe(10);
       expect((await net(v)).totals.weights).toBe(weights);
     },
   },

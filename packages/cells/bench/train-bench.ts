@@ -12,8 +12,10 @@ import {
   createRandom,
   getKernels,
   Network,
-  parallelTrainStep,
+  openParallelTrainer,
+  type ParallelTrainer,
   ready,
+  type WorkerPool,
 } from '@convbook/core';
 import { createNodeTrainPool, createNodeWorkerPool } from '@convbook/core/node';
 import { runNotebook } from '../src/cli/run-notebook';
@@ -47,18 +49,37 @@ const convbookStep = (): void => {
   cursor++;
 };
 // The same network and batches on two threads: this one computes the first half of each batch, a worker
-// thread the second (parallelTrainStep); the weights are bit-for-bit those of one thread.
-const twin = new Network([1, 28, 28], digitsLayerSpecs, BATCH);
-twin.initialize(createRandom(1), (p) => (p.layerId === 'dense' ? 'glorot' : 'he'));
-const helper = createNodeTrainPool();
-let twinCursor = 0;
-const twoThreadStep = async (): Promise<void> => {
-  const from = (twinCursor % 100) * BATCH;
-  twin.input.set(images.subarray(from * DIGIT_PIXELS, (from + BATCH) * DIGIT_PIXELS));
-  const batchLabels = labels.subarray(from, from + BATCH);
-  await parallelTrainStep(twin, helper, batchLabels, BATCH, { optimizer: 'adam', learningRate: 0.002 });
-  twinCursor++;
-};
+// thread the second (openParallelTrainer); the weights are bit-for-bit those of one thread. Once over
+// shared memory (Node; a cross-origin-isolated page), once by messages (a page without isolation).
+// Each has its own worker (one serving a shared-memory run blocks between its steps). Both ask the helper
+// on every step (adaptive: false), so this times the two-thread step itself; a training run also steps
+// alone in phases where the helper measures slower (helper-chooser.ts), as the whole run below does.
+const helpers = [createNodeTrainPool(), createNodeTrainPool()];
+function twoThreads(shareMemory: boolean): {
+  net: Network;
+  trainer: ParallelTrainer;
+  step: () => Promise<void>;
+} {
+  const net = new Network([1, 28, 28], digitsLayerSpecs, BATCH);
+  net.initialize(createRandom(1), (p) => (p.layerId === 'dense' ? 'glorot' : 'he'));
+  const trainer = openParallelTrainer(net, helpers[shareMemory ? 0 : 1] as WorkerPool, {
+    shareMemory,
+    adaptive: false,
+  });
+  let at = 0;
+  const step = async (): Promise<void> => {
+    const from = (at % 100) * BATCH;
+    net.input.set(images.subarray(from * DIGIT_PIXELS, (from + BATCH) * DIGIT_PIXELS));
+    await trainer.step(labels.subarray(from, from + BATCH), BATCH, {
+      optimizer: 'adam',
+      learningRate: 0.002,
+    });
+    at++;
+  };
+  return { net, trainer, step };
+}
+const shared = twoThreads(true);
+const messages = twoThreads(false);
 const convnet = convnetjsStep(createRequire(import.meta.url)('convnetjs'), images, labels, BATCH);
 const tfjs = await tfjsStep(images, labels, BATCH);
 
@@ -70,7 +91,13 @@ interface Engine {
 }
 const engines: Engine[] = [
   { name: 'Convbook, one thread (WASM SIMD conv, SIMD gemm dense)', step: convbookStep, reps: 20, times: [] },
-  { name: 'Convbook, two threads (data-parallel halves)', step: twoThreadStep, reps: 20, times: [] },
+  { name: 'Convbook, two threads, shared memory', step: shared.step, reps: 20, times: [] },
+  {
+    name: 'Convbook, two threads, messages (a page without COOP/COEP)',
+    step: messages.step,
+    reps: 20,
+    times: [],
+  },
   { name: 'ConvNetJS 0.3.0, adadelta', step: convnet, reps: 2, times: [] as number[] },
   { name: 'TensorFlow.js 4.22 cpu, Adam', step: tfjs, reps: 3, times: [] as number[] },
 ];
@@ -85,17 +112,21 @@ for (let round = 0; round < ROUNDS; round++) {
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
 const peak = simdPeak();
 const perSecond = (ms: number): number => (BATCH * 1000) / ms;
-const convnetRate = perSecond(median(engines[2]?.times ?? [1]));
+const convnetRate = perSecond(median(engines[3]?.times ?? [1]));
 const oneThreadMs = median(engines[0]?.times ?? [1]);
 const twoThreadMs = median(engines[1]?.times ?? [1]);
-await helper.close();
-// The two nets took the same batches from the same start, so they must hold the same weights.
-const sameWeights = network
-  .parameters()
-  .every((p, i) =>
-    Buffer.from(p.weights.buffer).equals(Buffer.from(twin.parameters()[i]?.weights.buffer as ArrayBuffer)),
-  );
-if (!sameWeights || network.step !== twin.step) throw new Error('two threads drifted from one thread');
+shared.trainer.close();
+messages.trainer.close();
+await Promise.all(helpers.map((helper) => helper.close()));
+// The nets took the same batches from the same start, so they must hold the same weights.
+for (const { net } of [shared, messages]) {
+  const same = network
+    .parameters()
+    .every((p, i) =>
+      Buffer.from(p.weights.buffer).equals(Buffer.from(net.parameters()[i]?.weights.buffer as ArrayBuffer)),
+    );
+  if (!same || network.step !== net.step) throw new Error('two threads drifted from one thread');
+}
 
 console.log('whole run: examples/digits.json through the runner…');
 // As the CLI runs it: a worker for big convs and one for the second half of every training batch.
@@ -111,6 +142,7 @@ const train = run.cells.find((c) => c.kind === 'train');
 
 const fmt = (n: number, digits = 0): string =>
   n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+const helped = `${fmt((100 * shared.trainer.helpedSteps) / Math.max(shared.trainer.steps, 1))}%`;
 const rows = engines.map((e) => {
   const ms = median(e.times);
   const rate = perSecond(ms);
@@ -159,7 +191,7 @@ const goals = [
 ];
 const markdown = `## Training: the digits network (conv 5×5×8 → pool 2 → conv 5×5×16 → pool 3 → dense 10)
 
-packages/cells/bench/train-bench.ts. One training step = forward, backward and update on a batch of 20 digits, ${fmt(TRAIN_FLOP / 1e6, 2)} MFLOP per example (2 × multiply-adds). The engines take turns in one process, ${ROUNDS} rounds, median per step. "Two threads": this thread computes the gradient of the first 10 examples of each batch while one worker thread computes the other 10 (parallelTrainStep); the two are added in a fixed order, and the bench checks that both nets end with bit-for-bit the same weights. "SIMD peak" is the WASM conv kernel alone on a large conv (32×64×64 → 64×5×5) in the same run: ${fmt(peak, 1)} GFLOP/s. ×ConvNetJS divides examples/s. Node ${process.version}, ${availableParallelism()} cores, load average ${load.toFixed(2)} at start: other processes share the two cores, which hurts the two-thread figure first (it needs both cores to itself); "fastest rounds" compares the best round of each.
+packages/cells/bench/train-bench.ts. One training step = forward, backward and update on a batch of 20 digits, ${fmt(TRAIN_FLOP / 1e6, 2)} MFLOP per example (2 × multiply-adds). The engines take turns in one process, ${ROUNDS} rounds, median per step. "Two threads": this thread computes the gradient of the first 10 examples of each batch while one worker thread computes the other 10 (openParallelTrainer); the two are added in a fixed order, and the bench checks that every net ends with bit-for-bit the same weights. Over shared memory the weights and examples go through a SharedArrayBuffer and the threads meet on Atomics.wait/notify, with no event-loop round trip; whoever claims a batch's second half first computes it (the worker computed ${helped} of them here, this thread the rest, when the worker was not running at the time). "Messages" is the fallback of a page served without cross-origin isolation: one structured-clone round trip per step. "SIMD peak" is the WASM conv kernel alone on a large conv (32×64×64 → 64×5×5) in the same run: ${fmt(peak, 1)} GFLOP/s. ×ConvNetJS divides examples/s. Node ${process.version}, ${availableParallelism()} cores, load average ${load.toFixed(2)} at start: other processes share the two cores, which hurts the two-thread figure first (it needs both cores to itself); "fastest rounds" compares the best round of each.
 
 | goal (issue 14) | anchor | measured | goal | met |
 | :-- | :-- | --: | --: | --: |
@@ -169,7 +201,7 @@ ${goals.join('\n')}
 | :-- | --: | --: | --: | --: | --: |
 ${rows.join('\n')}
 
-Whole run, \`convbook run examples/digits.json\` (${fmt(train?.steps ?? 0)} steps, random shifts, test scoring every quarter epoch, two threads when the machine has two cores): ${fmt(train?.examplesSeen ?? 0)} examples in ${fmt(train?.seconds ?? 0, 1)} s = **${fmt(wholeRate)} examples/s, ${fmt(wholeRate / convnetRate, 1)}× ConvNetJS**, test accuracy **${fmt(100 * (train?.testAccuracy ?? 0), 2)}%** on the 2,000 held-out digits (train ${fmt(100 * (train?.trainAccuracy ?? 0), 2)}%); the whole notebook (loading the digits, every cell, the PNGs) took ${fmt(runSeconds, 1)} s. Bench run: ${fmt((Date.now() - started) / 1000)} s.`;
+Whole run, \`convbook run examples/digits.json\` (${fmt(train?.steps ?? 0)} steps of ${fmt((train?.examplesSeen ?? 0) / Math.max(train?.steps ?? 1, 1))} digits, cosine learning rate, random shifts, 500 test digits scored every quarter epoch, two threads when the machine has two cores; the helper computed ${fmt((100 * (train?.threads?.helpedSteps ?? 0)) / Math.max(train?.threads?.steps ?? 1, 1))}% of the second halves): ${fmt(train?.examplesSeen ?? 0)} examples in ${fmt(train?.seconds ?? 0, 1)} s = **${fmt(wholeRate)} examples/s, ${fmt(wholeRate / convnetRate, 1)}× ConvNetJS**, test accuracy **${fmt(100 * (train?.testAccuracy ?? 0), 2)}%** on the 2,000 held-out digits (train ${fmt(100 * (train?.trainAccuracy ?? 0), 2)}%); the whole notebook (loading the digits, every cell, the PNGs) took ${fmt(runSeconds, 1)} s. Bench run: ${fmt((Date.now() - started) / 1000)} s.`;
 console.log(markdown);
 writeBenchmarksBlock(BENCHMARKS, 'train-bench', markdown);
 

@@ -102,6 +102,7 @@ export { type NestedNumbers, shapeSize, Tensor, tensor } from './tensor';
 export {
   type BatchLoss,
   type ConvLayerSpec,
+  canShareMemory,
   type DenseLayerSpec,
   denseBackward,
   denseForward,
@@ -118,15 +119,19 @@ export {
   type NetworkBlueprint,
   type OptimizerName,
   type OptimizerOptions,
+  openParallelTrainer,
   optimizerStep,
+  type ParallelTrainer,
   ParameterState,
   type PoolLayerSpec,
   parallelTrainStep,
   runShardJob,
+  runTrainJob,
   type Shard,
   type ShardJob,
   type ShardResult,
   softmaxCrossEntropyBatch,
+  type TrainJob,
 } from './train/index';
 export {
   type ConvTap,

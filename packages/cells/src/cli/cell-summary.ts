@@ -25,6 +25,8 @@ export interface CellSummary {
   readonly seconds?: number;
   readonly examplesPerSecond?: number;
   readonly steps?: number;
+  /** How the run used the cores: one thread, or a helper thread (shared memory or messages). */
+  readonly threads?: { readonly mode: string; readonly steps: number; readonly helpedSteps: number };
   /** done, stopped or diverged, and why it ended early. */
   readonly trainStatus?: string;
   readonly message?: string;
@@ -110,6 +112,7 @@ function trainFigures(value: CellValue): Partial<CellSummary> {
     seconds: round(value.seconds),
     examplesPerSecond: round(value.examplesPerSecond),
     steps: value.steps,
+    threads: value.threads,
     trainStatus: value.status,
     ...(value.message === undefined ? {} : { message: value.message }),
   };

@@ -1,7 +1,8 @@
-// The script each Node worker of createNodeTrainPool runs: serve shard-gradient jobs on the parent port.
+// The script each Node worker of createNodeTrainPool runs: serve training jobs (one shard by message, or a
+// run of steps over shared memory) on the parent port.
 import { parentPort } from 'node:worker_threads';
 import { ready } from '../ready';
-import { runShardJob, type ShardJob } from '../train/parallel-gradients';
+import { runTrainJob, type TrainJob } from '../train/parallel-gradients';
 import { serveJobs } from './worker-pool';
 
 const port = parentPort;
@@ -13,6 +14,6 @@ serveJobs(
   },
   async (job) => {
     await ready();
-    return runShardJob(job as ShardJob);
+    return runTrainJob(job as TrainJob);
   },
 );

@@ -1,5 +1,5 @@
 import { ready } from '../ready';
-import { runShardJob, type ShardJob } from '../train/parallel-gradients';
+import { runTrainJob, type TrainJob } from '../train/parallel-gradients';
 import { runConvJob } from './conv-job';
 import { createWorkerPool, serveJobs, type WorkerPool, type WorkerPort } from './worker-pool';
 
@@ -51,8 +51,10 @@ export function serveConvJobs(scope: MessageEndpoint): void {
 }
 
 /**
- * The worker side of parallelTrainStep in a browser: answers shard-gradient jobs on `scope`. Its pool is
- * `createWebWorkerPool(spawn, 1)`, handed to cells as the third argument of createParallelConv.
+ * The worker side of two-thread training in a browser (openParallelTrainer): answers shard-gradient jobs
+ * on `scope`, and runs of steps over shared memory on a cross-origin-isolated page (the worker then blocks
+ * on Atomics between steps). Its pool is `createWebWorkerPool(spawn, 1)`, handed to cells as the third
+ * argument of createParallelConv.
  */
 export function serveTrainJobs(scope: MessageEndpoint): void {
   serveJobs(
@@ -62,7 +64,7 @@ export function serveTrainJobs(scope: MessageEndpoint): void {
     },
     async (job) => {
       await ready();
-      return runShardJob(job as ShardJob);
+      return runTrainJob(job as TrainJob);
     },
   );
 }

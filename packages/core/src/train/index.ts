@@ -12,9 +12,13 @@ export {
   type NetworkBlueprint,
   parallelTrainStep,
   runShardJob,
+  runTrainJob,
   type ShardJob,
   type ShardResult,
+  type TrainJob,
 } from './parallel-gradients';
+export { openParallelTrainer, type ParallelTrainer } from './parallel-trainer';
 export type { PoolLayerSpec } from './pool-layer';
 export { gradientShards, type Shard } from './shards';
+export { canShareMemory } from './shared-step';
 export { type BatchLoss, softmaxCrossEntropyBatch } from './softmax-batch';

@@ -6,61 +6,16 @@ import type { ComputeKernels } from '../backend/kernels';
 import { referenceKernels } from '../backend/reference-kernels';
 import { createNodeTrainPool } from '../parallel/node-worker-pool';
 import type { WorkerPool } from '../parallel/worker-pool';
-import { createRandom } from '../random';
 import { ready } from '../ready';
-import type { LayerSpec } from './layers';
-import { Network } from './network';
+import type { Network } from './network';
 import { type GradientHelper, parallelTrainStep, runShardJob, type ShardJob } from './parallel-gradients';
 import { gradientShards } from './shards';
-
-const specs: LayerSpec[] = [
-  {
-    kind: 'conv',
-    id: 'c1',
-    outChannels: 4,
-    kernel: [3, 3],
-    stride: [1, 1],
-    pad: [1, 1, 1, 1],
-    activation: 'relu',
-  },
-  { kind: 'pool', id: 'p1', size: [2, 2], stride: [2, 2] },
-  {
-    kind: 'conv',
-    id: 'c2',
-    outChannels: 6,
-    kernel: [3, 3],
-    stride: [1, 1],
-    pad: [1, 1, 1, 1],
-    activation: 'relu',
-  },
-  { kind: 'pool', id: 'p2', size: [2, 2], stride: [2, 2] },
-  { kind: 'flatten', id: 'f' },
-  { kind: 'dense', id: 'd', units: 4, activation: 'none' },
-];
-const shape = [1, 12, 12];
-const maxBatch = 7;
-const adam = { optimizer: 'adam', learningRate: 0.01, weightDecay: 1e-3 } as const;
-
-function twin(): Network {
-  const net = new Network(shape, specs, maxBatch);
-  net.initialize(createRandom(11), () => 'he');
-  return net;
-}
-
-function fillBatch(net: Network, step: number, labels: Uint8Array, batch: number): void {
-  const random = createRandom(100 + step);
-  for (let i = 0; i < batch * net.inputSize; i++) net.input[i] = random();
-  for (let b = 0; b < batch; b++) labels[b] = Math.floor(random() * 4);
-}
+import { adam, bits, fillBatch, maxBatch, twin } from './two-nets.test-helper';
 
 /** The helper's side on this thread, with the structured clone a worker's message would make. */
 const inProcess: GradientHelper = {
   run: async (job) => runShardJob(structuredClone(job) as ShardJob).result,
 };
-
-function bits(net: Network): Buffer[] {
-  return net.parameters().flatMap((p) => [Buffer.from(p.weights.buffer), Buffer.from(p.bias.buffer)]);
-}
 
 async function trainBoth(helper: GradientHelper, batches: number[]): Promise<[Network, Network]> {
   const one = twin();

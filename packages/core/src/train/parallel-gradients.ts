@@ -1,7 +1,9 @@
 import type { LayerSpec } from './layers';
-import { Network } from './network';
+import type { Network } from './network';
 import type { OptimizerOptions } from './optimizers';
 import { gradientLength, gradientShards, packGradients, packWeights, shardOf, unpackWeights } from './shards';
+import { networkFor, runSharedSteps } from './shared-helper';
+import type { SharedStepJob } from './shared-step';
 import type { BatchLoss } from './softmax-batch';
 
 /**
@@ -76,20 +78,19 @@ export async function parallelTrainStep(
 }
 
 /** The helper's side: one network per blueprint, built on first use and reused for every shard. */
-const networks = new Map<string, Network>();
-
 export function runShardJob(job: ShardJob): { result: ShardResult; transfer: ArrayBuffer[] } {
-  const key = JSON.stringify(job.blueprint);
-  let network = networks.get(key);
-  if (network === undefined) {
-    networks.clear();
-    network = new Network(job.blueprint.inputShape, job.blueprint.specs, job.blueprint.maxBatch);
-    networks.set(key, network);
-  }
+  const network = networkFor(job.blueprint);
   const params = network.parameters();
   unpackWeights(params, job.weights);
   network.input.set(job.input);
   const { lossSum, correct } = network.shardGradients(job.labels, 0, job.count, job.batch);
   const gradients = packGradients(params, job.weights);
   return { result: { lossSum, correct, gradients }, transfer: [gradients.buffer as ArrayBuffer] };
+}
+
+/** Every job a training helper serves: one shard by message, or a run of steps over shared memory. */
+export type TrainJob = ShardJob | SharedStepJob;
+
+export function runTrainJob(job: TrainJob): { result: unknown; transfer: ArrayBuffer[] } {
+  return job.type === 'shared-steps' ? runSharedSteps(job) : runShardJob(job);
 }

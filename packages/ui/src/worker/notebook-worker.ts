@@ -7,12 +7,21 @@ import { serveNotebook } from './notebook-server';
 // type-checked with the WebWorker lib (tsconfig.worker.json), where `self` is the worker scope.
 //
 // A conv too big for one core is split across nested workers (conv-worker.ts), one per core up to four;
-// they start on the first such conv, so most notebooks never spawn them.
+// they start on the first such conv, so most notebooks never spawn them. Training takes one more nested
+// worker (train-worker.ts) for the second half of every batch, started by the first training run.
 const cores = Math.min(navigator.hardwareConcurrency || 1, 4);
 const spawnConvWorker = (): SpawnedWorker =>
   new Worker(new URL('./conv-worker.ts', import.meta.url), { type: 'module', name: 'convbook-conv' });
+const spawnTrainWorker = (): SpawnedWorker =>
+  new Worker(new URL('./train-worker.ts', import.meta.url), { type: 'module', name: 'convbook-train' });
 const parallel =
-  cores > 1 ? createParallelConv(() => createWebWorkerPool(spawnConvWorker, cores)) : undefined;
+  cores > 1
+    ? createParallelConv(
+        () => createWebWorkerPool(spawnConvWorker, cores),
+        undefined,
+        () => createWebWorkerPool(spawnTrainWorker, 1),
+      )
+    : undefined;
 // Gradient cells start a task after the maps of the same edit, so the maps reach the page first.
 serveNotebook(self, { parallel, findKind: deferringSlowKinds(findCellKind) });
 // Swap in the WASM SIMD kernels as soon as they compile. Until then (a few ms) cells compute with the

@@ -69,3 +69,32 @@ export function evaluateSplit(
     ...(confusion === undefined ? {} : { confusion, wrong: mostConfident }),
   };
 }
+
+/**
+ * The share of the first `limit` examples of a split the network gets right, `maxBatch` at a time;
+ * `correctCount` may score each batch on two threads (the count is an integer, so it is exact).
+ */
+export function accuracyOf(
+  network: Network,
+  split: DatasetSplit,
+  side: readonly [number, number],
+  limit: number,
+  correctCount: (labels: Uint8Array, batch: number) => number = (labels, batch) =>
+    network.evaluate(labels, batch).correct,
+): number {
+  const count = Math.min(limit, split.count);
+  const labels = new Uint8Array(network.maxBatch);
+  let correct = 0;
+  for (let from = 0; from < count; from += network.maxBatch) {
+    const batch = fixedBatch(
+      split,
+      from,
+      Math.min(network.maxBatch, count - from),
+      side,
+      network.input,
+      labels,
+    );
+    correct += correctCount(labels, batch);
+  }
+  return count === 0 ? 0 : correct / count;
+}

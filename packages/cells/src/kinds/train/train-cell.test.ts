@@ -1,4 +1,5 @@
-import { type GradientHelper, type ParallelConv, runShardJob, type ShardJob, Tensor } from '@convbook/core';
+import { type ParallelConv, ready, Tensor, type WorkerPool } from '@convbook/core';
+import { createNodeTrainPool } from '@convbook/core/node';
 import { describe, expect, it } from 'vitest';
 import type { CellValue } from '../../cell-value';
 import { decodeWeights, roundToHalf } from '../../document/weight-encoding';
@@ -56,23 +57,26 @@ describe('train cell', () => {
     expect(c.lossCurve).not.toEqual(a.lossCurve);
   });
 
-  it('trains on two threads (a gradient helper) to the same numbers as on one', async () => {
-    let jobs = 0;
-    // The helper's side on this thread, through the structured clone a worker message would make.
-    const helper: GradientHelper = {
-      run: async (job) => {
-        jobs++;
-        return runShardJob(structuredClone(job) as ShardJob).result;
-      },
-    };
-    const parallel = { gradientHelper: () => helper } as unknown as ParallelConv;
-    const one = (await train(quick)).value;
-    const two = (await train(quick, { parallel })).value;
-    expect(jobs).toBe(two.steps);
-    expect(two.lossCurve).toEqual(one.lossCurve);
-    expect(two.weights.map((w) => w.weights)).toEqual(one.weights.map((w) => w.weights));
-    expect(two.testAccuracy).toBe(one.testAccuracy);
-  });
+  it('trains on two threads (a worker thread, shared memory) to the same numbers as on one', async () => {
+    await ready(); // the worker computes with the WASM kernels; so must this thread
+    const pool: WorkerPool = createNodeTrainPool();
+    try {
+      const parallel = { gradientHelper: () => pool } as unknown as ParallelConv;
+      const one = (await train(quick)).value;
+      const two = (await train({ ...quick, epochs: 60 }, { parallel })).value;
+      const long = (await train({ ...quick, epochs: 60 })).value;
+      expect(one.threads.mode).toBe('one-thread');
+      expect(two.threads.mode).toBe('shared-memory');
+      expect(two.threads.steps).toBe(two.steps);
+      // The worker needs a moment to load; from then on it computes second halves.
+      expect(two.threads.helpedSteps).toBeGreaterThan(0);
+      expect(two.lossCurve).toEqual(long.lossCurve);
+      expect(two.weights.map((w) => w.weights)).toEqual(long.weights.map((w) => w.weights));
+      expect(two.testAccuracy).toBe(long.testAccuracy);
+    } finally {
+      await pool.close();
+    }
+  }, 60_000);
 
   it('stores weights already rounded to float16, so Apply changes nothing and the accuracy survives', async () => {
     const { value, cells, values } = await train(quick);

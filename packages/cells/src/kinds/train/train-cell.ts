@@ -1,16 +1,19 @@
-import type { Network } from '@convbook/core';
+import { type Network, openParallelTrainer, type ParallelTrainer } from '@convbook/core';
+import type { ObjectOf } from '../../document/param-schema';
 import type { GraphView } from '../define-cell-kind';
 import { withCompute } from '../kind-compute';
 import { lossSchema } from '../loss-schema';
-import { evaluateSplit } from './evaluate';
+import { accuracyOf, evaluateSplit } from './evaluate';
 import { attachWeights, type NetworkChain, readNetworkChain } from './network-chain';
-import { type LoopState, runTrainingLoop } from './train-loop';
+import { type LoopSettings, type LoopState, runTrainingLoop } from './train-loop';
 import { buildNetwork, countLayers, frozenLayers, learnedWeights } from './train-network';
-import { trainSchema } from './train-schema';
+import { type trainParams, trainSchema } from './train-schema';
 import type { DatasetValue, TrainValue } from './train-value';
 
 const EVAL_BATCH = 100;
 const TRAIN_ACCURACY_EXAMPLES = 2000;
+
+type TrainParams = ObjectOf<typeof trainParams>;
 
 /** Runs train cells (the schema, train-schema.ts, is what the page reads). */
 export const trainCell = withCompute(trainSchema, {
@@ -38,37 +41,48 @@ export const trainCell = withCompute(trainSchema, {
       lossCurve: [...(before?.lossCurve ?? [])],
       accuracyCurve: [...(before?.accuracyCurve ?? [])],
       end: 'done',
+      threads: {
+        mode: 'one-thread',
+        steps: before?.threads?.steps ?? 0,
+        helpedSteps: before?.threads?.helpedSteps ?? 0,
+      },
     };
     const started = Date.now();
     const base = { chain, dataset, network, plannedSteps, started, earlierSeconds: before?.seconds ?? 0 };
-    await runTrainingLoop(
-      network,
-      dataset,
-      {
-        optimizer: {
-          optimizer: params.optimizer,
-          learningRate: params.learningRate,
-          weightDecay: params.weightDecay,
-          beta1: params.momentum,
+    // The second core, when the host lends one: it also scores the curves and the final train sample.
+    const helper = context.parallel?.gradientHelper?.();
+    const trainer = helper === undefined ? undefined : openParallelTrainer(network, helper);
+    try {
+      await runTrainingLoop(
+        network,
+        dataset,
+        loopSettings(params, firstStep, plannedSteps, frozenLayers(chain)),
+        state,
+        {
+          signal: context.signal,
+          ...(trainer === undefined ? {} : { trainer }),
+          report: (s) => context.progress(s.step - firstStep, plannedSteps - firstStep, snapshot(base, s)),
         },
-        schedule: params.schedule,
-        batchSize: params.batchSize,
-        seed: params.seed,
-        shift: params.shift,
-        firstStep,
-        plannedSteps,
-        frozen: frozenLayers(chain),
-      },
-      state,
-      {
-        signal: context.signal,
-        helper: context.parallel?.gradientHelper?.(),
-        report: (s) => context.progress(s.step - firstStep, plannedSteps - firstStep, snapshot(base, s)),
-      },
-    );
-    return finalValue(base, state);
+      );
+      return finalValue(base, state, trainer);
+    } finally {
+      trainer?.close();
+    }
   },
 });
+
+function loopSettings(
+  params: TrainParams,
+  firstStep: number,
+  plannedSteps: number,
+  frozen: ReadonlySet<string>,
+): LoopSettings {
+  const { optimizer, learningRate, weightDecay, momentum, schedule, warmup, batchSize, seed, shift } = params;
+  return {
+    optimizer: { optimizer, learningRate, weightDecay, beta1: momentum },
+    ...{ schedule, warmup, batchSize, seed, shift, firstStep, plannedSteps, frozen },
+  };
+}
 
 /** The train cell's loss input must be a cross-entropy loss cell; its prediction leads back to the layers. */
 function readChain(graph: GraphView, cellId: string): NetworkChain {
@@ -127,6 +141,7 @@ function common(base: RunBase, state: LoopState) {
     layers: counts.layers,
     memory: counts.memory,
     inputShape: base.chain.inputShape,
+    threads: state.threads,
   };
 }
 
@@ -144,16 +159,17 @@ function snapshot(base: RunBase, state: LoopState): TrainValue {
   };
 }
 
-function finalValue(base: RunBase, state: LoopState): TrainValue {
+function finalValue(base: RunBase, state: LoopState, trainer: ParallelTrainer | undefined): TrainValue {
   const side: [number, number] = [base.dataset.imageShape[1], base.dataset.imageShape[2]];
   const weights = learnedWeights(base.network, base.chain, true);
   const test = evaluateSplit(base.network, base.dataset.test, side, { details: true });
-  const train = evaluateSplit(base.network, base.dataset.train, side, { limit: TRAIN_ACCURACY_EXAMPLES });
+  const count = trainer === undefined ? undefined : trainer.correctCount.bind(trainer);
+  const trainAccuracy = accuracyOf(base.network, base.dataset.train, side, TRAIN_ACCURACY_EXAMPLES, count);
   return {
     ...common(base, state),
     status: state.end,
     ...(state.message === undefined ? {} : { message: state.message }),
-    trainAccuracy: train.accuracy,
+    trainAccuracy,
     testAccuracy: test.accuracy,
     confusion: test.confusion ?? [],
     wrong: test.wrong ?? [],

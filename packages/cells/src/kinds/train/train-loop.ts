@@ -1,6 +1,6 @@
-import { type GradientHelper, type Network, type OptimizerOptions, parallelTrainStep } from '@convbook/core';
+import type { Network, OptimizerOptions, ParallelTrainer } from '@convbook/core';
 import { BatchFeeder } from './batches';
-import { evaluateSplit } from './evaluate';
+import { accuracyOf } from './evaluate';
 import type { AccuracyPoint, CurvePoint, DatasetValue, TrainValue } from './train-value';
 
 /**
@@ -11,6 +11,8 @@ import type { AccuracyPoint, CurvePoint, DatasetValue, TrainValue } from './trai
 export interface LoopSettings {
   readonly optimizer: OptimizerOptions;
   readonly schedule: 'constant' | 'cosine';
+  /** Share of the planned steps over which the rate climbs linearly from near zero to the set rate. */
+  readonly warmup: number;
   readonly batchSize: number;
   readonly seed: number;
   readonly shift: number;
@@ -26,14 +28,16 @@ export interface LoopState {
   readonly accuracyCurve: AccuracyPoint[];
   end: TrainValue['status'];
   message?: string;
+  /** How the steps were computed: on this thread alone, or with a helper thread (and how they met). */
+  threads: TrainValue['threads'];
 }
 
 export interface LoopHooks {
   readonly signal: AbortSignal;
   /** Called about every REPORT_MS with the state so far. */
   readonly report: (state: LoopState) => void;
-  /** Another thread for the second half of each batch; the weights come out bit-for-bit the same. */
-  readonly helper?: GradientHelper | undefined;
+  /** Steps on two threads (openParallelTrainer); the weights come out bit-for-bit the same. */
+  readonly trainer?: ParallelTrainer | undefined;
 }
 
 const YIELD_MS = 30;
@@ -47,6 +51,30 @@ export async function runTrainingLoop(
   settings: LoopSettings,
   state: LoopState,
   hooks: LoopHooks,
+): Promise<void> {
+  const trainer = hooks.trainer;
+  const before = state.threads;
+  const count = (): void => {
+    if (trainer !== undefined) state.threads = threadsOf(trainer, before);
+  };
+  const report = (s: LoopState): void => {
+    count();
+    hooks.report(s);
+  };
+  try {
+    await trainSteps(network, dataset, settings, state, { ...hooks, report }, trainer);
+  } finally {
+    count();
+  }
+}
+
+async function trainSteps(
+  network: Network,
+  dataset: DatasetValue,
+  settings: LoopSettings,
+  state: LoopState,
+  hooks: LoopHooks,
+  trainer: ParallelTrainer | undefined,
 ): Promise<void> {
   const side: [number, number] = [dataset.imageShape[1], dataset.imageShape[2]];
   const feeder = new BatchFeeder(dataset.train, side, settings.batchSize, settings.seed, settings.shift);
@@ -74,10 +102,11 @@ export async function runTrainingLoop(
     }
     const rate = learningRateAt(settings, state.step);
     const optimizer = { ...settings.optimizer, learningRate: rate };
-    const result =
-      hooks.helper === undefined
+    const pending =
+      trainer === undefined
         ? network.trainStep(labels, batch, optimizer, settings.frozen)
-        : await parallelTrainStep(network, hooks.helper, labels, batch, optimizer, settings.frozen);
+        : trainer.step(labels, batch, optimizer, settings.frozen);
+    const result = pending instanceof Promise ? await pending : pending;
     if (!Number.isFinite(result.loss) || !weightsFinite(network)) {
       for (const b of backup) {
         b.p.weights.set(b.weights);
@@ -96,12 +125,14 @@ export async function runTrainingLoop(
     trainCorrect += result.correct;
     trainSeen += batch;
     if (lossCount === lossEvery) {
-      state.lossCurve.push({ step: state.step, examples: state.examplesSeen, loss: lossSum / lossCount });
+      const point = { step: state.step, examples: state.examplesSeen, loss: lossSum / lossCount };
+      state.lossCurve.push({ ...point, learningRate: rate });
       lossSum = 0;
       lossCount = 0;
     }
     if (state.step % accuracyEvery === 0 || state.step === settings.plannedSteps) {
-      const test = evaluateSplit(network, dataset.test, side, { limit: CURVE_TEST_EXAMPLES }).accuracy;
+      const count = trainer === undefined ? undefined : trainer.correctCount.bind(trainer);
+      const test = accuracyOf(network, dataset.test, side, CURVE_TEST_EXAMPLES, count);
       state.accuracyCurve.push({ step: state.step, train: trainCorrect / Math.max(trainSeen, 1), test });
       trainCorrect = 0;
       trainSeen = 0;
@@ -119,12 +150,30 @@ export async function runTrainingLoop(
   state.end = 'done';
 }
 
-/** Cosine decay from the set rate to zero over the planned steps, or the set rate throughout. */
-function learningRateAt(settings: LoopSettings, step: number): number {
+/**
+ * The rate for step `step` (counted from 0): a linear warm-up over the first `warmup` share of the planned
+ * steps, then the set rate throughout (constant) or a cosine decay from it to zero at the last step.
+ */
+export function learningRateAt(
+  settings: Pick<LoopSettings, 'optimizer' | 'schedule' | 'warmup' | 'plannedSteps'>,
+  step: number,
+): number {
   const rate = settings.optimizer.learningRate;
+  const planned = Math.max(settings.plannedSteps, 1);
+  const warmupSteps = Math.round(settings.warmup * planned);
+  if (step < warmupSteps) return (rate * (step + 1)) / warmupSteps;
   if (settings.schedule === 'constant') return rate;
-  const progress = step / Math.max(settings.plannedSteps, 1);
+  const progress = (step - warmupSteps) / Math.max(planned - warmupSteps, 1);
   return rate * 0.5 * (1 + Math.cos(Math.PI * progress));
+}
+
+/** The trainer's counts added to those of the runs this one resumed. */
+function threadsOf(trainer: ParallelTrainer, before: TrainValue['threads']): TrainValue['threads'] {
+  return {
+    mode: trainer.mode,
+    steps: before.steps + trainer.steps,
+    helpedSteps: before.helpedSteps + trainer.helpedSteps,
+  };
 }
 
 function weightsFinite(network: Network): boolean {

@@ -32,6 +32,8 @@ export interface CurvePoint {
   readonly step: number;
   readonly examples: number;
   readonly loss: number;
+  /** The learning rate of the point's last step (warm-up and schedule applied). */
+  readonly learningRate: number;
 }
 
 export interface AccuracyPoint {
@@ -101,4 +103,13 @@ export interface TrainValue {
   };
   /** Input image shape the weights were trained for. */
   readonly inputShape: readonly number[];
+  /**
+   * How this run used the cores: `one-thread`, or a helper thread meeting this one over shared memory or
+   * by messages each step; `helpedSteps` of `steps` had their second half computed by the helper.
+   */
+  readonly threads: {
+    readonly mode: 'one-thread' | 'shared-memory' | 'messages';
+    readonly steps: number;
+    readonly helpedSteps: number;
+  };
 }

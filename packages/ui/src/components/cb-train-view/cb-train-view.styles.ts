@@ -105,6 +105,15 @@ export const trainViewStyles = [
       stroke: var(--cb-warning);
       stroke-dasharray: 4 3;
     }
+    .rate-line {
+      stroke: var(--cb-text-muted);
+      stroke-width: 1.5;
+      stroke-dasharray: 2 3;
+    }
+    .swatch.dashed {
+      height: 0;
+      border-top: 2px dotted var(--cb-text-muted);
+    }
     .axis {
       display: flex;
       justify-content: space-between;

@@ -10,6 +10,7 @@ import {
   confusionTextColour,
   percent,
   polyline,
+  threadsText,
   trainButtons,
 } from './train-charts';
 
@@ -105,7 +106,7 @@ export class CbTrainView extends LitElement {
     return html`<div class="progress">
       <progress max=${total} .value=${done} aria-label=${`${this.label} progress`}></progress>
       <span>step ${formatCount(value?.steps ?? done)} of ${formatCount(value?.plannedSteps ?? total)}</span>
-      ${value === undefined ? nothing : html`<span>${formatCount(Math.round(value.examplesPerSecond))} examples/s</span>`}
+      ${value === undefined ? nothing : html`<span>${formatCount(Math.round(value.examplesPerSecond))} examples/s</span><span class="threads">${threadsText(value)}</span>`}
     </div>`;
   }
 
@@ -116,6 +117,7 @@ export class CbTrainView extends LitElement {
         ${figure('test accuracy', percent(value.testAccuracy, 2))} ${figure('train accuracy', percent(value.trainAccuracy, 2))}
         ${figure('examples seen', formatCount(value.examplesSeen))} ${figure('epochs', value.epochs.toFixed(1))}
         ${figure('seconds', value.seconds.toFixed(1))} ${figure('examples/s', formatCount(Math.round(value.examplesPerSecond)))}
+        ${figure('cores used', threadsText(value))}
       </div>
       <div class="charts">${this.renderLoss(value)} ${this.renderAccuracy(value)}</div>
       ${value.confusion.length > 0 ? this.renderConfusion(value) : nothing}
@@ -125,7 +127,8 @@ export class CbTrainView extends LitElement {
   /** Weights vs connections per layer, and what training costs in memory next to inference. */
   private renderLayers(value: TrainValue): TemplateResult {
     const kb = (floats: number) => `${formatCount(Math.round((floats * 4) / 1024))} kB`;
-    const batch = 20;
+    // The run's batch size (examples per step), or the usual 20 before any step.
+    const batch = value.steps > 0 ? Math.round(value.examplesSeen / value.steps) : 20;
     return html`<h4>Weights and connections per layer</h4>
       <table>
         <thead><tr><th scope="col">layer</th><th scope="col">output</th><th scope="col">weights</th><th scope="col">connections</th></tr></thead>
@@ -142,20 +145,30 @@ export class CbTrainView extends LitElement {
   }
 
   private renderLoss(value: TrainValue): TemplateResult {
+    const examples = value.lossCurve.map((p) => p.examples);
     const line = polyline(
-      value.lossCurve.map((p) => p.examples),
+      examples,
       value.lossCurve.map((p) => p.loss),
       CHART_W,
       CHART_H,
       [0, Math.max(...value.lossCurve.map((p) => p.loss), 0.1)],
     );
+    // The learning rate on its own scale (0 to its peak), so warm-up and decay show beside the loss.
+    const rates = value.lossCurve.map((p) => p.learningRate ?? Number.NaN);
+    const rate = polyline(examples, rates, CHART_W, CHART_H, [
+      0,
+      Math.max(...rates.filter(Number.isFinite), 0),
+    ]);
     return html`<figure>
-      <h4>Training loss (cross-entropy) against examples seen</h4>
+      <h4>Training loss (cross-entropy) against examples seen
+        <span class="legend"><span class="swatch" style="background: var(--cb-accent)"></span>loss
+        <span class="swatch dashed"></span>learning rate (0 to ${formatRate(rate.max)})</span></h4>
       <svg width=${CHART_W} height=${CHART_H} viewBox="0 0 ${CHART_W} ${CHART_H}" role="img"
-        aria-label=${`loss from ${value.lossCurve[0]?.loss.toFixed(3) ?? '–'} to ${value.lossCurve.at(-1)?.loss.toFixed(3) ?? '–'}`}>
+        aria-label=${`loss from ${value.lossCurve[0]?.loss.toFixed(3) ?? '–'} to ${value.lossCurve.at(-1)?.loss.toFixed(3) ?? '–'}; learning rate peaks at ${formatRate(rate.max)}`}>
+        <polyline class="rate-line" points=${rate.points}></polyline>
         <polyline class="loss-line" points=${line.points}></polyline>
       </svg>
-      <div class="axis"><span>0</span><span>max ${line.max.toFixed(2)}</span><span>${formatCount(value.examplesSeen)} examples</span></div>
+      <div class="axis"><span>0</span><span>loss max ${line.max.toFixed(2)}</span><span>${formatCount(value.examplesSeen)} examples</span></div>
     </figure>`;
   }
 
@@ -230,6 +243,11 @@ export class CbTrainView extends LitElement {
     if (this.value === undefined) return;
     this.dispatchEvent(new TrainApplyEvent(this.cellId, trainedWeightPatches(this.value)));
   };
+}
+
+/** A learning rate in a few significant digits: 0.003, 2.5e-4. */
+function formatRate(rate: number): string {
+  return rate >= 0.001 || rate === 0 ? String(Number(rate.toPrecision(2))) : rate.toExponential(1);
 }
 
 customElements.define('cb-train-view', CbTrainView);

@@ -84,6 +84,13 @@ export function trainButtons(value: TrainValue | undefined, running: boolean): T
   };
 }
 
+/** How the run used the cores, in words: "1 thread", "2 threads, shared memory", "2 threads, messages". */
+export function threadsText(value: TrainValue): string {
+  const threads = value.threads;
+  if (threads === undefined || threads.mode === 'one-thread' || threads.helpedSteps === 0) return '1 thread';
+  return `2 threads, ${threads.mode === 'shared-memory' ? 'shared memory' : 'messages'}`;
+}
+
 export function percent(x: number, digits = 1): string {
   return `${(100 * x).toFixed(digits)}%`;
 }
