@@ -18,6 +18,8 @@ import type { PageNotebook } from '../../session/page-notebook';
 import type { CellCommand } from '../../worker/protocol';
 import type { PixelBox } from '../cb-feature-map/plane-geometry';
 import { editsAsMatrix } from '../cb-matrix/cb-matrix';
+import { isNearViewport, unwatchNearViewport, watchNearViewport } from '../cb-notebook/near-viewport';
+import { renderSlices } from '../cb-notebook/render-slices';
 import { cellStyles } from './cb-cell.styles';
 import { renderCellMenu } from './cell-menu';
 import { renderInputPickers } from './input-pickers';
@@ -63,6 +65,7 @@ export class CbCell extends LitElement {
     unit: { state: true },
     readingPicture: { state: true },
     kernelInputChannels: { attribute: false },
+    pickingInputs: { state: true },
   };
 
   declare cell: CellSpec;
@@ -92,6 +95,8 @@ export class CbCell extends LitElement {
   declare private unit: UnitIndex;
   /** An uploaded picture is being decoded: the status says so, and the old picture stays until it is ready. */
   declare private readingPicture: boolean;
+  /** An input picker has been used: from then on they list every candidate, not just the wired cell. */
+  declare private pickingInputs: boolean;
 
   readonly #state = new ObservableController<CellState>(this);
   /** Shown (dimmed) while the cell recomputes, so an edit never blanks the view. */
@@ -116,6 +121,7 @@ export class CbCell extends LitElement {
     this.explaining = false;
     this.unit = { channel: 0, y: 0, x: 0 };
     this.readingPicture = false;
+    this.pickingInputs = false;
     this.addEventListener('picture-reading', (e) => {
       this.readingPicture = e.reading;
     });
@@ -123,6 +129,38 @@ export class CbCell extends LitElement {
       this.unit = e.unit;
     });
   }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Until its first render the cell is computing as far as anyone can tell (its render may wait).
+    if (this.dataset.status === undefined) this.dataset.status = 'pending';
+    watchNearViewport(this);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    unwatchNearViewport(this);
+  }
+
+  /** For the render scheduler: cells on screen update first. */
+  get nearViewport(): boolean {
+    return isNearViewport(this);
+  }
+
+  /** Updates run in budgeted slices (render-slices.ts), so 500 cells changing at once never freeze the page. */
+  protected override scheduleUpdate(): undefined | Promise<unknown> {
+    return renderSlices.schedule(this, () => super.scheduleUpdate());
+  }
+
+  /**
+   * Lists every candidate before the select opens: the update runs at once, inside the event, not in a
+   * microtask or a later render slice.
+   */
+  readonly #engagePickers = (): void => {
+    if (this.pickingInputs) return;
+    this.pickingInputs = true;
+    this.performUpdate();
+  };
 
   get #name(): string {
     return this.cell.title || this.cell.id;
@@ -315,7 +353,14 @@ export class CbCell extends LitElement {
         ${this.#renderStatus(state)} ${renderCellMenu(this, this.cell.id, this.#name, this.position, this.count)}
       </header>
       <div class="body">
-        ${renderInputPickers(this, this.cell, this.info, this.candidates, this.#name)} ${this.#renderCommands(state)}
+        ${renderInputPickers(this, {
+          cell: this.cell,
+          info: this.info,
+          candidates: this.candidates,
+          name: this.#name,
+          listAll: this.pickingInputs,
+          onEngage: this.#engagePickers,
+        })} ${this.#renderCommands(state)}
         ${renderCellEditor({
           cell: this.cell,
           value,
