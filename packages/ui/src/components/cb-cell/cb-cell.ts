@@ -19,7 +19,7 @@ import type { CellCommand } from '../../worker/protocol';
 import type { PixelBox } from '../cb-feature-map/plane-geometry';
 import { editsAsMatrix } from '../cb-matrix/cb-matrix';
 import { isNearViewport, unwatchNearViewport, watchNearViewport } from '../cb-notebook/near-viewport';
-import { renderSlices } from '../cb-notebook/render-slices';
+import { flushNestedUpdates, renderSlices } from '../cb-notebook/render-slices';
 import { cellStyles } from './cb-cell.styles';
 import { renderCellMenu } from './cell-menu';
 import { renderInputPickers } from './input-pickers';
@@ -149,7 +149,10 @@ export class CbCell extends LitElement {
 
   /** Updates run in budgeted slices (render-slices.ts), so 500 cells changing at once never freeze the page. */
   protected override scheduleUpdate(): undefined | Promise<unknown> {
-    return renderSlices.schedule(this, () => super.scheduleUpdate());
+    return renderSlices.schedule(this, () => {
+      super.scheduleUpdate();
+      flushNestedUpdates(this.renderRoot);
+    });
   }
 
   /**

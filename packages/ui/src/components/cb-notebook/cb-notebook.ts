@@ -17,7 +17,7 @@ import type { PixelBox } from '../cb-feature-map/plane-geometry';
 import { allStates$, type NotebookStates } from './all-states';
 import { notebookStyles } from './cb-notebook.styles';
 import { cellStepFromKey } from './cell-keys';
-import { nextTask, QUEUED_ATTRIBUTE } from './render-slices';
+import { nextTask, QUEUED_ATTRIBUTE, renderSlices } from './render-slices';
 import { ShownPrefix } from './shown-prefix';
 
 /**
@@ -62,6 +62,14 @@ export class CbNotebook extends LitElement {
     this.addEventListener('feature-map-hover', (e) => this.#onHover(e));
     this.addEventListener('unit-select', (e) => this.#onUnitSelect(e));
     this.addEventListener('keydown', (e) => this.#onKey(e));
+  }
+
+  /** Always first in the render queue (see render-slices.ts): it decides which cells exist at all. */
+  readonly nearViewport = true;
+
+  /** Its render counts against the task's slice budget, so the cells it adds wait if it used the budget. */
+  protected override scheduleUpdate(): undefined | Promise<unknown> {
+    return renderSlices.schedule(this, () => super.scheduleUpdate());
   }
 
   /** Alt+↓ / Alt+↑ (from anywhere in a cell): focus the next or previous cell's title. */

@@ -5,7 +5,7 @@
  */
 
 /** Cells added per task while a long notebook appears: each costs ~0.1 ms to create (its body renders later). */
-export const SHOWN_CHUNK = 40;
+export const SHOWN_CHUNK = 20;
 
 export class ShownPrefix {
   /** Cells rendered from the top; Infinity once every cell is. */
