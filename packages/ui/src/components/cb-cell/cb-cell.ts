@@ -66,6 +66,7 @@ export class CbCell extends LitElement {
     readingPicture: { state: true },
     kernelInputChannels: { attribute: false },
     pickingInputs: { state: true },
+    lazyBody: { attribute: false },
   };
 
   declare cell: CellSpec;
@@ -88,6 +89,13 @@ export class CbCell extends LitElement {
   /** The document's cells and every value: only given to kinds that read other cells (conv, pool). */
   declare cells: readonly CellSpec[] | undefined;
   declare values: ReadonlyMap<string, CellValue> | undefined;
+  /**
+   * In a very long notebook: show the body (pickers, editor, value) only while the cell is near the
+   * viewport or holds focus. Chrome's autofill rescans every form control of the page after each change,
+   * forcing style and layout of each hidden cell: with 500 cells of ~9 controls that scan alone took
+   * 55–100 ms of the page's thread, again and again while cells rendered.
+   */
+  declare lazyBody: boolean;
   /** For a kernel cell: the channels of the conv input it feeds, offered as a one-click shape. */
   declare kernelInputChannels: number | undefined;
   declare private explaining: boolean;
@@ -122,6 +130,7 @@ export class CbCell extends LitElement {
     this.unit = { channel: 0, y: 0, x: 0 };
     this.readingPicture = false;
     this.pickingInputs = false;
+    this.lazyBody = false;
     this.addEventListener('picture-reading', (e) => {
       this.readingPicture = e.reading;
     });
@@ -146,6 +155,35 @@ export class CbCell extends LitElement {
   get nearViewport(): boolean {
     return isNearViewport(this);
   }
+
+  /** From near-viewport.ts: a lazy body appears as the cell comes near the screen, and goes when far. */
+  nearViewportChanged(near: boolean): void {
+    if (!near && !this.matches(':focus-within')) this.#awake = false;
+    if (this.lazyBody) this.requestUpdate();
+  }
+
+  /** Set when focus arrives before the cell is near the screen (Tab, Alt+↓, "Go to"): show it all now. */
+  #awake = false;
+  /** Whether the last render showed the header only. */
+  #renderedFar = false;
+
+  get #bodyShown(): boolean {
+    return !this.lazyBody || this.#awake || this.nearViewport || this.matches(':focus-within');
+  }
+
+  /** Renders the whole cell at once, inside the current event, so focus can go to its title field. */
+  #wake(): void {
+    this.#awake = true;
+    if (!this.#renderedFar) return;
+    this.requestUpdate();
+    this.performUpdate();
+  }
+
+  /** A far cell's title is a plain button (no field for autofill to scan) until focus reaches it. */
+  readonly #onFarTitleFocus = (): void => {
+    this.#wake();
+    this.renderRoot.querySelector<HTMLElement>('input.title')?.focus();
+  };
 
   /** Updates run in budgeted slices (render-slices.ts), so 500 cells changing at once never freeze the page. */
   protected override scheduleUpdate(): undefined | Promise<unknown> {
@@ -187,6 +225,7 @@ export class CbCell extends LitElement {
    * tabindex: a negative one would take every control inside out of the Tab order.
    */
   focusPart(part: 'title' | 'menu' = 'title'): void {
+    this.#wake();
     const selector = part === 'menu' ? 'details.menu > summary' : 'input.title';
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(selector)?.focus());
   }
@@ -340,22 +379,32 @@ export class CbCell extends LitElement {
   override render() {
     const state = this.#state.value;
     const value = state?.status === 'ok' ? state.value : this.#lastValue;
+    const shown = this.#bodyShown;
+    this.#renderedFar = !shown;
     return html`<header>
-        <input
-          class="title"
-          type="text"
-          aria-label="Cell title"
-          placeholder=${this.cell.id}
-          .value=${this.cell.title ?? ''}
-          @change=${(e: Event) => {
-            const title = (e.target as HTMLInputElement).value.trim();
-            this.dispatchEvent(new CellTitleChangeEvent(this.cell.id, title === '' ? undefined : title));
-          }}
-        />
+        ${shown ? this.#renderTitle() : html`<button class="title far" @focus=${this.#onFarTitleFocus}>${this.#name}</button>`}
         <span class="badge" title=${this.info?.description ?? ''}>${this.info?.label ?? this.cell.kind}</span>
         ${this.#renderStatus(state)} ${renderCellMenu(this, this.cell.id, this.#name, this.position, this.count)}
       </header>
-      <div class="body">
+      ${shown ? this.#renderBody(state, value) : nothing}`;
+  }
+
+  #renderTitle() {
+    return html`<input
+      class="title"
+      type="text"
+      aria-label="Cell title"
+      placeholder=${this.cell.id}
+      .value=${this.cell.title ?? ''}
+      @change=${(e: Event) => {
+        const title = (e.target as HTMLInputElement).value.trim();
+        this.dispatchEvent(new CellTitleChangeEvent(this.cell.id, title === '' ? undefined : title));
+      }}
+    />`;
+  }
+
+  #renderBody(state: CellState | undefined, value: CellValue | undefined) {
+    return html`<div class="body">
         ${renderInputPickers(this, {
           cell: this.cell,
           info: this.info,

@@ -21,6 +21,12 @@ import { nextTask, QUEUED_ATTRIBUTE, renderSlices } from './render-slices';
 import { ShownPrefix } from './shown-prefix';
 
 /**
+ * From this many cells on, a cell shows its body only near the viewport (cb-cell `lazyBody`). The longest
+ * example, the lecture, has 92 cells and shows every body.
+ */
+export const LAZY_BODIES_FROM = 150;
+
+/**
  * The column of cells in reading order, with the "add cell" menu at the end. It also turns a hover on one
  * map into receptive-field outlines on the maps upstream of it.
  */
@@ -162,6 +168,7 @@ export class CbNotebook extends LitElement {
     const titles = this.#titles;
     const candidates = this.#candidates;
     const live = this.#live.update(this.#states.value?.states ?? new Map());
+    const lazy = all.length >= LAZY_BODIES_FROM;
     if (all.length === 0) {
       return html`<p class="empty">This notebook is empty. Add a cell to start — an image first, then a kernel and a conv.</p>
         <cb-add-cell .kinds=${this.kinds}></cb-add-cell>`;
@@ -186,6 +193,7 @@ export class CbNotebook extends LitElement {
               .kernelInputChannels=${cell.kind === 'kernel' ? channelsFedBy(cell.id, all, values) : undefined}
               .cells=${readsOthers(cell.kind) ? all : undefined}
               .values=${readsOthers(cell.kind) ? values : undefined}
+              .lazyBody=${lazy}
             ></cb-cell>
             ${index < all.length - 1 ? html`<cb-add-cell compact .kinds=${this.kinds} after-id=${cell.id}></cb-add-cell>` : nothing}
           </li>`,
