@@ -70,7 +70,7 @@ async function timeOneEdit(
               const data = scratch.getImageData(0, 0, element.width, element.height).data;
               let hash = 0x811c9dc5;
               for (let index = 0; index < data.length; index++)
-                hash = Math.imul(hash ^ data[index], 0x01000193);
+                hash = Math.imul(hash ^ (data[index] ?? 0), 0x01000193);
               signature += `${element.width}x${element.height}:${hash >>> 0};`;
             }
           }

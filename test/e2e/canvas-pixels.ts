@@ -35,11 +35,12 @@ export async function readCanvases(scope: Locator): Promise<CanvasPixels[]> {
       let sumSquares = 0;
       let hash = 0x811c9dc5;
       for (let index = 0; index < data.length; index += 4) {
-        const luminance = 0.2126 * data[index] + 0.7152 * data[index + 1] + 0.0722 * data[index + 2];
+        const luminance =
+          0.2126 * (data[index] ?? 0) + 0.7152 * (data[index + 1] ?? 0) + 0.0722 * (data[index + 2] ?? 0);
         sum += luminance;
         sumSquares += luminance * luminance;
         for (let channel = 0; channel < 4; channel++) {
-          hash = Math.imul(hash ^ data[index + channel], 0x01000193) >>> 0;
+          hash = Math.imul(hash ^ (data[index + channel] ?? 0), 0x01000193) >>> 0;
         }
       }
       const count = data.length / 4;

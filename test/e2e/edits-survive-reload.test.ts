@@ -1,6 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { at } from '@convbook/core';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cell, cellIds, VIEWPORT, waitForIdle } from './browser';
@@ -105,7 +106,7 @@ describe('edits survive an immediate reload and a browser restart', () => {
     const added = (await cellIds(page)).filter((id) => !before.includes(id));
     expect(added).toHaveLength(1);
 
-    const removed = before[0] as string;
+    const removed = at(before, 0);
     const menu = cell(page, removed).locator('summary');
     await menu.click();
     await cell(page, removed).getByRole('button', { name: 'Delete' }).click();

@@ -65,5 +65,5 @@ interface TraceEvent {
  * includes waiting for a core, and only its CPU time says what the page did.
  */
 export function machineOverloaded(): boolean {
-  return loadavg()[0] > cpus().length;
+  return (loadavg()[0] ?? 0) > cpus().length;
 }

@@ -85,7 +85,7 @@ describe('a notebook of many cells', () => {
     const frames = (await page.evaluate('window.__longFrames')) as string[];
     const most = (key: 'cpuMs' | 'wallMs') => Math.max(...tasks.map((task) => task[key])).toFixed(1);
     console.info(
-      `${CONVS + 2} cells settled in ${settled} ms (load ${loadavg()[0].toFixed(1)}); longest task ` +
+      `${CONVS + 2} cells settled in ${settled} ms (load ${(loadavg()[0] ?? 0).toFixed(1)}); longest task ` +
         `${most('cpuMs')} ms CPU, ${most('wallMs')} ms wall; long tasks ${JSON.stringify(longTasks)}`,
     );
     expect(tasks.length).toBeGreaterThan(10);

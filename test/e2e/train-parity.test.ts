@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import { at } from '@convbook/core';
 import { chromium } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { trainBars } from './train-parity-entry';
@@ -44,7 +45,7 @@ describe('training in Node and in Chromium', () => {
       // apart; the float32 gradients (and so every weight above) are unaffected.
       expect(inBrowser.losses.length).toBe(node.losses.length);
       for (const [i, loss] of inBrowser.losses.entries()) {
-        expect(Math.abs(loss - (node.losses[i] as number))).toBeLessThan(1e-12);
+        expect(Math.abs(loss - at(node.losses, i))).toBeLessThan(1e-12);
       }
       expect(node.losses.length).toBeGreaterThan(10);
     } finally {

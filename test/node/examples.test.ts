@@ -1,7 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { Notebook, parseNotebook, serializeNotebook } from '@convbook/cells';
-import { findPeaks } from '@convbook/core';
+import { at, findPeaks } from '@convbook/core';
 import { describe, expect, it } from 'vitest';
 
 const examplesDir = resolve(import.meta.dirname, '../../examples');
@@ -54,7 +54,7 @@ describe('what the examples claim', () => {
       throw new Error('learn did not train');
     }
     const { lossCurve, learnedWeights } = state.value.training;
-    expect((lossCurve[0] as number) / (lossCurve.at(-1) as number)).toBeGreaterThan(1e5);
+    expect(at(lossCurve, 0) / (lossCurve.at(-1) as number)).toBeGreaterThan(1e5);
     expect(Array.from(learnedWeights.data, (w) => Math.round(w))).toEqual([-1, 0, 1, -2, 0, 2, -1, 0, 1]);
     notebook.dispose();
   });

@@ -166,8 +166,8 @@ describe('convbook run exit codes and outputs', () => {
     const dir = join(out, 'broken');
     const run = await convbook(['run', notebook, '--out', dir]);
     expect(run.code).toBe(1);
-    expect(run.stderr).toMatch(/^c \(conv\): conv2d: kernel is 3×3/m);
-    expect(run.stderr).toMatch(/^p \(pool\): upstream error in c/m);
+    expect(run.stderr).toMatch(/^Convolution c: conv2d: kernel is 3×3 .*\[cells\[2\]\]$/m);
+    expect(run.stderr).toMatch(/^Pool p: not computed — c above it failed {2}\[cells\[3\]\]$/m);
     expect((await readdir(dir)).sort()).toEqual(['img.png', 'k.png', 'summary.json']);
   });
 
@@ -187,7 +187,9 @@ describe('convbook run exit codes and outputs', () => {
     );
     const run = await convbook(['run', notebook, '--out', join(out, 'invalid')]);
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain('cells[1].params.stride');
+    expect(run.stderr).toContain(
+      'Convolution c: stride must be a whole number ≥ 1 — got 0  [cells[1].params.stride]',
+    );
   });
 
   it('runs a notebook with a conv left unwired, as the app exports it, and fails that cell only', async () => {
@@ -207,8 +209,8 @@ describe('convbook run exit codes and outputs', () => {
     );
     const run = await convbook(['run', notebook, '--out', join(out, 'unwired')]);
     expect(run.code).toBe(1);
-    expect(run.stderr).toContain('c (conv): input "kernel" refers to missing cell "nowhere"');
-    expect(run.stderr).toContain('d (conv): input "input" is not connected');
+    expect(run.stderr).toMatch(/^Convolution c: .*"nowhere".*\[cells\[1\]/m);
+    expect(run.stderr).toMatch(/^Convolution d: .*not connected.*\[cells\[2\]/m);
   });
 
   it('prints usage for --help', async () => {

@@ -52,7 +52,7 @@ export function latticeGraph(): BenchGraph {
 export function toNotebookDocument(graph: BenchGraph, head: number): NotebookDocument {
   const cells = graph.nodes.map(({ id, inputs }): CellSpec => {
     if (inputs.length === 0) return { id, kind: 'bench-source', params: { value: head } };
-    const [a, b] = inputs;
+    const [a = '', b] = inputs;
     return { id, kind: 'bench-step', inputs: b === undefined ? { a } : { a, b } };
   });
   return { format: 'convbook', version: 1, title: graph.name, cells };

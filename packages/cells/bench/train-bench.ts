@@ -82,7 +82,7 @@ for (let round = 0; round < ROUNDS; round++) {
     e.times.push((performance.now() - t0) / e.reps);
   }
 }
-const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
+const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
 const peak = simdPeak();
 const perSecond = (ms: number): number => (BATCH * 1000) / ms;
 const convnetRate = perSecond(median(engines[2]?.times ?? [1]));

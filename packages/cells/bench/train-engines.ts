@@ -59,13 +59,13 @@ export function convnetjsStep(
   const count = labels.length;
   const vols = Array.from({ length: count }, (_, n) => {
     const v = new convnetjs.Vol(28, 28, 1, 0);
-    for (let i = 0; i < 784; i++) v.w[i] = images[n * 784 + i] as number;
+    for (let i = 0; i < 784; i++) v.w[i] = images[n * 784 + i] ?? 0;
     return v;
   });
   let cursor = 0;
   return () => {
     for (let b = 0; b < batch; b++, cursor = (cursor + 1) % count)
-      trainer.train(vols[cursor], labels[cursor] as number);
+      trainer.train(vols[cursor], labels[cursor] ?? 0);
   };
 }
 

@@ -12,12 +12,13 @@ const TILE: usize = memory.data(32, 16);
  * `b` is packed [k, stride], `bias` is 0 or [stride], `c` is [m, n] and is overwritten.
  */
 export function gemm(a: usize, b: usize, bias: usize, c: usize, m: i32, k: i32, n: i32, stride: i32): void {
-  let i = 0;
-  for (; i + 4 <= m; i += 4) {
-    for (let j = 0; j < n; j += 8) fourRows(a, b, bias, c, i, j, k, n, stride);
-  }
-  for (; i < m; i++) {
-    for (let j = 0; j < n; j += 8) oneRow(a, b, bias, c, i, j, k, n, stride);
+  // Column panels outside, rows inside: one k×8 panel of B stays in cache while every row tile of A
+  // passes over it. A conv as a product (im2col.ts) has few rows and a B of megabytes, which the other
+  // order would stream from memory once per row tile. Each output's sum is the same either way.
+  const tiled = m & ~3;
+  for (let j = 0; j < n; j += 8) {
+    for (let i = 0; i < tiled; i += 4) fourRows(a, b, bias, c, i, j, k, n, stride);
+    for (let i = tiled; i < m; i++) oneRow(a, b, bias, c, i, j, k, n, stride);
   }
 }
 

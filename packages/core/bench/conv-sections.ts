@@ -227,13 +227,13 @@ export async function backwardSection(forwardMs: ReadonlyMap<string, number>): P
 function fromNhwc(data: Float32Array, channels: number, size: number): Float32Array {
   const out = new Float32Array(data.length);
   for (let i = 0; i < size * size; i++)
-    for (let ch = 0; ch < channels; ch++) out[ch * size * size + i] = data[i * channels + ch] as number;
+    for (let ch = 0; ch < channels; ch++) out[ch * size * size + i] = data[i * channels + ch] ?? 0;
   return out;
 }
 
 function maxDifference(a: Float32Array, b: Float32Array): number {
   if (a.length !== b.length) return Number.NaN;
   let worst = 0;
-  for (let i = 0; i < a.length; i++) worst = Math.max(worst, Math.abs((a[i] as number) - (b[i] as number)));
+  for (let i = 0; i < a.length; i++) worst = Math.max(worst, Math.abs((a[i] ?? 0) - (b[i] ?? 0)));
   return worst;
 }

@@ -3,6 +3,7 @@
 import { fileURLToPath } from 'node:url';
 import { getKernels } from '../src/backend/active-kernels';
 import { ready } from '../src/ready';
+import { algorithmSection } from './algorithm-section';
 import { chainSection } from './chain-section';
 import { backwardSection, forwardSection } from './conv-sections';
 import { goalSection } from './goals';
@@ -12,6 +13,7 @@ import { parallelSection } from './parallel-section';
 import { poolSection } from './pool-section';
 import { type BenchSection, printSection, writeBenchmarks } from './report';
 import { initTfjs } from './tfjs';
+import { trainSection } from './train-section';
 
 /**
  * The sections, in report order. To add one (runtime propagation, browser edit-to-paint, ...), write a
@@ -21,10 +23,12 @@ const forwardMs = new Map<string, number>();
 const SECTIONS: Readonly<Record<string, () => Promise<BenchSection>>> = {
   forward: () => forwardSection(forwardMs),
   backward: () => backwardSection(forwardMs),
+  algorithm: algorithmSection,
   pool: poolSection,
   matmul: matmulSection,
   chain: chainSection,
   parallel: parallelSection,
+  train: trainSection,
 };
 
 /** `pnpm bench -- --only pool,matmul` runs some sections and prints them without rewriting the file. */

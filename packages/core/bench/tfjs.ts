@@ -23,24 +23,19 @@ export async function initTfjs(): Promise<void> {
 }
 
 /** [C, H, W] → [1, H, W, C] (NHWC) data. */
-export function toNhwc(data: Float32Array, [c, h, w]: readonly number[]): Float32Array {
+export function toNhwc(data: Float32Array, [c = 0, h = 0, w = 0]: readonly number[]): Float32Array {
   const out = new Float32Array(data.length);
-  for (let ch = 0; ch < (c as number); ch++)
-    for (let i = 0; i < (h as number) * (w as number); i++)
-      out[i * (c as number) + ch] = data[ch * (h as number) * (w as number) + i] as number;
+  for (let ch = 0; ch < c; ch++) for (let i = 0; i < h * w; i++) out[i * c + ch] = data[ch * h * w + i] ?? 0;
   return out;
 }
 
 /** [O, C, kh, kw] → [kh, kw, C, O] (HWIO) data. */
-export function toHwio(data: Float32Array, [o, c, kh, kw]: readonly number[]): Float32Array {
+export function toHwio(data: Float32Array, [o = 0, c = 0, kh = 0, kw = 0]: readonly number[]): Float32Array {
   const out = new Float32Array(data.length);
-  const taps = (kh as number) * (kw as number);
-  for (let oi = 0; oi < (o as number); oi++)
-    for (let ci = 0; ci < (c as number); ci++)
-      for (let t = 0; t < taps; t++)
-        out[(t * (c as number) + ci) * (o as number) + oi] = data[
-          (oi * (c as number) + ci) * taps + t
-        ] as number;
+  const taps = kh * kw;
+  for (let oi = 0; oi < o; oi++)
+    for (let ci = 0; ci < c; ci++)
+      for (let t = 0; t < taps; t++) out[(t * c + ci) * o + oi] = data[(oi * c + ci) * taps + t] ?? 0;
   return out;
 }
 

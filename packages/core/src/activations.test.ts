@@ -9,6 +9,7 @@ import {
   sigmoid,
   tanh,
 } from './activations';
+import { at } from './at';
 import { tensor } from './tensor';
 
 const values = (t: { data: Float32Array }): number[] => Array.from(t.data);
@@ -53,9 +54,9 @@ describe('activation gradients', () => {
       const analytic = values(activationGradient(name, x, upstream, { alpha }));
       const h = 1e-3;
       for (const [i, p] of points.entries()) {
-        const plus = values(applyActivation(name, tensor([p + h]), { alpha }))[0] as number;
-        const minus = values(applyActivation(name, tensor([p - h]), { alpha }))[0] as number;
-        const numeric = ((plus - minus) / (2 * h)) * (upstream.data[i] as number);
+        const plus = at(values(applyActivation(name, tensor([p + h]), { alpha })), 0);
+        const minus = at(values(applyActivation(name, tensor([p - h]), { alpha })), 0);
+        const numeric = ((plus - minus) / (2 * h)) * at(upstream.data, i);
         expect(analytic[i]).toBeCloseTo(numeric, 2);
       }
     });

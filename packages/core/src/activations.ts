@@ -77,7 +77,7 @@ export function applyActivation(name: ActivationName, x: Tensor, options: Activa
   const device = getKernels().device;
   if (x.location === 'wasm' && device?.owns(x) === true) return device.activate(name, x, alpha);
   const out = new Float32Array(x.size);
-  for (let i = 0; i < out.length; i++) out[i] = forward(x.data[i] as number, alpha);
+  for (let i = 0; i < out.length; i++) out[i] = forward(x.data[i] ?? 0, alpha);
   return new Tensor(x.shape, out);
 }
 
@@ -97,8 +97,7 @@ export function activationGradient(
   }
   const alpha = options.alpha ?? defaultAlpha;
   const out = new Float32Array(x.size);
-  for (let i = 0; i < out.length; i++)
-    out[i] = derivative(x.data[i] as number, alpha) * (gradOut.data[i] as number);
+  for (let i = 0; i < out.length; i++) out[i] = derivative(x.data[i] ?? 0, alpha) * (gradOut.data[i] ?? 0);
   return new Tensor(x.shape, out);
 }
 

@@ -99,7 +99,7 @@ export function rotateKernels(w: Float32Array, g: ConvGeometry): Float32Array {
   const area = g.kernelHeight * g.kernelWidth;
   const rotated = new Float32Array(w.length);
   for (let start = 0; start < w.length; start += area) {
-    for (let k = 0; k < area; k++) rotated[start + k] = w[start + area - 1 - k] as number;
+    for (let k = 0; k < area; k++) rotated[start + k] = w[start + area - 1 - k] ?? 0;
   }
   return rotated;
 }

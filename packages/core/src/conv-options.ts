@@ -29,9 +29,9 @@ export type AxisPair = number | readonly [number, number];
 
 /** The sliding-window options conv and pool share, before normalization. */
 export interface WindowOptions {
-  readonly stride?: AxisPair;
-  readonly dilation?: AxisPair;
-  readonly padding?: Padding;
+  readonly stride?: AxisPair | undefined;
+  readonly dilation?: AxisPair | undefined;
+  readonly padding?: Padding | undefined;
 }
 
 /** A window walk with every option resolved to numbers. */

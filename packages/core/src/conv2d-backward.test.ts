@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { at } from './at';
 import { type Conv2dOptions, conv2d, conv2dBackward } from './conv2d';
 import { Tensor, tensor } from './tensor';
 import { expectAllClose, numericalGradient, seededTensor } from './testing/gradient-check';
@@ -58,7 +59,7 @@ describe('conv2dBackward matches central differences of conv2d', () => {
       dw.data,
       numericalGradient((t) => conv2d(x, t, options), w, gradOut),
     );
-    const bias = new Tensor([wShape[0] as number], new Float32Array(wShape[0] as number));
+    const bias = new Tensor([at(wShape, 0)], new Float32Array(at(wShape, 0)));
     expectAllClose(
       db.data,
       numericalGradient((b) => conv2d(x, w, { ...options, bias: b }), bias, gradOut),

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { at } from './at';
 import { getKernels, setKernels } from './backend/active-kernels';
 import type { ComputeKernels } from './backend/kernels';
 import { referenceKernels } from './backend/reference-kernels';
@@ -91,7 +92,7 @@ function sourceIndex(i: number, n: number, mode: PaddingMode): number {
 
 /** Each output as [float64 sum, whether a NaN took part, whether every term was moderate]. */
 function referenceConv(
-  call: { x: Tensor; weights: Tensor; bias?: number[]; flip: boolean },
+  call: { x: Tensor; weights: Tensor; bias?: number[] | undefined; flip: boolean },
   out: Tensor,
   plan: Plan,
 ): void {
@@ -110,17 +111,16 @@ function referenceConv(
             for (let j = 0; j < kw; j++) {
               const row = sourceIndex(y * plan.sy + i * plan.dy - plan.top, height, plan.mode);
               const col = sourceIndex(x * plan.sx + j * plan.dx - plan.left, width, plan.mode);
-              const pixel =
-                row < 0 || col < 0 ? 0 : (call.x.data[(c * height + row) * width + col] as number);
+              const pixel = row < 0 || col < 0 ? 0 : at(call.x.data, (c * height + row) * width + col);
               const [wi, wj] = call.flip ? [kh - 1 - i, kw - 1 - j] : [i, j];
-              const weight = call.weights.data[((o * channels + c) * kh + wi) * kw + wj] as number;
+              const weight = at(call.weights.data, ((o * channels + c) * kh + wi) * kw + wj);
               nan ||= Number.isNaN(pixel) || Number.isNaN(weight);
               moderate &&= Math.abs(pixel) <= 4 && Math.abs(weight) <= 4;
               sum += pixel * weight;
             }
           }
         }
-        const got = out.data[(o * outH + y) * outW + x] as number;
+        const got = at(out.data, (o * outH + y) * outW + x);
         const where = `output [${o}, ${y}, ${x}]`;
         if (nan) expect(got, `${where} should be NaN: a NaN was in its window`).toBeNaN();
         else if (moderate) expect(got, where).toBeCloseTo(sum, 3);
@@ -257,10 +257,10 @@ function checkPool(x: Tensor, out: Tensor, options: Parameters<typeof pool2d>[1]
             const row = y * sy + i - pads.top;
             const col = xo * sx + j - pads.left;
             if (row >= 0 && row < height && col >= 0 && col < width)
-              cells.push(x.data[(c * height + row) * width + col] as number);
+              cells.push(at(x.data, (c * height + row) * width + col));
           }
         }
-        const got = out.data[(c * outH + y) * outW + xo] as number;
+        const got = at(out.data, (c * outH + y) * outW + xo);
         const where = `output [${c}, ${y}, ${xo}] over ${JSON.stringify(cells)}`;
         expect(cells.length, `${where}: every window must see a real cell`).toBeGreaterThan(0);
         if (cells.some(Number.isNaN)) expect(got, `${where} should be NaN`).toBeNaN();

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { at } from './at';
 import type { PaddingMode } from './conv-options';
 import { type Conv2dOptions, conv2d } from './conv2d';
 import { Tensor } from './tensor';
@@ -41,9 +42,9 @@ const problem = fc
   });
 
 const combine = (a: number, u: number[], b: number, v: number[]) =>
-  u.map((value, i) => a * value + b * (v[i] as number));
+  u.map((value, i) => a * value + b * at(v, i));
 const scaleAdd = (a: number, u: Tensor, b: number, v: Tensor) =>
-  plain([...u.data].map((value, i) => a * value + b * (v.data[i] as number)));
+  plain([...u.data].map((value, i) => a * value + b * at(v.data, i)));
 /** Adding +0 turns −0 into 0: the sign of a zero sum depends on summation order, not on correctness. */
 const plain = (values: Iterable<number>) => Array.from(values, (v) => v + 0);
 
@@ -111,9 +112,7 @@ describe('conv2d properties', () => {
           for (let ch = 0; ch < channels; ch++)
             for (let y = 0; y < h; y++)
               for (let xx = 0; xx < wd; xx++)
-                out[(ch * h + ((y + dy) % h)) * wd + ((xx + dx) % wd)] = data[
-                  (ch * h + y) * wd + xx
-                ] as number;
+                out[(ch * h + ((y + dy) % h)) * wd + ((xx + dx) % wd)] = at(data, (ch * h + y) * wd + xx);
           return out;
         };
         const options: Conv2dOptions = { padding: 'same', paddingMode: 'circular', flip: p.flip };

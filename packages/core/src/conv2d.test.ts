@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { PaddingMode } from './conv-options';
 import { type Conv2dOptions, conv2d } from './conv2d';
 import { Tensor, tensor } from './tensor';
 
@@ -114,8 +115,7 @@ describe('conv2d worked by hand', () => {
   it('fills the padding according to the mode', () => {
     const row = tensor([[[1, 2, 3]]]);
     const sum3 = tensor([[[[1, 1, 1]]]]);
-    const run = (paddingMode: Conv2dOptions['paddingMode']) =>
-      conv2d(row, sum3, { padding: [0, 1], paddingMode }).toArray();
+    const run = (paddingMode: PaddingMode) => conv2d(row, sum3, { padding: [0, 1], paddingMode }).toArray();
     expect(run('zeros')).toEqual([[[3, 6, 5]]]); // 0 1 2 3 0
     expect(run('reflect')).toEqual([[[5, 6, 7]]]); // 2 1 2 3 2
     expect(run('replicate')).toEqual([[[4, 6, 8]]]); // 1 1 2 3 3
@@ -217,7 +217,7 @@ describe('conv2d rejects malformed calls with numbers in the message', () => {
       'conv2d: circular padding cannot exceed the input: pad 5 on the left but the input width is 4',
     );
     reject(
-      () => conv2d(x, w, { paddingMode: 'mirror' as Conv2dOptions['paddingMode'] }),
+      () => conv2d(x, w, { paddingMode: 'mirror' as PaddingMode }),
       'conv2d: paddingMode must be one of zeros, reflect, replicate, circular, got "mirror"',
     );
   });

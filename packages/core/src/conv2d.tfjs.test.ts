@@ -37,7 +37,9 @@ function randomCases(count: number, seed: number): ConvCase[] {
         : choice < 0.7
           ? 'same'
           : ([pick(0, 2), pick(0, 2), pick(0, 2), pick(0, 2)] as [number, number, number, number]);
-    const explicit = Array.isArray(padding) ? padding : [0, 0, 0, 0];
+    const explicit: readonly [number, number, number, number] = Array.isArray(padding)
+      ? padding
+      : [0, 0, 0, 0];
     const fits =
       (kh - 1) * dilation[0] + 1 <= xShape[1] + explicit[0] + explicit[1] &&
       (kw - 1) * dilation[1] + 1 <= xShape[2] + explicit[2] + explicit[3];

@@ -8,11 +8,11 @@ import { jsData, Tensor } from './tensor';
 
 export interface Conv2dOptions {
   /** One value per kernel, added after the multiply-adds. */
-  readonly bias?: Tensor | readonly number[];
-  readonly stride?: AxisPair;
-  readonly dilation?: AxisPair;
-  readonly padding?: Padding;
-  readonly paddingMode?: PaddingMode;
+  readonly bias?: Tensor | readonly number[] | undefined;
+  readonly stride?: AxisPair | undefined;
+  readonly dilation?: AxisPair | undefined;
+  readonly padding?: Padding | undefined;
+  readonly paddingMode?: PaddingMode | undefined;
   /** true: mathematical convolution (kernel rotated 180°); false (default): cross-correlation. */
   readonly flip?: boolean;
   /**
@@ -145,11 +145,11 @@ function sumRange(values: Float32Array, start: number, end: number): number {
   let d = 0;
   let k = start;
   for (; k + 4 <= end; k += 4) {
-    a += values[k] as number;
-    b += values[k + 1] as number;
-    c += values[k + 2] as number;
-    d += values[k + 3] as number;
+    a += values[k] ?? 0;
+    b += values[k + 1] ?? 0;
+    c += values[k + 2] ?? 0;
+    d += values[k + 3] ?? 0;
   }
-  for (; k < end; k++) a += values[k] as number;
+  for (; k < end; k++) a += values[k] ?? 0;
   return a + b + (c + d);
 }

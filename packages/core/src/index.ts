@@ -12,6 +12,7 @@ export {
   sigmoid,
   tanh,
 } from './activations';
+export { at } from './at';
 export { getKernels, setKernels } from './backend/active-kernels';
 export type { ComputeKernels, ConvGeometry, GemmGeometry, PoolGeometry } from './backend/kernels';
 export type { TensorDevice } from './backend/tensor-device';

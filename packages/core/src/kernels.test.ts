@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { at } from './at';
 import { gaussianKernel, gaussianKernel1d, kernelPresets, presetKernel, randomKernel } from './kernels';
 
 const sum = (data: Float32Array): number => data.reduce((s, x) => s + x, 0);
@@ -17,15 +18,15 @@ describe('gaussian kernels', () => {
     const k = gaussianKernel(5, 1.2);
     expect(k.shape).toEqual([1, 1, 5, 5]);
     expect(sum(k.data)).toBeCloseTo(1, 5);
-    expect(k.data[0]).toBeCloseTo(k.data[24] as number, 7);
-    expect(k.data[1]).toBeCloseTo(k.data[5] as number, 7);
+    expect(k.data[0]).toBeCloseTo(at(k.data, 24), 7);
+    expect(k.data[1]).toBeCloseTo(at(k.data, 5), 7);
     expect(Math.max(...k.data)).toBe(k.data[12]);
   });
 
   it('even sizes are symmetric about the gap between the middle taps', () => {
     const k = gaussianKernel1d(4, 1);
-    expect(k.data[1]).toBeCloseTo(k.data[2] as number, 7);
-    expect(k.data[0]).toBeCloseTo(k.data[3] as number, 7);
+    expect(k.data[1]).toBeCloseTo(at(k.data, 2), 7);
+    expect(k.data[0]).toBeCloseTo(at(k.data, 3), 7);
     expect(sum(k.data)).toBeCloseTo(1, 6);
   });
 
@@ -78,6 +79,6 @@ describe('randomKernel', () => {
   it('an explicit scale multiplies the unit-variance draws', () => {
     const unit = randomKernel([1, 1, 2, 2], 9, 1);
     const scaled = randomKernel([1, 1, 2, 2], 9, 3);
-    for (let i = 0; i < 4; i++) expect(scaled.data[i]).toBeCloseTo(3 * (unit.data[i] as number), 5);
+    for (let i = 0; i < 4; i++) expect(scaled.data[i]).toBeCloseTo(3 * at(unit.data, i), 5);
   });
 });

@@ -28,8 +28,7 @@ export function gaussianKernel1d(size: number, sigma: number): Tensor {
 export function gaussianKernel(size: number, sigma: number): Tensor {
   const w = gaussianWeights('gaussianKernel', size, sigma);
   const out = new Float32Array(size * size);
-  for (let y = 0; y < size; y++)
-    for (let x = 0; x < size; x++) out[y * size + x] = (w[y] as number) * (w[x] as number);
+  for (let y = 0; y < size; y++) for (let x = 0; x < size; x++) out[y * size + x] = (w[y] ?? 0) * (w[x] ?? 0);
   return new Tensor([1, 1, size, size], out);
 }
 

@@ -18,7 +18,7 @@ export interface WindowSpec {
   readonly kernel: number | readonly [number, number];
   readonly stride?: number | readonly [number, number];
   readonly dilation?: number | readonly [number, number];
-  readonly padding?: PaddingSpec;
+  readonly padding?: PaddingSpec | undefined;
 }
 
 export function pairOf(

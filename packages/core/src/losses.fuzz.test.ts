@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
+import { at } from './at';
 import { meanSquaredError, softmaxCrossEntropy } from './losses';
 import { ShapeError } from './shape-errors';
 import { Tensor } from './tensor';
@@ -49,7 +50,7 @@ describe('losses under fuzzing', () => {
         expect(result.gradient.shape).toEqual(prediction.shape);
         let anyNaN = false;
         for (let i = 0; i < prediction.size; i++) {
-          const diff = (prediction.data[i] as number) - (target.data[i] as number);
+          const diff = at(prediction.data, i) - at(target.data, i);
           anyNaN ||= Number.isNaN(diff);
           if (Number.isNaN(diff)) expect(result.errorMap.data[i], `errorMap[${i}]`).toBeNaN();
           else expect(result.errorMap.data[i], `errorMap[${i}]`).not.toBeNaN();
@@ -89,8 +90,8 @@ describe('losses under fuzzing', () => {
         expect(result.gradient.shape).toEqual(logits.shape);
         const probabilities = target instanceof Tensor && target.shape.length === logits.shape.length;
         for (let s = 0; s < samples; s++) {
-          const sample = Array.from({ length: classes }, (_, c) => logits.data[c * samples + s] as number);
-          const error = result.errorMap.data[s] as number;
+          const sample = Array.from({ length: classes }, (_, c) => at(logits.data, c * samples + s));
+          const error = at(result.errorMap.data, s);
           if (sample.some(Number.isNaN)) expect(error, `sample ${s} of ${JSON.stringify(sample)}`).toBeNaN();
           else if (!probabilities && sample.every(Number.isFinite)) {
             expect(Number.isFinite(error), `sample ${s} of ${JSON.stringify(sample)} gave ${error}`).toBe(

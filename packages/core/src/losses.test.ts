@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { at } from './at';
 import { meanSquaredError, softmaxCrossEntropy } from './losses';
 import { type Tensor, tensor } from './tensor';
 
@@ -7,15 +8,15 @@ function numericGradient(f: (x: Tensor) => number, x: Tensor, h = 1e-2): number[
   return Array.from(x.data, (_, i) => {
     const plus = tensor(Array.from(x.data), x.shape);
     const minus = tensor(Array.from(x.data), x.shape);
-    plus.data[i] = (plus.data[i] as number) + h;
-    minus.data[i] = (minus.data[i] as number) - h;
+    plus.data[i] = at(plus.data, i) + h;
+    minus.data[i] = at(minus.data, i) - h;
     return (f(plus) - f(minus)) / (2 * h);
   });
 }
 
 function expectClose(actual: ArrayLike<number>, expected: ArrayLike<number>, digits = 3): void {
   expect(actual.length).toBe(expected.length);
-  for (let i = 0; i < actual.length; i++) expect(actual[i]).toBeCloseTo(expected[i] as number, digits);
+  for (let i = 0; i < actual.length; i++) expect(actual[i]).toBeCloseTo(at(expected, i), digits);
 }
 
 describe('meanSquaredError', () => {

@@ -38,7 +38,7 @@ export function meanSquaredError(prediction: Tensor, target: Tensor, options: Lo
   const gradient = new Float32Array(n);
   let total = 0;
   for (let i = 0; i < n; i++) {
-    const diff = (prediction.data[i] as number) - (target.data[i] as number);
+    const diff = (prediction.data[i] ?? 0) - (target.data[i] ?? 0);
     errorMap[i] = diff * diff;
     total += diff * diff;
     gradient[i] = 2 * diff * scale;
@@ -88,15 +88,15 @@ export function softmaxCrossEntropy(
   // Element (c, s) lives at c·samples + s: the classes of one sample are `samples` apart.
   for (let s = 0; s < samples; s++) {
     let max = Number.NEGATIVE_INFINITY;
-    for (let c = 0; c < classes; c++) max = Math.max(max, logits.data[c * samples + s] as number);
+    for (let c = 0; c < classes; c++) max = Math.max(max, logits.data[c * samples + s] ?? 0);
     let sumExp = 0;
-    for (let c = 0; c < classes; c++) sumExp += Math.exp((logits.data[c * samples + s] as number) - max);
+    for (let c = 0; c < classes; c++) sumExp += Math.exp((logits.data[c * samples + s] ?? 0) - max);
     const logSumExp = max + Math.log(sumExp);
     let sampleLoss = 0;
     for (let c = 0; c < classes; c++) {
       const i = c * samples + s;
-      const logP = (logits.data[i] as number) - logSumExp;
-      const t = targetProbabilities[i] as number;
+      const logP = (logits.data[i] ?? 0) - logSumExp;
+      const t = targetProbabilities[i] ?? 0;
       if (t !== 0) sampleLoss -= t * logP; // skip t = 0 so a −∞ log-probability cannot make 0·∞ = NaN
       probabilities[i] = Math.exp(logP);
       gradient[i] = (Math.exp(logP) - t) * scale;
@@ -133,7 +133,7 @@ function toProbabilities(
   const samples = indices.length;
   const oneHot = new Float32Array(classes * samples);
   for (let s = 0; s < samples; s++) {
-    const index = indices[s] as number;
+    const index = indices[s] ?? 0;
     if (!Number.isInteger(index) || index < 0 || index >= classes) {
       throw new ShapeError(
         op,

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { at } from './at';
 import { getKernels, setKernels } from './backend/active-kernels';
 import type { ComputeKernels } from './backend/kernels';
 import { referenceKernels } from './backend/reference-kernels';
@@ -39,16 +40,16 @@ function on<T>(kernels: ComputeKernels, run: () => T): T {
 
 /** op(A)·op(B) + bias by the definition, in float64. */
 function bruteForce(a: Tensor, b: Tensor, ta: boolean, tb: boolean, bias?: readonly number[]): Float64Array {
-  const [m, k] = ta ? [a.shape[1] as number, a.shape[0] as number] : (a.shape as [number, number]);
-  const n = (tb ? b.shape[0] : b.shape[1]) as number;
+  const [m, k] = ta ? [at(a.shape, 1), at(a.shape, 0)] : (a.shape as [number, number]);
+  const n = at(b.shape, tb ? 0 : 1);
   const out = new Float64Array(m * n);
   for (let i = 0; i < m; i++)
     for (let j = 0; j < n; j++) {
       let sum = bias?.[j] ?? 0;
       for (let p = 0; p < k; p++) {
-        const left = ta ? a.data[p * m + i] : a.data[i * k + p];
-        const right = tb ? b.data[j * k + p] : b.data[p * n + j];
-        sum += (left as number) * (right as number);
+        const left = at(a.data, ta ? p * m + i : i * k + p);
+        const right = at(b.data, tb ? j * k + p : p * n + j);
+        sum += left * right;
       }
       out[i * n + j] = sum;
     }
@@ -108,9 +109,7 @@ describe('matmul', () => {
             });
             expect(product.shape).toEqual([m, n]);
             for (let e = 0; e < expected.length; e++) {
-              expect(Math.abs((product.data[e] as number) - (expected[e] as number))).toBeLessThan(
-                1e-4 * (k + 1),
-              );
+              expect(Math.abs(at(product.data, e) - at(expected, e))).toBeLessThan(1e-4 * (k + 1));
             }
           }
         },
@@ -127,7 +126,7 @@ describe('matmul', () => {
     const theirs = tf.matMul(tf.tensor2d(x.data, [20, 200]), tf.tensor2d(w.data, [10, 200]), false, true);
     const expected = theirs.dataSync();
     theirs.dispose();
-    for (let e = 0; e < expected.length; e++) expect(ours.data[e]).toBeCloseTo(expected[e] as number, 4);
+    for (let e = 0; e < expected.length; e++) expect(ours.data[e]).toBeCloseTo(at(expected, e), 4);
   });
 
   it('names the mismatch in plain words', () => {

@@ -9,7 +9,7 @@ export interface MatmulOptions {
   /** Use B transposed: B is stored `[N, K]` (a dense layer's weights `[out, in]` give X·Wᵀ). */
   readonly transposeB?: boolean;
   /** One value per output column `[N]`, added to every row. */
-  readonly bias?: Tensor | readonly number[];
+  readonly bias?: Tensor | readonly number[] | undefined;
 }
 
 /**

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { at } from './at';
 import type { PaddingMode, Pads } from './conv-options';
 import { checkPadsForMode, padImage, unpadGradient } from './pad';
 
@@ -64,8 +65,7 @@ describe('unpadGradient', () => {
         const padded = padImage(x, channels, height, width, pads, mode);
         const g = Float32Array.from(padded, (_, i) => ((i * 3 + seed) % 5) - 2);
         const folded = unpadGradient(g, channels, height, width, pads, mode);
-        const dot = (a: Float32Array, b: Float32Array) =>
-          a.reduce((sum, v, i) => sum + v * (b[i] as number), 0);
+        const dot = (a: Float32Array, b: Float32Array) => a.reduce((sum, v, i) => sum + v * at(b, i), 0);
         expect(dot(padded, g)).toBe(dot(x, folded)); // small integers: exact
       }),
       { numRuns: runs },
@@ -137,7 +137,7 @@ describe('padImage and unpadGradient against a cell-by-cell reference', () => {
     fc.assert(
       fc.property(padCases, (c) => {
         const expected: number[] = [];
-        eachPaddedCell(c, (source) => expected.push(source === undefined ? c.fill : (c.x[source] as number)));
+        eachPaddedCell(c, (source) => expected.push(source === undefined ? c.fill : at(c.x, source)));
         const padded = padImage(c.x, c.channels, c.height, c.width, c.pads, c.mode, c.fill);
         expect([...padded]).toEqual(expected);
       }),
@@ -153,7 +153,7 @@ describe('padImage and unpadGradient against a cell-by-cell reference', () => {
         const g = Float32Array.from({ length: c.channels * rows * cols }, (_, i) => ((i * 5) % 9) - 4);
         const expected = new Array<number>(c.x.length).fill(0);
         eachPaddedCell(c, (source, padded) => {
-          if (source !== undefined) expected[source] += g[padded] as number;
+          if (source !== undefined) expected[source] = at(expected, source) + at(g, padded);
         });
         const folded = unpadGradient(g, c.channels, c.height, c.width, c.pads, c.mode);
         expect([...folded]).toEqual(expected); // small integers: exact in any order

@@ -124,8 +124,8 @@ export function padImageInto(
         out.fill(fill, rowStart, rowStart + pads.left);
         out.fill(fill, right, rowStart + paddedWidth);
       } else if (!zeros) {
-        for (let j = 0; j < pads.left; j++) out[rowStart + j] = x[src + (leftSources[j] as number)] as number;
-        for (let j = 0; j < pads.right; j++) out[right + j] = x[src + (rightSources[j] as number)] as number;
+        for (let j = 0; j < pads.left; j++) out[rowStart + j] = x[src + (leftSources[j] ?? 0)] ?? 0;
+        for (let j = 0; j < pads.right; j++) out[right + j] = x[src + (rightSources[j] ?? 0)] ?? 0;
       }
     }
     const bottom = plane + (pads.top + height) * paddedWidth;
@@ -173,9 +173,12 @@ export function unpadGradient(
   for (let c = 0; c < channels; c++) {
     for (let r = 0; r < paddedHeight; r++) {
       const gradRow = (c * paddedHeight + r) * paddedWidth;
-      const dxRow = (c * height + (rows[r] as number)) * width;
+      const dxRow = (c * height + (rows[r] ?? 0)) * width;
       const scatter = (from: number, to: number) => {
-        for (let j = from; j < to; j++) dx[dxRow + (cols[j] as number)] += dPadded[gradRow + j] as number;
+        for (let j = from; j < to; j++) {
+          const cell = dxRow + (cols[j] ?? 0);
+          dx[cell] = (dx[cell] ?? 0) + (dPadded[gradRow + j] ?? 0);
+        }
       };
       if (r >= pads.top && r < pads.top + height) {
         scatter(0, pads.left); // the real cells between were copied above

@@ -102,13 +102,12 @@ export function divideByRealCells(out: Float32Array, call: PreparedPool): void {
   const { top, bottom, left, right } = call.plan.pads;
   if (top === 0 && bottom === 0 && left === 0 && right === 0) {
     const area = g.sizeY * g.sizeX;
-    for (let k = 0; k < out.length; k++) out[k] = (out[k] as number) / area;
+    for (let k = 0; k < out.length; k++) out[k] = (out[k] ?? 0) / area;
     return;
   }
   const counts = realCellCounts(call.plan, g, call.inputHeight, call.inputWidth);
   for (let start = 0; start < out.length; start += counts.length) {
-    for (let k = 0; k < counts.length; k++)
-      out[start + k] = (out[start + k] as number) / (counts[k] as number);
+    for (let k = 0; k < counts.length; k++) out[start + k] = (out[start + k] ?? 0) / (counts[k] ?? 0);
   }
 }
 

@@ -21,9 +21,9 @@ export interface Pool2dOptions {
   /** Window size, one number for a square window or `[sh, sw]`. */
   readonly size: AxisPair;
   /** Defaults to the window size (non-overlapping windows). */
-  readonly stride?: AxisPair;
+  readonly stride?: AxisPair | undefined;
   /** As for conv; the added cells are zeros that max ignores and avg does not count. */
-  readonly padding?: Padding;
+  readonly padding?: Padding | undefined;
 }
 
 /**
@@ -135,7 +135,10 @@ function poolGradient(
   const dxPadded = new Float32Array(g.channels * g.height * g.width);
   if (argmax !== undefined) {
     const indices = argmax.read();
-    for (let k = 0; k < indices.length; k++) dxPadded[indices[k] as number] += grad[k] as number;
+    for (let k = 0; k < indices.length; k++) {
+      const cell = indices[k] ?? 0;
+      dxPadded[cell] = (dxPadded[cell] ?? 0) + (grad[k] ?? 0);
+    }
   } else {
     const counts = realCellCounts(call.plan, g, call.inputHeight, call.inputWidth);
     spreadAverageGradient(grad, counts, g, dxPadded);
@@ -171,10 +174,11 @@ function spreadAverageGradient(
   for (let c = 0; c < g.channels; c++) {
     for (let y = 0; y < g.outHeight; y++) {
       for (let x = 0; x < g.outWidth; x++, k++) {
-        const share = (gradOut[k] as number) / (counts[y * g.outWidth + x] as number);
+        const share = (gradOut[k] ?? 0) / (counts[y * g.outWidth + x] ?? 0);
         for (let i = 0; i < g.sizeY; i++) {
           for (let j = 0; j < g.sizeX; j++) {
-            dxPadded[(c * g.height + y * g.strideY + i) * g.width + x * g.strideX + j] += share;
+            const cell = (c * g.height + y * g.strideY + i) * g.width + x * g.strideX + j;
+            dxPadded[cell] = (dxPadded[cell] ?? 0) + share;
           }
         }
       }

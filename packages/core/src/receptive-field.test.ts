@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { at } from './at';
 import { outputLength, type PaddingSpec, resolvePadding } from './output-size';
 import { createRandom } from './random';
 import { type Box, clipReceptiveBox, receptiveField, receptiveFieldBox } from './receptive-field';
@@ -136,7 +137,7 @@ describe('receptiveFieldBox against brute-force propagation', () => {
         kernel: int(1, 3),
         stride: int(1, 2),
         dilation: int(1, 2),
-        padding: paddings[int(0, paddings.length - 1)],
+        padding: at(paddings, int(0, paddings.length - 1)),
       }));
       let brute: (Box | undefined)[][];
       try {

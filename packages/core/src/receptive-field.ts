@@ -12,10 +12,10 @@ import { requireInteger, ShapeError } from './shape-errors';
 
 export interface ReceptiveLayer {
   readonly kernel: number | readonly [number, number];
-  readonly stride?: number | readonly [number, number];
-  readonly dilation?: number | readonly [number, number];
+  readonly stride?: number | readonly [number, number] | undefined;
+  readonly dilation?: number | readonly [number, number] | undefined;
   /** Same spec as conv, or just the top/left amounts — the only ones the recurrence uses. */
-  readonly padding?: PaddingSpec | TopLeft;
+  readonly padding?: PaddingSpec | TopLeft | undefined;
 }
 
 export interface ReceptiveFieldInfo {

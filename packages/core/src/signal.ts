@@ -38,7 +38,7 @@ export function smooth1d(signal: SignalLike, kernel: SignalLike): Tensor | Float
     let sum = 0;
     for (let j = 0; j < k.length; j++) {
       const source = Math.min(Math.max(i - before + j, 0), last);
-      sum += (k[j] as number) * (x[source] as number);
+      sum += (k[j] ?? 0) * (x[source] ?? 0);
     }
     out[i] = sum;
   }
@@ -70,12 +70,12 @@ export function findPeaks(signal: SignalLike, options: PeakOptions = {}): Peak[]
   let candidates = localMaxima(x);
   if (options.minHeight !== undefined) {
     const minHeight = options.minHeight;
-    candidates = candidates.filter((i) => (x[i] as number) >= minHeight);
+    candidates = candidates.filter((i) => (x[i] ?? 0) >= minHeight);
   }
   if (options.minDistance !== undefined) candidates = keepDistant(x, candidates, options.minDistance);
   const peaks = candidates.map((index) => ({
     index,
-    value: x[index] as number,
+    value: x[index] ?? 0,
     prominence: prominence(x, index),
   }));
   const minProminence = options.minProminence;
@@ -86,10 +86,10 @@ function localMaxima(x: Float32Array): number[] {
   const peaks: number[] = [];
   let i = 1;
   while (i < x.length - 1) {
-    if ((x[i - 1] as number) < (x[i] as number)) {
+    if ((x[i - 1] ?? 0) < (x[i] ?? 0)) {
       let end = i; // walk across a plateau
       while (end + 1 < x.length - 1 && x[end + 1] === x[i]) end++;
-      if ((x[end + 1] as number) < (x[i] as number)) peaks.push(Math.floor((i + end) / 2));
+      if ((x[end + 1] ?? 0) < (x[i] ?? 0)) peaks.push(Math.floor((i + end) / 2));
       i = end + 1;
     } else {
       i++;
@@ -100,7 +100,7 @@ function localMaxima(x: Float32Array): number[] {
 
 /** Greedy: visit peaks tallest first and drop any later one within `distance` of a kept peak. */
 function keepDistant(x: Float32Array, peaks: readonly number[], distance: number): number[] {
-  const order = [...peaks].sort((a, b) => (x[b] as number) - (x[a] as number) || a - b);
+  const order = [...peaks].sort((a, b) => (x[b] ?? 0) - (x[a] ?? 0) || a - b);
   const kept: number[] = [];
   for (const candidate of order) {
     if (kept.every((k) => Math.abs(k - candidate) >= distance)) kept.push(candidate);
@@ -110,12 +110,11 @@ function keepDistant(x: Float32Array, peaks: readonly number[], distance: number
 
 /** Each side: the lowest sample before the signal rises above the peak (or ends); the higher base wins. */
 function prominence(x: Float32Array, peak: number): number {
-  const height = x[peak] as number;
+  const height = x[peak] ?? 0;
   let leftBase = height;
-  for (let i = peak - 1; i >= 0 && (x[i] as number) <= height; i--)
-    leftBase = Math.min(leftBase, x[i] as number);
+  for (let i = peak - 1; i >= 0 && (x[i] ?? 0) <= height; i--) leftBase = Math.min(leftBase, x[i] ?? 0);
   let rightBase = height;
-  for (let i = peak + 1; i < x.length && (x[i] as number) <= height; i++)
-    rightBase = Math.min(rightBase, x[i] as number);
+  for (let i = peak + 1; i < x.length && (x[i] ?? 0) <= height; i++)
+    rightBase = Math.min(rightBase, x[i] ?? 0);
   return height - Math.max(leftBase, rightBase);
 }

@@ -200,9 +200,9 @@ function flatten(values: NestedNumbers, shape: readonly number[]): number[] {
 }
 
 function nest(data: Float32Array, shape: readonly number[], depth: number, offset: number): NestedNumbers {
-  if (depth === shape.length) return data[offset] as number;
+  if (depth === shape.length) return data[offset] ?? 0;
   const stride = shapeSize(shape.slice(depth + 1));
-  return Array.from({ length: shape[depth] as number }, (_, i) =>
+  return Array.from({ length: shape[depth] ?? 0 }, (_, i) =>
     nest(data, shape, depth + 1, offset + i * stride),
   );
 }

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type ActivationName, activationNames, applyActivation } from './activations';
+import { at } from './at';
 import type { Padding, PaddingMode } from './conv-options';
 import { conv2d } from './conv2d';
 import { pool2d } from './pool2d';
@@ -167,7 +168,7 @@ describe('against conv2d and pool2d', () => {
                 { ...options, activation: c.activation },
                 { kernel: o, y, x: xi },
               );
-              const expected = map.data[(o * outH + y) * outW + xi] as number;
+              const expected = at(map.data, (o * outH + y) * outW + xi);
               expect(unit.value).toBeCloseTo(expected, 5);
               expect(unit.taps).toHaveLength(c.channels * c.kh * c.kw);
               expect(unit.sum).toBeCloseTo(
@@ -209,7 +210,7 @@ describe('against conv2d and pool2d', () => {
           for (let y = 0; y < outH; y++) {
             for (let xi = 0; xi < outW; xi++) {
               const unit = explainPoolUnit(x, options, { channel: ch, y, x: xi });
-              expect(unit.value).toBeCloseTo(map.data[(ch * outH + y) * outW + xi] as number, 5);
+              expect(unit.value).toBeCloseTo(at(map.data, (ch * outH + y) * outW + xi), 5);
             }
           }
         }

@@ -1,4 +1,5 @@
 import { type ActivationName, applyActivation } from './activations';
+import { at } from './at';
 import { type PaddingMode, type Pads, paddingModes, planWindow, type WindowPlan } from './conv-options';
 import type { Conv2dOptions } from './conv2d';
 import { checkPadsForMode, sourceIndex } from './pad';
@@ -117,7 +118,7 @@ export function explainConvUnit(
   const flipped = options.flip === true;
   const weightAt = (c: number, i: number, j: number): number => {
     const [si, sj] = flipped ? [kh - 1 - i, kw - 1 - j] : [i, j];
-    return w.data[((unit.kernel * channels + c) * kh + si) * kw + sj] as number;
+    return at(w.data, ((unit.kernel * channels + c) * kh + si) * kw + sj);
   };
   const origin = windowOrigin(plan, unit.y, unit.x);
   const taps: ConvTap[] = [];
@@ -185,7 +186,7 @@ export function explainPoolUnit(
       const row = origin.row + i;
       const col = origin.col + j;
       const padded = !inside(row, col, height, width);
-      const value = padded ? null : (x.data[(unit.channel * height + row) * width + col] as number);
+      const value = padded ? null : at(x.data, (unit.channel * height + row) * width + col);
       const cell: WindowCell = { row, col, padded, source: null, value };
       cells.push(cell);
       if (value === null) continue;
@@ -247,13 +248,13 @@ function readCell(x: Tensor, c: number, row: number, col: number, mode: PaddingM
       col,
       padded: false,
       source: null,
-      value: x.data[(c * height + row) * width + col] as number,
+      value: at(x.data, (c * height + row) * width + col),
     };
   }
   const sourceRow = sourceIndex(row, height, mode);
   const sourceCol = sourceIndex(col, width, mode);
   if (sourceRow < 0 || sourceCol < 0) return { row, col, padded: true, source: null, value: 0 };
-  const value = x.data[(c * height + sourceRow) * width + sourceCol] as number;
+  const value = at(x.data, (c * height + sourceRow) * width + sourceCol);
   return { row, col, padded: true, source: { row: sourceRow, col: sourceCol }, value };
 }
 
@@ -262,7 +263,7 @@ function inside(row: number, col: number, height: number, width: number): boolea
 }
 
 function checkUnit(op: string, shape: readonly number[], index: readonly number[]): void {
-  if (index.some((i, axis) => !Number.isInteger(i) || i < 0 || i >= (shape[axis] as number))) {
+  if (index.some((i, axis) => !Number.isInteger(i) || i < 0 || i >= at(shape, axis))) {
     throw new ShapeError(op, `unit (${index.join(', ')}) is outside the output ${formatShape(shape)}`);
   }
 }
@@ -273,11 +274,11 @@ function biasOf(bias: Conv2dOptions['bias'], kernel: number, kernels: number): n
   if (values.length !== kernels) {
     throw new ShapeError(OP, `bias has ${values.length} values but there are ${kernels} kernels`);
   }
-  return values[kernel] as number;
+  return at(values, kernel);
 }
 
 /** The activation of one number, through the same code as the layer's (a 1-element tensor). */
 function activate(name: ActivationName, x: number, alpha: number | undefined): number {
   const one = new Tensor([1], Float32Array.of(x));
-  return applyActivation(name, one, alpha === undefined ? {} : { alpha }).data[0] as number;
+  return at(applyActivation(name, one, alpha === undefined ? {} : { alpha }).data, 0);
 }

@@ -1,3 +1,4 @@
+import { at } from '@convbook/core';
 import { describe, expect, it } from 'vitest';
 import type { CellValue } from '../cell-value';
 import { convCell } from '../kinds/conv-cell';
@@ -64,7 +65,7 @@ describe('explainCellUnit', () => {
           { channel: 0, y, x },
         );
         if (!result.ok || result.breakdown.kind !== 'conv') throw new Error('expected a conv breakdown');
-        expect(result.breakdown.value).toBeCloseTo(map.data[y * outW + x] as number, 5);
+        expect(result.breakdown.value).toBeCloseTo(at(map.data, y * outW + x), 5);
         expect(result.breakdown.broadcastChannels).toBe(3);
         expect(result.breakdown.taps).toHaveLength(27);
       }

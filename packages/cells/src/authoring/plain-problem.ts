@@ -28,13 +28,13 @@ export interface PlainProblem {
   /** Who: "Convolution 'Edges'", "The notebook". */
   readonly subject: string;
   /** Which field in words ("stride", "the kernel input"), when the problem is about one. */
-  readonly field?: string;
+  readonly field?: string | undefined;
   /** What is wrong, in plain words. */
   readonly message: string;
   /** The JSON path, kept as a detail. */
   readonly path: string;
   /** The cell's id, when the problem is inside a cell (so the UI can put it there). */
-  readonly cellId?: string;
+  readonly cellId?: string | undefined;
   /** The top-level parameter name, when the problem is about one (so its control can show an error state). */
   readonly param?: string;
 }

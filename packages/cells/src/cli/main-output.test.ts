@@ -203,7 +203,7 @@ describe('the runner memory budget', () => {
     const { code, err } = await run(['--out', dir, '--memory-budget', '5M'], notebook);
     expect(code).toBe(1);
     expect(err).toEqual([
-      "c1 (conv): not enough memory: this cell needs 3 MB, but the other cells already hold 4 MB of the notebook's 5 MB memory budget; remove or shrink some cells, or raise the budget",
+      "Convolution c1: not enough memory: this cell needs 3 MB, but the other cells already hold 4 MB of the notebook's 5 MB memory budget; remove or shrink some cells, or raise the budget  [cells[3]]",
     ]);
     expect((await run(['--out', dir, '--memory-budget', '8M'], notebook)).code).toBe(0);
   });

@@ -11,6 +11,7 @@ import { type CellSummary, renderableTensor, summarizeCell } from './cell-summar
 import { cellValueJson } from './cell-value-json';
 import { OutputDir } from './output-dir';
 import { OutputNames, SUMMARY_FILE } from './output-names';
+import { cellErrorLines, cellNotComputedLine, documentProblemLine } from './plain-lines';
 
 /**
  * The headless runner: validate a notebook, compute every cell, write a PNG per picture and a summary.
@@ -24,9 +25,9 @@ export interface RunOptions {
    */
   readonly values?: boolean;
   /** Lets big convs use other cores; the caller closes it. */
-  readonly parallel?: ParallelConv;
+  readonly parallel?: ParallelConv | undefined;
   /** Bytes all cells' values may hold together (the Notebook's default, 1 GB, when absent). */
-  readonly memoryBudget?: number;
+  readonly memoryBudget?: number | undefined;
 }
 
 export interface RunResult {
@@ -48,8 +49,11 @@ export async function runNotebook(source: string | unknown, options: RunOptions)
       memoryBudget: options.memoryBudget,
     });
   } catch (error) {
-    if (error instanceof DocumentError)
-      return { exitCode: 2, problems: error.message.split('\n'), cells: [] };
+    if (error instanceof DocumentError) {
+      const document = typeof source === 'string' ? parseLoosely(source) : source;
+      const problems = error.problems.map((p) => documentProblemLine(p, document));
+      return { exitCode: 2, problems, cells: [] };
+    }
     throw error;
   }
   try {
@@ -70,15 +74,17 @@ export async function runNotebook(source: string | unknown, options: RunOptions)
 
     const cells: CellSummary[] = [];
     const problems: string[] = [];
-    for (const cell of document.cells) {
+    for (const [index, cell] of document.cells.entries()) {
       const state = states.get(cell.id);
       if (state === undefined) continue;
       const summary = summarizeCell(cell.id, cell.kind, state);
       cells.push(summary);
       if (state.status === 'error' && state.error.upstream === undefined) {
-        problems.push(`${cell.id} (${cell.kind}): ${state.error.message}`);
+        problems.push(...cellErrorLines(state.error, cell, index));
+      } else if (state.status === 'error') {
+        problems.push(cellNotComputedLine(cell, index, `${state.error.upstream} above it failed`));
       } else if (state.status !== 'ok') {
-        problems.push(`${cell.id} (${cell.kind}): ${summary.error ?? 'did not finish'}`);
+        problems.push(cellNotComputedLine(cell, index, summary.error ?? 'it did not finish'));
       }
       if (state.status !== 'ok') continue;
       if (options.values) {
@@ -133,5 +139,14 @@ async function runDemandCells(notebook: Notebook): Promise<void> {
     if (findCellKind(cell.kind)?.runsOn !== 'demand') continue;
     notebook.run(cell.id);
     await notebook.whenIdle();
+  }
+}
+
+/** The document as JSON, only to name cells in problems; a file that is not JSON has none to name. */
+function parseLoosely(text: string): unknown {
+  try {
+    return JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch {
+    return undefined;
   }
 }

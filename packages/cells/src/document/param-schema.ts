@@ -1,3 +1,4 @@
+import { at } from '@convbook/core';
 import type { DocumentProblem } from './document-error';
 
 /**
@@ -16,7 +17,7 @@ export type Checked<T> = T | typeof INVALID;
 
 export type SchemaMeta =
   | { readonly type: 'int'; readonly min: number; readonly max: number }
-  | { readonly type: 'num'; readonly min?: number; readonly max?: number }
+  | { readonly type: 'num'; readonly min?: number | undefined; readonly max?: number | undefined }
   | { readonly type: 'bool' }
   | { readonly type: 'str'; readonly maxLength: number }
   | { readonly type: 'oneOf'; readonly options: readonly string[] }
@@ -35,8 +36,8 @@ export type SchemaMeta =
 export interface Schema<T> {
   readonly meta: SchemaMeta;
   /** Short human name for a control, e.g. "Stride". */
-  readonly label?: string;
-  readonly description?: string;
+  readonly label?: string | undefined;
+  readonly description?: string | undefined;
   /** What a valid value looks like, for messages: "an integer >= 1". */
   readonly expected: string;
   /** Validates `value` found at `path`; pushes every problem and returns INVALID, or returns the value. */
@@ -226,7 +227,7 @@ export function union<T>(...options: readonly Schema<T>[]): Schema<T> {
       if (success !== undefined) return success.result;
       const sameType = attempts.filter((a) => jsonTypeMatches(a.option, value));
       if (sameType.length === 1) {
-        problems.push(...sameType[0].own);
+        problems.push(...at(sameType, 0).own);
         return INVALID;
       }
       return fail(problems, path, `must be ${expected}; got ${showValue(value)}`);

@@ -1,3 +1,4 @@
+import { at } from '@convbook/core';
 import { describe, expect, it } from 'vitest';
 import { DocumentError } from './document-error';
 import { parseNotebook } from './parse-notebook';
@@ -77,8 +78,8 @@ describe('parseNotebook accepts', () => {
   it('JSON text, and returns a copy that shares nothing with the input', () => {
     const source = notebook([structuredClone(image)]);
     const document = parseNotebook(source);
-    (source.cells[0] as typeof image).params.values[0][0] = 99;
-    expect(document.cells[0].params?.values).toEqual([
+    at((source.cells[0] as typeof image).params.values, 0)[0] = 99;
+    expect(at(document.cells, 0).params?.values).toEqual([
       [1, 2, 0],
       [4, 1, 5],
     ]);

@@ -1,4 +1,4 @@
-import type { NestedNumbers } from '@convbook/core';
+import { at, type NestedNumbers } from '@convbook/core';
 import type { DocumentProblem } from './document-error';
 import { FLOAT32_MAX, INVALID, type Schema, showValue } from './param-schema';
 
@@ -28,8 +28,9 @@ export function tensorLiteral(...maxShapes: readonly (readonly number[])[]): Sch
       }
       for (const [axis, size] of shape.entries()) {
         if (size < 1) return fail(problems, path, `must not be empty (dimension ${axis} has 0 entries)`);
-        if (size > limits[axis]) {
-          return fail(problems, path, `dimension ${axis} has ${size} entries, the limit is ${limits[axis]}`);
+        const limit = at(limits, axis);
+        if (size > limit) {
+          return fail(problems, path, `dimension ${axis} has ${size} entries, the limit is ${limit}`);
         }
       }
       const bad = { count: 0 };

@@ -1,3 +1,4 @@
+import { at } from '@convbook/core';
 import { describe, expect, it } from 'vitest';
 import { decodeWeights, encodeWeights, fromHalf, roundToHalf, toHalf } from './weight-encoding';
 
@@ -31,7 +32,7 @@ describe('encodeWeights / decodeWeights', () => {
   it('f32 round-trips exactly, f16 to within its precision, and rounded values exactly', () => {
     expect(decodeWeights(encodeWeights(values, 'f32'), 4)).toEqual(values);
     const half = decodeWeights(encodeWeights(values), 4);
-    for (let i = 0; i < 4; i++) expect(half[i]).toBeCloseTo(values[i] as number, 3);
+    for (let i = 0; i < 4; i++) expect(half[i]).toBeCloseTo(at(values, i), 3);
     const rounded = values.slice();
     roundToHalf(rounded);
     expect(decodeWeights(encodeWeights(rounded), 4)).toEqual(rounded);

@@ -9,8 +9,8 @@ export function encodeWeights(values: Float32Array, precision: WeightPrecision =
   const bytes = new Uint8Array(values.length * (precision === 'f16' ? 2 : 4));
   const view = new DataView(bytes.buffer);
   for (let i = 0; i < values.length; i++) {
-    if (precision === 'f16') view.setUint16(i * 2, toHalf(values[i] as number), true);
-    else view.setFloat32(i * 4, values[i] as number, true);
+    if (precision === 'f16') view.setUint16(i * 2, toHalf(values[i] ?? 0), true);
+    else view.setFloat32(i * 4, values[i] ?? 0, true);
   }
   return `${precision}:${toBase64(bytes)}`;
 }
@@ -19,7 +19,7 @@ export function encodeWeights(values: Float32Array, precision: WeightPrecision =
 export function decodeWeights(text: string, expected: number): Float32Array {
   const match = /^(f16|f32):([A-Za-z0-9+/]*={0,2})$/.exec(text);
   if (match === null) throw new Error('must be "f16:" or "f32:" followed by base64');
-  const bytes = fromBase64(match[2] as string);
+  const bytes = fromBase64(match[2] ?? '');
   const width = match[1] === 'f16' ? 2 : 4;
   if (bytes.length !== expected * width) {
     throw new Error(`holds ${Math.floor(bytes.length / width)} weights but the shape needs ${expected}`);
@@ -34,7 +34,7 @@ export function decodeWeights(text: string, expected: number): Float32Array {
 
 /** The value a weight takes after a round trip through float16 (what Apply stores). */
 export function roundToHalf(values: Float32Array): void {
-  for (let i = 0; i < values.length; i++) values[i] = fromHalf(toHalf(values[i] as number));
+  for (let i = 0; i < values.length; i++) values[i] = fromHalf(toHalf(values[i] ?? 0));
 }
 
 const f32 = new Float32Array(1);
@@ -46,7 +46,7 @@ const u32 = new Uint32Array(f32.buffer);
  */
 export function toHalf(value: number): number {
   f32[0] = value;
-  const x = u32[0] as number;
+  const x = u32[0] ?? 0;
   const sign = (x >>> 16) & 0x8000;
   const exponent = (x >>> 23) & 0xff;
   let mantissa = x & 0x7fffff;

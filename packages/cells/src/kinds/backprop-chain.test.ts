@@ -1,4 +1,4 @@
-import { createRandom, Tensor, tensor } from '@convbook/core';
+import { at, createRandom, Tensor, tensor } from '@convbook/core';
 import { describe, expect, it } from 'vitest';
 import { type BackpropChain, backwardChain, forwardChain } from './backprop-chain';
 import type { ConvLayer } from './upstream-layers';
@@ -42,7 +42,7 @@ function smallChain(): BackpropChain {
 /** Central differences of the whole chain's loss, perturbing one number at a time. */
 function numericGradient(values: Float32Array, lossAt: () => number, eps = 1e-2): number[] {
   return Array.from(values, (_, i) => {
-    const original = values[i] as number;
+    const original = at(values, i);
     values[i] = original + eps;
     const plus = lossAt();
     values[i] = original - eps;
@@ -55,7 +55,7 @@ function numericGradient(values: Float32Array, lossAt: () => number, eps = 1e-2)
 function expectClose(actual: ArrayLike<number>, expected: ArrayLike<number>, tolerance = 2e-2): void {
   const scale = Math.max(1e-3, ...Array.from(expected, Math.abs));
   for (let i = 0; i < expected.length; i++) {
-    expect(Math.abs((actual[i] as number) - (expected[i] as number)) / scale).toBeLessThan(tolerance);
+    expect(Math.abs(at(actual, i) - at(expected, i)) / scale).toBeLessThan(tolerance);
   }
 }
 

@@ -137,7 +137,9 @@ function foldBroadcastGradient(dw: Tensor, weights: Tensor): Tensor {
   const folded = new Float32Array(weights.size);
   for (let o = 0; o < outChannels; o++) {
     for (let c = 0; c < channels; c++) {
-      for (let k = 0; k < plane; k++) folded[o * plane + k] += dw.data[(o * channels + c) * plane + k] ?? 0;
+      for (let k = 0; k < plane; k++) {
+        folded[o * plane + k] = (folded[o * plane + k] ?? 0) + (dw.data[(o * channels + c) * plane + k] ?? 0);
+      }
     }
   }
   return new Tensor(weights.shape, folded);

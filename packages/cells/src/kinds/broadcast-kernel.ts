@@ -6,7 +6,7 @@ import { formatShape, ShapeError, Tensor } from '@convbook/core';
  * filter applied to each input channel. Any other channel mismatch is an error naming both counts.
  */
 export function broadcastKernel(weights: Tensor, channels: number): Tensor {
-  const [o, c, kh, kw] = weights.shape;
+  const [o = 1, c = 1, kh = 1, kw = 1] = weights.shape;
   if (c === channels) return weights;
   if (c !== 1) {
     throw new ShapeError(

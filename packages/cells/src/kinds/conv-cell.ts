@@ -64,7 +64,7 @@ export const convCell = defineCellKind({
   estimateBytes: ({ input, kernel }, params) =>
     4 * (outputSize(input.tensor.shape, kernel.weights.shape, windowOptions(params))?.values ?? 0),
   compute: ({ input, kernel }, params, context) => {
-    const weights = broadcastKernel(kernel.weights, input.tensor.shape[0]);
+    const weights = broadcastKernel(kernel.weights, input.tensor.shape[0] ?? 1);
     const options: Conv2dOptions = { ...windowOptions(params), bias: Array.from(kernel.bias) };
     refuseHugeOutput(input.tensor.shape, weights.shape, options);
     const alpha = params.alpha === undefined ? {} : { alpha: params.alpha };

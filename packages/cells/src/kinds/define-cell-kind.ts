@@ -49,12 +49,12 @@ export interface ComputeContext {
    * Other cores, when the host has them (a pool of Web Workers in the browser, worker threads in the
    * runner). A kind asks `splits` first and stays synchronous on one thread when the answer is no.
    */
-  readonly parallel?: ParallelConv;
+  readonly parallel?: ParallelConv | undefined;
   /**
    * For a kind that runs on demand: the value its last run produced (so "Resume" continues from the
    * learned weights); undefined for the first run, after a reset, and for kinds that run on every change.
    */
-  readonly previous?: CellValue;
+  readonly previous?: CellValue | undefined;
 }
 
 /**
@@ -103,7 +103,7 @@ export interface CellKindSpec<I extends Readonly<Record<string, InputSlot>>, P e
 export interface NormalizedSlot {
   readonly accepts: readonly ValueType[];
   readonly optional: boolean;
-  readonly label?: string;
+  readonly label?: string | undefined;
 }
 
 type Inputs = Readonly<Record<string, CellValue | undefined>>;

@@ -42,8 +42,7 @@ export const denseCell = defineCellKind({
       params.units,
       out,
     );
-    if (params.activation === 'relu')
-      for (let i = 0; i < out.length; i++) out[i] = Math.max(0, out[i] as number);
+    if (params.activation === 'relu') for (let i = 0; i < out.length; i++) out[i] = Math.max(0, out[i] ?? 0);
     return { type: 'tensor', tensor: new Tensor([params.units], out) };
   },
 });

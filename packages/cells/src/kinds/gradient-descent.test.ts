@@ -1,4 +1,4 @@
-import { conv2d, createRandom, Tensor, tensor } from '@convbook/core';
+import { at, conv2d, createRandom, Tensor, tensor } from '@convbook/core';
 import { describe, expect, it } from 'vitest';
 import { type BackpropChain, forwardChain } from './backprop-chain';
 import { trainKernel } from './gradient-descent';
@@ -44,12 +44,12 @@ function sobelProblem(): BackpropChain {
 describe('trainKernel', () => {
   it('learns Sobel x from an image and its Sobel-x map: the loss falls more than 100×', async () => {
     const result = await trainKernel(sobelProblem(), 'guess', { steps: 300, learningRate: 0.3 });
-    const first = result.lossCurve[0] as number;
+    const first = at(result.lossCurve, 0);
     const last = result.lossCurve.at(-1) as number;
     expect(result.lossCurve).toHaveLength(301);
     expect(first / last).toBeGreaterThan(100);
     for (const [i, w] of sobelX.data.entries()) expect(result.learnedWeights.data[i]).toBeCloseTo(w, 1);
-    expect(Math.abs(result.learnedBias[0] as number)).toBeLessThan(0.05);
+    expect(Math.abs(at(result.learnedBias, 0))).toBeLessThan(0.05);
   });
 
   it('reports progress with a growing loss curve and stops when aborted', async () => {

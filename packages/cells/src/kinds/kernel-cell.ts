@@ -1,4 +1,5 @@
 import {
+  at,
   gaussianKernel,
   type KernelPresetName,
   kernelPresets,
@@ -95,20 +96,22 @@ export const kernelCell = defineCellKind({
   },
   compute: (_inputs, params) => {
     const weights = buildWeights(params);
-    const bias = Float32Array.from(params.bias ?? new Array<number>(weights.shape[0]).fill(0));
+    const bias = Float32Array.from(params.bias ?? new Array<number>(at(weights.shape, 0)).fill(0));
     return { type: 'kernel', weights, bias };
   },
 });
 
 interface KernelSources {
-  readonly values?: TensorLiteral;
-  readonly preset?: KernelPresetName;
-  readonly gaussian?: { readonly size: number; readonly sigma: number };
-  readonly random?: {
-    readonly shape: readonly number[];
-    readonly seed: number;
-    readonly scale?: number | 'he' | 'glorot';
-  };
+  readonly values?: TensorLiteral | undefined;
+  readonly preset?: KernelPresetName | undefined;
+  readonly gaussian?: { readonly size: number; readonly sigma: number } | undefined;
+  readonly random?:
+    | {
+        readonly shape: readonly number[];
+        readonly seed: number;
+        readonly scale?: number | 'he' | 'glorot' | undefined;
+      }
+    | undefined;
 }
 
 function buildWeights(params: KernelSources): Tensor {
@@ -119,7 +122,7 @@ function buildWeights(params: KernelSources): Tensor {
   if (params.preset !== undefined) return presetKernel(params.preset);
   if (params.gaussian !== undefined) return gaussianKernel(params.gaussian.size, params.gaussian.sigma);
   if (params.random !== undefined) {
-    const [o, c, kh, kw] = params.random.shape;
+    const [o = 1, c = 1, kh = 1, kw = 1] = params.random.shape;
     return randomKernel([o, c, kh, kw], params.random.seed, params.random.scale);
   }
   throw new Error('kernel: no weight source (validateParams should have caught this)');
@@ -129,9 +132,9 @@ function buildWeights(params: KernelSources): Tensor {
 function kernelCount(params: KernelSources): number {
   if (params.values !== undefined) {
     const shape = leadingShape(params.values);
-    return shape.length === 4 ? shape[0] : 1;
+    return shape.length === 4 ? at(shape, 0) : 1;
   }
-  if (params.random !== undefined) return params.random.shape[0];
+  if (params.random !== undefined) return at(params.random.shape, 0);
   return 1;
 }
 
@@ -148,11 +151,11 @@ function checkRandomShape(shape: readonly number[]): DocumentProblem[] {
     ];
   }
   return shape.flatMap((n, axis) =>
-    n > limits[axis]
+    n > at(limits, axis)
       ? [
           {
             path: `random.shape[${axis}]`,
-            message: `${names[axis]} must be at most ${limits[axis]}, got ${n}`,
+            message: `${names[axis]} must be at most ${at(limits, axis)}, got ${n}`,
           },
         ]
       : [],

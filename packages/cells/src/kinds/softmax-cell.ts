@@ -19,11 +19,11 @@ export const softmaxCell = defineCellKind({
     const out = new Float32Array(scores.size);
     for (let s = 0; s < positions; s++) {
       let max = Number.NEGATIVE_INFINITY;
-      for (let c = 0; c < classes; c++) max = Math.max(max, scores.data[c * positions + s] as number);
+      for (let c = 0; c < classes; c++) max = Math.max(max, scores.data[c * positions + s] ?? 0);
       let sum = 0;
-      for (let c = 0; c < classes; c++) sum += Math.exp((scores.data[c * positions + s] as number) - max);
+      for (let c = 0; c < classes; c++) sum += Math.exp((scores.data[c * positions + s] ?? 0) - max);
       for (let c = 0; c < classes; c++) {
-        out[c * positions + s] = Math.exp((scores.data[c * positions + s] as number) - max) / sum;
+        out[c * positions + s] = Math.exp((scores.data[c * positions + s] ?? 0) - max) / sum;
       }
     }
     return { type: 'tensor', tensor: new Tensor(scores.shape, out) };

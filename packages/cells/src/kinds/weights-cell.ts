@@ -1,4 +1,4 @@
-import { createRandom, initWeights, Tensor } from '@convbook/core';
+import { at, createRandom, initWeights, Tensor } from '@convbook/core';
 import type { DocumentProblem } from '../document/document-error';
 import { MAX_KERNEL_WEIGHTS } from '../document/limits';
 import { describe, int, numberArray, oneOf, optional, str, withDefault } from '../document/param-schema';
@@ -48,7 +48,7 @@ export const weightsCell = defineCellKind({
       problems.push({ path: 'shape', message: `holds ${count} weights; the limit is ${MAX_KERNEL_WEIGHTS}` });
       return problems;
     }
-    const outputs = params.shape[0] as number;
+    const outputs = at(params.shape, 0);
     for (const [field, expected] of [
       ['data', count],
       ['bias', outputs],
@@ -66,9 +66,9 @@ export const weightsCell = defineCellKind({
   compute: (_inputs, params) => {
     const shape = params.shape.length === 2 ? params.shape : params.shape;
     const count = shape.reduce((a, b) => a * b, 1);
-    const outputs = shape[0] as number;
+    const outputs = at(shape, 0);
     const fanIn = count / outputs;
-    const fanOut = shape.length === 4 ? outputs * (shape[2] as number) * (shape[3] as number) : outputs;
+    const fanOut = shape.length === 4 ? outputs * at(shape, 2) * at(shape, 3) : outputs;
     let weights: Float32Array;
     if (params.data !== undefined) {
       weights = decodeWeights(params.data, count);

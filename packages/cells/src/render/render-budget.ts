@@ -63,7 +63,7 @@ export function blockMean(tensor: Tensor, factor: number): Tensor {
         for (let dy = 0; dy < factor && y * factor + dy < height; dy++) {
           const row = (p * height + y * factor + dy) * width;
           for (let dx = 0; dx < factor && x * factor + dx < width; dx++) {
-            sum += tensor.data[row + x * factor + dx] as number;
+            sum += tensor.data[row + x * factor + dx] ?? 0;
             count++;
           }
         }

@@ -6,14 +6,14 @@ export interface CellError {
   /** Set when this cell failed only because an input failed: the id of the cell that really failed. */
   readonly upstream?: string;
   /** JSON path of the offending parameter, e.g. `cells[3].params.stride`, when known. */
-  readonly path?: string;
+  readonly path?: string | undefined;
 }
 
 /** Progress of a long computation (gradient descent): done out of total, plus an optional partial value. */
 export interface CellProgress {
   readonly done: number;
   readonly total: number;
-  readonly partial?: CellValue;
+  readonly partial?: CellValue | undefined;
 }
 
 /**

@@ -1,3 +1,4 @@
+import { at } from '@convbook/core';
 import { describe, expect, it } from 'vitest';
 import type { CellSpec } from '../document/notebook-document';
 import { NotebookGraph } from './graph';
@@ -18,13 +19,13 @@ describe('NotebookGraph', () => {
 
   it('names a 500-cell cycle of 100-character ids in under 1000 characters, by its ends and its length', () => {
     const ids = Array.from({ length: 500 }, (_, i) => `${String(i).padStart(3, '0')}${'x'.repeat(97)}`);
-    const graph = new NotebookGraph(ids.map((id, i) => cell(id, ids[(i + 499) % 500] as string)));
-    const message = graph.cycleOf(ids[250] as string)?.message ?? '';
+    const graph = new NotebookGraph(ids.map((id, i) => cell(id, at(ids, (i + 499) % 500))));
+    const message = graph.cycleOf(at(ids, 250))?.message ?? '';
     expect(message.length).toBeLessThan(1000);
     expect(message).toMatch(
       /^cycle of 500 cells: 000x+ → 001x+ → 002x+ → 003x+ → … → 497x+ → 498x+ → 499x+ → 000x+$/,
     );
-    expect(graph.cycleOf(ids[0] as string)?.cells).toHaveLength(500);
+    expect(graph.cycleOf(at(ids, 0))?.cells).toHaveLength(500);
   });
 
   it('walks downstream and upstream, ignoring references to missing cells', () => {

@@ -1,3 +1,4 @@
+import { at } from '@convbook/core';
 import type { CellSpec } from '../document/notebook-document';
 import { CycleError } from './cycle-error';
 import { topoSort } from './topo-sort';
@@ -96,7 +97,7 @@ export class NotebookGraph {
    */
   #walkCycle(members: readonly string[]): string[] {
     const inCycle = new Set(members);
-    const start = members[0];
+    const start = at(members, 0);
     const path = [start];
     const visited = new Set(path);
     let current = start;

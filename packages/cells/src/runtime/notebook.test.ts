@@ -1,4 +1,4 @@
-import { Tensor } from '@convbook/core';
+import { at, Tensor } from '@convbook/core';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { CellValue } from '../cell-value';
 import { DocumentError } from '../document/document-error';
@@ -81,7 +81,7 @@ describe('Notebook recomputation', () => {
     const seenByD: number[][] = [];
     const calls = recordComputes((id, { input, kernel }) => {
       if (id === 'd' && input?.type === 'tensor' && kernel?.type === 'kernel') {
-        seenByD.push([input.tensor.data[0], kernel.weights.data[0]]);
+        seenByD.push([at(input.tensor.data, 0), at(kernel.weights.data, 0)]);
       }
     });
     notebook.setParams('k', { values: [[3]] });
@@ -106,7 +106,7 @@ describe('Notebook recomputation', () => {
     vi.spyOn(lossCell, 'compute').mockImplementation((inputs, params, context) => {
       const { prediction, target } = inputs;
       if (prediction?.type === 'tensor' && target?.type === 'tensor') {
-        seen.push([prediction.tensor.data[0], target.tensor.data[0]]);
+        seen.push([at(prediction.tensor.data, 0), at(target.tensor.data, 0)]);
       }
       return original(inputs, params, context);
     });
@@ -152,7 +152,7 @@ describe('Notebook recomputation', () => {
     const notebook = open([image, scalarKernel('k', 1), conv('c', 'm', 'k')]);
     notebook.setParams('c', JSON.parse('{"__proto__": {"stride": 2}, "padding": 1}'));
     await notebook.whenIdle();
-    const params = notebook.document.cells[2].params;
+    const params = at(notebook.document.cells, 2).params;
     expect(Object.getPrototypeOf(params)).toBe(Object.prototype);
     expect(params).toEqual({ padding: 1 });
     expect(values(notebook, 'c')).toEqual([
@@ -176,7 +176,7 @@ describe('Notebook recomputation', () => {
     ]);
     notebook.setParams('c', { padding: undefined });
     await notebook.whenIdle();
-    expect(notebook.document.cells[2].params).toEqual({});
+    expect(at(notebook.document.cells, 2).params).toEqual({});
     expect(values(notebook, 'c')).toEqual([[[1]]]);
   });
 });
@@ -434,7 +434,7 @@ function slowChain() {
   ]);
   const published: number[] = [];
   notebook.state$('p').subscribe((s) => {
-    if (s.status === 'ok' && s.value.type === 'tensor') published.push(s.value.tensor.data[0]);
+    if (s.status === 'ok' && s.value.type === 'tensor') published.push(at(s.value.tensor.data, 0));
   });
   return { notebook, published };
 }

@@ -23,9 +23,9 @@ export interface NotebookOptions {
   /** Where cells' kinds are looked up: the registry unless a bench or test brings kinds of its own. */
   readonly findKind?: (kind: string) => CellKind | undefined;
   /** Lets big convs use other cores (see ComputeContext.parallel); the caller owns and closes it. */
-  readonly parallel?: ParallelConv;
+  readonly parallel?: ParallelConv | undefined;
   /** Bytes all cells' values may hold together (default DEFAULT_MEMORY_BUDGET, 1 GB); see memory-budget.ts. */
-  readonly memoryBudget?: number;
+  readonly memoryBudget?: number | undefined;
 }
 
 /**

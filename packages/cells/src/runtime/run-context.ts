@@ -7,7 +7,7 @@ export interface RunHost {
   reportProgress(run: RunContext, done: number, total: number, partial?: CellValue): void;
   viewFrom(id: string): GraphView;
   /** Other cores for big convs, set once by the scheduler when the notebook has them. */
-  parallel?: ParallelConv;
+  parallel?: ParallelConv | undefined;
 }
 
 /**

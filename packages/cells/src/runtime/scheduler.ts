@@ -20,11 +20,11 @@ import { describeSource, describeValueTypes } from './value-names';
 
 interface CellRecord {
   version: number;
-  running?: { readonly version: number; readonly controller: AbortController };
+  running?: { readonly version: number; readonly controller: AbortController } | undefined;
   /** On-demand cells only: a run was asked for and has not started (its inputs may still be computing). */
   requested?: boolean;
   /** On-demand cells only: the last run's ok state, kept (marked stale) when inputs change afterwards. */
-  lastOk?: OkState;
+  lastOk?: OkState | undefined;
   /** On-demand cells only: reset while running, so the run's result is thrown away. */
   discardRun?: boolean;
 }

@@ -1,4 +1,5 @@
 import type { TensorDevice } from './tensor-device';
+import type { NativeKernels } from './wasm-workspace';
 
 /**
  * The inner loops of conv and pool, as one swappable set. The public ops (conv2d.ts, pool2d.ts) validate,
@@ -103,4 +104,7 @@ export interface ComputeKernels {
    * public ops hand whole calls to it so that padding, packing and fused steps happen in place.
    */
   readonly device?: TensorDevice;
+
+  /** The WASM module and heap themselves, for buffers that outlive one call (a training network's). */
+  readonly native?: NativeKernels;
 }

@@ -18,11 +18,11 @@ export const referenceKernels: ComputeKernels = {
               const inputRow = (c * height + y * g.strideY + i * g.dilationY) * width + xo * g.strideX;
               const weightRow = ((o * channels + c) * kh + i) * kw;
               for (let j = 0; j < kw; j++) {
-                sum += (w[weightRow + j] as number) * (x[inputRow + j * g.dilationX] as number);
+                sum += (w[weightRow + j] ?? 0) * (x[inputRow + j * g.dilationX] ?? 0);
               }
             }
           }
-          out[(o * outHeight + y) * outWidth + xo] = sum + (bias === null ? 0 : (bias[o] as number));
+          out[(o * outHeight + y) * outWidth + xo] = sum + (bias === null ? 0 : (bias[o] ?? 0));
         }
       }
     }
@@ -35,13 +35,14 @@ export const referenceKernels: ComputeKernels = {
     for (let o = 0; o < g.outChannels; o++) {
       for (let y = 0; y < outHeight; y++) {
         for (let xo = 0; xo < outWidth; xo++) {
-          const upstream = gradOut[(o * outHeight + y) * outWidth + xo] as number;
+          const upstream = gradOut[(o * outHeight + y) * outWidth + xo] ?? 0;
           for (let c = 0; c < channels; c++) {
             for (let i = 0; i < kh; i++) {
               const inputRow = (c * height + y * g.strideY + i * g.dilationY) * width + xo * g.strideX;
               const weightRow = ((o * channels + c) * kh + i) * kw;
               for (let j = 0; j < kw; j++) {
-                dxPadded[inputRow + j * g.dilationX] += (w[weightRow + j] as number) * upstream;
+                const cell = inputRow + j * g.dilationX;
+                dxPadded[cell] = (dxPadded[cell] ?? 0) + (w[weightRow + j] ?? 0) * upstream;
               }
             }
           }
@@ -56,13 +57,14 @@ export const referenceKernels: ComputeKernels = {
     for (let o = 0; o < g.outChannels; o++) {
       for (let y = 0; y < outHeight; y++) {
         for (let xo = 0; xo < outWidth; xo++) {
-          const upstream = gradOut[(o * outHeight + y) * outWidth + xo] as number;
+          const upstream = gradOut[(o * outHeight + y) * outWidth + xo] ?? 0;
           for (let c = 0; c < channels; c++) {
             for (let i = 0; i < kh; i++) {
               const inputRow = (c * height + y * g.strideY + i * g.dilationY) * width + xo * g.strideX;
               const weightRow = ((o * channels + c) * kh + i) * kw;
               for (let j = 0; j < kw; j++) {
-                dw[weightRow + j] += (x[inputRow + j * g.dilationX] as number) * upstream;
+                dw[weightRow + j] =
+                  (dw[weightRow + j] ?? 0) + (x[inputRow + j * g.dilationX] ?? 0) * upstream;
               }
             }
           }
@@ -73,12 +75,12 @@ export const referenceKernels: ComputeKernels = {
 
   maxPool(x, g, out, argmax) {
     forEachWindow(g, (outIndex, firstCell) => {
-      let best = x[firstCell] as number;
+      let best = x[firstCell] ?? 0;
       let bestIndex = firstCell;
       for (let i = 0; i < g.sizeY; i++) {
         for (let j = 0; j < g.sizeX; j++) {
           const cell = firstCell + i * g.width + j;
-          const v = x[cell] as number;
+          const v = x[cell] ?? 0;
           // Strictly greater keeps the first maximum; a NaN wins once so that it shows in the output.
           if (v > best || (Number.isNaN(v) && !Number.isNaN(best))) {
             best = v;
@@ -95,7 +97,7 @@ export const referenceKernels: ComputeKernels = {
     forEachWindow(g, (outIndex, firstCell) => {
       let sum = 0;
       for (let i = 0; i < g.sizeY; i++) {
-        for (let j = 0; j < g.sizeX; j++) sum += x[firstCell + i * g.width + j] as number;
+        for (let j = 0; j < g.sizeX; j++) sum += x[firstCell + i * g.width + j] ?? 0;
       }
       out[outIndex] = sum;
     });
@@ -109,9 +111,9 @@ export const referenceKernels: ComputeKernels = {
         for (let p = 0; p < k; p++) {
           const left = g.transposeA ? a[p * m + i] : a[i * k + p];
           const right = g.transposeB ? b[j * k + p] : b[p * n + j];
-          sum += (left as number) * (right as number);
+          sum += (left ?? 0) * (right ?? 0);
         }
-        out[i * n + j] = sum + (bias === null ? 0 : (bias[j] as number));
+        out[i * n + j] = sum + (bias === null ? 0 : (bias[j] ?? 0));
       }
     }
   },

@@ -78,9 +78,8 @@ export function convBackwardInputAt(
           for (const column of columns) {
             offsets[t] = ((o * gridHeight + padTop + row.shift) * gridWidth + padLeft + column.shift) * 4;
             for (let c = 0; c < g.channels; c++) {
-              weights[c * tapCount + t] = w[
-                ((o * g.channels + c) * g.kernelHeight + row.tap) * g.kernelWidth + column.tap
-              ] as number;
+              weights[c * tapCount + t] =
+                w[((o * g.channels + c) * g.kernelHeight + row.tap) * g.kernelWidth + column.tap] ?? 0;
             }
             t++;
           }

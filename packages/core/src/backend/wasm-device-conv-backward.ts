@@ -116,7 +116,7 @@ function placed(
 function rotate(w: Float32Array, area: number): Float32Array {
   const rotated = new Float32Array(w.length);
   for (let start = 0; start < w.length; start += area) {
-    for (let k = 0; k < area; k++) rotated[start + k] = w[start + area - 1 - k] as number;
+    for (let k = 0; k < area; k++) rotated[start + k] = w[start + area - 1 - k] ?? 0;
   }
   return rotated;
 }

@@ -79,10 +79,10 @@ export function applyInJs(name: ActivationName, from: Float32Array, to: Float32A
   if (name === 'identity') {
     to.set(from);
   } else if (name === 'tanh') {
-    for (let k = 0; k < from.length; k++) to[k] = Math.tanh(from[k] as number);
+    for (let k = 0; k < from.length; k++) to[k] = Math.tanh(from[k] ?? 0);
   } else if (name === 'sigmoid') {
     for (let k = 0; k < from.length; k++) {
-      const v = from[k] as number;
+      const v = from[k] ?? 0;
       if (v >= 0) to[k] = 1 / (1 + Math.exp(-v));
       else {
         const e = Math.exp(v);

@@ -76,12 +76,11 @@ function poolArguments(g: PoolGeometry, planeWidth: number) {
 
 function divide(values: Float32Array, divisor: number | Float32Array): void {
   if (typeof divisor === 'number') {
-    for (let k = 0; k < values.length; k++) values[k] = (values[k] as number) / divisor;
+    for (let k = 0; k < values.length; k++) values[k] = (values[k] ?? 0) / divisor;
     return;
   }
   for (let start = 0; start < values.length; start += divisor.length) {
-    for (let k = 0; k < divisor.length; k++)
-      values[start + k] = (values[start + k] as number) / (divisor[k] as number);
+    for (let k = 0; k < divisor.length; k++) values[start + k] = (values[start + k] ?? 0) / (divisor[k] ?? 0);
   }
 }
 

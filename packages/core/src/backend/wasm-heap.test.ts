@@ -125,8 +125,8 @@ describe('WasmHeap', () => {
               const view = heap.floats(at, size);
               if (size > 0) {
                 expect(view.every((v) => v === view[0])).toBe(true);
-                expect(tags.has(view[0] as number)).toBe(false);
-                tags.add(view[0] as number);
+                expect(tags.has(view[0] ?? 0)).toBe(false);
+                tags.add(view[0] ?? 0);
               }
             }
           }

@@ -86,6 +86,11 @@ export class WasmHeap {
     return this.#i32.subarray(address >>> 2, (address >>> 2) + count);
   }
 
+  /** The memory's buffer as it is now (a new one after every growth). */
+  get buffer(): ArrayBuffer {
+    return this.#memory.buffer;
+  }
+
   /** Whether `address` is a block handed out and not freed. */
   isLive(address: number): boolean {
     return this.#sizes.has(address);

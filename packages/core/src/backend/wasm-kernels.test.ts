@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { at } from '../at';
 import { createRandom } from '../random';
 import type { ComputeKernels, ConvGeometry, PoolGeometry } from './kernels';
 import { loadWasmKernels } from './wasm-kernels';
@@ -16,9 +17,7 @@ beforeAll(async () => {
 const RUNS = Number(process.env.FUZZ_RUNS ?? 150);
 
 function inputAt(x: Float32Array, g: ConvGeometry, c: number, y: number, xo: number, i: number, j: number) {
-  return x[
-    (c * g.height + y * g.strideY + i * g.dilationY) * g.width + xo * g.strideX + j * g.dilationX
-  ] as number;
+  return at(x, (c * g.height + y * g.strideY + i * g.dilationY) * g.width + xo * g.strideX + j * g.dilationX);
 }
 
 function naiveForward(x: Float32Array, w: Float32Array, bias: Float32Array | null, g: ConvGeometry) {
@@ -27,13 +26,11 @@ function naiveForward(x: Float32Array, w: Float32Array, bias: Float32Array | nul
   for (let o = 0; o < g.outChannels; o++)
     for (let y = 0; y < g.outHeight; y++)
       for (let xo = 0; xo < g.outWidth; xo++) {
-        let sum = bias === null ? 0 : (bias[o] as number);
+        let sum = bias === null ? 0 : at(bias, o);
         for (let c = 0; c < g.channels; c++)
           for (let i = 0; i < g.kernelHeight; i++)
             for (let j = 0; j < g.kernelWidth; j++)
-              sum +=
-                (w[(o * g.channels + c) * k + i * g.kernelWidth + j] as number) *
-                inputAt(x, g, c, y, xo, i, j);
+              sum += at(w, (o * g.channels + c) * k + i * g.kernelWidth + j) * inputAt(x, g, c, y, xo, i, j);
         out[(o * g.outHeight + y) * g.outWidth + xo] = sum;
       }
   return out;
@@ -46,15 +43,15 @@ function naiveBackward(x: Float32Array, w: Float32Array, gradOut: Float32Array, 
   for (let o = 0; o < g.outChannels; o++)
     for (let y = 0; y < g.outHeight; y++)
       for (let xo = 0; xo < g.outWidth; xo++) {
-        const grad = gradOut[(o * g.outHeight + y) * g.outWidth + xo] as number;
+        const grad = at(gradOut, (o * g.outHeight + y) * g.outWidth + xo);
         for (let c = 0; c < g.channels; c++)
           for (let i = 0; i < g.kernelHeight; i++)
             for (let j = 0; j < g.kernelWidth; j++) {
               const wi = (o * g.channels + c) * k + i * g.kernelWidth + j;
               const xi =
                 (c * g.height + y * g.strideY + i * g.dilationY) * g.width + xo * g.strideX + j * g.dilationX;
-              dx[xi] = (dx[xi] as number) + (w[wi] as number) * grad;
-              dw[wi] = (dw[wi] as number) + (x[xi] as number) * grad;
+              dx[xi] = at(dx, xi) + at(w, wi) * grad;
+              dw[wi] = at(dw, wi) + at(x, xi) * grad;
             }
       }
   return { dx: Float32Array.from(dx), dw: Float32Array.from(dw) };
@@ -92,8 +89,8 @@ function expectClose(actual: Float32Array, expected: Float32Array, tolerance = 1
   expect(actual.length).toBe(expected.length);
   let worst = 0;
   for (let i = 0; i < actual.length; i++) {
-    const scale = Math.max(1, Math.abs(expected[i] as number));
-    worst = Math.max(worst, Math.abs((actual[i] as number) - (expected[i] as number)) / scale);
+    const scale = Math.max(1, Math.abs(at(expected, i)));
+    worst = Math.max(worst, Math.abs(at(actual, i) - at(expected, i)) / scale);
   }
   expect(worst).toBeLessThan(tolerance);
 }
@@ -211,7 +208,7 @@ describe('wasm-simd pool kernels', () => {
               for (let i = 0; i < g.sizeY; i++)
                 for (let j = 0; j < g.sizeX; j++)
                   cells.push((c * g.height + y * g.strideY + i) * g.width + xo * g.strideX + j);
-              const values = cells.map((index) => x[index] as number);
+              const values = cells.map((index) => at(x, index));
               const best = Math.max(...values);
               expect(max[k]).toBe(best);
               expect(argmax[k]).toBe(cells[values.indexOf(best)]);

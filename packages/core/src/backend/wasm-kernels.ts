@@ -33,6 +33,7 @@ export function createWasmKernels(wasm: KernelExports): ComputeKernels {
   return {
     name: 'wasm-simd',
     device: createWasmDevice(wasm, heap),
+    native: { wasm, heap },
 
     convForward(x, w, bias, g, out) {
       withArena((arena) => {

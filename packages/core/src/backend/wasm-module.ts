@@ -116,7 +116,67 @@ export interface KernelExports {
   /** dst[p] = sum of plane p of src [planes, planeSize]. */
   sumPlanes(src: Address, dst: Address, planes: number, planeSize: number): void;
   activateInPlace(src: Address, dst: Address, count: number, activation: ActivationCode, alpha: number): void;
+  /** Batch of padded inputs [N, C, H, W] → column matrix [C·kh·kw, stride] (assembly/im2col.ts). */
+  im2col(x: Address, cols: Address, ...geometry: Im2colArguments): void;
+  /** The adjoint: column matrix → padded input gradient [N, C, H, W], overwritten. */
+  col2im(cols: Address, dx: Address, ...geometry: Im2colArguments): void;
+  /** [O, stride] product rows → [N, O, P] + bias, relu when activation is 1 (assembly/batch-layout.ts). */
+  rowsToBatch(
+    src: Address,
+    dst: Address,
+    bias: Address,
+    kernels: number,
+    batch: number,
+    plane: number,
+    stride: number,
+    activation: number,
+  ): void;
+  gradientLayouts(
+    grad: Address,
+    out: Address,
+    relu: number,
+    kernels: number,
+    batch: number,
+    plane: number,
+    rows: Address,
+    rowStride: number,
+    columns: Address,
+    columnRows: number,
+    columnStride: number,
+    bias: Address,
+  ): void;
+  /** Summed loss of a batch; gradient and probabilities written unless their address is 0. */
+  softmaxCrossEntropy(
+    logits: Address,
+    labels: Address,
+    grad: Address,
+    probabilities: Address,
+    batch: number,
+    classes: number,
+    scale: number,
+  ): number;
+  lastCorrect(): number;
 }
+
+/**
+ * batch, channels, height, width (padded), kernelHeight, kernelWidth, strideY, strideX, dilationY,
+ * dilationX, outHeight, outWidth, stride (row length of the column matrix, ≥ batch·outH·outW).
+ */
+export type Im2colArguments = [
+  number,
+  number,
+  number,
+  number,
+  number,
+  number,
+  number,
+  number,
+  number,
+  number,
+  number,
+  number,
+  number,
+];
 
 /** Activations the kernels apply themselves (assembly/conv-forward.ts): none, relu, leaky relu. */
 export const ACTIVATION_CODES = { identity: 0, relu: 1, 'leaky-relu': 2 } as const;
@@ -148,6 +208,12 @@ const FUNCTION_NAMES = [
   'transposePack',
   'activateInPlace',
   'sumPlanes',
+  'im2col',
+  'col2im',
+  'rowsToBatch',
+  'gradientLayouts',
+  'softmaxCrossEntropy',
+  'lastCorrect',
 ] as const;
 
 interface WebAssemblyApi {

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { at } from '../at';
 import type { Padding, PaddingMode } from '../conv-options';
 import { type Conv2dOptions, conv2d, conv2dBackward } from '../conv2d';
 import { pool2d, pool2dBackward } from '../pool2d';
@@ -59,10 +60,8 @@ function onBoth<T>(run: () => T): { expected: T; actual: T } | undefined {
 function expectClose(actual: Tensor, expected: Tensor, tolerance = 1e-5) {
   expect(actual.shape).toEqual(expected.shape);
   for (let i = 0; i < actual.size; i++) {
-    const scale = Math.max(1, Math.abs(expected.data[i] as number));
-    expect(Math.abs((actual.data[i] as number) - (expected.data[i] as number)) / scale).toBeLessThan(
-      tolerance,
-    );
+    const scale = Math.max(1, Math.abs(at(expected.data, i)));
+    expect(Math.abs(at(actual.data, i) - at(expected.data, i)) / scale).toBeLessThan(tolerance);
   }
 }
 

@@ -10,7 +10,7 @@ import { Tensor } from '../tensor';
 export interface ConvJob {
   readonly x: { readonly shape: readonly number[]; readonly data: Float32Array };
   readonly w: { readonly shape: readonly number[]; readonly data: Float32Array };
-  readonly options: Omit<Conv2dOptions, 'bias'> & { readonly bias?: number[] };
+  readonly options: Omit<Conv2dOptions, 'bias'> & { readonly bias?: number[] | undefined };
 }
 
 /** A ShapeError crosses the worker boundary as its parts, so the caller can rethrow the same error. */

@@ -15,17 +15,17 @@ export function numericalGradient(
   const loss = (t: Tensor) => {
     const out = f(t).data;
     let sum = 0;
-    for (let k = 0; k < out.length; k++) sum += (out[k] as number) * (upstream.data[k] as number);
+    for (let k = 0; k < out.length; k++) sum += (out[k] ?? 0) * (upstream.data[k] ?? 0);
     return sum;
   };
   const gradient = new Float64Array(at.size);
   for (let k = 0; k < at.size; k++) {
-    const value = at.data[k] as number;
+    const value = at.data[k] ?? 0;
     const plus = new Float32Array(at.data);
     const minus = new Float32Array(at.data);
     plus[k] = value + epsilon;
     minus[k] = value - epsilon;
-    const step = (plus[k] as number) - (minus[k] as number);
+    const step = (plus[k] ?? 0) - (minus[k] ?? 0);
     gradient[k] = (loss(new Tensor(at.shape, plus)) - loss(new Tensor(at.shape, minus))) / step;
   }
   return gradient;
@@ -39,8 +39,8 @@ export function expectAllClose(
 ): void {
   expect(actual.length).toBe(expected.length);
   for (let k = 0; k < actual.length; k++) {
-    const a = actual[k] as number;
-    const e = expected[k] as number;
+    const a = actual[k] ?? 0;
+    const e = expected[k] ?? 0;
     if (!(Math.abs(a - e) <= tolerance * Math.max(1, Math.abs(e)))) {
       expect.fail(`entry ${k}: got ${a}, expected ${e} (tolerance ${tolerance})`);
     }

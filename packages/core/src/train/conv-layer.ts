@@ -1,8 +1,26 @@
 import { getKernels } from '../backend/active-kernels';
 import type { ConvGeometry } from '../backend/kernels';
-import { applyRelu, type Layer, type LayerActivation, type LayerParams, params, size } from './layers';
+import { ConvGemm } from './conv-gemm';
+import {
+  applyRelu,
+  type Layer,
+  type LayerActivation,
+  type LayerParams,
+  NativeBuffers,
+  params,
+  size,
+} from './layers';
 
-/** A conv layer with zero padding, one example at a time through the active kernels; ReLU fused. */
+/**
+ * How a conv layer runs on the WASM kernels. 'gemm' (what 'auto' picks): the whole batch in the layer's
+ * own WASM blocks (conv-gemm.ts): the direct loop forward and for dL/dx, im2col + gemm for dL/dW, the
+ * fastest per pass on the digits network (BENCHMARKS.md, "conv loops"). 'direct': the path before, one
+ * example at a time through the active kernels' convForward/convBackward* (scratch blocks per call);
+ * kept for the bench's before/after. The reference kernels always run that path.
+ */
+export type TrainConvAlgorithm = 'auto' | 'gemm' | 'direct';
+
+/** A conv layer with zero padding through the active kernels; ReLU fused. */
 export interface ConvLayerSpec {
   readonly kind: 'conv';
   readonly id: string;
@@ -25,7 +43,14 @@ export class ConvLayer implements Layer {
   private readonly dwScratch: Float32Array;
   private readonly dxPadded: Float32Array;
 
-  constructor(spec: ConvLayerSpec, inShape: readonly number[], maxBatch: number) {
+  private readonly native: NativeBuffers<ConvGemm> | null;
+
+  constructor(
+    spec: ConvLayerSpec,
+    inShape: readonly number[],
+    maxBatch: number,
+    algorithm: TrainConvAlgorithm = 'auto',
+  ) {
     const [channels = 1, height = 1, width = 1] = inShape;
     const [kh, kw] = spec.kernel;
     const [top, bottom, left, right] = spec.pad;
@@ -68,11 +93,27 @@ export class ConvLayer implements Layer {
     this.dwScratch = new Float32Array(this.params.weights.length);
     this.dxPadded = new Float32Array(channels * paddedH * paddedW);
     this.activation = spec.activation;
+    const geometry = this.geometry;
+    this.native =
+      algorithm === 'direct'
+        ? null
+        : new NativeBuffers(
+            (ws) => new ConvGemm(ws, geometry, spec.pad, inShape, spec.activation === 'relu'),
+          );
+  }
+
+  dispose(): void {
+    this.native?.dispose();
   }
 
   private readonly activation: LayerActivation;
 
   forward(x: Float32Array, out: Float32Array, batch: number): void {
+    const gemm = this.native?.get();
+    if (gemm !== undefined) {
+      gemm.forward(x, out, batch, this.params);
+      return;
+    }
     const g = this.geometry;
     const inSize = size(this.inShape);
     const paddedSize = g.channels * g.height * g.width;
@@ -99,6 +140,11 @@ export class ConvLayer implements Layer {
     gradIn: Float32Array | null,
     batch: number,
   ): void {
+    const gemm = this.native?.get();
+    if (gemm !== undefined) {
+      gemm.backward(gradOut, gradIn, batch, this.params);
+      return;
+    }
     const g = this.geometry;
     const inSize = size(this.inShape);
     const paddedSize = g.channels * g.height * g.width;
@@ -112,7 +158,7 @@ export class ConvLayer implements Layer {
       const padded = this.padded.subarray(b * paddedSize, (b + 1) * paddedSize);
       kernels.convBackwardWeights(padded, gradOutB, g, this.dwScratch);
       for (let i = 0; i < gradWeights.length; i++)
-        gradWeights[i] = (gradWeights[i] as number) + (this.dwScratch[i] as number);
+        gradWeights[i] = (gradWeights[i] ?? 0) + (this.dwScratch[i] ?? 0);
       if (gradIn === null) continue;
       kernels.convBackwardInput(gradOutB, weights, g, this.dxPadded);
       this.unpadInto(this.dxPadded, gradIn.subarray(b * inSize, (b + 1) * inSize));
@@ -133,7 +179,7 @@ export class ConvLayer implements Layer {
       for (let y = 0; y < h; y++) {
         const from = (c * h + y) * w;
         const to = (c * ph + y + top) * pw + left;
-        for (let i = 0; i < w; i++) padded[to + i] = x[from + i] as number;
+        for (let i = 0; i < w; i++) padded[to + i] = x[from + i] ?? 0;
       }
     }
   }
@@ -146,7 +192,7 @@ export class ConvLayer implements Layer {
       for (let y = 0; y < h; y++) {
         const from = (c * ph + y + top) * pw + left;
         const to = (c * h + y) * w;
-        for (let i = 0; i < w; i++) x[to + i] = padded[from + i] as number;
+        for (let i = 0; i < w; i++) x[to + i] = padded[from + i] ?? 0;
       }
     }
   }
@@ -169,9 +215,9 @@ function maskAndSumPlanes(
     let sum = 0;
     const end = at + (o + 1) * plane;
     for (let p = at + o * plane; p < end; p++) {
-      if (relu && (out[p] as number) <= 0) grad[p] = 0;
-      sum += grad[p] as number;
+      if (relu && (out[p] ?? 0) <= 0) grad[p] = 0;
+      sum += grad[p] ?? 0;
     }
-    gradBias[o] = (gradBias[o] as number) + sum;
+    gradBias[o] = (gradBias[o] ?? 0) + sum;
   }
 }

@@ -1,10 +1,12 @@
 import { getKernels } from '../backend/active-kernels';
+import { NativeDense } from './dense-native';
 import {
   applyRelu,
   type Layer,
   type LayerActivation,
   type LayerParams,
   maskRelu,
+  NativeBuffers,
   params,
   size,
 } from './layers';
@@ -52,8 +54,9 @@ export class DenseLayer implements Layer {
   readonly params: LayerParams;
   private readonly activation: LayerActivation;
   private readonly dwScratch: Float32Array;
+  private readonly native: NativeBuffers<NativeDense>;
 
-  constructor(spec: DenseLayerSpec, inShape: readonly number[]) {
+  constructor(spec: DenseLayerSpec, inShape: readonly number[], maxBatch = 1) {
     const inputs = size(inShape);
     this.id = spec.id;
     this.inShape = [inputs];
@@ -61,12 +64,23 @@ export class DenseLayer implements Layer {
     this.activation = spec.activation;
     this.params = params(spec.id, [spec.units, inputs], spec.units, inputs, spec.units);
     this.dwScratch = new Float32Array(spec.units * inputs);
+    this.native = new NativeBuffers((ws) => new NativeDense(ws, inputs, spec.units, maxBatch));
+  }
+
+  dispose(): void {
+    this.native.dispose();
   }
 
   forward(x: Float32Array, out: Float32Array, batch: number): void {
     const p = this.params;
     const inputs = this.inShape[0] as number;
     const units = this.outShape[0] as number;
+    const native = this.native.get();
+    if (native !== undefined) {
+      native.forward(x, out, batch, p);
+      if (this.activation === 'relu') applyRelu(out, batch * units);
+      return;
+    }
     // out = x · wᵀ + bias on the active gemm (the SIMD tile after ready()); dense.ts is the readable oracle.
     getKernels().gemm(
       x.subarray(0, batch * inputs),
@@ -89,6 +103,15 @@ export class DenseLayer implements Layer {
     const units = this.outShape[0] as number;
     if (this.activation === 'relu') maskRelu(out, gradOut, batch * units);
     const p = this.params;
+    for (let b = 0; b < batch; b++) {
+      for (let u = 0; u < units; u++)
+        p.gradBias[u] = (p.gradBias[u] as number) + (gradOut[b * units + u] as number);
+    }
+    const native = this.native.get();
+    if (native !== undefined) {
+      native.backward(gradOut, gradIn, batch, p);
+      return;
+    }
     const kernels = getKernels();
     const dy = gradOut.subarray(0, batch * units);
     // dw += dyᵀ · x: the batch is the inner (summed) dimension, so one product covers every example.
@@ -100,10 +123,6 @@ export class DenseLayer implements Layer {
       this.dwScratch,
     );
     addInto(p.gradWeights, this.dwScratch);
-    for (let b = 0; b < batch; b++) {
-      for (let u = 0; u < units; u++)
-        p.gradBias[u] = (p.gradBias[u] as number) + (dy[b * units + u] as number);
-    }
     if (gradIn === null) return;
     kernels.gemm(
       dy,

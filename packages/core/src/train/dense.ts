@@ -20,8 +20,8 @@ export function denseForward(
     for (let u = 0; u < units; u++) {
       const wRow = u * inputs;
       let sum = 0;
-      for (let i = 0; i < inputs; i++) sum += (w[wRow + i] as number) * (x[xRow + i] as number);
-      out[b * units + u] = sum + (bias[u] as number);
+      for (let i = 0; i < inputs; i++) sum += (w[wRow + i] ?? 0) * (x[xRow + i] ?? 0);
+      out[b * units + u] = sum + (bias[u] ?? 0);
     }
   }
 }
@@ -45,11 +45,11 @@ export function denseBackward(
   for (let b = 0; b < batch; b++) {
     const xRow = b * inputs;
     for (let u = 0; u < units; u++) {
-      const g = gradOut[b * units + u] as number;
-      dbias[u] = (dbias[u] as number) + g;
+      const g = gradOut[b * units + u] ?? 0;
+      dbias[u] = (dbias[u] ?? 0) + g;
       if (g === 0) continue;
       const wRow = u * inputs;
-      for (let i = 0; i < inputs; i++) dw[wRow + i] = (dw[wRow + i] as number) + g * (x[xRow + i] as number);
+      for (let i = 0; i < inputs; i++) dw[wRow + i] = (dw[wRow + i] ?? 0) + g * (x[xRow + i] ?? 0);
     }
   }
   if (dx === null) return;
@@ -57,10 +57,10 @@ export function denseBackward(
   for (let b = 0; b < batch; b++) {
     const xRow = b * inputs;
     for (let u = 0; u < units; u++) {
-      const g = gradOut[b * units + u] as number;
+      const g = gradOut[b * units + u] ?? 0;
       if (g === 0) continue;
       const wRow = u * inputs;
-      for (let i = 0; i < inputs; i++) dx[xRow + i] = (dx[xRow + i] as number) + g * (w[wRow + i] as number);
+      for (let i = 0; i < inputs; i++) dx[xRow + i] = (dx[xRow + i] ?? 0) + g * (w[wRow + i] ?? 0);
     }
   }
 }

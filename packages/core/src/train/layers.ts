@@ -1,3 +1,5 @@
+import { getKernels } from '../backend/active-kernels';
+import { WasmWorkspace } from '../backend/wasm-workspace';
 import type { ConvLayerSpec } from './conv-layer';
 import type { DenseLayerSpec, FlattenLayerSpec } from './dense-layer';
 import type { PoolLayerSpec } from './pool-layer';
@@ -29,6 +31,8 @@ export interface Layer {
   readonly outShape: readonly number[];
   readonly params?: LayerParams;
   forward(x: Float32Array, out: Float32Array, batch: number): void;
+  /** Gives back the WASM memory the layer holds (if any); the layer may be used again after. */
+  dispose?(): void;
   /** Adds parameter gradients; writes dL/dx into `gradIn` unless it is null (the first layer). */
   backward(
     x: Float32Array,
@@ -62,11 +66,41 @@ export function params(
 }
 
 export function maskRelu(out: Float32Array, grad: Float32Array, n: number): void {
-  for (let i = 0; i < n; i++) if ((out[i] as number) <= 0) grad[i] = 0;
+  for (let i = 0; i < n; i++) if ((out[i] ?? 0) <= 0) grad[i] = 0;
 }
 
 export function applyRelu(out: Float32Array, n: number): void {
-  for (let i = 0; i < n; i++) if ((out[i] as number) < 0) out[i] = 0;
+  for (let i = 0; i < n; i++) if ((out[i] ?? 0) < 0) out[i] = 0;
 }
 
 export type LayerSpec = ConvLayerSpec | PoolLayerSpec | FlattenLayerSpec | DenseLayerSpec;
+
+/**
+ * A layer's WASM-side engine and its workspace, made on first use once the WASM kernels are active (a
+ * network may be built before `ready()`), remade if the kernels change, undefined on the reference
+ * kernels. Everything it allocates lives as long as the layer, so training steps allocate nothing.
+ */
+export class NativeBuffers<T> {
+  private readonly make: (ws: WasmWorkspace) => T;
+  private made: { readonly heap: unknown; readonly ws: WasmWorkspace; readonly engine: T } | undefined;
+
+  constructor(make: (ws: WasmWorkspace) => T) {
+    this.make = make;
+  }
+
+  get(): T | undefined {
+    const native = getKernels().native;
+    if (native === undefined) return undefined;
+    if (this.made?.heap !== native.heap) {
+      this.dispose();
+      const ws = new WasmWorkspace(native);
+      this.made = { heap: native.heap, ws, engine: this.make(ws) };
+    }
+    return this.made.engine;
+  }
+
+  dispose(): void {
+    this.made?.ws.dispose();
+    this.made = undefined;
+  }
+}

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applyActivation } from '../activations';
+import { at } from '../at';
 import { getKernels, setKernels } from '../backend/active-kernels';
 import type { ComputeKernels } from '../backend/kernels';
 import { referenceKernels } from '../backend/reference-kernels';
@@ -69,8 +70,8 @@ function referenceLogits(net: Network, example: number): Float32Array {
       const [units, inputs] = p.shape as [number, number];
       const out = new Float32Array(units);
       for (let u = 0; u < units; u++) {
-        let sum = p.bias[u] as number;
-        for (let i = 0; i < inputs; i++) sum += (p.weights[u * inputs + i] as number) * (x.data[i] as number);
+        let sum = at(p.bias, u);
+        for (let i = 0; i < inputs; i++) sum += at(p.weights, u * inputs + i) * at(x.data, i);
         out[u] = sum;
       }
       x = new Tensor([units], out);
@@ -127,7 +128,7 @@ describe.each([
       for (const array of arrays) {
         for (let i = 0; i < array.length; i++, k++) {
           if (k % 3 !== 0) continue; // a third of the entries keeps the test quick; all kinds are covered
-          const value = array[i] as number;
+          const value = at(array, i);
           const eps = 1e-3;
           array[i] = value + eps;
           const plus = meanLoss(net, labels);
@@ -135,7 +136,7 @@ describe.each([
           const minus = meanLoss(net, labels);
           array[i] = value;
           const numeric = (plus - minus) / (2 * eps);
-          const got = analytic[k] as number;
+          const got = at(analytic, k);
           if (Math.abs(got - numeric) > 2e-3 + 0.02 * Math.abs(numeric)) {
             expect.fail(`${p.layerId} entry ${k}: analytic ${got}, numeric ${numeric}`);
           }

@@ -1,17 +1,24 @@
 import type { Random } from '../random';
-import { ConvLayer } from './conv-layer';
-import { DenseLayer, FlattenLayer } from './dense-layer';
+import type { TrainConvAlgorithm } from './conv-layer';
 import { type InitName, initWeights } from './init';
-import type { Layer, LayerParams, LayerSpec } from './layers';
+import { type Layer, type LayerParams, type LayerSpec, NativeBuffers } from './layers';
+import { makeLayer } from './make-layer';
 import { type OptimizerOptions, optimizerStep, ParameterState } from './optimizers';
-import { MaxPoolLayer } from './pool-layer';
 import { GradientTotal, gradientShards, type ShardLoss, shardOf } from './shards';
 import { type BatchLoss, softmaxCrossEntropyBatch } from './softmax-batch';
+import { NativeSoftmaxLoss } from './softmax-native';
+
+export interface NetworkOptions {
+  /** How conv layers run on the WASM kernels (conv-layer.ts); 'auto' unless a benchmark compares. */
+  readonly convAlgorithm?: TrainConvAlgorithm;
+}
 
 /**
  * A sequence of layers ending in class scores, trained by softmax cross-entropy against integer labels.
  * Every buffer — activations, gradients, optimizer moments, scratch — is allocated here, once, for the
  * largest batch; a training step allocates nothing. Fill `input` with a batch, then `trainStep` or `forward`.
+ * On the WASM kernels every layer also keeps its WASM blocks (network.dispose() gives them back; a
+ * network that is simply dropped has them freed by the garbage collector).
  */
 export class Network {
   readonly layers: readonly Layer[];
@@ -28,14 +35,22 @@ export class Network {
   /** Per-example element counts of activations[i]. */
   private readonly sizes: readonly number[];
   private readonly gradientTotal: GradientTotal;
+  /** Views of activations and gradients from one shard's first example, by shard start (made once). */
+  private readonly shardViews = new Map<number, { activations: Float32Array[]; gradients: Float32Array[] }>();
+  private readonly loss: NativeBuffers<NativeSoftmaxLoss>;
   /** Optimizer steps taken so far (Adam's bias correction). */
   step = 0;
 
-  constructor(inputShape: readonly number[], specs: readonly LayerSpec[], maxBatch: number) {
+  constructor(
+    inputShape: readonly number[],
+    specs: readonly LayerSpec[],
+    maxBatch: number,
+    options: NetworkOptions = {},
+  ) {
     const layers: Layer[] = [];
     let shape = inputShape;
     for (const spec of specs) {
-      const layer = makeLayer(spec, shape, maxBatch);
+      const layer = makeLayer(spec, shape, maxBatch, options.convAlgorithm ?? 'auto');
       layers.push(layer);
       shape = layer.outShape;
     }
@@ -60,6 +75,14 @@ export class Network {
     this.probabilities = new Float32Array(maxBatch * this.classes);
     this.sizes = sizes;
     this.gradientTotal = new GradientTotal(this.parameters());
+    const classes = this.classes;
+    this.loss = new NativeBuffers((ws) => new NativeSoftmaxLoss(ws, classes, maxBatch));
+  }
+
+  /** Gives back the WASM memory of every layer; the network stays usable (it takes them again). */
+  dispose(): void {
+    for (const layer of this.layers) layer.dispose?.();
+    this.loss.dispose();
   }
 
   /** The input batch buffer [maxBatch × input size]; write examples into it before a step. */
@@ -162,39 +185,69 @@ export class Network {
    * mean over `batch` examples; overwrites gradWeights/gradBias. Returns the shard's summed loss.
    */
   shardGradients(labels: ArrayLike<number>, from: number, count: number, batch: number): ShardLoss {
-    const sizes = this.sizes;
-    const at = (buffers: Float32Array[], i: number): Float32Array =>
-      (buffers[i] as Float32Array).subarray(from * (sizes[i] as number));
+    const { activations, gradients } = this.viewsFrom(from);
     for (const [i, layer] of this.layers.entries())
-      layer.forward(at(this.activations, i), at(this.activations, i + 1), count);
+      layer.forward(activations[i] as Float32Array, activations[i + 1] as Float32Array, count);
     const last = this.layers.length;
-    const logits = at(this.activations, last);
-    const shardLabels = shardOf(labels, from, count);
-    const result = softmaxCrossEntropyBatch(
-      logits,
-      shardLabels,
+    const result = this.shardLoss(
+      labels,
+      from,
       count,
-      this.classes,
-      at(this.gradients, last),
-      undefined,
       batch,
+      activations[last] as Float32Array,
+      gradients[last] as Float32Array,
     );
-    const lossSum = result.loss * count;
-    if (!Number.isFinite(lossSum)) return { lossSum, correct: result.correct };
+    if (!Number.isFinite(result.lossSum)) return result;
     for (const p of this.parameters()) {
       p.gradWeights.fill(0);
       p.gradBias.fill(0);
     }
     for (let i = last - 1; i >= 0; i--) {
       (this.layers[i] as Layer).backward(
-        at(this.activations, i),
-        at(this.activations, i + 1),
-        at(this.gradients, i + 1),
-        i === 0 ? null : at(this.gradients, i),
+        activations[i] as Float32Array,
+        activations[i + 1] as Float32Array,
+        gradients[i + 1] as Float32Array,
+        i === 0 ? null : (gradients[i] as Float32Array),
         count,
       );
     }
-    return { lossSum, correct: result.correct };
+    return result;
+  }
+
+  /** The shard's summed loss and dL/dlogits: one WASM call when the kernels are loaded. */
+  private shardLoss(
+    labels: ArrayLike<number>,
+    from: number,
+    count: number,
+    batch: number,
+    logits: Float32Array,
+    gradLogits: Float32Array,
+  ): ShardLoss {
+    const shardLabels = shardOf(labels, from, count);
+    const native = this.loss.get();
+    if (native !== undefined) return native.run(logits, shardLabels, count, batch, gradLogits);
+    const result = softmaxCrossEntropyBatch(
+      logits,
+      shardLabels,
+      count,
+      this.classes,
+      gradLogits,
+      undefined,
+      batch,
+    );
+    return { lossSum: result.loss * count, correct: result.correct };
+  }
+
+  /** Every activation and gradient buffer from example `from` on; cached, so a step makes no views. */
+  private viewsFrom(from: number): { activations: Float32Array[]; gradients: Float32Array[] } {
+    let views = this.shardViews.get(from);
+    if (views === undefined) {
+      const at = (buffers: Float32Array[]) =>
+        buffers.map((b, i) => b.subarray(from * (this.sizes[i] as number)));
+      views = { activations: at(this.activations), gradients: at(this.gradients) };
+      this.shardViews.set(from, views);
+    }
+    return views;
   }
 
   /**
@@ -221,22 +274,5 @@ export class Network {
     if (!Number.isInteger(batch) || batch < 1 || batch > this.maxBatch) {
       throw new RangeError(`batch ${batch} must be an integer from 1 to ${this.maxBatch}`);
     }
-  }
-}
-
-function makeLayer(spec: LayerSpec, inShape: readonly number[], maxBatch: number): Layer {
-  switch (spec.kind) {
-    case 'conv':
-      if (inShape.length !== 3)
-        throw new RangeError(`conv "${spec.id}" needs a [C, H, W] input, got [${inShape.join(', ')}]`);
-      return new ConvLayer(spec, inShape, maxBatch);
-    case 'pool':
-      if (inShape.length !== 3)
-        throw new RangeError(`pool "${spec.id}" needs a [C, H, W] input, got [${inShape.join(', ')}]`);
-      return new MaxPoolLayer(spec, inShape, maxBatch);
-    case 'flatten':
-      return new FlattenLayer(spec, inShape);
-    case 'dense':
-      return new DenseLayer(spec, inShape);
   }
 }

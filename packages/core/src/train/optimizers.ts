@@ -38,8 +38,8 @@ export function optimizerStep(
   const n = params.length;
   if (options.optimizer === 'sgd') {
     for (let i = 0; i < n; i++) {
-      const w = params[i] as number;
-      params[i] = w - rate * ((grads[i] as number) + lambda * w);
+      const w = params[i] ?? 0;
+      params[i] = w - rate * ((grads[i] ?? 0) + lambda * w);
     }
     return;
   }
@@ -47,8 +47,8 @@ export function optimizerStep(
     const mu = options.beta1 ?? 0.9;
     const v = state.first;
     for (let i = 0; i < n; i++) {
-      const w = params[i] as number;
-      const vi = mu * (v[i] as number) - rate * ((grads[i] as number) + lambda * w);
+      const w = params[i] ?? 0;
+      const vi = mu * (v[i] ?? 0) - rate * ((grads[i] ?? 0) + lambda * w);
       v[i] = vi;
       params[i] = w + vi;
     }
@@ -74,10 +74,10 @@ function adamStep(
   const m = state.first;
   const v = state.second;
   for (let i = 0; i < params.length; i++) {
-    const w = params[i] as number;
-    const g = (grads[i] as number) + lambda * w;
-    const mi = b1 * (m[i] as number) + (1 - b1) * g;
-    const vi = b2 * (v[i] as number) + (1 - b2) * g * g;
+    const w = params[i] ?? 0;
+    const g = (grads[i] ?? 0) + lambda * w;
+    const mi = b1 * (m[i] ?? 0) + (1 - b1) * g;
+    const vi = b2 * (v[i] ?? 0) + (1 - b2) * g * g;
     m[i] = mi;
     v[i] = vi;
     params[i] = w - (rate * mi) / (Math.sqrt(vi) + eps);

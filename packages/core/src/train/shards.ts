@@ -32,7 +32,7 @@ export function shardOf(labels: ArrayLike<number>, from: number, count: number):
   if (from === 0) return labels;
   return ArrayBuffer.isView(labels)
     ? (labels as unknown as Uint8Array).subarray(from, from + count)
-    : Array.from({ length: count }, (_, i) => labels[from + i] as number);
+    : Array.from({ length: count }, (_, i) => labels[from + i] ?? 0);
 }
 
 /** Every parameter gradient of a network in one flat array: [w₀, b₀, w₁, b₁, …] in layer order. */
@@ -96,7 +96,7 @@ export class GradientTotal {
   /** Adds a shard gradient that arrived packed (from another thread). */
   accumulatePacked(packed: Float32Array): void {
     const total = this.total;
-    for (let i = 0; i < total.length; i++) total[i] = (total[i] as number) + (packed[i] as number);
+    for (let i = 0; i < total.length; i++) total[i] = (total[i] ?? 0) + (packed[i] ?? 0);
   }
 
   /** Writes the sum into every gradWeights/gradBias, where the optimizer reads it. */
@@ -112,6 +112,6 @@ export class GradientTotal {
 }
 
 function addAt(total: Float32Array, values: Float32Array, at: number): number {
-  for (let i = 0; i < values.length; i++) total[at + i] = (total[at + i] as number) + (values[i] as number);
+  for (let i = 0; i < values.length; i++) total[at + i] = (total[at + i] ?? 0) + (values[i] ?? 0);
   return at + values.length;
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { at } from '../at';
 import { softmaxCrossEntropy } from '../losses';
 import { tensor } from '../tensor';
 import { expectAllClose } from '../testing/gradient-check';
@@ -21,10 +22,7 @@ describe('softmaxCrossEntropyBatch', () => {
     const batch = softmaxCrossEntropyBatch(logits, labels, 2, 3, grad, probs);
     let loss = 0;
     for (let b = 0; b < 2; b++) {
-      const one = softmaxCrossEntropy(
-        tensor(Array.from(logits.subarray(b * 3, b * 3 + 3))),
-        labels[b] as number,
-      );
+      const one = softmaxCrossEntropy(tensor(Array.from(logits.subarray(b * 3, b * 3 + 3))), at(labels, b));
       loss += one.loss / 2;
       expectAllClose(
         grad.subarray(b * 3, b * 3 + 3),

@@ -23,11 +23,11 @@ export function softmaxCrossEntropyBatch(
   let correct = 0;
   for (let b = 0; b < batch; b++) {
     const row = b * classes;
-    const label = labels[b] as number;
+    const label = labels[b] ?? 0;
     let max = Number.NEGATIVE_INFINITY;
     let best = 0;
     for (let c = 0; c < classes; c++) {
-      const v = logits[row + c] as number;
+      const v = logits[row + c] ?? 0;
       if (v > max) {
         max = v;
         best = c;
@@ -35,11 +35,11 @@ export function softmaxCrossEntropyBatch(
     }
     if (best === label) correct++;
     let sumExp = 0;
-    for (let c = 0; c < classes; c++) sumExp += Math.exp((logits[row + c] as number) - max);
+    for (let c = 0; c < classes; c++) sumExp += Math.exp((logits[row + c] ?? 0) - max);
     const logSumExp = max + Math.log(sumExp);
-    total += logSumExp - (logits[row + label] as number);
+    total += logSumExp - (logits[row + label] ?? 0);
     for (let c = 0; c < classes; c++) {
-      const p = Math.exp((logits[row + c] as number) - logSumExp);
+      const p = Math.exp((logits[row + c] ?? 0) - logSumExp);
       if (probabilities !== undefined) probabilities[row + c] = p;
       if (gradLogits !== null) gradLogits[row + c] = (p - (c === label ? 1 : 0)) / meanOver;
     }

@@ -44,7 +44,7 @@ export interface AutosaveOptions<D> {
   readonly revision: number;
   /** Serializes a document; called once per save. */
   readonly snapshot: (doc: D) => DocumentSnapshot;
-  readonly channel?: NotebookChannel;
+  readonly channel?: NotebookChannel | undefined;
   /** Texts longer than `bigText` characters are saved at most once per `throttleMs` until flushed. */
   readonly throttleMs?: number;
   readonly bigText?: number;

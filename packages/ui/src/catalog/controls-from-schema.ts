@@ -7,8 +7,8 @@ import type { ParamControl } from './param-control';
  */
 export interface SchemaLike {
   readonly meta: { readonly type: string } & Readonly<Record<string, unknown>>;
-  readonly label?: string;
-  readonly description?: string;
+  readonly label?: string | undefined;
+  readonly description?: string | undefined;
 }
 
 /** One control per parameter, in declaration order. */

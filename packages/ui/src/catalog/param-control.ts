@@ -8,11 +8,11 @@ export type ParamControl =
       readonly name: string;
       readonly label: string;
       readonly integer: boolean;
-      readonly min?: number;
-      readonly max?: number;
-      readonly defaultValue?: number;
+      readonly min?: number | undefined;
+      readonly max?: number | undefined;
+      readonly defaultValue?: number | undefined;
       readonly optional: boolean;
-      readonly description?: string;
+      readonly description?: string | undefined;
     }
   | {
       readonly type: 'choice';
@@ -20,10 +20,12 @@ export type ParamControl =
       readonly label: string;
       readonly options: readonly string[];
       /** Also accepts a whole number (e.g. padding: 'same' or 2). */
-      readonly allowsInteger?: { readonly min?: number; readonly max?: number };
-      readonly defaultValue?: string | number;
+      readonly allowsInteger?:
+        | { readonly min?: number | undefined; readonly max?: number | undefined }
+        | undefined;
+      readonly defaultValue?: string | number | undefined;
       readonly optional: boolean;
-      readonly description?: string;
+      readonly description?: string | undefined;
     }
   | {
       readonly type: 'boolean';
@@ -31,7 +33,12 @@ export type ParamControl =
       readonly label: string;
       readonly defaultValue?: boolean;
       readonly optional: boolean;
-      readonly description?: string;
+      readonly description?: string | undefined;
     }
   /** Anything richer (objects, arrays): shown read-only as JSON; edited in dedicated editors or the file. */
-  | { readonly type: 'other'; readonly name: string; readonly label: string; readonly description?: string };
+  | {
+      readonly type: 'other';
+      readonly name: string;
+      readonly label: string;
+      readonly description?: string | undefined;
+    };

@@ -1,3 +1,4 @@
+import { at } from '@convbook/core';
 import { describe, expect, it } from 'vitest';
 import { describeEdit } from './describe-edit';
 
@@ -18,8 +19,8 @@ const withCell = (i: number, cell: object) => ({
 describe('describeEdit', () => {
   it('names a single parameter of a single cell', () => {
     const after = withCell(1, {
-      ...base.cells[1],
-      params: { ...base.cells[1].params, weights: [[2, 0, -1]] },
+      ...at(base.cells, 1),
+      params: { ...at(base.cells, 1).params, weights: [[2, 0, -1]] },
     });
     expect(describeEdit(base, after)).toBe('k.params.weights');
   });

@@ -1,3 +1,5 @@
+import { at } from '@convbook/core';
+
 /**
  * Names the edit between two notebook documents when it is a "field tweak" that should coalesce with the
  * next tweak of the same field: one parameter of one cell, one cell title, or the notebook title. Any
@@ -19,8 +21,9 @@ export function describeEdit(before: unknown, after: unknown): string | undefine
 
   const changed = cellsA.flatMap((cell, i) => (same(cell, cellsB[i]) ? [] : [i]));
   if (changed.length !== 1) return undefined;
-  const cellA = asRecord(cellsA[changed[0]]);
-  const cellB = asRecord(cellsB[changed[0]]);
+  const index = at(changed, 0);
+  const cellA = asRecord(cellsA[index]);
+  const cellB = asRecord(cellsB[index]);
   if (cellA.id !== cellB.id || typeof cellA.id !== 'string') return undefined;
   const fields = differingKeys(cellA, cellB);
   if (fields.length !== 1) return undefined;

@@ -78,7 +78,7 @@ export interface PageAddress {
 
 export const windowAddress: PageAddress = {
   get base() {
-    return window.location.href.split('#')[0];
+    return window.location.href.split('#')[0] ?? '';
   },
   get hash() {
     return window.location.hash;

@@ -1,3 +1,4 @@
+import { at } from '@convbook/core';
 import type { KeyValueBackend } from './notebook-store';
 import type { WritePlan } from './one-transaction';
 
@@ -7,7 +8,7 @@ import type { WritePlan } from './one-transaction';
  */
 export class FakeBackend implements KeyValueBackend {
   readonly data = new Map<string, unknown>();
-  #failures: { op: keyof KeyValueBackend; error: unknown; keyPattern?: RegExp }[] = [];
+  #failures: { op: keyof KeyValueBackend; error: unknown; keyPattern?: RegExp | undefined }[] = [];
 
   failNext(op: keyof KeyValueBackend, error: unknown, keyPattern?: RegExp): void {
     this.#failures.push({ op, error, keyPattern });
@@ -60,7 +61,7 @@ export class FakeBackend implements KeyValueBackend {
   #maybeFail(op: keyof KeyValueBackend, key: string): void {
     const index = this.#failures.findIndex((f) => f.op === op && (!f.keyPattern || f.keyPattern.test(key)));
     if (index < 0) return;
-    const [failure] = this.#failures.splice(index, 1);
+    const failure = at(this.#failures.splice(index, 1), 0);
     throw failure.error;
   }
 }

@@ -82,11 +82,11 @@ function pickSplit(
 ): DatasetSplit {
   const indexOf = new Map(classes.map((digit, i) => [digit, i]));
   const chosen: number[] = [];
-  for (let i = from; i < to; i++) if (indexOf.has(data.labels[i] as number)) chosen.push(i);
+  for (let i = from; i < to; i++) if (indexOf.has(data.labels[i] ?? 0)) chosen.push(i);
   if (chosen.length > limit) {
     for (let i = chosen.length - 1; i > 0; i--) {
       const j = Math.floor(random() * (i + 1));
-      [chosen[i], chosen[j]] = [chosen[j] as number, chosen[i] as number];
+      [chosen[i], chosen[j]] = [chosen[j] ?? 0, chosen[i] ?? 0];
     }
     chosen.length = limit;
     chosen.sort((a, b) => a - b);
@@ -94,7 +94,7 @@ function pickSplit(
   const pixels = new Uint8Array(chosen.length * DIGIT_PIXELS);
   const labels = new Uint8Array(chosen.length);
   chosen.forEach((index, k) => {
-    labels[k] = indexOf.get(data.labels[index] as number) as number;
+    labels[k] = indexOf.get(data.labels[index] ?? 0) as number;
     pixels.set(data.pixels.subarray(index * DIGIT_PIXELS, (index + 1) * DIGIT_PIXELS), k * DIGIT_PIXELS);
   });
   return { pixels, labels, count: chosen.length };
@@ -103,7 +103,7 @@ function pickSplit(
 function samplesOf(split: DatasetSplit): DatasetValue['samples'] {
   const n = Math.min(SAMPLE_COUNT, split.count);
   const images = new Float32Array(n * DIGIT_PIXELS);
-  for (let i = 0; i < images.length; i++) images[i] = (split.pixels[i] as number) / 255;
+  for (let i = 0; i < images.length; i++) images[i] = (split.pixels[i] ?? 0) / 255;
   return {
     images: new Tensor([n, DIGIT_SIDE, DIGIT_SIDE], images),
     labels: Array.from(split.labels.subarray(0, n)),

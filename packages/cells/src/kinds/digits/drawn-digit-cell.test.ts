@@ -1,3 +1,4 @@
+import { at } from '@convbook/core';
 import { describe, expect, it } from 'vitest';
 import { runKind, tensorOf } from '../run-kind.test-helper';
 import { decodeDigitPixels, drawnDigitCell, encodeDigitPixels } from './drawn-digit-cell';
@@ -13,9 +14,7 @@ describe('drawn digit cell', () => {
     const image = new Float32Array(784).map((_, i) => (i % 29) / 28);
     const value = tensorOf(await runKind(drawnDigitCell, { pixels: encodeDigitPixels(image) }));
     for (let i = 0; i < 784; i++)
-      expect(Math.abs((value.data[i] as number) - (image[i] as number))).toBeLessThanOrEqual(
-        0.5 / 255 + 1e-6,
-      );
+      expect(Math.abs(at(value.data, i) - at(image, i))).toBeLessThanOrEqual(0.5 / 255 + 1e-6);
   });
 
   it('names the field when the pixels are not a 28×28 drawing', () => {

@@ -1,3 +1,4 @@
+import { at } from '@convbook/core';
 import { describe, expect, it } from 'vitest';
 import { preprocessDigit } from './preprocess-digit';
 
@@ -12,7 +13,7 @@ function bounds(image: Float32Array) {
   let [mass, my, mx] = [0, 0, 0];
   for (let y = 0; y < 28; y++) {
     for (let x = 0; x < 28; x++) {
-      const v = image[y * 28 + x] as number;
+      const v = at(image, y * 28 + x);
       if (v <= 0) continue;
       [top, left, bottom, right] = [
         Math.min(top, y),

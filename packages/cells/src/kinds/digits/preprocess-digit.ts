@@ -23,7 +23,7 @@ export function preprocessDigit(ink: Float32Array, width: number, height: number
       const ty = y + offsetY;
       const tx = x + offsetX;
       if (ty < 0 || ty >= DIGIT_SIDE || tx < 0 || tx >= DIGIT_SIDE) continue;
-      out[ty * DIGIT_SIDE + tx] = fitted.data[y * fitted.width + x] as number;
+      out[ty * DIGIT_SIDE + tx] = fitted.data[y * fitted.width + x] ?? 0;
     }
   }
   return out;
@@ -44,7 +44,7 @@ function inkBox(ink: Float32Array, width: number, height: number): Box | undefin
   let right = -1;
   for (let y = 0; y < height; y++) {
     for (let x = 0; x < width; x++) {
-      if ((ink[y * width + x] as number) <= 0) continue;
+      if ((ink[y * width + x] ?? 0) <= 0) continue;
       top = Math.min(top, y);
       bottom = Math.max(bottom, y);
       left = Math.min(left, x);
@@ -67,13 +67,12 @@ function resample(ink: Float32Array, width: number, box: Box, scale: number) {
     for (let sx = box.left * steps; sx < box.right * steps; sx++) {
       const x = Math.floor(((sx + 0.5) / steps - box.left) * scale);
       if (y >= outH || x >= outW) continue;
-      const value = ink[Math.floor(sy / steps) * width + Math.floor(sx / steps)] as number;
-      data[y * outW + x] = (data[y * outW + x] as number) + value;
-      weight[y * outW + x] = (weight[y * outW + x] as number) + 1;
+      const value = ink[Math.floor(sy / steps) * width + Math.floor(sx / steps)] ?? 0;
+      data[y * outW + x] = (data[y * outW + x] ?? 0) + value;
+      weight[y * outW + x] = (weight[y * outW + x] ?? 0) + 1;
     }
   }
-  for (let i = 0; i < data.length; i++)
-    data[i] = Math.min(1, (data[i] as number) / Math.max(weight[i] as number, 1));
+  for (let i = 0; i < data.length; i++) data[i] = Math.min(1, (data[i] ?? 0) / Math.max(weight[i] ?? 0, 1));
   return { data, width: outW, height: outH };
 }
 
@@ -84,7 +83,7 @@ function centreOfMass(data: Float32Array, width: number, height: number): [numbe
   let sx = 0;
   for (let y = 0; y < height; y++) {
     for (let x = 0; x < width; x++) {
-      const v = data[y * width + x] as number;
+      const v = data[y * width + x] ?? 0;
       total += v;
       sy += v * (y + 0.5);
       sx += v * (x + 0.5);

@@ -101,9 +101,9 @@ export const transformsSchema: Schema<ImageTransform[]> = {
 };
 
 export interface ImageSourceParams {
-  readonly sample?: SampleSpec;
-  readonly png?: string;
-  readonly transforms?: readonly ImageTransform[];
+  readonly sample?: SampleSpec | undefined;
+  readonly png?: string | undefined;
+  readonly transforms?: readonly ImageTransform[] | undefined;
 }
 
 /** The picture named by `sample` or `png` (the caller has checked that exactly one source is given). */

@@ -86,7 +86,10 @@ describe('decodePngImage under fuzzing', () => {
         fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 7 })), { minLength: 1, maxLength: 4 }),
         (png, flips) => {
           const damaged = png.slice();
-          for (const [at, bit] of flips) damaged[at % damaged.length] ^= 1 << bit;
+          for (const [at, bit] of flips) {
+            const index = at % damaged.length;
+            damaged[index] = (damaged[index] ?? 0) ^ (1 << bit);
+          }
           decodeOrRefuse(damaged);
         },
       ),

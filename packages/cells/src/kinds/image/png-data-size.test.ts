@@ -1,3 +1,4 @@
+import { at } from '@convbook/core';
 import { encode } from 'fast-png';
 import { zlibSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
@@ -18,7 +19,7 @@ function zeroBomb(megabytes: number): Uint8Array {
   const put = (value: number, width: number, msbFirst: boolean): void => {
     for (let i = 0; i < width; i++) {
       const b = msbFirst ? (value >> (width - 1 - i)) & 1 : (value >> i) & 1;
-      if (b) out[bit >> 3] = (out[bit >> 3] as number) | (1 << (bit & 7));
+      if (b) out[bit >> 3] = at(out, bit >> 3) | (1 << (bit & 7));
       bit++;
     }
   };

@@ -22,12 +22,12 @@ export type SampleName = (typeof sampleNames)[number];
 export interface SampleSpec {
   readonly name: SampleName;
   /** Side of the square image; for 'signal-peaks' the signal's length. */
-  readonly size?: number;
-  readonly seed?: number;
+  readonly size?: number | undefined;
+  readonly seed?: number | undefined;
   /** Stripe direction in degrees (0 = vertical stripes, i.e. intensity varies along x). */
-  readonly angle?: number;
+  readonly angle?: number | undefined;
   /** What 'letters' / 'digits' write. */
-  readonly text?: string;
+  readonly text?: string | undefined;
 }
 
 export const DEFAULT_SAMPLE_SIZE = 32;

@@ -33,8 +33,8 @@ export class BatchFeeder {
     const batch = Math.min(this.batchSize, this.split.count - start);
     const random = createRandom(mix(this.seed, step + 1));
     for (let b = 0; b < batch; b++) {
-      const index = this.order[start + b] as number;
-      labels[b] = this.split.labels[index] as number;
+      const index = this.order[start + b] ?? 0;
+      labels[b] = this.split.labels[index] ?? 0;
       const dy = Math.floor(random() * (2 * this.shift + 1)) - this.shift;
       const dx = Math.floor(random() * (2 * this.shift + 1)) - this.shift;
       copyShifted(this.split.pixels, index, input, b, this.side, dy, dx);
@@ -48,8 +48,8 @@ export class BatchFeeder {
     for (let i = 0; i < order.length; i++) order[i] = i;
     for (let i = order.length - 1; i > 0; i--) {
       const j = Math.floor(random() * (i + 1));
-      const t = order[i] as number;
-      order[i] = order[j] as number;
+      const t = order[i] ?? 0;
+      order[i] = order[j] ?? 0;
       order[j] = t;
     }
     this.orderEpoch = epoch;
@@ -67,7 +67,7 @@ export function fixedBatch(
 ): number {
   const batch = Math.min(maxBatch, split.count - from);
   for (let b = 0; b < batch; b++) {
-    labels[b] = split.labels[from + b] as number;
+    labels[b] = split.labels[from + b] ?? 0;
     copyShifted(split.pixels, from + b, input, b, side, 0, 0);
   }
   return batch;
@@ -95,7 +95,7 @@ function copyShifted(
     }
     for (let x = 0; x < width; x++) {
       const sx = x - dx;
-      input[row + x] = sx < 0 || sx >= width ? 0 : (pixels[from + sy * width + sx] as number) / 255;
+      input[row + x] = sx < 0 || sx >= width ? 0 : (pixels[from + sy * width + sx] ?? 0) / 255;
     }
   }
 }

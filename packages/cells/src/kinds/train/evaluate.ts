@@ -1,4 +1,4 @@
-import type { Network } from '@convbook/core';
+import { at, type Network } from '@convbook/core';
 import { fixedBatch } from './batches';
 import type { DatasetSplit, WrongExample } from './train-value';
 
@@ -44,11 +44,12 @@ export function evaluateSplit(
     for (let b = 0; b < batch; b++) {
       const row = result.probabilities.subarray(b * classes, (b + 1) * classes);
       let predicted = 0;
-      for (let c = 1; c < classes; c++) if ((row[c] as number) > (row[predicted] as number)) predicted = c;
-      const label = labels[b] as number;
-      (confusion[label] as number[])[predicted] = ((confusion[label] as number[])[predicted] as number) + 1;
+      for (let c = 1; c < classes; c++) if ((row[c] ?? 0) > (row[predicted] ?? 0)) predicted = c;
+      const label = labels[b] ?? 0;
+      const counts = at(confusion, label);
+      counts[predicted] = (counts[predicted] ?? 0) + 1;
       if (predicted !== label)
-        wrong.push({ index: from + b, label, predicted, confidence: row[predicted] as number });
+        wrong.push({ index: from + b, label, predicted, confidence: row[predicted] ?? 0 });
     }
   }
   const pixels = side[0] * side[1];

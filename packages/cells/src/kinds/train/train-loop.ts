@@ -33,7 +33,7 @@ export interface LoopHooks {
   /** Called about every REPORT_MS with the state so far. */
   readonly report: (state: LoopState) => void;
   /** Another thread for the second half of each batch; the weights come out bit-for-bit the same. */
-  readonly helper?: GradientHelper;
+  readonly helper?: GradientHelper | undefined;
 }
 
 const YIELD_MS = 30;

@@ -1,4 +1,4 @@
-import { Network, type TrainLayerSpec } from '@convbook/core';
+import { at, Network, type TrainLayerSpec } from '@convbook/core';
 import { roundToHalf } from '../../document/weight-encoding';
 import { broadcastKernel } from '../broadcast-kernel';
 import type { NetworkChain } from './network-chain';
@@ -23,9 +23,7 @@ export function buildNetwork(
     const learned = resumed ? previous?.weights.find((l) => l.cellId === w.weightsCellId) : undefined;
     const layout =
       learned?.weights ??
-      (params.shape.length === 4
-        ? broadcastKernel(w.weights, params.shape[1] as number).data
-        : w.weights.data);
+      (params.shape.length === 4 ? broadcastKernel(w.weights, at(params.shape, 1)).data : w.weights.data);
     params.weights.set(w.flip ? flipped(layout, params.shape) : layout);
     params.bias.set(learned?.bias ?? w.bias);
   }
@@ -63,10 +61,10 @@ export function frozenLayers(chain: NetworkChain): Set<string> {
 /** Each kernel plane turned 180° (its own inverse). Dense weights are never flipped. */
 function flipped(data: Float32Array, shape: readonly number[]): Float32Array {
   if (shape.length !== 4) return data.slice();
-  const plane = (shape[2] as number) * (shape[3] as number);
+  const plane = at(shape, 2) * at(shape, 3);
   const out = new Float32Array(data.length);
   for (let start = 0; start < data.length; start += plane) {
-    for (let i = 0; i < plane; i++) out[start + i] = data[start + plane - 1 - i] as number;
+    for (let i = 0; i < plane; i++) out[start + i] = data[start + plane - 1 - i] ?? 0;
   }
   return out;
 }

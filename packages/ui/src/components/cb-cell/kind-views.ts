@@ -23,7 +23,7 @@ export interface EditorContext {
   readonly info: KindInfo | undefined;
   readonly candidates: readonly InputCandidate[];
   /** The cell's state, for an editor that shows all of it (see KindView.ownsState). */
-  readonly state?: CellState;
+  readonly state?: CellState | undefined;
   /** The document's cells: only given to kinds whose view reads other cells (conv's broadcast notice). */
   readonly cells?: readonly CellSpec[];
   /** For a kernel: the channels of the conv input it feeds, when known. */
@@ -31,7 +31,7 @@ export interface EditorContext {
   /** The cell as people name it ("Convolution 'Edges'"), for refusals. */
   readonly name?: string;
   /** Params the cell's error is about → plain message, so those fields show their error state. */
-  readonly invalid?: Readonly<Record<string, string>>;
+  readonly invalid?: Readonly<Record<string, string>> | undefined;
 }
 
 /** How the page shows one kind of cell. Everything a kind computes is in @convbook/cells; this is only UI. */

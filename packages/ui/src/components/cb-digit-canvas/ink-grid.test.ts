@@ -1,4 +1,5 @@
 import { preprocessDigit } from '@convbook/cells';
+import { at } from '@convbook/core';
 import { describe, expect, it } from 'vitest';
 import { emptyInk, INK_SIDE, movePen, paintSegment, toGrid } from './ink-grid';
 
@@ -26,7 +27,7 @@ describe('ink grid', () => {
     let massX = 0;
     let mass = 0;
     for (let i = 0; i < 784; i++) {
-      const v = digit[i] as number;
+      const v = at(digit, i);
       if (v <= 0) continue;
       rows.add(Math.floor(i / 28));
       massX += v * ((i % 28) + 0.5);

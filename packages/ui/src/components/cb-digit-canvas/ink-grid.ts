@@ -39,7 +39,7 @@ function dab(ink: Float32Array, cx: number, cy: number, radius: number): void {
       const distance = Math.hypot(x + 0.5 - cx, y + 0.5 - cy);
       const value = Math.min(1, Math.max(0, radius + 0.5 - distance));
       const i = y * INK_SIDE + x;
-      if (value > (ink[i] as number)) ink[i] = value;
+      if (value > (ink[i] ?? 0)) ink[i] = value;
     }
   }
 }

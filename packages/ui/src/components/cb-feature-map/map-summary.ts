@@ -61,7 +61,7 @@ function measure(data: Float32Array, planeSize: number): MapSummary {
 function addRange(into: PlaneStats, data: Float32Array, from: number, to: number): PlaneStats {
   let { min, max, nonFinite } = into;
   for (let i = from; i < to; i++) {
-    const v = data[i] as number;
+    const v = data[i] ?? 0;
     if (!Number.isFinite(v)) {
       nonFinite++;
       continue;

@@ -25,9 +25,9 @@ export function paintPlane(
   const columns = sampleIndices(width, painted.width);
   let at = 0;
   for (let y = 0; y < painted.height; y++) {
-    const row = offset + (rows[y] as number) * width;
+    const row = offset + (rows[y] ?? 0) * width;
     for (let x = 0; x < painted.width; x++) {
-      const value = data[row + (columns[x] as number)] ?? Number.NaN;
+      const value = data[row + (columns[x] ?? 0)] ?? Number.NaN;
       const [r, g, b] =
         scale.kind === 'diverging'
           ? divergingColour(value, scale.max)
@@ -52,7 +52,7 @@ export function planeRange(
   let max = Number.NEGATIVE_INFINITY;
   let nonFinite = 0;
   for (let i = offset; i < offset + length; i++) {
-    const v = data[i] as number;
+    const v = data[i] ?? 0;
     if (!Number.isFinite(v)) {
       nonFinite++;
       continue;
@@ -77,9 +77,9 @@ export function paintComposite(
   const columns = sampleIndices(width, painted.width);
   let at = 0;
   for (let y = 0; y < painted.height; y++) {
-    const row = (rows[y] as number) * width;
+    const row = (rows[y] ?? 0) * width;
     for (let x = 0; x < painted.width; x++) {
-      const i = row + (columns[x] as number);
+      const i = row + (columns[x] ?? 0);
       for (let c = 0; c < 3; c++) {
         const v = data[c * size + i] ?? 0;
         rgba[at + c] = Number.isNaN(v) ? (c === 1 ? 0 : 255) : Math.round(255 * v);

@@ -90,5 +90,5 @@ function is2d(values: unknown[]): boolean {
 function readBias(bias: unknown, kernels: number): number[] {
   if (typeof bias === 'number') return Array.from({ length: kernels }, () => bias);
   const list = Array.isArray(bias) ? bias : [];
-  return Array.from({ length: kernels }, (_, k) => (typeof list[k] === 'number' ? (list[k] as number) : 0));
+  return Array.from({ length: kernels }, (_, k) => (typeof list[k] === 'number' ? list[k] : 0));
 }

@@ -1,3 +1,4 @@
+import { at } from '@convbook/core';
 import { isSafeHref, type MarkdownInline } from './parse-markdown';
 
 /**
@@ -21,20 +22,20 @@ export function referenceParseInline(text: string): MarkdownInline[] {
     const link = /^\[([^\]]+)\]\(((?:[^()\s]|\([^()\s]*\))+)\)/.exec(rest);
     if (code) {
       flush();
-      out.push({ type: 'code', text: code[1] as string });
+      out.push({ type: 'code', text: at(code, 1) });
       i += code[0].length;
     } else if (strong) {
       flush();
-      out.push({ type: 'strong', children: referenceParseInline(strong[2] as string) });
+      out.push({ type: 'strong', children: referenceParseInline(at(strong, 2)) });
       i += strong[0].length;
-    } else if (em && !(i > 0 && /[A-Za-z0-9]/.test(text[i - 1] as string))) {
+    } else if (em && !(i > 0 && /[A-Za-z0-9]/.test(at(text, i - 1)))) {
       flush();
-      out.push({ type: 'em', children: referenceParseInline(em[2] as string) });
+      out.push({ type: 'em', children: referenceParseInline(at(em, 2)) });
       i += em[0].length;
     } else if (link) {
       flush();
-      const label = referenceParseInline(link[1] as string);
-      const href = link[2] as string;
+      const label = referenceParseInline(at(link, 1));
+      const href = at(link, 2);
       if (isSafeHref(href)) out.push({ type: 'link', href, children: label });
       else out.push(...label);
       i += link[0].length;

@@ -32,12 +32,12 @@ export function parseMarkdown(source: string): MarkdownBlock[] {
   };
   let i = 0;
   while (i < lines.length) {
-    const line = lines[i] as string;
+    const line = lines[i] ?? '';
     if (FENCE.test(line)) {
       flushParagraph();
       const code: string[] = [];
       i++;
-      while (i < lines.length && !FENCE.test(lines[i] as string)) code.push(lines[i++] as string);
+      while (i < lines.length && !FENCE.test(lines[i] ?? '')) code.push(lines[i++] ?? '');
       i++; // the closing fence (or the end of the text when it is missing)
       blocks.push({ type: 'code-block', text: code.join('\n') });
       continue;
@@ -45,8 +45,8 @@ export function parseMarkdown(source: string): MarkdownBlock[] {
     const heading = HEADING.exec(line);
     if (heading) {
       flushParagraph();
-      const level = Math.min((heading[1] as string).length, 4) as 1 | 2 | 3 | 4;
-      blocks.push({ type: 'heading', level, children: parseInline((heading[2] as string).trim()) });
+      const level = Math.min((heading[1] ?? '').length, 4) as 1 | 2 | 3 | 4;
+      blocks.push({ type: 'heading', level, children: parseInline((heading[2] ?? '').trim()) });
       i++;
       continue;
     }
@@ -55,9 +55,9 @@ export function parseMarkdown(source: string): MarkdownBlock[] {
       flushParagraph();
       const items: MarkdownInline[][] = [];
       while (i < lines.length) {
-        const item = listPattern.exec(lines[i] as string);
+        const item = listPattern.exec(lines[i] ?? '');
         if (!item) break;
-        items.push(parseInline((item[1] as string).trim()));
+        items.push(parseInline((item[1] ?? '').trim()));
         i++;
       }
       blocks.push({ type: 'list', ordered: listPattern === NUMBERED, items });
@@ -197,7 +197,7 @@ function firstOf(a: number, b: number): number {
 
 /** `snake_case_name` is not emphasis: an underscore or star glued to a letter on the left stays literal. */
 function isInsideWord(text: string, index: number): boolean {
-  return index > 0 && /[A-Za-z0-9]/.test(text[index - 1] as string);
+  return index > 0 && /[A-Za-z0-9]/.test(text[index - 1] ?? '');
 }
 
 function mergeText(inlines: MarkdownInline[]): MarkdownInline[] {
