@@ -80,12 +80,13 @@ export async function openApp(page: Page, hash = ''): Promise<void> {
 }
 
 /**
- * Waits until the first notebook has rendered (body[data-ready=true]) and no cell is pending, twice in a
- * row a frame apart — one clear check can fall between an edit and the worker's first reply.
+ * Waits until the first notebook has rendered (body[data-ready=true]) and no cell is pending or waiting to
+ * render, twice in a row a frame apart — one clear check can fall between an edit and the worker's first reply.
  */
 export async function waitForIdle(page: Page, timeout = 30_000): Promise<void> {
   await page.waitForFunction(() => document.body.dataset.ready === 'true', undefined, { timeout });
-  const pending = page.locator('[data-status="pending"]');
+  // A cell whose render waits for a later slice (render-slices.ts) does not show its latest state yet.
+  const pending = page.locator('[data-status="pending"], [data-render-queued]');
   const deadline = Date.now() + timeout;
   let clearChecks = 0;
   while (clearChecks < 2) {

@@ -1,9 +1,10 @@
 import { cpus, loadavg } from 'node:os';
-import type { CDPSession, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { useAppSession } from './app-session';
 import { cell, waitForIdle } from './browser';
 import { readExample } from './example-fixture';
+import { traceMainThread } from './long-tasks';
 import { lastOpenNotebook, readStoredRecords } from './stored-notebooks';
 import { alertTexts, blurFocused, toolbarButton } from './ui-actions';
 
@@ -56,42 +57,6 @@ const longFramesSince = (page: Page, since: number) =>
         .join('\n'),
     since,
   );
-
-/**
- * Main-thread tasks as Chromium's trace records them, with their thread (CPU) time. On a machine with more
- * runnable threads than cores a 10 ms task can take 100 ms of wall time; its CPU time still says whether
- * the page did too much in one go.
- */
-async function traceMainThread(page: Page): Promise<() => Promise<{ wallMs: number; cpuMs: number }[]>> {
-  const cdp: CDPSession = await page.context().newCDPSession(page);
-  const events: TraceEvent[] = [];
-  cdp.on('Tracing.dataCollected', (event) => events.push(...(event.value as unknown as TraceEvent[])));
-  await cdp.send('Tracing.start', {
-    categories: 'devtools.timeline,disabled-by-default-devtools.timeline',
-    transferMode: 'ReportEvents',
-  });
-  return async () => {
-    const complete = new Promise((done) => cdp.once('Tracing.tracingComplete', done));
-    await cdp.send('Tracing.end');
-    await complete;
-    const main = events.find(
-      (e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain',
-    );
-    return events
-      .filter((e) => e.ph === 'X' && e.name === 'RunTask' && e.pid === main?.pid && e.tid === main?.tid)
-      .map((e) => ({ wallMs: (e.dur ?? 0) / 1000, cpuMs: (e.tdur ?? 0) / 1000 }));
-  };
-}
-
-interface TraceEvent {
-  readonly ph: string;
-  readonly name: string;
-  readonly pid: number;
-  readonly tid: number;
-  readonly dur?: number;
-  readonly tdur?: number;
-  readonly args?: { readonly name?: string };
-}
 
 const now = (page: Page) => page.evaluate(() => performance.now());
 const longTasksSince = (page: Page, since: number) =>

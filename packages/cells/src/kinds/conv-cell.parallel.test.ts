@@ -26,10 +26,13 @@ function randomTensor(shape: number[], seed: number): Tensor {
   return new Tensor(shape, Float32Array.from({ length: shape.reduce((a, b) => a * b, 1) }, next));
 }
 
-function context(withParallel: ComputeContext['parallel']): ComputeContext {
+function context(
+  withParallel: ComputeContext['parallel'],
+  signal = new AbortController().signal,
+): ComputeContext {
   return {
     cellId: 'conv',
-    signal: new AbortController().signal,
+    signal,
     progress: () => {},
     graph: { cell: () => undefined, value: () => undefined },
     parallel: withParallel,
@@ -56,6 +59,24 @@ describe('conv cell with other cores', () => {
       expect(single).not.toBeInstanceOf(Promise);
       expect(tensorOf(await split).data).toEqual(tensorOf(await single).data);
     }
+  });
+
+  it('hands its abort signal to the workers: an edit stops a stale conv at once', async () => {
+    const input: CellValue = { type: 'tensor', tensor: randomTensor([32, 200, 200], 5) };
+    const kernel: CellValue = {
+      type: 'kernel',
+      weights: randomTensor([64, 32, 5, 5], 6),
+      bias: new Float32Array(64),
+    };
+    const parsed = convCell.parseParams({ padding: 'same' }, 'params');
+    if ('problems' in parsed) throw new Error('bad params');
+    const edit = new AbortController();
+    const stale = convCell.compute({ input, kernel }, parsed.params, context(parallel, edit.signal));
+    await new Promise((wait) => setTimeout(wait, 30));
+    const abortedAt = performance.now();
+    edit.abort();
+    await expect(stale).rejects.toMatchObject({ name: 'AbortError' });
+    expect(performance.now() - abortedAt).toBeLessThan(200);
   });
 
   it('stays synchronous on this thread below the threshold', () => {

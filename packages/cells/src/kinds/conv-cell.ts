@@ -29,7 +29,8 @@ export const convCell = withCompute(convSchema, {
     });
     const parallel = context.parallel;
     if (parallel?.splits(input.tensor, weights, options)) {
-      return parallel.conv2d(input.tensor, weights, options).then(activate);
+      // The signal lets an edit (or the time limit) stop the workers, not just drop their result.
+      return parallel.conv2d(input.tensor, weights, options, context.signal).then(activate);
     }
     return activate(conv2d(input.tensor, weights, options));
   },

@@ -135,6 +135,46 @@ describe('conv2dParallel', () => {
     await expect(conv2dParallel(x, w, {}, pool)).rejects.toHaveProperty('name', 'ShapeError');
   });
 
+  it('stops at once when its signal aborts mid-conv, and the pool then computes the next conv right', async () => {
+    // About 3 billion multiply-adds: hundreds of milliseconds per band even on a quiet machine.
+    const x = randomTensor([32, 256, 256], 9);
+    const w = randomTensor([64, 32, 5, 5], 10);
+    const edit = new AbortController();
+    const stale = conv2dParallel(x, w, { padding: 'same' }, pool, edit.signal);
+    await new Promise((wait) => setTimeout(wait, 30));
+    const abortedAt = performance.now();
+    edit.abort();
+    await expect(stale).rejects.toMatchObject({ name: 'AbortError' });
+    expect(performance.now() - abortedAt).toBeLessThan(200);
+    const nx = randomTensor([16, 64, 64], 3);
+    const nw = randomTensor([32, 16, 3, 3], 4);
+    const next = await conv2dParallel(nx, nw, { padding: 'same' }, pool, new AbortController().signal);
+    expect(
+      Buffer.from(next.data.buffer).equals(Buffer.from(conv2d(nx, nw, { padding: 'same' }).data.buffer)),
+    ).toBe(true);
+  });
+
+  it('sends nothing when its signal has already aborted', async () => {
+    let sent = 0;
+    const counting: WorkerPool = {
+      size: 2,
+      run: (job, transfer, signal) => {
+        sent++;
+        return pool.run(job, transfer, signal);
+      },
+      close: () => Promise.resolve(),
+    };
+    const stale = new AbortController();
+    stale.abort();
+    const x = randomTensor([2, 20, 9], 5);
+    const w = randomTensor([6, 2, 3, 3], 6);
+    for (const paddingMode of ['zeros', 'reflect'] as const)
+      await expect(conv2dParallel(x, w, { paddingMode }, counting, stale.signal)).rejects.toMatchObject({
+        name: 'AbortError',
+      });
+    expect(sent).toBe(0);
+  });
+
   it('rejects a bias of the wrong length before posting any work', async () => {
     const x = randomTensor([1, 6, 6], 1);
     const w = randomTensor([4, 1, 3, 3], 2);

@@ -15,13 +15,18 @@ import type { WorkerPool } from './worker-pool';
  *   are split instead: each worker convolves the whole input with a contiguous run of kernels.
  * Runs on the calling thread when there is nothing to split (one worker, one output row and one kernel)
  * and for malformed arguments, so errors are the usual ShapeErrors.
+ * When `signal` aborts (an edit made the result stale, or it ran past its time limit) the call rejects at
+ * once with the signal's reason: parts not yet sent are never sent, and workers still computing a part
+ * are stopped and replaced (worker-pool.ts), so a stale conv does not keep the cores busy.
  */
 export async function conv2dParallel(
   x: Tensor,
   w: Tensor,
   options: Conv2dOptions,
   pool: WorkerPool,
+  signal?: AbortSignal,
 ): Promise<Tensor> {
+  signal?.throwIfAborted();
   if (x.rank !== 3 || w.rank !== 4 || x.size === 0 || w.size === 0 || pool.size < 2)
     return conv2d(x, w, options);
   const [channels, height, width] = x.shape as [number, number, number];
@@ -45,7 +50,7 @@ export async function conv2dParallel(
           w: { shape: w.shape, data: w.data },
           options: { ...options, padding, bias },
         };
-        return pool.run(job, [rows.buffer]) as Promise<ConvJobResult>;
+        return pool.run(job, [rows.buffer], signal) as Promise<ConvJobResult>;
       }),
     );
     replies.forEach((reply, index) => {
@@ -67,7 +72,7 @@ export async function conv2dParallel(
         },
         options: { ...options, bias: bias?.slice(start, end) },
       };
-      return pool.run(job, [job.w.data.buffer as ArrayBuffer]) as Promise<ConvJobResult>;
+      return pool.run(job, [job.w.data.buffer as ArrayBuffer], signal) as Promise<ConvJobResult>;
     }),
   );
   const maps = replies.map(mapsOf);

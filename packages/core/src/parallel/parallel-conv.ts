@@ -14,7 +14,8 @@ import type { WorkerPool } from './worker-pool';
 export interface ParallelConv {
   /** Whether this call is big enough for the split to beat one thread. */
   splits(x: Tensor, w: Tensor, options?: Conv2dOptions): boolean;
-  conv2d(x: Tensor, w: Tensor, options?: Conv2dOptions): Promise<Tensor>;
+  /** With `signal`: rejects at once when it aborts, and the workers drop the stale conv (conv2dParallel). */
+  conv2d(x: Tensor, w: Tensor, options?: Conv2dOptions, signal?: AbortSignal): Promise<Tensor>;
   /**
    * A worker for the second half of every training batch (parallelTrainStep), when the host has one
    * to give; started on first use, shared by every training run, stopped by close().
@@ -59,10 +60,11 @@ export function createParallelConv(
     convMultiplyAdds(x, w, options) > minMultiplyAdds;
   return {
     splits,
-    async conv2d(x, w, options = {}) {
+    async conv2d(x, w, options = {}, signal) {
+      signal?.throwIfAborted();
       if (!splits(x, w, options)) return conv2d(x, w, options);
       pool ??= createPool();
-      return conv2dParallel(x, w, options, pool);
+      return conv2dParallel(x, w, options, pool, signal);
     },
     ...(createTrainPool === undefined
       ? {}

@@ -137,6 +137,90 @@ describe('createWorkerPool', () => {
     await expect(pool.run('late')).rejects.toThrow('worker pool: already closed');
   });
 
+  describe('with an abort signal', () => {
+    /** Workers that answer only when told to, and record what they were sent and whether they were stopped. */
+    function heldSpawner() {
+      const workers: { index: number; sent: unknown[]; terminated: boolean; answer: () => void }[] = [];
+      const spawn = (): WorkerPort => {
+        let reply: (message: unknown) => void = () => {};
+        let current: { id: number; job: unknown } | undefined;
+        const worker = {
+          index: workers.length,
+          sent: [] as unknown[],
+          terminated: false,
+          answer: () => {
+            if (current && !worker.terminated)
+              reply({ id: current.id, status: 'ok', result: `${current.job} by worker ${worker.index}` });
+            current = undefined;
+          },
+        };
+        workers.push(worker);
+        return {
+          postMessage: (message) => {
+            current = message as { id: number; job: unknown };
+            worker.sent.push(current.job);
+          },
+          onMessage: (listener) => {
+            reply = listener;
+          },
+          onError: () => {},
+          terminate: () => {
+            worker.terminated = true;
+          },
+        };
+      };
+      return { spawn, workers };
+    }
+
+    it('never sends a job whose signal has already aborted', async () => {
+      const { spawn, workers } = heldSpawner();
+      const pool = createWorkerPool(spawn, 2);
+      const stale = new AbortController();
+      stale.abort();
+      await expect(pool.run('late', [], stale.signal)).rejects.toMatchObject({ name: 'AbortError' });
+      expect(workers.flatMap((w) => w.sent)).toEqual([]);
+      await pool.close();
+    });
+
+    it('drops a queued job unsent, and stops and replaces the worker of a running one', async () => {
+      const { spawn, workers } = heldSpawner();
+      const pool = createWorkerPool(spawn, 1);
+      const edit = new AbortController();
+      const running = pool.run('band 1', [], edit.signal);
+      const queued = pool.run('band 2', [], edit.signal);
+      expect(workers[0]?.sent).toEqual(['band 1']);
+      edit.abort();
+      await expect(running).rejects.toMatchObject({ name: 'AbortError' });
+      await expect(queued).rejects.toMatchObject({ name: 'AbortError' });
+      expect(workers[0]?.terminated).toBe(true);
+      expect(workers).toHaveLength(2);
+      // The stale worker's late answer changes nothing; the fresh worker takes the next job at once.
+      workers[0]?.answer();
+      const next = pool.run('next');
+      expect(workers[1]?.sent).toEqual(['next']);
+      workers[1]?.answer();
+      await expect(next).resolves.toBe('next by worker 1');
+      expect(workers.flatMap((w) => w.sent)).not.toContain('band 2');
+      await pool.close();
+    });
+
+    it('rejects with the reason the signal gives (a time limit), and ignores an abort after the reply', async () => {
+      const { spawn, workers } = heldSpawner();
+      const pool = createWorkerPool(spawn, 1);
+      const limit = new AbortController();
+      const done = pool.run('quick', [], limit.signal);
+      workers[0]?.answer();
+      await expect(done).resolves.toBe('quick by worker 0');
+      limit.abort(new Error('took longer than 1 min'));
+      expect(workers[0]?.terminated).toBe(false);
+      const other = new AbortController();
+      const slow = pool.run('slow', [], other.signal);
+      other.abort(new Error('took longer than 1 min'));
+      await expect(slow).rejects.toThrow('took longer than 1 min');
+      await pool.close();
+    });
+  });
+
   it('refuses a size that is not a positive integer', () => {
     expect(() =>
       createWorkerPool(

@@ -15,8 +15,13 @@ export interface WorkerPort {
 
 export interface WorkerPool {
   readonly size: number;
-  /** Runs a job on the next free worker; resolves with the worker's reply to it. */
-  run(job: unknown, transfer?: ArrayBuffer[]): Promise<unknown>;
+  /**
+   * Runs a job on the next free worker; resolves with the worker's reply to it. When `signal` aborts, the
+   * job rejects at once with its reason: still queued, it is never sent; already running, its worker is
+   * stopped and replaced by a fresh one (a computation cannot be interrupted from outside), so the core is
+   * free again for the next job.
+   */
+  run(job: unknown, transfer?: ArrayBuffer[], signal?: AbortSignal): Promise<unknown>;
   /** Stops every worker; pending jobs reject. */
   close(): Promise<void>;
 }
@@ -30,6 +35,7 @@ interface PendingJob {
   readonly id: number;
   readonly job: unknown;
   readonly transfer: ArrayBuffer[];
+  readonly signal: AbortSignal | undefined;
   resolve(result: unknown): void;
   reject(error: Error): void;
 }
@@ -50,10 +56,19 @@ export function createWorkerPool(spawn: () => WorkerPort, size: number): WorkerP
   let closed = false;
   let failuresInARow = 0;
 
+  /** The next queued job whose signal has not aborted (one signal covers every band of a conv). */
+  const nextLive = (): PendingJob | undefined => {
+    for (let job = queue.shift(); job !== undefined; job = queue.shift()) {
+      if (!job.signal?.aborted) return job;
+      job.reject(job.signal.reason as Error);
+    }
+    return undefined;
+  };
+
   const dispatch = (): void => {
     for (const slot of slots) {
       if (slot.current !== undefined || slot.port === undefined) continue;
-      const job = queue.shift();
+      const job = nextLive();
       if (job === undefined) return;
       slot.current = job;
       slot.port.postMessage({ id: job.id, job: job.job }, job.transfer);
@@ -91,15 +106,49 @@ export function createWorkerPool(spawn: () => WorkerPort, size: number): WorkerP
     });
   };
 
+  /** An aborted job: dropped from the queue, or its worker stopped and replaced. */
+  const abandon = (job: PendingJob, reason: unknown): void => {
+    const queued = queue.indexOf(job);
+    if (queued !== -1) queue.splice(queued, 1);
+    const slot = slots.find((s) => s.current === job);
+    if (slot !== undefined) {
+      const port = slot.port;
+      slot.current = undefined;
+      slot.port = undefined;
+      void port?.terminate();
+      if (!closed) start(slot);
+    }
+    job.reject(reason as Error);
+    dispatch();
+  };
+
   const slots: Slot[] = Array.from({ length: size }, () => ({ port: undefined, current: undefined }));
   for (const slot of slots) start(slot);
 
   return {
     size,
-    run(job, transfer = []) {
+    run(job, transfer = [], signal) {
       if (closed) return Promise.reject(new Error('worker pool: already closed'));
+      if (signal?.aborted) return Promise.reject(signal.reason);
       return new Promise((resolve, reject) => {
-        queue.push({ id: nextId++, job, transfer, resolve, reject });
+        const onAbort = (): void => abandon(pending, signal?.reason);
+        const settled = (): void => signal?.removeEventListener('abort', onAbort);
+        const pending: PendingJob = {
+          id: nextId++,
+          job,
+          transfer,
+          signal,
+          resolve: (result) => {
+            settled();
+            resolve(result);
+          },
+          reject: (error) => {
+            settled();
+            reject(error);
+          },
+        };
+        signal?.addEventListener('abort', onAbort, { once: true });
+        queue.push(pending);
         dispatch();
       });
     },

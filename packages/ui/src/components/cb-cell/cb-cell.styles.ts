@@ -37,6 +37,19 @@ export const cellStyles = css`
     background: transparent;
     padding: 2px 4px;
   }
+  /* Far from the screen in a very long notebook the title is a button until focused (cb-cell lazyBody). */
+  button.title.far {
+    flex: 1;
+    min-width: 6em;
+    text-align: left;
+    font: inherit;
+    font-weight: 600;
+    font-size: 15px;
+    color: inherit;
+    border: 1px solid transparent;
+    background: transparent;
+    padding: 2px 4px;
+  }
   input.title:hover,
   input.title:focus {
     border-color: var(--cb-border);

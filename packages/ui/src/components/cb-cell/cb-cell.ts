@@ -18,6 +18,8 @@ import type { PageNotebook } from '../../session/page-notebook';
 import type { CellCommand } from '../../worker/protocol';
 import type { PixelBox } from '../cb-feature-map/plane-geometry';
 import { editsAsMatrix } from '../cb-matrix/cb-matrix';
+import { isNearViewport, unwatchNearViewport, watchNearViewport } from '../cb-notebook/near-viewport';
+import { flushNestedUpdates, renderSlices } from '../cb-notebook/render-slices';
 import { cellStyles } from './cb-cell.styles';
 import { renderCellMenu } from './cell-menu';
 import { renderInputPickers } from './input-pickers';
@@ -63,6 +65,8 @@ export class CbCell extends LitElement {
     unit: { state: true },
     readingPicture: { state: true },
     kernelInputChannels: { attribute: false },
+    pickingInputs: { state: true },
+    lazyBody: { attribute: false },
   };
 
   declare cell: CellSpec;
@@ -85,6 +89,13 @@ export class CbCell extends LitElement {
   /** The document's cells and every value: only given to kinds that read other cells (conv, pool). */
   declare cells: readonly CellSpec[] | undefined;
   declare values: ReadonlyMap<string, CellValue> | undefined;
+  /**
+   * In a very long notebook: show the body (pickers, editor, value) only while the cell is near the
+   * viewport or holds focus. Chrome's autofill rescans every form control of the page after each change,
+   * forcing style and layout of each hidden cell: with 500 cells of ~9 controls that scan alone took
+   * 55–100 ms of the page's thread, again and again while cells rendered.
+   */
+  declare lazyBody: boolean;
   /** For a kernel cell: the channels of the conv input it feeds, offered as a one-click shape. */
   declare kernelInputChannels: number | undefined;
   declare private explaining: boolean;
@@ -92,6 +103,8 @@ export class CbCell extends LitElement {
   declare private unit: UnitIndex;
   /** An uploaded picture is being decoded: the status says so, and the old picture stays until it is ready. */
   declare private readingPicture: boolean;
+  /** An input picker has been used: from then on they list every candidate, not just the wired cell. */
+  declare private pickingInputs: boolean;
 
   readonly #state = new ObservableController<CellState>(this);
   /** Shown (dimmed) while the cell recomputes, so an edit never blanks the view. */
@@ -116,6 +129,8 @@ export class CbCell extends LitElement {
     this.explaining = false;
     this.unit = { channel: 0, y: 0, x: 0 };
     this.readingPicture = false;
+    this.pickingInputs = false;
+    this.lazyBody = false;
     this.addEventListener('picture-reading', (e) => {
       this.readingPicture = e.reading;
     });
@@ -123,6 +138,70 @@ export class CbCell extends LitElement {
       this.unit = e.unit;
     });
   }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Until its first render the cell is computing as far as anyone can tell (its render may wait).
+    if (this.dataset.status === undefined) this.dataset.status = 'pending';
+    watchNearViewport(this);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    unwatchNearViewport(this);
+  }
+
+  /** For the render scheduler: cells on screen update first. */
+  get nearViewport(): boolean {
+    return isNearViewport(this);
+  }
+
+  /** From near-viewport.ts: a lazy body appears as the cell comes near the screen, and goes when far. */
+  nearViewportChanged(near: boolean): void {
+    if (!near && !this.matches(':focus-within')) this.#awake = false;
+    if (this.lazyBody) this.requestUpdate();
+  }
+
+  /** Set when focus arrives before the cell is near the screen (Tab, Alt+↓, "Go to"): show it all now. */
+  #awake = false;
+  /** Whether the last render showed the header only. */
+  #renderedFar = false;
+
+  get #bodyShown(): boolean {
+    return !this.lazyBody || this.#awake || this.nearViewport || this.matches(':focus-within');
+  }
+
+  /** Renders the whole cell at once, inside the current event, so focus can go to its title field. */
+  #wake(): void {
+    this.#awake = true;
+    if (!this.#renderedFar) return;
+    this.requestUpdate();
+    this.performUpdate();
+  }
+
+  /** A far cell's title is a plain button (no field for autofill to scan) until focus reaches it. */
+  readonly #onFarTitleFocus = (): void => {
+    this.#wake();
+    this.renderRoot.querySelector<HTMLElement>('input.title')?.focus();
+  };
+
+  /** Updates run in budgeted slices (render-slices.ts), so 500 cells changing at once never freeze the page. */
+  protected override scheduleUpdate(): undefined | Promise<unknown> {
+    return renderSlices.schedule(this, () => {
+      super.scheduleUpdate();
+      flushNestedUpdates(this.renderRoot);
+    });
+  }
+
+  /**
+   * Lists every candidate before the select opens: the update runs at once, inside the event, not in a
+   * microtask or a later render slice.
+   */
+  readonly #engagePickers = (): void => {
+    if (this.pickingInputs) return;
+    this.pickingInputs = true;
+    this.performUpdate();
+  };
 
   get #name(): string {
     return this.cell.title || this.cell.id;
@@ -146,6 +225,7 @@ export class CbCell extends LitElement {
    * tabindex: a negative one would take every control inside out of the Tab order.
    */
   focusPart(part: 'title' | 'menu' = 'title'): void {
+    this.#wake();
     const selector = part === 'menu' ? 'details.menu > summary' : 'input.title';
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(selector)?.focus());
   }
@@ -299,23 +379,40 @@ export class CbCell extends LitElement {
   override render() {
     const state = this.#state.value;
     const value = state?.status === 'ok' ? state.value : this.#lastValue;
+    const shown = this.#bodyShown;
+    this.#renderedFar = !shown;
     return html`<header>
-        <input
-          class="title"
-          type="text"
-          aria-label="Cell title"
-          placeholder=${this.cell.id}
-          .value=${this.cell.title ?? ''}
-          @change=${(e: Event) => {
-            const title = (e.target as HTMLInputElement).value.trim();
-            this.dispatchEvent(new CellTitleChangeEvent(this.cell.id, title === '' ? undefined : title));
-          }}
-        />
+        ${shown ? this.#renderTitle() : html`<button class="title far" @focus=${this.#onFarTitleFocus}>${this.#name}</button>`}
         <span class="badge" title=${this.info?.description ?? ''}>${this.info?.label ?? this.cell.kind}</span>
         ${this.#renderStatus(state)} ${renderCellMenu(this, this.cell.id, this.#name, this.position, this.count)}
       </header>
-      <div class="body">
-        ${renderInputPickers(this, this.cell, this.info, this.candidates, this.#name)} ${this.#renderCommands(state)}
+      ${shown ? this.#renderBody(state, value) : nothing}`;
+  }
+
+  #renderTitle() {
+    return html`<input
+      class="title"
+      type="text"
+      aria-label="Cell title"
+      placeholder=${this.cell.id}
+      .value=${this.cell.title ?? ''}
+      @change=${(e: Event) => {
+        const title = (e.target as HTMLInputElement).value.trim();
+        this.dispatchEvent(new CellTitleChangeEvent(this.cell.id, title === '' ? undefined : title));
+      }}
+    />`;
+  }
+
+  #renderBody(state: CellState | undefined, value: CellValue | undefined) {
+    return html`<div class="body">
+        ${renderInputPickers(this, {
+          cell: this.cell,
+          info: this.info,
+          candidates: this.candidates,
+          name: this.#name,
+          listAll: this.pickingInputs,
+          onEngage: this.#engagePickers,
+        })} ${this.#renderCommands(state)}
         ${renderCellEditor({
           cell: this.cell,
           value,

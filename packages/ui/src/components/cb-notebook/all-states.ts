@@ -1,5 +1,5 @@
 import type { CellState, CellValue } from '@convbook/cells';
-import { animationFrameScheduler, auditTime, map, merge, type Observable, scan, startWith } from 'rxjs';
+import { animationFrameScheduler, auditTime, defer, map, merge, type Observable, startWith, tap } from 'rxjs';
 
 export interface NotebookStates {
   readonly states: ReadonlyMap<string, CellState>;
@@ -10,19 +10,25 @@ export interface NotebookStates {
 /**
  * Every cell's state in one stream, at most once per animation frame. For display only (input shapes for
  * readouts, receptive fields): the graph itself lives in the worker's runtime, not here.
+ * States are gathered into one pair of maps and copied once per frame: a copy per state would cost
+ * cells² when a pass reports 500 cells at once.
  */
 export function allStates$(
   ids: readonly string[],
   state$: (id: string) => Observable<CellState>,
 ): Observable<NotebookStates> {
   const empty: NotebookStates = { states: new Map(), values: new Map() };
-  return merge(...ids.map((id) => state$(id).pipe(map((state) => [id, state] as const)))).pipe(
-    scan((acc: NotebookStates, [id, state]) => {
-      const states = new Map(acc.states).set(id, state);
-      const values = state.status === 'ok' ? new Map(acc.values).set(id, state.value) : acc.values;
-      return { states, values };
-    }, empty),
-    auditTime(0, animationFrameScheduler),
-    startWith(empty),
-  );
+  return defer(() => {
+    const states = new Map<string, CellState>();
+    const values = new Map<string, CellValue>();
+    return merge(...ids.map((id) => state$(id).pipe(map((state) => [id, state] as const)))).pipe(
+      tap(([id, state]) => {
+        states.set(id, state);
+        if (state.status === 'ok') values.set(id, state.value);
+      }),
+      auditTime(0, animationFrameScheduler),
+      map((): NotebookStates => ({ states: new Map(states), values: new Map(values) })),
+      startWith(empty),
+    );
+  });
 }

@@ -17,6 +17,14 @@ import type { PixelBox } from '../cb-feature-map/plane-geometry';
 import { allStates$, type NotebookStates } from './all-states';
 import { notebookStyles } from './cb-notebook.styles';
 import { cellStepFromKey } from './cell-keys';
+import { nextTask, QUEUED_ATTRIBUTE, renderSlices } from './render-slices';
+import { ShownPrefix } from './shown-prefix';
+
+/**
+ * From this many cells on, a cell shows its body only near the viewport (cb-cell `lazyBody`). The longest
+ * example, the lecture, has 92 cells and shows every body.
+ */
+export const LAZY_BODIES_FROM = 150;
 
 /**
  * The column of cells in reading order, with the "add cell" menu at the end. It also turns a hover on one
@@ -47,6 +55,9 @@ export class CbNotebook extends LitElement {
   readonly #live = new LiveTrainedWeights();
   /** Kind and field labels for plain-word errors, rebuilt when the kinds change. */
   #words: KindWordsLookup = () => undefined;
+  /** How many cells are rendered: a notebook of hundreds appears a chunk per task. */
+  readonly #prefix = new ShownPrefix();
+  #growthScheduled = false;
 
   constructor() {
     super();
@@ -57,6 +68,14 @@ export class CbNotebook extends LitElement {
     this.addEventListener('feature-map-hover', (e) => this.#onHover(e));
     this.addEventListener('unit-select', (e) => this.#onUnitSelect(e));
     this.addEventListener('keydown', (e) => this.#onKey(e));
+  }
+
+  /** Always first in the render queue (see render-slices.ts): it decides which cells exist at all. */
+  readonly nearViewport = true;
+
+  /** Its render counts against the task's slice budget, so the cells it adds wait if it used the budget. */
+  protected override scheduleUpdate(): undefined | Promise<unknown> {
+    return renderSlices.schedule(this, () => super.scheduleUpdate());
   }
 
   /** Alt+↓ / Alt+↑ (from anywhere in a cell): focus the next or previous cell's title. */
@@ -96,10 +115,24 @@ export class CbNotebook extends LitElement {
     const ids = this.document?.cells.map((cell) => cell.id) ?? [];
     const key = ids.join('\n');
     const notebook = this.notebook;
+    if (key !== this.#idsKey) this.#prefix.update(ids);
     if (notebook && (key !== this.#idsKey || changed.has('notebook'))) {
-      this.#idsKey = key;
       this.#states.observe(allStates$(ids, (id) => notebook.state$(id)));
     }
+    this.#idsKey = key;
+    this.#scheduleGrowth();
+  }
+
+  /** While cells are still being added, one more chunk in a later task (input and paint come between). */
+  #scheduleGrowth(): void {
+    this.toggleAttribute(QUEUED_ATTRIBUTE, this.#prefix.growing);
+    if (!this.#prefix.growing || this.#growthScheduled) return;
+    this.#growthScheduled = true;
+    nextTask(() => {
+      this.#growthScheduled = false;
+      this.#prefix.grow(this.document?.cells.length ?? 0);
+      this.requestUpdate();
+    });
   }
 
   #onHover(event: FeatureMapHoverEvent): void {
@@ -129,12 +162,14 @@ export class CbNotebook extends LitElement {
   }
 
   override render() {
-    const cells = this.document?.cells ?? [];
+    const all = this.document?.cells ?? [];
+    const cells = this.#prefix.shown(all);
     const values = this.#states.value?.values ?? new Map<string, CellValue>();
     const titles = this.#titles;
     const candidates = this.#candidates;
     const live = this.#live.update(this.#states.value?.states ?? new Map());
-    if (cells.length === 0) {
+    const lazy = all.length >= LAZY_BODIES_FROM;
+    if (all.length === 0) {
       return html`<p class="empty">This notebook is empty. Add a cell to start — an image first, then a kernel and a conv.</p>
         <cb-add-cell .kinds=${this.kinds}></cb-add-cell>`;
     }
@@ -152,18 +187,19 @@ export class CbNotebook extends LitElement {
               .highlight=${this.highlights.get(cell.id) ?? null}
               .inputValues=${this.#inputValuesFor(cell.id, cell.inputs, values)}
               .position=${index}
-              .count=${cells.length}
+              .count=${all.length}
               .live=${live.get(cell.id)}
               .words=${this.#words}
-              .kernelInputChannels=${cell.kind === 'kernel' ? channelsFedBy(cell.id, cells, values) : undefined}
-              .cells=${readsOthers(cell.kind) ? cells : undefined}
+              .kernelInputChannels=${cell.kind === 'kernel' ? channelsFedBy(cell.id, all, values) : undefined}
+              .cells=${readsOthers(cell.kind) ? all : undefined}
               .values=${readsOthers(cell.kind) ? values : undefined}
+              .lazyBody=${lazy}
             ></cb-cell>
-            ${index < cells.length - 1 ? html`<cb-add-cell compact .kinds=${this.kinds} after-id=${cell.id}></cb-add-cell>` : nothing}
+            ${index < all.length - 1 ? html`<cb-add-cell compact .kinds=${this.kinds} after-id=${cell.id}></cb-add-cell>` : nothing}
           </li>`,
         )}
       </ol>
-      <cb-add-cell .kinds=${this.kinds} after-id=${cells.at(-1)?.id ?? ''}></cb-add-cell>`;
+      ${this.#prefix.growing ? nothing : html`<cb-add-cell .kinds=${this.kinds} after-id=${all.at(-1)?.id ?? ''}></cb-add-cell>`}`;
   }
 }
 
