@@ -187,6 +187,7 @@ export class CbCell extends LitElement {
 
   /** Updates run in budgeted slices (render-slices.ts), so 500 cells changing at once never freeze the page. */
   protected override scheduleUpdate(): undefined | Promise<unknown> {
+    if (!renderSlices.enabled) return super.scheduleUpdate() ?? undefined;
     return renderSlices.schedule(this, () => {
       super.scheduleUpdate();
       flushNestedUpdates(this.renderRoot);

@@ -26,6 +26,9 @@ import { ShownPrefix } from './shown-prefix';
  */
 export const LAZY_BODIES_FROM = 150;
 
+/** From this many cells on, cells render in budgeted slices (render-slices.ts); below it, all at once. */
+export const SLICED_FROM = 100;
+
 /**
  * The column of cells in reading order, with the "add cell" menu at the end. It also turns a hover on one
  * map into receptive-field outlines on the maps upstream of it.
@@ -163,6 +166,7 @@ export class CbNotebook extends LitElement {
 
   override render() {
     const all = this.document?.cells ?? [];
+    renderSlices.enabled = all.length >= SLICED_FROM;
     const cells = this.#prefix.shown(all);
     const values = this.#states.value?.values ?? new Map<string, CellValue>();
     const titles = this.#titles;

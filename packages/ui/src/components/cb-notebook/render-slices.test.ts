@@ -39,6 +39,14 @@ function harness(budgetMs = 8) {
 }
 
 describe('RenderSlices', () => {
+  it('runs every update at once while slicing is off (a short notebook), however long they take', () => {
+    const { slices, ran, host, update } = harness();
+    slices.enabled = false;
+    for (const name of ['a', 'b', 'c']) expect(slices.schedule(host(name), update(name, 20))).toBeUndefined();
+    expect(ran).toEqual(['a', 'b', 'c']);
+    expect(slices.queued).toBe(0);
+  });
+
   it('runs updates at once while the task has budget: a small notebook renders as without it', () => {
     const { slices, ran, host, update } = harness();
     for (const name of ['a', 'b', 'c']) expect(slices.schedule(host(name), update(name, 2))).toBeUndefined();

@@ -41,6 +41,12 @@ export class RenderSlices {
   #sliceStart: number | undefined;
   #queue: Waiting[] = [];
   #drainScheduled = false;
+  /**
+   * Off, every update runs at once, exactly as Lit schedules it. The notebook turns slicing on only when it
+   * is long (SLICED_FROM cells): a short notebook renders in well under a long task anyway, and its updates
+   * then keep Lit's own ordering, which the keyboard and focus handling were built and tested on.
+   */
+  enabled = true;
 
   constructor(options: RenderSlicesOptions = {}) {
     this.#budgetMs = options.budgetMs ?? SLICE_BUDGET_MS;
@@ -59,7 +65,7 @@ export class RenderSlices {
    */
   schedule(host: SliceHost, update: () => void): Promise<void> | undefined {
     this.#openSlice();
-    if (this.#queue.length === 0 && !this.#spent()) {
+    if (this.#queue.length === 0 && (!this.enabled || !this.#spent())) {
       update();
       return undefined;
     }
