@@ -185,10 +185,13 @@ export const cellStyles = css`
     gap: var(--cb-space-3);
     align-items: center;
   }
+  /* A long cell name shrinks its picker rather than pushing it out of a narrow (phone-width) cell. */
   .inputs select {
     max-width: 320px;
+    min-width: 0;
   }
   .inputs label {
+    max-width: 100%;
     display: inline-flex;
     gap: var(--cb-space-2);
     align-items: center;

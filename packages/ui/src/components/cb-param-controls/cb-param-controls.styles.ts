@@ -24,8 +24,9 @@ export const paramControlsStyles = css`
     display: flex;
     gap: var(--cb-space-1);
   }
+  /* Wide enough for 0.0001 or 65536 beside the spinner. */
   input[type='number'] {
-    width: 5.5em;
+    width: 7em;
   }
   /* Same height for inputs and selects, so a row of mixed controls lines up label for label. */
   input[type='number'],
