@@ -129,6 +129,14 @@ export function describeCellError(
   });
 }
 
+/** How a cell is named in every sentence about it: "Convolution 'Edges'", or "Convolution conv1". */
+export function nameCell(
+  cell: { readonly id: string; readonly kind: string; readonly title?: string | undefined },
+  words: KindWordsLookup,
+): string {
+  return cellName(cell, words(cell.kind), -1);
+}
+
 function sentence(subject: string, field: string | undefined, message: string, path: string): PlainProblem {
   const text = field === undefined ? `${subject}: ${message}` : `${subject}: ${field} ${message}`;
   return { text, subject, ...(field === undefined ? {} : { field }), message, path };

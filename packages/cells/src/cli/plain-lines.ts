@@ -1,4 +1,4 @@
-import { describeCellError, describeProblem, kindWordsFrom } from '../authoring/plain-problem';
+import { describeCellError, describeProblem, kindWordsFrom, nameCell } from '../authoring/plain-problem';
 import type { DocumentProblem } from '../document/document-error';
 import { cellKinds } from '../kinds/registry';
 import type { CellError } from '../runtime/cell-state';
@@ -31,9 +31,7 @@ export function cellErrorLines(error: CellError, cell: NamedCell, index: number)
 
 /** A cell that did not compute because one upstream of it failed (or it did not finish). */
 export function cellNotComputedLine(cell: NamedCell, index: number, why: string): string {
-  const label = WORDS(cell.kind)?.label ?? 'Cell';
-  const name = cell.title?.trim() ? `${label} '${cell.title.trim()}'` : `${label} ${cell.id}`;
-  return withPath(`${name}: not computed — ${why}`, `cells[${index}]`);
+  return withPath(`${nameCell(cell, WORDS)}: not computed — ${why}`, `cells[${index}]`);
 }
 
 function withPath(text: string, path: string): string {

@@ -105,6 +105,7 @@ export class CbNotebook extends LitElement {
     if (changed.has('kinds')) this.#words = kindWordsFromInfo(this.kinds);
     if (changed.has('document') || changed.has('kinds')) {
       const cells = this.document?.cells ?? [];
+      renderSlices.enabled = cells.length >= SLICED_FROM;
       // A weight edit changes neither: keeping the old objects spares every cell a re-render.
       const titles = new Map(cells.map((cell) => [cell.id, cell.title || cell.id]));
       if (!sameEntries(titles, this.#titles)) this.#titles = titles;
@@ -166,7 +167,6 @@ export class CbNotebook extends LitElement {
 
   override render() {
     const all = this.document?.cells ?? [];
-    renderSlices.enabled = all.length >= SLICED_FROM;
     const cells = this.#prefix.shown(all);
     const values = this.#states.value?.values ?? new Map<string, CellValue>();
     const titles = this.#titles;
