@@ -11,6 +11,8 @@ import { Mode, type SharedStepJob, SharedStepMemory, State, Word } from './share
  * run that paused, say to score the test split, does not hold the worker from other jobs for long).
  */
 const IDLE_MS = 1_000;
+/** How long the helper polls for the next post before it sleeps: a step's update takes well under this. */
+const POLL_MS = 1;
 
 export function runSharedSteps(job: SharedStepJob): { result: { steps: number }; transfer: ArrayBuffer[] } {
   if (getKernels().name !== job.kernels) return { result: { steps: 0 }, transfer: [] };
@@ -34,6 +36,7 @@ export function runSharedSteps(job: SharedStepJob): { result: { steps: number };
       steps++;
       continue;
     }
+    if (memory.pollWhile(state, POLL_MS)) continue;
     const timedOut = memory.waitWhile(state, IDLE_MS);
     if (timedOut && state === State.Idle && memory.swap(State.Idle, State.Detached) === State.Idle) break;
   }

@@ -8,6 +8,9 @@ import { gradientShards, packGradients, packWeights, type Shard } from './shards
 import { Mode, type SharedStepJob, SharedStepMemory, State, Word } from './shared-step';
 import type { BatchLoss } from './softmax-batch';
 
+/** How long this thread polls for the helper's half before it sleeps: about one half of a digits step. */
+const POLL_MS = 2;
+
 /**
  * The shared-memory side of openParallelTrainer: a step is synchronous. The weights and the second
  * shard's examples go into a SharedArrayBuffer, the helper wakes on Atomics.notify, and this thread
@@ -114,7 +117,7 @@ export class SharedMemoryTrainer implements ParallelTrainer {
         this.newMemory();
         return false;
       }
-      memory.waitWhile(State.Claimed, 100);
+      if (!memory.pollWhile(State.Claimed, POLL_MS)) memory.waitWhile(State.Claimed, 100);
     }
     return true;
   }

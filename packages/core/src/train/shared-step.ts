@@ -102,6 +102,20 @@ export class SharedStepMemory {
   waitWhile(current: number, ms: number): boolean {
     return Atomics.wait(this.control, Word.State, current, ms) === 'timed-out';
   }
+
+  /**
+   * Polls while the state is `current`, at most `ms`; returns whether it changed. Steps come every few
+   * milliseconds, and waking a thread that sleeps in Atomics.wait costs the operating system (and on a
+   * virtual machine the hypervisor) tens to hundreds of microseconds each way: a short poll first keeps
+   * both threads on their cores across the barrier.
+   */
+  pollWhile(current: number, ms: number): boolean {
+    const until = performance.now() + ms;
+    for (let i = 1; ; i++) {
+      if (Atomics.load(this.control, Word.State) !== current) return true;
+      if (i % 64 === 0 && performance.now() > until) return false;
+    }
+  }
 }
 
 /**
