@@ -59,6 +59,16 @@ export const paramControlsStyles = css`
     color: var(--cb-text-muted);
     padding: 0 2px;
   }
+  fieldset.classes {
+    gap: var(--cb-space-1) var(--cb-space-2);
+    align-items: center;
+  }
+  label.digit {
+    display: inline-flex;
+    align-items: center;
+    gap: 2px;
+    font-family: var(--cb-font-mono);
+  }
   fieldset.parts input[type='number'] {
     width: 5.5em;
   }

@@ -6,6 +6,7 @@ import type { ParamControl } from '../../catalog/param-control';
 import { CellParamsChangeEvent } from '../../events/cell-params-change';
 import { paramsProblems } from '../../events/params-refusal';
 import { paramControlsStyles } from './cb-param-controls.styles';
+import { DIGIT_CLASSES, tickedClasses, toggledClasses } from './class-choice';
 import { implicitDefault } from './implicit-defaults';
 import { numericParts, withPart } from './numeric-parts';
 import { appliesNow } from './param-relevance';
@@ -164,8 +165,24 @@ export class CbParamControls extends LitElement {
           <label for=${id}>${control.label}</label>
         </div>`;
       case 'other':
+        if (this.kind === 'digits' && control.name === 'classes')
+          return this.#renderClasses(control, title, value);
         return this.#renderStructured(control, id, title, value);
     }
+  }
+
+  /** Ten checkboxes, one per digit; fewer than two is refused like any other value the schema refuses. */
+  #renderClasses(control: ParamControl, title: string, value: unknown) {
+    const ticked = tickedClasses(value);
+    return html`<fieldset class="parts classes" title=${title}>
+      <legend>${control.label}${value === undefined ? html` <span class="default">all ten</span>` : nothing}</legend>
+      ${DIGIT_CLASSES.map(
+        (digit) => html`<label class="digit">
+          <input type="checkbox" aria-invalid=${this.#invalidMark(control.name)} .checked=${live(ticked.includes(digit))}
+            @change=${(e: Event) => this.#set(control.name, toggledClasses(value, digit, (e.target as HTMLInputElement).checked))} />${digit}
+        </label>`,
+      )}
+    </fieldset>`;
   }
 
   /** One number field per part; an unset setting shows its starting values, marked off, so it can be set. */
