@@ -1,4 +1,5 @@
 import { DocumentError } from './document-error';
+import { describeJsonError } from './json-error';
 import type { NotebookDocument } from './notebook-document';
 import { type ValidationOptions, validateNotebook } from './validate-notebook';
 
@@ -19,15 +20,6 @@ function parseJson(text: string): unknown {
     return JSON.parse(text);
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
-    const position = /position (\d+)/.exec(detail);
-    const where = position === null ? '' : ` at ${lineAndColumn(text, Number(position[1]))}`;
-    throw new DocumentError([{ path: '', message: `not valid JSON${where}: ${detail}` }]);
+    throw new DocumentError([{ path: '', message: describeJsonError(text, detail) }]);
   }
-}
-
-function lineAndColumn(text: string, offset: number): string {
-  const before = text.slice(0, offset);
-  const line = before.split('\n').length;
-  const column = offset - before.lastIndexOf('\n');
-  return `line ${line}, column ${column}`;
 }
