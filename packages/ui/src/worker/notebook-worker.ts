@@ -1,5 +1,11 @@
 import { findCellKind } from '@convbook/cells';
-import { createParallelConv, createWebWorkerPool, ready, type SpawnedWorker } from '@convbook/core';
+import {
+  createParallelConv,
+  createWebWorkerPool,
+  ready,
+  type SpawnedWorker,
+  setFloatStorage,
+} from '@convbook/core';
 import { deferringSlowKinds } from './defer-slow-kinds';
 import { serveNotebook } from './notebook-server';
 
@@ -22,6 +28,9 @@ const parallel =
         () => createWebWorkerPool(spawnTrainWorker, 1),
       )
     : undefined;
+// On a cross-origin-isolated page (as `pnpm start` serves it) big maps are computed into shared memory,
+// so they reach the page without a copy (transfer-codec.ts): 30 MB of maps per edit of a 512² network.
+if (self.crossOriginIsolated) setFloatStorage('shared');
 // Gradient cells start a task after the maps of the same edit, so the maps reach the page first.
 serveNotebook(self, { parallel, findKind: deferringSlowKinds(findCellKind) });
 // Swap in the WASM SIMD kernels as soon as they compile. Until then (a few ms) cells compute with the

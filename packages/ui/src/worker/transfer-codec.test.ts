@@ -37,4 +37,17 @@ describe('encodeForTransfer / decodeTransferred', () => {
     expect(decoded.value.training.learnedWeights).toBeInstanceOf(Tensor);
     expect([...decoded.value.training.learnedWeights.data]).toEqual([7]);
   });
+
+  it('sends values in shared memory as they are: no copy, nothing transferred, the same memory', () => {
+    const shared = new Float32Array(new SharedArrayBuffer(16));
+    shared.set([1, 2, 3, 4]);
+    const value = { type: 'tensor', tensor: new Tensor([4], shared), extra: shared };
+    const { payload, transfer } = encodeForTransfer(value);
+    expect(transfer).toHaveLength(0);
+    const decoded = decodeTransferred(structuredClone(payload)) as { tensor: Tensor; extra: Float32Array };
+    expect([...decoded.tensor.data]).toEqual([1, 2, 3, 4]);
+    shared[0] = 9; // only to show the memory is shared; a Tensor's values never change in the app
+    expect(decoded.tensor.data[0]).toBe(9);
+    expect(decoded.extra[0]).toBe(9);
+  });
 });

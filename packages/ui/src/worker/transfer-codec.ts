@@ -1,9 +1,11 @@
-import { Tensor } from '@convbook/core';
+import { isShared, Tensor } from '@convbook/core';
 
 /**
  * Cell values cross the worker boundary by structured clone. A `Tensor` arrives as a plain
  * `{ shape, data }` (its prototype is lost), so the page rebuilds it; the float arrays are copied once in
- * the worker and *transferred*, because the worker's notebook still owns the originals.
+ * the worker and *transferred*, because the worker's notebook still owns the originals. Values in shared
+ * memory (a cross-origin-isolated page: notebook-worker.ts, core's float-storage.ts) go as they are: the
+ * page gets a view of the same memory, no copy on either side, and a Tensor's values never change.
  */
 
 export interface Encoded {
@@ -16,11 +18,13 @@ export function encodeForTransfer(value: unknown): Encoded {
   const transfer: Transferable[] = [];
   const walk = (v: unknown): unknown => {
     if (v instanceof Tensor) {
+      if (isShared(v.data)) return { shape: [...v.shape], data: v.data };
       const data = v.data.slice();
       transfer.push(data.buffer);
       return { shape: [...v.shape], data };
     }
     if (v instanceof Float32Array || v instanceof Int32Array || v instanceof Uint8Array) {
+      if (isShared(v)) return v;
       const copy = v.slice();
       transfer.push(copy.buffer);
       return copy;
