@@ -100,11 +100,17 @@ async function compareWithNode(page: Page, runs: Record<string, Map<string, Tens
   return report;
 }
 
-describe('the same notebook in Node and in the browser', () => {
-  const session = useAppSession();
+// Isolated, the worker computes big maps into shared memory and the page reads that memory itself
+// (transfer-codec.ts); without isolation every map is copied across.
+describe.each([
+  ['served with COOP/COEP (maps in shared memory)', true],
+  ['served without isolation headers (maps copied)', false],
+])('the same notebook in Node and in the browser, %s', (_name, isolated) => {
+  const session = useAppSession({ isolated });
 
   it('lecture: every map the page shows is the map of the Node values', async () => {
     const { page } = session;
+    expect(await page.evaluate(() => globalThis.crossOriginIsolated)).toBe(isolated);
     const exported = (await exportNotebook(page)).text;
     const lecture = readExample('lecture');
     expect((JSON.parse(exported) as { cells: { id: string }[] }).cells.map((c) => c.id)).toEqual(
