@@ -17,7 +17,8 @@ const definitions: Record<ActivationName, (x: number) => number> = {
   identity: (x) => x,
   relu: (x) => {
     if (Number.isNaN(x)) return Number.NaN;
-    return x > 0 ? x : 0; // -0 too becomes 0
+    if (x <= 0) return 0; // -0 too becomes 0
+    return x;
   },
   'leaky-relu': (x) => (x > 0 ? x : ALPHA * x),
   sigmoid: (x) => (x >= 0 ? 1 / (1 + Math.exp(-x)) : Math.exp(x) / (1 + Math.exp(x))),
