@@ -97,6 +97,7 @@ export {
   defineCellKind,
   type GraphView,
   type InputSlot,
+  type LastCompute,
   type NormalizedSlot,
   type RunsOn,
   type ValueType,

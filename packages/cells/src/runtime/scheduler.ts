@@ -2,7 +2,7 @@ import type { ParallelConv } from '@convbook/core';
 import type { CellValue } from '../cell-value';
 import { formatProblem } from '../document/document-error';
 import type { CellSpec } from '../document/notebook-document';
-import type { CellKind, GraphView, NormalizedSlot } from '../kinds/define-cell-kind';
+import type { CellKind, GraphView, LastCompute, NormalizedSlot } from '../kinds/define-cell-kind';
 import type { CellError, CellState } from './cell-state';
 import type { NotebookGraph } from './graph';
 import { MemoryBudget, StateTable, valueBytes } from './memory-budget';
@@ -27,7 +27,17 @@ interface CellRecord {
   lastOk?: OkState | undefined;
   /** On-demand cells only: reset while running, so the run's result is thrown away. */
   discardRun?: boolean;
+  /** Other cells: the last successful compute, for the next compute of the same kind (LastCompute). */
+  last?: Remembered | undefined;
 }
+
+/** A compute as the scheduler remembers it: which kind ran, on what. */
+interface Remembered {
+  readonly kind: CellKind;
+  readonly compute: LastCompute;
+}
+
+type Call = Extract<Prepared, { kind: CellKind }>;
 
 type OkState = Extract<CellState, { status: 'ok' }>;
 
@@ -202,6 +212,10 @@ export class Scheduler {
   #evaluate(id: string): void {
     const record = this.#records.get(id) as CellRecord;
     const version = ++record.version;
+    // Every evaluation takes the last compute away: the run below is handed it, and a cell that fails
+    // here (or is skipped) holds no tensors it no longer shows.
+    const last = record.last;
+    record.last = undefined;
     if (record.running !== undefined) {
       // Stale: stop it; #settle reruns this cell with the latest inputs once the old computation has ended
       // (an on-demand cell instead keeps what the stopped run returned, marked stale).
@@ -221,7 +235,7 @@ export class Scheduler {
       return;
     }
     record.requested = false;
-    this.#run(id, record, version, prepared.kind, prepared.inputs, prepared.params);
+    this.#run(id, record, version, prepared, last?.kind === prepared.kind ? last.compute : undefined);
   }
 
   /** Asks an on-demand cell to compute (any other cell simply recomputes). Ignored while it runs. */
@@ -326,22 +340,17 @@ export class Scheduler {
     return { kind, inputs, params };
   }
 
-  #run(
-    id: string,
-    record: CellRecord,
-    version: number,
-    kind: CellKind,
-    inputs: Record<string, CellValue | undefined>,
-    params: Readonly<Record<string, unknown>>,
-  ): void {
+  #run(id: string, record: CellRecord, version: number, call: Call, lastCompute?: LastCompute): void {
+    const { kind, inputs, params } = call;
     const need = estimateBytes(kind, inputs, params);
     const refused = this.#budget.refuse(id, need, this.#states);
     if (refused !== undefined) {
       this.#states.set(id, { status: 'error', version, error: { message: refused } });
       return;
     }
-    const previous = kind.runsOn === 'demand' ? record.lastOk?.value : undefined;
-    const context = new RunContext(this.#host, id, version, record, previous);
+    const earlier =
+      kind.runsOn === 'demand' ? { previous: record.lastOk?.value } : { lastCompute: lastCompute };
+    const context = new RunContext(this.#host, id, version, record, earlier);
     const started = performance.now();
     let result: CellValue | Promise<CellValue>;
     try {
@@ -358,6 +367,7 @@ export class Scheduler {
         ms: performance.now() - started,
       });
       if (kind.runsOn === 'demand' && state.status === 'ok') record.lastOk = state;
+      else remember(record, call, state);
       this.#states.set(id, state);
       return;
     }
@@ -367,13 +377,25 @@ export class Scheduler {
     if (this.#states.get(id)?.version !== version) this.#states.set(id, { status: 'pending', version });
     result.then(
       (value) =>
-        this.#settle(id, record, version, { status: 'ok', version, value, ms: performance.now() - started }),
+        this.#settle(
+          id,
+          record,
+          version,
+          { status: 'ok', version, value, ms: performance.now() - started },
+          call,
+        ),
       (error) =>
-        this.#settle(id, record, version, { status: 'error', version, error: { message: messageOf(error) } }),
+        this.#settle(
+          id,
+          record,
+          version,
+          { status: 'error', version, error: { message: messageOf(error) } },
+          call,
+        ),
     );
   }
 
-  #settle(id: string, record: CellRecord, version: number, state: CellState): void {
+  #settle(id: string, record: CellRecord, version: number, state: CellState, call: Call): void {
     record.running = undefined;
     this.#budget.release(id);
     if (this.#disposed || this.#records.get(id) !== record) {
@@ -385,11 +407,16 @@ export class Scheduler {
       return;
     }
     if (record.version === version) {
+      const checked = this.#withinBudget(id, state);
+      remember(record, call, checked);
       this.#touch(id);
-      this.#states.set(id, this.#withinBudget(id, state));
+      this.#states.set(id, checked);
       for (const dependent of this.#graph.dependentsOf(id)) this.#dirty.add(dependent);
     } else {
-      this.#dirty.add(id); // the result is stale and dropped; compute again with the latest inputs
+      // The result is stale and dropped; compute again with the latest inputs. It is still a true compute
+      // of the inputs it had, so the rerun (next pass) may reuse it.
+      remember(record, call, state);
+      this.#dirty.add(id);
     }
     this.#queueFlush();
   }
@@ -489,6 +516,11 @@ function estimateBytes(
   } catch {
     return 0; // an estimate that cannot be made is the compute's to report, in its own words
   }
+}
+
+/** Keeps a successful compute for the cell's next one (see LastCompute); a failed one leaves nothing. */
+function remember(record: CellRecord, { kind, inputs, params }: Call, state: CellState): void {
+  if (state.status === 'ok') record.last = { kind, compute: { inputs, params, value: state.value } };
 }
 
 /** An on-demand cell that is not running: idle before its first run, else its last value marked stale. */
