@@ -161,9 +161,12 @@ export class Scheduler {
     dirty: number;
     running: number;
     idleWaiters: number;
+    remembered: number;
   } {
-    const running = [...this.#records.values()].filter((r) => r.running !== undefined).length;
+    const records = [...this.#records.values()];
+    const running = records.filter((r) => r.running !== undefined).length;
     return {
+      remembered: records.filter((r) => r.last !== undefined).length,
       records: this.#records.size,
       states: this.#states.size,
       dirty: this.#dirty.size,
