@@ -70,20 +70,15 @@ export function takePlanes(t: Tensor, planes: readonly number[]): Tensor {
 }
 
 /**
- * A new tensor shaped like `previous`: plane `planes[i]` (in increasing order) is plane i of `fresh`,
+ * A new tensor shaped like `previous`: plane `planes[i]` is plane i of `fresh`,
  * every other plane is copied from `previous`.
  */
 export function replacePlanes(previous: Tensor, planes: readonly number[], fresh: Tensor): Tensor {
   const size = planeSize(previous);
-  const out = new Float32Array(previous.size);
-  const old = previous.data;
-  let from = 0; // the first plane of `previous` not yet copied
-  for (const [i, p] of planes.entries()) {
-    if (p > from) out.set(old.subarray(from * size, p * size), from * size);
-    out.set(fresh.data.subarray(i * size, (i + 1) * size), p * size);
-    from = p + 1;
-  }
-  if (from * size < old.length) out.set(old.subarray(from * size), from * size);
+  // A copy of the whole, then the fresh planes over it: copying from a typed array skips zeroing the
+  // new memory first, which made two passes over 16 MB instead of one.
+  const out = new Float32Array(previous.data);
+  for (const [i, p] of planes.entries()) out.set(fresh.data.subarray(i * size, (i + 1) * size), p * size);
   const made = new Tensor(previous.shape, out);
   madeFrom.set(made, { source: new WeakRef(previous), planes: [...planes] });
   return made;
