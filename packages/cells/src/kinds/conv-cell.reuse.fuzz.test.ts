@@ -10,6 +10,7 @@ import {
 } from '@convbook/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CellValue } from '../cell-value';
+import { fuzzRuns, fuzzTimeout } from '../testing/arbitraries';
 import { convCell } from './conv-cell';
 import {
   contextWith,
@@ -27,7 +28,8 @@ import {
 // flip, every activation, one-channel banks broadcast), on the reference loops and on WASM (where narrow
 // maps with many taps take the gemm loop, the others the direct loop), along chains of edits.
 
-const CASES = Number(process.env.FUZZ_RUNS ?? 200);
+// A chain of five computes costs about a thousand parses: `pnpm fuzz` runs 10 000 chains.
+const CASES = fuzzRuns(200, 0.05);
 const reference = getKernels();
 let wasm: ComputeKernels;
 beforeAll(async () => {
@@ -149,14 +151,18 @@ function checkChain(random: Random, label: string): boolean {
 }
 
 describe.each(['reference', 'wasm'] as const)('conv cell reusing its last compute, %s kernels', (name) => {
-  it(`gives the bits of a compute from scratch, ${CASES} random chains of edits`, () => {
-    setKernels(name === 'wasm' ? wasm : reference);
-    expect(getKernels().device === undefined).toBe(name === 'reference');
-    const random = createRandom(name === 'wasm' ? 7 : 8);
-    let valid = 0;
-    for (let c = 0; c < CASES; c++) if (checkChain(random, `case ${c}`)) valid++;
-    expect(valid).toBeGreaterThan(CASES / 2);
-  });
+  it(
+    `gives the bits of a compute from scratch, ${CASES} random chains of edits`,
+    () => {
+      setKernels(name === 'wasm' ? wasm : reference);
+      expect(getKernels().device === undefined).toBe(name === 'reference');
+      const random = createRandom(name === 'wasm' ? 7 : 8);
+      let valid = 0;
+      for (let c = 0; c < CASES; c++) if (checkChain(random, `case ${c}`)) valid++;
+      expect(valid).toBeGreaterThan(CASES / 2);
+    },
+    fuzzTimeout(),
+  );
 });
 
 describe('what the conv cell takes from its last compute', () => {
