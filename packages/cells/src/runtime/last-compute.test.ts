@@ -60,7 +60,7 @@ function open(kind = 'scale'): Notebook {
   return notebook;
 }
 
-const valueOf = (notebook: Notebook, id: string): CellValue | undefined => {
+const cellValue = (notebook: Notebook, id: string): CellValue | undefined => {
   const state = notebook.states().get(id);
   return state?.status === 'ok' ? state.value : undefined;
 };
@@ -71,8 +71,8 @@ describe('a compute sees its cell’s last compute', () => {
     const notebook = open();
     await notebook.whenIdle();
     expect(lastSeen()).toBeUndefined();
-    const kernelBefore = valueOf(notebook, 'k');
-    const valueBefore = valueOf(notebook, 's');
+    const kernelBefore = cellValue(notebook, 'k');
+    const valueBefore = cellValue(notebook, 's');
     notebook.setParams('k', { values: [[3, 4]] });
     await notebook.whenIdle();
     expect(lastSeen()?.inputs.input).toBe(kernelBefore);
@@ -142,8 +142,8 @@ describe('a compute sees its cell’s last compute', () => {
     release?.();
     await notebook.whenIdle();
     expect(
-      valueOf(notebook, 's')?.type === 'tensor' && [
-        ...(valueOf(notebook, 's') as { tensor: Tensor }).tensor.data,
+      cellValue(notebook, 's')?.type === 'tensor' && [
+        ...(cellValue(notebook, 's') as { tensor: Tensor }).tensor.data,
       ],
     ).toEqual([14, 16]);
   });
