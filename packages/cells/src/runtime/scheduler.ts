@@ -351,8 +351,7 @@ export class Scheduler {
       this.#states.set(id, { status: 'error', version, error: { message: refused } });
       return;
     }
-    const earlier =
-      kind.runsOn === 'demand' ? { previous: record.lastOk?.value } : { lastCompute: lastCompute };
+    const earlier = kind.runsOn === 'demand' ? { previous: record.lastOk?.value } : { lastCompute };
     const context = new RunContext(this.#host, id, version, record, earlier);
     const started = performance.now();
     let result: CellValue | Promise<CellValue>;
@@ -378,23 +377,10 @@ export class Scheduler {
     this.#budget.reserve(id, need);
     // Pending while it runs, unless progress reported during the synchronous part already said so.
     if (this.#states.get(id)?.version !== version) this.#states.set(id, { status: 'pending', version });
+    const settle = (state: CellState) => this.#settle(id, record, version, state, call);
     result.then(
-      (value) =>
-        this.#settle(
-          id,
-          record,
-          version,
-          { status: 'ok', version, value, ms: performance.now() - started },
-          call,
-        ),
-      (error) =>
-        this.#settle(
-          id,
-          record,
-          version,
-          { status: 'error', version, error: { message: messageOf(error) } },
-          call,
-        ),
+      (value) => settle({ status: 'ok', version, value, ms: performance.now() - started }),
+      (error) => settle({ status: 'error', version, error: { message: messageOf(error) } }),
     );
   }
 
