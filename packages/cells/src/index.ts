@@ -90,6 +90,9 @@ export { type TensorLiteral, tensorLiteral } from './document/tensor-literal';
 export { type Validation, validateNotebook } from './document/validate-notebook';
 // Issue 10: training. The train value and its view's data, the Apply edit, the drawn digit's preprocessing.
 export { decodeWeights, encodeWeights, roundToHalf, type WeightPrecision } from './document/weight-encoding';
+// Issue 14: which channel planes of a tensor changed since another (cheap for the outputs of conv and pool
+// cells that redid only some channels), for a host that sends only those planes to the page.
+export { changedPlanes } from './kinds/channel-planes';
 export {
   type CellKind,
   type CellKindSchema,
@@ -97,6 +100,7 @@ export {
   defineCellKind,
   type GraphView,
   type InputSlot,
+  type LastCompute,
   type NormalizedSlot,
   type RunsOn,
   type ValueType,

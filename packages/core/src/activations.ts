@@ -69,16 +69,56 @@ function requireKnown(op: string, name: string): ScalarActivation {
   return activation;
 }
 
-/** y = f(x), element by element. */
+/** y = f(x), element by element, into a new tensor (x is left as it is). */
 export function applyActivation(name: ActivationName, x: Tensor, options: ActivationOptions = {}): Tensor {
-  const { forward } = requireKnown('applyActivation', name);
+  requireKnown('applyActivation', name);
   const alpha = options.alpha ?? defaultAlpha;
   // A tensor in WASM memory stays there: the kernels map it without copying it out.
   const device = getKernels().device;
   if (x.location === 'wasm' && device?.owns(x) === true) return device.activate(name, x, alpha);
   const out = new Float32Array(x.size);
-  for (let i = 0; i < out.length; i++) out[i] = forward(x.data[i] ?? 0, alpha);
+  activateValues(name, x.data, out, alpha);
   return new Tensor(x.shape, out);
+}
+
+/**
+ * y = f(x) written over x's own values, and x returned: for a caller that just made x and shares it with
+ * no one (a conv cell's fresh output), so no second tensor of the same size is allocated. The values are
+ * those of `applyActivation` on a 'js' tensor, bit for bit.
+ */
+export function applyActivationInPlace(
+  name: ActivationName,
+  x: Tensor,
+  options: ActivationOptions = {},
+): Tensor {
+  requireKnown('applyActivationInPlace', name);
+  // For a 'wasm' tensor `data` is a view of the heap, valid while nothing allocates: this loop doesn't.
+  const values = x.data;
+  activateValues(name, values, values, options.alpha ?? defaultAlpha);
+  return x;
+}
+
+/**
+ * to[k] = f(from[k]) for every k (`to` may be `from`): one loop per activation, each the scalar
+ * definition above written inline, so no element pays for a function call (a closure per element was
+ * ~20 ns, 86 ms on a 16×512×512 map).
+ */
+function activateValues(name: ActivationName, from: Float32Array, to: Float32Array, alpha: number): void {
+  const n = from.length;
+  if (name === 'identity') {
+    if (to !== from) to.set(from);
+  } else if (name === 'relu') {
+    for (let k = 0; k < n; k++) to[k] = Math.max(from[k] as number, 0); // NaN stays NaN, -0 becomes 0
+  } else if (name === 'leaky-relu') {
+    for (let k = 0; k < n; k++) {
+      const v = from[k] as number;
+      to[k] = v > 0 ? v : alpha * v;
+    }
+  } else if (name === 'sigmoid') {
+    for (let k = 0; k < n; k++) to[k] = stableSigmoid(from[k] as number);
+  } else {
+    for (let k = 0; k < n; k++) to[k] = Math.tanh(from[k] as number);
+  }
 }
 
 /** dL/dx = f'(x) · dL/dy, element by element; `gradOut` must have x's shape. */

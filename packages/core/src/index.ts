@@ -6,6 +6,7 @@ export {
   activationGradient,
   activationNames,
   applyActivation,
+  applyActivationInPlace,
   identity,
   leakyRelu,
   relu,

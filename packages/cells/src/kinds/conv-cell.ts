@@ -1,7 +1,15 @@
-import { applyActivation, type Conv2dOptions, conv2d, conv2dOutputSize, type Tensor } from '@convbook/core';
+import {
+  applyActivationInPlace,
+  type Conv2dOptions,
+  conv2d,
+  conv2dOutputSize,
+  type Tensor,
+} from '@convbook/core';
 import type { CellValue } from '../cell-value';
 import { MAX_TENSOR_VALUES } from '../document/limits';
 import { broadcastKernel } from './broadcast-kernel';
+import { replacePlanes } from './channel-planes';
+import { type ConvReuse, reusableConv, someKernels, wholeBank } from './conv-reuse';
 import { convSchema } from './conv-schema';
 import { withCompute } from './kind-compute';
 
@@ -18,23 +26,33 @@ export const convCell = withCompute(convSchema, {
   // One float per output value: [kernels, H', W'].
   estimateBytes: ({ input, kernel }, params) =>
     4 * (outputSize(input.tensor.shape, kernel.weights.shape, windowOptions(params))?.values ?? 0),
-  compute: ({ input, kernel }, params, context) => {
-    const weights = broadcastKernel(kernel.weights, input.tensor.shape[0] ?? 1);
-    const options: Conv2dOptions = { ...windowOptions(params), bias: Array.from(kernel.bias) };
-    refuseHugeOutput(input.tensor.shape, weights.shape, options);
+  compute: (inputs, params, context) => {
+    const { input, kernel } = inputs;
+    refuseHugeOutput(input.tensor.shape, kernel.weights.shape, windowOptions(params));
+    const reuse = reusableConv(context.lastCompute, inputs, params);
+    if (reuse?.changed.length === 0) return reuse.value; // same input, params and bank: the same maps
+    const bank = reuse === undefined ? wholeBank(kernel) : someKernels(kernel, reuse.changed);
+    const weights = broadcastKernel(bank.weights, input.tensor.shape[0] ?? 1);
+    const options: Conv2dOptions = { ...windowOptions(params), bias: bank.bias };
     const alpha = params.alpha === undefined ? {} : { alpha: params.alpha };
-    const activate = (linear: Tensor): CellValue => ({
-      type: 'tensor',
-      tensor: applyActivation(params.activation, linear, alpha),
-    });
+    // The conv's output is a fresh tensor no one else has seen: the activation goes over it in place.
+    const finish = (linear: Tensor): CellValue => {
+      const maps = applyActivationInPlace(params.activation, linear, alpha);
+      return { type: 'tensor', tensor: reuse === undefined ? maps : merged(reuse, maps) };
+    };
     const parallel = context.parallel;
     if (parallel?.splits(input.tensor, weights, options)) {
       // The signal lets an edit (or the time limit) stop the workers, not just drop their result.
-      return parallel.conv2d(input.tensor, weights, options, context.signal).then(activate);
+      return parallel.conv2d(input.tensor, weights, options, context.signal).then(finish);
     }
-    return activate(conv2d(input.tensor, weights, options));
+    return finish(conv2d(input.tensor, weights, options));
   },
 });
+
+/** The maps just computed, put among the last output's others. */
+function merged(reuse: ConvReuse, maps: Tensor): Tensor {
+  return replacePlanes(reuse.previous, reuse.changed, maps);
+}
 
 interface WindowParams {
   readonly stride?: unknown;

@@ -47,6 +47,27 @@ export interface ComputeContext {
    * learned weights); undefined for the first run, after a reset, and for kinds that run on every change.
    */
   readonly previous?: CellValue | undefined;
+  /**
+   * For a kind that runs on every change: this cell's last compute, if it succeeded and nothing but a
+   * compute of the same kind has happened to the cell since. A kind may copy from its value what an edit
+   * cannot have changed (a conv recomputes only the kernels that differ) — the result must be exactly
+   * what computing afresh gives. Its params may differ from the ones given now: compare them.
+   */
+  readonly lastCompute?: LastCompute | undefined;
+}
+
+/**
+ * What one successful compute of a cell was given and returned. The scheduler keeps one per cell and
+ * drops it as soon as the cell is evaluated again, so a cell that fails (or is removed) holds no old
+ * tensors: at rest these are the very values the cell and its inputs publish.
+ */
+export interface LastCompute<
+  I = Readonly<Record<string, CellValue | undefined>>,
+  P = Readonly<Record<string, unknown>>,
+> {
+  readonly inputs: I;
+  readonly params: P;
+  readonly value: CellValue;
 }
 
 /** A kind's schema and compute in one spec (see the comment at the top). */

@@ -1,6 +1,6 @@
 import type { CellValue } from '../cell-value';
 import type { ObjectOf } from '../document/param-schema';
-import type { ComputeContext } from './define-cell-kind';
+import type { ComputeContext, LastCompute } from './define-cell-kind';
 import type { CellKindSchema, InputSlots, InputsOf, KindSchema, ParamFields } from './kind-schema';
 
 /**
@@ -19,9 +19,14 @@ export interface KindComputeSpec<I extends InputSlots, P extends ParamFields> {
   readonly compute: (
     inputs: InputsOf<I>,
     params: ObjectOf<P>,
-    context: ComputeContext,
+    context: KindContext<I, P>,
   ) => CellValue | Promise<CellValue>;
 }
+
+/** The context as a kind sees it: its last compute typed by its own inputs and params. */
+export type KindContext<I extends InputSlots, P extends ParamFields> = Omit<ComputeContext, 'lastCompute'> & {
+  readonly lastCompute?: LastCompute<InputsOf<I>, ObjectOf<P>> | undefined;
+};
 
 type Inputs = Readonly<Record<string, CellValue | undefined>>;
 type Params = Readonly<Record<string, unknown>>;
@@ -43,6 +48,8 @@ export function withCompute<K extends string, I extends InputSlots, P extends Pa
   // The runtime only calls these with params from parseParams and inputs whose types matched the slots.
   type TypedInputs = InputsOf<I>;
   type TypedParams = ObjectOf<P>;
+  // The scheduler hands a kind only a last compute of that same kind.
+  type TypedContext = KindContext<I, P>;
   const { estimateBytes } = spec;
   return {
     ...schema,
@@ -54,6 +61,7 @@ export function withCompute<K extends string, I extends InputSlots, P extends Pa
           estimateBytes: (values: Inputs, params: Params) =>
             estimateBytes(values as TypedInputs, params as TypedParams),
         }),
-    compute: (values, params, context) => spec.compute(values as TypedInputs, params as TypedParams, context),
+    compute: (values, params, context) =>
+      spec.compute(values as TypedInputs, params as TypedParams, context as TypedContext),
   };
 }

@@ -1,16 +1,48 @@
-import { type Pool2dOptions, pool2d } from '@convbook/core';
+import { type Pool2dOptions, pool2d, type Tensor } from '@convbook/core';
+import type { CellValue } from '../cell-value';
+import { deepEqual } from '../runtime/deep-equal';
+import { changedPlanes, replacePlanes, sameShape, takePlanes } from './channel-planes';
+import type { LastCompute } from './define-cell-kind';
 import { withCompute } from './kind-compute';
 import { poolSchema } from './pool-schema';
 
 /** Runs pool cells (the schema, pool-schema.ts, is what the page reads). */
 export const poolCell = withCompute(poolSchema, {
-  compute: ({ input }, params) => {
+  compute: ({ input }, params, context) => {
     const options: Pool2dOptions = {
       kind: params.kind,
       size: params.size as Pool2dOptions['size'],
       stride: params.stride as Pool2dOptions['stride'],
       padding: params.padding as Pool2dOptions['padding'],
     };
-    return { type: 'tensor', tensor: pool2d(input.tensor, options) };
+    const all = (): CellValue => ({ type: 'tensor', tensor: pool2d(input.tensor, options) });
+    const last = reusablePool(context.lastCompute, input.tensor, params);
+    if (last === undefined) return all();
+    if (last.input === input.tensor) return last.value;
+    // Each channel is pooled on its own: only the channels whose plane changed are pooled again.
+    const changed = changedPlanes(last.input, input.tensor);
+    if (changed.length === 0) return last.value;
+    if (changed.length === last.input.shape[0]) return all();
+    const fresh = pool2d(takePlanes(input.tensor, changed), options);
+    return { type: 'tensor', tensor: replacePlanes(last.output, changed, fresh) };
   },
 });
+
+interface ReusablePool {
+  readonly input: Tensor;
+  readonly output: Tensor;
+  readonly value: CellValue;
+}
+
+/** The last compute, when it pooled an input of this shape with these params; undefined otherwise. */
+function reusablePool(
+  last: LastCompute<{ readonly input: { readonly tensor: Tensor } }, unknown> | undefined,
+  input: Tensor,
+  params: unknown,
+): ReusablePool | undefined {
+  if (last === undefined || last.value.type !== 'tensor') return undefined;
+  if (last.params !== params && !deepEqual(last.params, params)) return undefined;
+  const before = last.inputs.input.tensor;
+  if (before !== input && !sameShape(before, input)) return undefined;
+  return { input: before, output: last.value.tensor, value: last.value };
+}

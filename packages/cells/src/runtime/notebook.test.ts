@@ -497,6 +497,7 @@ describe('Notebook lifetime', () => {
       dirty: 0,
       running: 0,
       idleWaiters: 0,
+      remembered: 4, // each cell's last compute, the very values it shows
       liveSubscriptions: 4,
     });
     let completed = 0;
@@ -508,6 +509,7 @@ describe('Notebook lifetime', () => {
     expect(notebook.internalSizes).toMatchObject({
       records: 0,
       states: 0,
+      remembered: 0,
       liveSubscriptions: 0,
     });
   });

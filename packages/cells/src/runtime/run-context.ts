@@ -1,6 +1,6 @@
 import type { ParallelConv } from '@convbook/core';
 import type { CellValue } from '../cell-value';
-import type { ComputeContext, GraphView } from '../kinds/define-cell-kind';
+import type { ComputeContext, GraphView, LastCompute } from '../kinds/define-cell-kind';
 
 /** What the scheduler lends each computation: where its progress goes and how it sees the graph. */
 export interface RunHost {
@@ -24,13 +24,21 @@ export class RunContext implements ComputeContext {
   #controller: AbortController | undefined;
   #graph: GraphView | undefined;
   readonly previous: CellValue | undefined;
+  readonly lastCompute: LastCompute | undefined;
 
-  constructor(host: RunHost, cellId: string, version: number, record: object, previous?: CellValue) {
+  constructor(
+    host: RunHost,
+    cellId: string,
+    version: number,
+    record: object,
+    earlier: { previous?: CellValue | undefined; lastCompute?: LastCompute | undefined } = {},
+  ) {
     this.#host = host;
     this.cellId = cellId;
     this.version = version;
     this.record = record;
-    this.previous = previous;
+    this.previous = earlier.previous;
+    this.lastCompute = earlier.lastCompute;
   }
 
   get signal(): AbortSignal {

@@ -2,7 +2,7 @@ import type { ParallelConv } from '@convbook/core';
 import type { CellValue } from '../cell-value';
 import { formatProblem } from '../document/document-error';
 import type { CellSpec } from '../document/notebook-document';
-import type { CellKind, GraphView, NormalizedSlot } from '../kinds/define-cell-kind';
+import type { CellKind, GraphView, LastCompute, NormalizedSlot } from '../kinds/define-cell-kind';
 import type { CellError, CellState } from './cell-state';
 import type { NotebookGraph } from './graph';
 import { MemoryBudget, StateTable, valueBytes } from './memory-budget';
@@ -27,7 +27,17 @@ interface CellRecord {
   lastOk?: OkState | undefined;
   /** On-demand cells only: reset while running, so the run's result is thrown away. */
   discardRun?: boolean;
+  /** Other cells: the last successful compute, for the next compute of the same kind (LastCompute). */
+  last?: Remembered | undefined;
 }
+
+/** A compute as the scheduler remembers it: which kind ran, on what. */
+interface Remembered {
+  readonly kind: CellKind;
+  readonly compute: LastCompute;
+}
+
+type Call = Extract<Prepared, { kind: CellKind }>;
 
 type OkState = Extract<CellState, { status: 'ok' }>;
 
@@ -151,9 +161,12 @@ export class Scheduler {
     dirty: number;
     running: number;
     idleWaiters: number;
+    remembered: number;
   } {
-    const running = [...this.#records.values()].filter((r) => r.running !== undefined).length;
+    const records = [...this.#records.values()];
+    const running = records.filter((r) => r.running !== undefined).length;
     return {
+      remembered: records.filter((r) => r.last !== undefined).length,
       records: this.#records.size,
       states: this.#states.size,
       dirty: this.#dirty.size,
@@ -202,6 +215,10 @@ export class Scheduler {
   #evaluate(id: string): void {
     const record = this.#records.get(id) as CellRecord;
     const version = ++record.version;
+    // Every evaluation takes the last compute away: the run below is handed it, and a cell that fails
+    // here (or is skipped) holds no tensors it no longer shows.
+    const last = record.last;
+    record.last = undefined;
     if (record.running !== undefined) {
       // Stale: stop it; #settle reruns this cell with the latest inputs once the old computation has ended
       // (an on-demand cell instead keeps what the stopped run returned, marked stale).
@@ -221,7 +238,7 @@ export class Scheduler {
       return;
     }
     record.requested = false;
-    this.#run(id, record, version, prepared.kind, prepared.inputs, prepared.params);
+    this.#run(id, record, version, prepared, last?.kind === prepared.kind ? last.compute : undefined);
   }
 
   /** Asks an on-demand cell to compute (any other cell simply recomputes). Ignored while it runs. */
@@ -326,22 +343,16 @@ export class Scheduler {
     return { kind, inputs, params };
   }
 
-  #run(
-    id: string,
-    record: CellRecord,
-    version: number,
-    kind: CellKind,
-    inputs: Record<string, CellValue | undefined>,
-    params: Readonly<Record<string, unknown>>,
-  ): void {
+  #run(id: string, record: CellRecord, version: number, call: Call, lastCompute?: LastCompute): void {
+    const { kind, inputs, params } = call;
     const need = estimateBytes(kind, inputs, params);
     const refused = this.#budget.refuse(id, need, this.#states);
     if (refused !== undefined) {
       this.#states.set(id, { status: 'error', version, error: { message: refused } });
       return;
     }
-    const previous = kind.runsOn === 'demand' ? record.lastOk?.value : undefined;
-    const context = new RunContext(this.#host, id, version, record, previous);
+    const earlier = kind.runsOn === 'demand' ? { previous: record.lastOk?.value } : { lastCompute };
+    const context = new RunContext(this.#host, id, version, record, earlier);
     const started = performance.now();
     let result: CellValue | Promise<CellValue>;
     try {
@@ -358,6 +369,7 @@ export class Scheduler {
         ms: performance.now() - started,
       });
       if (kind.runsOn === 'demand' && state.status === 'ok') record.lastOk = state;
+      else remember(record, call, state);
       this.#states.set(id, state);
       return;
     }
@@ -365,15 +377,14 @@ export class Scheduler {
     this.#budget.reserve(id, need);
     // Pending while it runs, unless progress reported during the synchronous part already said so.
     if (this.#states.get(id)?.version !== version) this.#states.set(id, { status: 'pending', version });
+    const settle = (state: CellState) => this.#settle(id, record, version, state, call);
     result.then(
-      (value) =>
-        this.#settle(id, record, version, { status: 'ok', version, value, ms: performance.now() - started }),
-      (error) =>
-        this.#settle(id, record, version, { status: 'error', version, error: { message: messageOf(error) } }),
+      (value) => settle({ status: 'ok', version, value, ms: performance.now() - started }),
+      (error) => settle({ status: 'error', version, error: { message: messageOf(error) } }),
     );
   }
 
-  #settle(id: string, record: CellRecord, version: number, state: CellState): void {
+  #settle(id: string, record: CellRecord, version: number, state: CellState, call: Call): void {
     record.running = undefined;
     this.#budget.release(id);
     if (this.#disposed || this.#records.get(id) !== record) {
@@ -385,11 +396,16 @@ export class Scheduler {
       return;
     }
     if (record.version === version) {
+      const checked = this.#withinBudget(id, state);
+      remember(record, call, checked);
       this.#touch(id);
-      this.#states.set(id, this.#withinBudget(id, state));
+      this.#states.set(id, checked);
       for (const dependent of this.#graph.dependentsOf(id)) this.#dirty.add(dependent);
     } else {
-      this.#dirty.add(id); // the result is stale and dropped; compute again with the latest inputs
+      // The result is stale and dropped; compute again with the latest inputs. It is still a true compute
+      // of the inputs it had, so the rerun (next pass) may reuse it.
+      remember(record, call, state);
+      this.#dirty.add(id);
     }
     this.#queueFlush();
   }
@@ -489,6 +505,11 @@ function estimateBytes(
   } catch {
     return 0; // an estimate that cannot be made is the compute's to report, in its own words
   }
+}
+
+/** Keeps a successful compute for the cell's next one (see LastCompute); a failed one leaves nothing. */
+function remember(record: CellRecord, { kind, inputs, params }: Call, state: CellState): void {
+  if (state.status === 'ok') record.last = { kind, compute: { inputs, params, value: state.value } };
 }
 
 /** An on-demand cell that is not running: idle before its first run, else its last value marked stale. */
