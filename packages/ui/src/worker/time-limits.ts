@@ -119,5 +119,12 @@ function withSignal(context: ComputeContext, signal: AbortSignal): ComputeContex
     },
     ...(context.parallel === undefined ? {} : { parallel: context.parallel }),
     ...(context.previous === undefined ? {} : { previous: context.previous }),
+    ...(context.lastCompute === undefined ? {} : { lastCompute: context.lastCompute }),
   };
 }
+
+/** Fails to compile when ComputeContext gains a field withSignal does not carry over (it lost lastCompute once). */
+type CarriedFields = 'cellId' | 'signal' | 'progress' | 'graph' | 'parallel' | 'previous' | 'lastCompute';
+export const everyContextFieldCarried: [Exclude<keyof ComputeContext, CarriedFields>] extends [never]
+  ? true
+  : never = true;
