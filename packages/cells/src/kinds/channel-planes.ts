@@ -1,4 +1,4 @@
-import { Tensor } from '@convbook/core';
+import { allocateFloats, Tensor } from '@convbook/core';
 
 /**
  * Channel planes of [C, ...] tensors, for kinds that redo only the channels an edit changed: find which
@@ -75,9 +75,10 @@ export function takePlanes(t: Tensor, planes: readonly number[]): Tensor {
  */
 export function replacePlanes(previous: Tensor, planes: readonly number[], fresh: Tensor): Tensor {
   const size = planeSize(previous);
-  // A copy of the whole, then the fresh planes over it: copying from a typed array skips zeroing the
-  // new memory first, which made two passes over 16 MB instead of one.
-  const out = new Float32Array(previous.data);
+  // A copy of the whole, then the fresh planes over it. In core's output storage: shared memory on a
+  // cross-origin-isolated page, so the map reaches the page without another copy (float-storage.ts).
+  const out = allocateFloats(previous.data.length);
+  out.set(previous.data);
   for (const [i, p] of planes.entries()) out.set(fresh.data.subarray(i * size, (i + 1) * size), p * size);
   const made = new Tensor(previous.shape, out);
   madeFrom.set(made, { source: new WeakRef(previous), planes: [...planes] });
