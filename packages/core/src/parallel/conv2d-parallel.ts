@@ -127,7 +127,7 @@ async function runShared(
   const runs = parts.map((part) => {
     const job: ConvJob = {
       ...part.job(input.data),
-      out: { shared: out, ...part.place, outHeight, outWidth },
+      out: { shared: out, ...part.place, kernels, outHeight, outWidth },
     };
     return pool.run(job, [], signal) as Promise<ConvJobResult>;
   });
@@ -137,7 +137,11 @@ async function runShared(
   return new Tensor(shape, out);
 }
 
-/** Without shared memory: each job's rows (or weights) are transferred in, its maps transferred back. */
+/**
+ * Without shared memory: each job's rows (or weights) are transferred in. The first job replies with a
+ * whole-size output holding its maps, the others with their maps alone, placed into it here: this
+ * thread copies only the other parts' share of the output, into memory already allocated.
+ */
 async function runCopied(
   parts: readonly Part[],
   shape: readonly number[],
@@ -146,15 +150,17 @@ async function runCopied(
 ): Promise<Tensor> {
   const [kernels, outHeight, outWidth] = shape as [number, number, number];
   const replies = await Promise.all(
-    parts.map((part) => {
+    parts.map((part, index) => {
       const job = part.job(undefined);
       const own = part.owns === 'x' ? (job.x as { data: Float32Array }).data : job.w.data;
-      return pool.run(job, [own.buffer as ArrayBuffer], signal);
+      const host = index === 0 ? { out: { ...part.place, kernels, outHeight, outWidth } } : {};
+      return pool.run({ ...job, ...host }, [own.buffer as ArrayBuffer], signal) as Promise<ConvJobResult>;
     }),
   );
-  const out = new Float32Array(kernels * outHeight * outWidth);
-  replies.forEach((reply, index) => {
-    placeMaps(out, mapsOf(reply as ConvJobResult), { ...(parts[index] as Part).place, outHeight, outWidth });
+  const [first, ...others] = replies.map(mapsOf);
+  const out = first as Float32Array;
+  others.forEach((maps, index) => {
+    placeMaps(out, maps, { ...(parts[index + 1] as Part).place, outHeight, outWidth });
   });
   return new Tensor(shape, out);
 }
