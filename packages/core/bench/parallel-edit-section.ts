@@ -21,10 +21,17 @@ interface Sample {
   readonly busy: number;
 }
 
+/** How conv2dParallel moves data in each setting (src/parallel/shared-buffers.ts), by `crossOriginIsolated`. */
+const SETTINGS = [
+  { label: 'isolated page', isolated: true },
+  { label: 'Node', isolated: undefined },
+  { label: 'page, no isolation', isolated: false },
+] as const;
+
 /**
- * conv2dParallel on the edit-to-paint network's convs, with shared memory (Node; a cross-origin-isolated
- * page) and without (the copying fallback of a page that is not isolated, simulated by setting
- * `crossOriginIsolated = false`), against conv2d on one thread, interleaved round by round.
+ * conv2dParallel on the edit-to-paint network's convs in the three ways it moves data, chosen by
+ * `crossOriginIsolated` as on a page (set here for the run): against conv2d on one thread, interleaved
+ * round by round.
  */
 export async function parallelEditSection(): Promise<BenchSection> {
   const pool = createNodeWorkerPool(2);
@@ -37,52 +44,38 @@ export async function parallelEditSection(): Promise<BenchSection> {
       const w = new Tensor([c.kernels, c.channels, 3, 3], fill(c.kernels * c.channels * 9));
       const options = { padding: 'same', bias: Array.from({ length: c.kernels }, (_, i) => i / 10) } as const;
       const one = () => Promise.resolve(conv2d(x, w, options));
-      const shared = () => conv2dParallel(x, w, options, pool);
-      const copied = () => withoutSharedMemory(() => conv2dParallel(x, w, options, pool));
-      const samples = await interleave([one, shared, copied]);
-      const [single, sharing, copying] = samples.map((runs) => ({
+      const parallel = SETTINGS.map(
+        ({ isolated }) =>
+          () =>
+            asIf(isolated, () => conv2dParallel(x, w, options, pool)),
+      );
+      const [single, ...settings] = (await interleave([one, ...parallel])).map((runs) => ({
         wall: median(runs.map((s) => s.wall)),
-        best: Math.min(...runs.map((s) => s.wall)),
         busy: median(runs.map((s) => s.busy)),
-      })) as [Stats, Stats, Stats];
+      })) as [Stats, ...Stats[]];
       rows.push([
         c.label,
         ms(single.wall),
-        ms(sharing.wall),
-        ratio(single.wall / sharing.wall),
-        ratio(single.best / sharing.best),
-        ms(sharing.busy),
-        ms(copying.wall),
-        ratio(single.wall / copying.wall),
-        ms(copying.busy),
-        ratio(copying.busy / sharing.busy),
+        ...settings.flatMap((setting) => [
+          ms(setting.wall),
+          ratio(single.wall / setting.wall),
+          ms(setting.busy),
+        ]),
       ]);
     }
   } finally {
     await pool.close();
   }
   return {
-    title: 'Both cores on the edit-to-paint convs: shared memory against copies',
-    note: `conv2dParallel with 2 worker threads on the two convs of the edit-to-paint network (zero 'same' padding, bias), medians of ${ROUNDS} interleaved rounds. "shared": the workers read their rows from one shared copy of the input and write their rows of every map straight into the shared output (Node, a cross-origin-isolated page). "copies": what a page without cross-origin isolation gets: each band's rows sliced and transferred in, its maps transferred back and placed by the calling thread. "busy" is how long the calling thread itself worked during the call (event-loop utilization), the rest it waited; copies ÷ shared compares those. Both workers need a core each: with other processes busy (see the load average) the wall times suffer first, "best" compares the fastest runs.`,
-    headers: [
-      'conv',
-      '1 thread ms',
-      'shared ms',
-      'speed-up',
-      'best',
-      'busy ms',
-      'copies ms',
-      'speed-up',
-      'busy ms',
-      'busy: copies ÷ shared',
-    ],
+    title: 'Both cores on the edit-to-paint convs: how the data moves',
+    note: `conv2dParallel with 2 worker threads on the two convs of the edit-to-paint network (zero 'same' padding, bias), medians of ${ROUNDS} interleaved rounds, in the three settings it tells apart by \`crossOriginIsolated\` (set for each run). "isolated page": the workers read their rows from one shared copy of the input and write their maps straight into the shared output, which is the result. "Node": the input is shared the same way; the first worker returns a whole-size output holding its maps and the calling thread places the other's maps into it (on Node that beats a shared output, whose memory is always fresh: see src/parallel/shared-buffers.ts). "page, no isolation": the same, with each band's rows sliced and transferred in. ×1 is the speed-up over one thread; "busy" is how long the calling thread itself worked during the call (event-loop utilization), the rest it waited. Both workers need a core each: with other processes busy (see the load average) the wall times suffer first.`,
+    headers: ['conv', '1 thread ms', ...SETTINGS.flatMap(({ label }) => [`${label} ms`, '×1', 'busy ms'])],
     rows,
   };
 }
 
 interface Stats {
   readonly wall: number;
-  readonly best: number;
   readonly busy: number;
 }
 
@@ -103,10 +96,11 @@ async function interleave(contenders: readonly (() => Promise<unknown>)[]) {
   return samples;
 }
 
-/** Runs `work` as on a page that is not cross-origin isolated: conv2dParallel then copies. */
-async function withoutSharedMemory<T>(work: () => Promise<T>): Promise<T> {
+/** Runs `work` with `crossOriginIsolated` as given (undefined: absent, as on Node), then restores it. */
+async function asIf<T>(isolated: boolean | undefined, work: () => Promise<T>): Promise<T> {
   const scope = globalThis as { crossOriginIsolated?: boolean };
-  scope.crossOriginIsolated = false;
+  if (isolated === undefined) delete scope.crossOriginIsolated;
+  else scope.crossOriginIsolated = isolated;
   try {
     return await work();
   } finally {

@@ -8,9 +8,10 @@ import { conv2dParallel } from './conv2d-parallel';
 import { createNodeWorkerPool } from './node-worker-pool';
 import type { WorkerPool } from './worker-pool';
 
-// How conv2dParallel moves data: through shared memory where it exists (Node has it), by transferred
-// copies where it does not (a page that is not cross-origin isolated, simulated here). Both must give
-// one thread's result bit for bit, and a result handed out must never change afterwards.
+// How conv2dParallel moves data, in the three settings it tells apart by `crossOriginIsolated` (set here
+// as a page would have it): on an isolated page input and output are shared, on Node only the input, on
+// a page without isolation nothing. Each must give one thread's result bit for bit, and a result handed
+// out must never change afterwards.
 
 let pool: WorkerPool;
 const posted: { job: ConvJob; transfer: ArrayBuffer[] }[] = [];
@@ -47,16 +48,18 @@ const cases: [string, Conv2dOptions][] = [
   ['reflect padding (runs of kernels)', { padding: 'same', paddingMode: 'reflect', stride: 2 }],
 ];
 
-describe('conv2dParallel with shared memory', () => {
+describe('conv2dParallel on a cross-origin-isolated page', () => {
   it.each(cases)(
-    '%s: reads the shared input, writes the shared output, transfers nothing',
+    '%s: reads the shared input, writes the shared output, copies no maps back',
     async (_, options) => {
+      scope.crossOriginIsolated = true;
       const result = await conv2dParallel(x, w, options, recording);
       expect(sameBits(result, conv2d(x, w, options))).toBe(true);
       expect(result.data.buffer).toBeInstanceOf(SharedArrayBuffer);
       expect(posted).toHaveLength(2);
       for (const { job, transfer } of posted) {
-        expect(transfer).toEqual([]);
+        // Only a run of kernels has an array of its own to transfer: its weights.
+        expect(transfer).toEqual('paddingMode' in options ? [job.w.data.buffer] : []);
         expect('shared' in job.x && job.x.shared.buffer instanceof SharedArrayBuffer).toBe(true);
         expect(job.out?.shared?.buffer).toBe(result.data.buffer);
       }
@@ -64,6 +67,7 @@ describe('conv2dParallel with shared memory', () => {
   );
 
   it('reads an input that already lives in shared memory where it is', async () => {
+    scope.crossOriginIsolated = true;
     const shared = new Float32Array(new SharedArrayBuffer(x.size * 4));
     shared.set(x.data);
     const result = await conv2dParallel(new Tensor(x.shape, shared), w, { padding: 'same' }, recording);
@@ -72,6 +76,7 @@ describe('conv2dParallel with shared memory', () => {
   });
 
   it('keeps concurrent calls apart, and never changes a result it has handed out', async () => {
+    scope.crossOriginIsolated = true;
     // Same-sized inputs, so the recycled shared input buffers are candidates for both calls.
     const inputs = [1, 2, 3].map((seed) => randomTensor([3, 30, 17], 10 + seed));
     const first = await conv2dParallel(inputs[0] as Tensor, w, { padding: 'same' }, pool);
@@ -84,6 +89,33 @@ describe('conv2dParallel with shared memory', () => {
     }
     await conv2dParallel(inputs[2] as Tensor, w, { padding: 'same' }, pool);
     expect(first.data).toEqual(kept);
+  });
+});
+
+describe('conv2dParallel on Node', () => {
+  it.each(cases)(
+    '%s: reads the shared input, and the first job returns the whole output',
+    async (_, options) => {
+      const result = await conv2dParallel(x, w, options, recording);
+      expect(sameBits(result, conv2d(x, w, options))).toBe(true);
+      expect(result.data.buffer).not.toBeInstanceOf(SharedArrayBuffer);
+      for (const { job } of posted) expect('shared' in job.x).toBe(true);
+      expect(posted.map(({ job }) => job.out?.kernels)).toEqual([6, undefined]);
+      expect(posted[0]?.job.out?.shared).toBeUndefined();
+    },
+  );
+
+  it('keeps concurrent calls apart, and never changes a result it has handed out', async () => {
+    const inputs = [1, 2, 3].map((seed) => randomTensor([3, 30, 17], 20 + seed));
+    const results = await Promise.all(
+      inputs.map((input) => conv2dParallel(input, w, { padding: 'same' }, pool)),
+    );
+    const kept = results.map((result) => result.data.slice());
+    await conv2dParallel(inputs[0] as Tensor, w, { padding: 'same' }, pool);
+    for (const [index, result] of results.entries()) {
+      expect(sameBits(result, conv2d(inputs[index] as Tensor, w, { padding: 'same' }))).toBe(true);
+      expect(result.data).toEqual(kept[index]);
+    }
   });
 });
 

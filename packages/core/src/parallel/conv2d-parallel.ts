@@ -4,7 +4,7 @@ import { ShapeError } from '../shape-errors';
 import { jsData, Tensor } from '../tensor';
 import type { ConvJob, ConvJobResult } from './conv-job';
 import { type MapsPlace, placeMaps, planRowBands, type RowBand, sliceRows } from './row-bands';
-import { canShareMemory, shareInput } from './shared-buffers';
+import { chooseSharing, type Sharing, shareInput } from './shared-buffers';
 import type { WorkerPool } from './worker-pool';
 
 /**
@@ -14,10 +14,11 @@ import type { WorkerPool } from './worker-pool';
  *   them, so the whole call, preparation included, divides.
  * - Reflect, replicate, circular: a band's edge padding would need rows it does not have, so kernels
  *   are split instead: each worker convolves the whole input with a contiguous run of kernels.
- * With shared memory (shared-buffers.ts) the workers read their rows from one shared copy of the input
- * and write their part of every map straight into a shared output, which becomes the result: one copy
- * in on this thread, one copy out on each worker, nothing placed here. Without it, each worker gets its
- * rows as a transferred slice and transfers its maps back, which this thread then places.
+ * Data moves as shared-buffers.ts chooses: with a shared input the workers read their rows where they
+ * are (else each gets its rows as a transferred slice); with a shared output (an isolated page) they
+ * write their maps straight into it and it is the result, else the first worker returns a whole-size
+ * output with its maps in place and this thread places only the others'. Either way each map value is
+ * copied out of a worker's WASM memory once, and at most once more here.
  * Runs on the calling thread when there is nothing to split (one worker, one output row and one kernel)
  * and for malformed arguments, so errors are the usual ShapeErrors.
  * When `signal` aborts (an edit made the result stale, or it ran past its time limit) the call rejects at
@@ -54,9 +55,7 @@ export async function conv2dParallel(
         );
   if (parts.length < 2) return conv2d(x, w, options);
   const shape = [kernels, plan.outHeight, plan.outWidth];
-  return canShareMemory()
-    ? runShared(parts, x.data, shape, pool, signal)
-    : runCopied(parts, shape, pool, signal);
+  return runParts(parts, x.data, shape, pool, signal, chooseSharing());
 }
 
 type JobOptions = ConvJob['options'];
@@ -113,56 +112,50 @@ function kernelPart(
   };
 }
 
-/** Workers read a shared copy of the input and write into the shared output; replies carry no data. */
-async function runShared(
+/**
+ * Posts every part and assembles the result. With a shared input the jobs read their rows where they
+ * are; with a shared output they write their maps into it and it is the result. Otherwise the first job
+ * replies with a whole-size output holding its maps, the others with their maps alone, placed into it
+ * here: this thread copies only the other parts' share, into memory already allocated.
+ */
+async function runParts(
   parts: readonly Part[],
   x: Float32Array,
   shape: readonly number[],
   pool: WorkerPool,
   signal: AbortSignal | undefined,
+  sharing: Sharing,
 ): Promise<Tensor> {
   const [kernels, outHeight, outWidth] = shape as [number, number, number];
-  const out = new Float32Array(new SharedArrayBuffer(kernels * outHeight * outWidth * 4));
-  const input = shareInput(x);
-  const runs = parts.map((part) => {
-    const job: ConvJob = {
-      ...part.job(input.data),
-      out: { shared: out, ...part.place, kernels, outHeight, outWidth },
-    };
-    return pool.run(job, [], signal) as Promise<ConvJobResult>;
+  const shared = sharing.output
+    ? new Float32Array(new SharedArrayBuffer(kernels * outHeight * outWidth * 4))
+    : undefined;
+  const input = sharing.input ? shareInput(x) : undefined;
+  const runs = parts.map((part, index) => {
+    const job = part.job(input?.data);
+    const place = { ...part.place, kernels, outHeight, outWidth };
+    const out = shared !== undefined ? { ...place, shared } : index === 0 ? place : undefined;
+    return pool.run({ ...job, out }, ownBuffers(part, job), signal) as Promise<ConvJobResult>;
   });
-  // The input buffer is reused only once no job can still be reading it.
-  void Promise.allSettled(runs).then(input.release);
-  for (const reply of await Promise.all(runs)) if (reply.status === 'shape-error') throw shapeError(reply);
-  return new Tensor(shape, out);
-}
-
-/**
- * Without shared memory: each job's rows (or weights) are transferred in. The first job replies with a
- * whole-size output holding its maps, the others with their maps alone, placed into it here: this
- * thread copies only the other parts' share of the output, into memory already allocated.
- */
-async function runCopied(
-  parts: readonly Part[],
-  shape: readonly number[],
-  pool: WorkerPool,
-  signal: AbortSignal | undefined,
-): Promise<Tensor> {
-  const [kernels, outHeight, outWidth] = shape as [number, number, number];
-  const replies = await Promise.all(
-    parts.map((part, index) => {
-      const job = part.job(undefined);
-      const own = part.owns === 'x' ? (job.x as { data: Float32Array }).data : job.w.data;
-      const host = index === 0 ? { out: { ...part.place, kernels, outHeight, outWidth } } : {};
-      return pool.run({ ...job, ...host }, [own.buffer as ArrayBuffer], signal) as Promise<ConvJobResult>;
-    }),
-  );
+  // A shared input buffer is reused only once no job can still be reading it.
+  if (input !== undefined) void Promise.allSettled(runs).then(input.release);
+  const replies = await Promise.all(runs);
+  if (shared !== undefined) {
+    for (const reply of replies) if (reply.status === 'shape-error') throw shapeError(reply);
+    return new Tensor(shape, shared);
+  }
   const [first, ...others] = replies.map(mapsOf);
   const out = first as Float32Array;
   others.forEach((maps, index) => {
     placeMaps(out, maps, { ...(parts[index + 1] as Part).place, outHeight, outWidth });
   });
   return new Tensor(shape, out);
+}
+
+/** The arrays a job has to itself, transferred rather than copied: its sliced rows, its run of weights. */
+function ownBuffers(part: Part, job: ConvJob): ArrayBuffer[] {
+  if (part.owns === 'w') return [job.w.data.buffer as ArrayBuffer];
+  return 'data' in job.x ? [job.x.data.buffer as ArrayBuffer] : [];
 }
 
 function mapsOf(reply: ConvJobResult): Float32Array {
