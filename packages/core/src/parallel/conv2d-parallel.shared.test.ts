@@ -134,9 +134,16 @@ describe('conv2dParallel without shared memory (a page that is not cross-origin 
     expect(posted.map(({ job }) => job.out?.kernels)).toEqual([6, undefined]);
     expect(posted[0]?.job.out?.shared).toBeUndefined();
   });
+});
 
-  it('still stops when its signal aborts, and the pool then computes the next conv right', async () => {
-    scope.crossOriginIsolated = false;
+// The core of Node's own abort test (conv2d-parallel.test.ts), in the two page settings.
+describe.each([
+  ['a cross-origin-isolated page', true],
+  ['a page without isolation', false],
+])('conv2dParallel on %s', (_, isolated) => {
+  it('stops when its signal aborts, and the pool then computes the next conv right', async () => {
+    scope.crossOriginIsolated = isolated;
+    // About 3 billion multiply-adds: hundreds of milliseconds per band even on a quiet machine.
     const big = randomTensor([32, 256, 256], 9);
     const kernels = randomTensor([64, 32, 5, 5], 10);
     const edit = new AbortController();
