@@ -1,22 +1,37 @@
 // Element-wise activations over a buffer, for tensors that stay in WASM memory between ops. The codes
 // are those of conv-forward.ts (1 relu, 2 leaky relu); f32.max keeps NaN and maps -0 to +0, as Math.max.
 
+/**
+ * Leaky relu of four floats: v where v > 0, else v·α. The product is taken in double precision and
+ * rounded once to float, which is what the JS reference computes (a float times the double α, stored
+ * in a Float32Array): the same bits, where a float multiply by α rounded to float would differ in the
+ * last bit for a fifth of the values. A static method rather than an exported function: AssemblyScript
+ * warns about exported functions that take v128, as JS could not call them.
+ */
+// biome-ignore lint/complexity/noStaticOnlyClass: see above, a plain exported function draws the warning
+export class LeakyRelu {
+  static of4(v: v128, slope: v128): v128 {
+    const low = f64x2.mul(f64x2.promote_low_f32x4(v), slope);
+    const high = f64x2.mul(f64x2.promote_low_f32x4(v128.shuffle<f32>(v, v, 2, 3, 0, 1)), slope);
+    const scaled = v128.shuffle<f32>(f32x4.demote_f64x2_zero(low), f32x4.demote_f64x2_zero(high), 0, 1, 4, 5);
+    return v128.bitselect(v, scaled, f32x4.gt(v, f32x4.splat(0)));
+  }
+}
+
 /** dst[k] = relu or leaky relu of src[k] (code as in conv-forward.ts); src and dst may be the same. */
-export function activateInPlace(src: usize, dst: usize, count: i32, activation: i32, alpha: f32): void {
+export function activateInPlace(src: usize, dst: usize, count: i32, activation: i32, alpha: f64): void {
   const zero = f32x4.splat(0);
-  const slope = f32x4.splat(alpha);
+  const slope = f64x2.splat(alpha);
   let k = 0;
   for (; k + 4 <= count; k += 4) {
     const at = (<usize>k) << 2;
     const v = v128.load(src + at);
-    const y =
-      activation === 1 ? f32x4.max(v, zero) : v128.bitselect(v, f32x4.mul(v, slope), f32x4.gt(v, zero));
-    v128.store(dst + at, y);
+    v128.store(dst + at, activation === 1 ? f32x4.max(v, zero) : LeakyRelu.of4(v, slope));
   }
   for (; k < count; k++) {
     const at = (<usize>k) << 2;
     const v = load<f32>(src + at);
-    store<f32>(dst + at, activation === 1 ? max<f32>(v, 0) : select<f32>(v, v * alpha, v > 0));
+    store<f32>(dst + at, activation === 1 ? max<f32>(v, 0) : select<f32>(v, <f32>(<f64>v * alpha), v > 0));
   }
 }
 

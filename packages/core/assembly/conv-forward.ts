@@ -5,16 +5,18 @@
 // An activation (relu, leaky relu) is applied as the accumulators are stored: conv, bias and activation
 // in one pass over the output.
 
+import { LeakyRelu } from './activation';
+
 /** Activation codes shared with src/backend/wasm-module.ts. */
 export const ACTIVATION_NONE = 0;
 export const ACTIVATION_RELU = 1;
 export const ACTIVATION_LEAKY = 2;
 
+/** `alpha` is α splat in two doubles (see leakyRelu4). */
 // @ts-expect-error: decorator
 function activate(v: v128, activation: i32, alpha: v128): v128 {
   if (activation === ACTIVATION_RELU) return f32x4.max(v, f32x4.splat(0));
-  if (activation === ACTIVATION_LEAKY)
-    return v128.bitselect(v, f32x4.mul(v, alpha), f32x4.gt(v, f32x4.splat(0)));
+  if (activation === ACTIVATION_LEAKY) return LeakyRelu.of4(v, alpha);
   return v;
 }
 
@@ -39,10 +41,10 @@ export function convForward(
   outWidth: i32,
   rowStep: i32,
   activation: i32,
-  alpha: f32,
+  alpha: f64,
 ): void {
   const blocks = outChannels >> 2;
-  const slope = f32x4.splat(alpha);
+  const slope = f64x2.splat(alpha);
   for (let b = 0; b < blocks; b++) {
     forwardFourKernels(
       x,

@@ -33,6 +33,7 @@ export async function forwardSection(forwardMs: Map<string, number>): Promise<Be
   const rows: string[][] = [];
   let worst = Number.POSITIVE_INFINITY;
   let worstInWasm = Number.POSITIVE_INFINITY;
+  let freshNote = '';
   for (const c of CONV_CASES) {
     const inputs = makeInputs(c);
     const { x, w, gradOut, outSize, flops } = inputs;
@@ -70,6 +71,7 @@ export async function forwardSection(forwardMs: Map<string, number>): Promise<Be
       ([input]) => conv2d(input as Tensor, w, convOptions(c)).dispose(),
     );
     const contenders = [convbook, kernelOnly, inWasm, kept, tfConv('wasm'), tfConv('cpu')];
+    if (c === CONV_CASES[0]) contenders.push(freshOutput(c.kernels * outSize * outSize));
     const timings = await measureInterleaved(contenders, { maxRounds: 60, budgetMs: 1000 });
     const names = ['convbook', 'kernel', 'in wasm', 'kept', 'tfjs-wasm', 'tfjs-cpu'];
     const [mine, kernel, mineInWasm, keptMs, wasm, cpu] = names.map((name) => timeOf(timings, name)) as [
@@ -85,6 +87,7 @@ export async function forwardSection(forwardMs: Map<string, number>): Promise<Be
     worst = Math.min(worst, wasm / mine);
     worstInWasm = Math.min(worstInWasm, wasm / mineInWasm);
     if (c === CONV_CASES[0]) {
+      freshNote = freshOutputNote(timeOf(timings, 'fresh output'), kernel, mine);
       goalAtMost(`conv2d public call, ${c.label}, JS tensors`, 'its kernel alone', mine / kernel, 1.5);
       goalAtMost(
         `conv2d public call, ${c.label}, output kept in WASM`,
@@ -117,7 +120,7 @@ export async function forwardSection(forwardMs: Map<string, number>): Promise<Be
   goalAtLeast('conv2d forward, worst of the 6 shapes (input in WASM memory)', 'tfjs-wasm', worstInWasm, 1);
   return {
     title: 'conv2d forward (padding same)',
-    note: `Median ms of interleaved runs in one process, single thread. GF/s = 2·MACs / time. "convbook" is the public conv2d on JS tensors (validation, one copy of the input into WASM memory, padding there, kernel, output copied out into a new JS tensor); ÷kernel divides it by "kernel", the WASM loop alone on an already padded input (copy in and out included, into a preallocated output). "in wasm" is the public call on a tensor already in WASM memory, output read back into JS; "kept" leaves the output in WASM memory (freed, never read), as inside a chain. ×wasm and ×cpu are how many times faster the public call is; "best ×wasm" compares the fastest runs, which is what survives when other processes share the two cores (see the load average); max |Δ| compares the output with tfjs-cpu. Worst ×wasm: ${ratio(worst)} (public call on JS tensors), ${ratio(worstInWasm)} (input in WASM memory, like tfjs's).`,
+    note: `Median ms of interleaved runs in one process, single thread. GF/s = 2·MACs / time. "convbook" is the public conv2d on JS tensors (validation, one copy of the input into WASM memory, padding there, kernel, output copied out into a new JS tensor); ÷kernel divides it by "kernel", the WASM loop alone on an already padded input (copy in and out included, into a preallocated output). "in wasm" is the public call on a tensor already in WASM memory, output read back into JS; "kept" leaves the output in WASM memory (freed, never read), as inside a chain. ×wasm and ×cpu are how many times faster the public call is; "best ×wasm" compares the fastest runs, which is what survives when other processes share the two cores (see the load average); max |Δ| compares the output with tfjs-cpu. Worst ×wasm: ${ratio(worst)} (public call on JS tensors), ${ratio(worstInWasm)} (input in WASM memory, like tfjs's). ${freshNote}`,
     headers: [
       'shape',
       'MFLOP',
@@ -222,6 +225,21 @@ export async function backwardSection(forwardMs: ReadonlyMap<string, number>): P
     ],
     rows,
   };
+}
+
+/**
+ * A new JS array of the output's size, filled by one copy: what the public call on JS tensors must hand
+ * out and the kernel alone does not (it reuses one output). Fresh memory costs a page fault per 4 KiB
+ * page on first touch, which is most of this.
+ */
+function freshOutput(size: number): Contender {
+  const source = new Float32Array(size).fill(1);
+  let kept = 0;
+  return { name: 'fresh output', prepare: () => () => (kept += source.slice()[0] ?? 0) };
+}
+
+function freshOutputNote(freshMs: number, kernelMs: number, publicMs: number): string {
+  return `On the gray case a fresh output array alone (a new 1 MiB Float32Array, filled: the first touch of fresh memory) took ${ms(freshMs)} ms in this run: kernel + fresh output is ${ratio((kernelMs + freshMs) / kernelMs)} the kernel's time, the public call ${ratio(publicMs / kernelMs)}.`;
 }
 
 function fromNhwc(data: Float32Array, channels: number, size: number): Float32Array {

@@ -36,7 +36,7 @@ export async function parallelSection(): Promise<BenchSection> {
   }
   return {
     title: 'Both cores: conv2dParallel with 2 workers',
-    note: 'Output rows split in two bands (zero padding) across two worker threads; each worker receives its band of input rows, pads it and returns its rows of every map. Times include the message round trip. Both threads need a core to themselves: with other processes busy (see the load average above) the median suffers first; "best vs best" compares the fastest runs.',
+    note: 'Output rows split in two bands (zero padding) across two worker threads; each worker reads its band of input rows from one shared copy of the input, pads it, and sends its rows of every map back (the first worker inside a whole-size output, into which this thread places the maps of the second). Times include the message round trip. Both threads need a core to themselves: with other processes busy (see the load average above) the median suffers first; "best vs best" compares the fastest runs.',
     headers: ['shape', '1 thread ms', 'GF/s', '2 workers ms', 'GF/s', 'speed-up', 'best vs best'],
     rows,
   };

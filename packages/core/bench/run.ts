@@ -9,6 +9,7 @@ import { backwardSection, forwardSection } from './conv-sections';
 import { goalSection } from './goals';
 import { describeMachine } from './machine';
 import { matmulSection } from './matmul-section';
+import { parallelEditSection } from './parallel-edit-section';
 import { parallelSection } from './parallel-section';
 import { poolSection } from './pool-section';
 import { type BenchSection, printSection, writeBenchmarks } from './report';
@@ -28,6 +29,7 @@ const SECTIONS: Readonly<Record<string, () => Promise<BenchSection>>> = {
   matmul: matmulSection,
   chain: chainSection,
   parallel: parallelSection,
+  'parallel-edit': parallelEditSection,
   train: trainSection,
 };
 

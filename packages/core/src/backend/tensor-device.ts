@@ -13,6 +13,11 @@ import type { HeapStats } from './wasm-heap';
 export interface TensorDevice {
   /** A 'wasm' copy of `t` (or `t` itself when it already lives in this device's memory). */
   upload(t: Tensor): Tensor;
+  /**
+   * A 'wasm' tensor of `shape` holding `parts` one after another (their lengths add up to its size): a
+   * strided piece of a bigger array, e.g. a band of rows of every channel, gathered in one copy.
+   */
+  uploadParts(shape: readonly number[], parts: readonly Float32Array[]): Tensor;
   /** Whether `t` lives in this device's memory. */
   owns(t: Tensor): boolean;
   conv(request: ConvRequest): Tensor;

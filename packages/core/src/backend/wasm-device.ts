@@ -1,5 +1,5 @@
 import type { ActivationName } from '../activations';
-import type { Tensor } from '../tensor';
+import { shapeSize, type Tensor } from '../tensor';
 import type { TensorDevice } from './tensor-device';
 import { WasmArena } from './wasm-arena';
 import { wasmConv } from './wasm-device-conv';
@@ -24,6 +24,18 @@ export function createWasmDevice(wasm: KernelExports, heap: WasmHeap): TensorDev
       const address = heap.allocate(t.size);
       heap.floats(address, t.size).set(t.data);
       return heapTensor(heap, t.shape, address, t.size);
+    },
+    uploadParts(shape, parts) {
+      const size = parts.reduce((total, part) => total + part.length, 0);
+      if (size !== shapeSize(shape)) throw new RangeError(`uploadParts: ${size} values for shape [${shape}]`);
+      const address = heap.allocate(size);
+      const view = heap.floats(address, size);
+      let offset = 0;
+      for (const part of parts) {
+        view.set(part, offset);
+        offset += part.length;
+      }
+      return heapTensor(heap, shape, address, size);
     },
     owns: (t) => heapAddress(t, heap) !== undefined,
     conv: (request) => withArena(heap, (arena) => wasmConv(context, arena, request)),

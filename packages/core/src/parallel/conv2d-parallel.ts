@@ -1,9 +1,10 @@
-import { planWindow } from '../conv-options';
+import { planWindow, type WindowPlan } from '../conv-options';
 import { type Conv2dOptions, conv2d } from '../conv2d';
 import { ShapeError } from '../shape-errors';
-import { Tensor } from '../tensor';
+import { jsData, Tensor } from '../tensor';
 import type { ConvJob, ConvJobResult } from './conv-job';
-import { placeBand, planRowBands, type RowBand, sliceRows } from './row-bands';
+import { type MapsPlace, placeMaps, planRowBands, type RowBand, sliceRows } from './row-bands';
+import { chooseSharing, type Sharing, shareInput } from './shared-buffers';
 import type { WorkerPool } from './worker-pool';
 
 /**
@@ -13,11 +14,17 @@ import type { WorkerPool } from './worker-pool';
  *   them, so the whole call, preparation included, divides.
  * - Reflect, replicate, circular: a band's edge padding would need rows it does not have, so kernels
  *   are split instead: each worker convolves the whole input with a contiguous run of kernels.
+ * Data moves as shared-buffers.ts chooses: with a shared input the workers read their rows where they
+ * are (else each gets its rows as a transferred slice); with a shared output (an isolated page) they
+ * write their maps straight into it and it is the result, else the first worker returns a whole-size
+ * output with its maps in place and this thread places only the others'. Either way each map value is
+ * copied out of a worker's WASM memory once, and at most once more here.
  * Runs on the calling thread when there is nothing to split (one worker, one output row and one kernel)
  * and for malformed arguments, so errors are the usual ShapeErrors.
  * When `signal` aborts (an edit made the result stale, or it ran past its time limit) the call rejects at
  * once with the signal's reason: parts not yet sent are never sent, and workers still computing a part
- * are stopped and replaced (worker-pool.ts), so a stale conv does not keep the cores busy.
+ * are stopped and replaced (worker-pool.ts), so a stale conv does not keep the cores busy. Whatever such
+ * a worker still writes lands in an output that is never handed out.
  */
 export async function conv2dParallel(
   x: Tensor,
@@ -29,7 +36,7 @@ export async function conv2dParallel(
   signal?.throwIfAborted();
   if (x.rank !== 3 || w.rank !== 4 || x.size === 0 || w.size === 0 || pool.size < 2)
     return conv2d(x, w, options);
-  const [channels, height, width] = x.shape as [number, number, number];
+  const [, height, width] = x.shape as [number, number, number];
   const [kernels, , kernelHeight, kernelWidth] = w.shape as [number, number, number, number];
   // Validates the window options with conv2d's own messages, on the whole input.
   const plan = planWindow('conv2d', 'kernel', [height, width], [kernelHeight, kernelWidth], options);
@@ -38,56 +45,127 @@ export async function conv2dParallel(
   const bands = zeros
     ? planRowBands(plan, height, kernelHeight, Math.min(pool.size, plan.outHeight))
     : undefined;
+  // A plain array: cloning a view of WASM memory (a 'wasm' tensor's data) would clone all of it.
+  const weights = { shape: w.shape, data: jsData(w) };
+  const parts =
+    bands !== undefined && bands.length >= 2
+      ? bands.map((band) => bandPart(x, weights, { ...options, bias }, plan, band))
+      : splitKernels(kernels, Math.min(pool.size, kernels)).map((range) =>
+          kernelPart(x, weights, { ...options, bias }, plan, range),
+        );
+  if (parts.length < 2) return conv2d(x, w, options);
+  const shape = [kernels, plan.outHeight, plan.outWidth];
+  return runParts(parts, x.data, shape, pool, signal, chooseSharing());
+}
 
-  if (bands !== undefined && bands.length >= 2) {
-    const out = new Float32Array(kernels * plan.outHeight * plan.outWidth);
-    const replies = await Promise.all(
-      bands.map((band) => {
-        const rows = sliceRows(x.data, channels, height, width, band);
-        const padding = [band.padTop, band.padBottom, plan.pads.left, plan.pads.right] as const;
-        const job: ConvJob = {
-          x: { shape: [channels, band.lastRow - band.firstRow, width], data: rows },
-          w: { shape: w.shape, data: w.data },
-          options: { ...options, padding, bias },
-        };
-        return pool.run(job, [rows.buffer], signal) as Promise<ConvJobResult>;
-      }),
-    );
-    replies.forEach((reply, index) => {
-      placeBand(out, bands[index] as RowBand, mapsOf(reply), plan.outHeight, plan.outWidth);
-    });
-    return new Tensor([kernels, plan.outHeight, plan.outWidth], out);
-  }
+type JobOptions = ConvJob['options'];
+type Values = ConvJob['w'];
 
-  const parts = Math.min(pool.size, kernels);
-  if (parts < 2) return conv2d(x, w, options);
-  const kernelSize = w.size / kernels;
-  const replies = await Promise.all(
-    splitKernels(kernels, parts).map(({ start, end }) => {
-      const job: ConvJob = {
-        x: { shape: x.shape, data: x.data },
-        w: {
-          shape: [end - start, ...w.shape.slice(1)],
-          data: w.data.slice(start * kernelSize, end * kernelSize),
-        },
-        options: { ...options, bias: bias?.slice(start, end) },
-      };
-      return pool.run(job, [job.w.data.buffer as ArrayBuffer], signal) as Promise<ConvJobResult>;
+/** One worker's share of the call: its job, given the input, and where its maps go in the output. */
+interface Part {
+  /** The job reading `shared` (the whole input in shared memory), or carrying copies of its own. */
+  job(shared: Float32Array | undefined): ConvJob;
+  /** Without shared memory, which of the job's arrays is its own to transfer: its rows or its weights. */
+  readonly owns: 'x' | 'w';
+  readonly place: Omit<MapsPlace, 'outHeight' | 'outWidth'>;
+}
+
+/** Output rows [band.start, band.end) of every kernel, from input rows band.firstRow..lastRow. */
+function bandPart(x: Tensor, w: Values, options: JobOptions, plan: WindowPlan, band: RowBand): Part {
+  const [channels, height, width] = x.shape as [number, number, number];
+  const shape = [channels, band.lastRow - band.firstRow, width];
+  const padding = [band.padTop, band.padBottom, plan.pads.left, plan.pads.right] as const;
+  return {
+    job: (shared) => ({
+      x:
+        shared === undefined
+          ? { shape, data: sliceRows(x.data, channels, height, width, band) }
+          : { shape, shared, firstRow: band.firstRow },
+      w: { shape: w.shape, data: w.data },
+      options: { ...options, padding },
     }),
-  );
-  const maps = replies.map(mapsOf);
-  const out = new Float32Array(maps.reduce((total, map) => total + map.length, 0));
-  let offset = 0;
-  for (const map of maps) {
-    out.set(map, offset);
-    offset += map.length;
+    owns: 'x',
+    place: { firstKernel: 0, firstRow: band.start, rows: band.end - band.start },
+  };
+}
+
+/** Every output row of kernels [start, end), from the whole input. */
+function kernelPart(
+  x: Tensor,
+  w: Values,
+  options: JobOptions,
+  plan: WindowPlan,
+  { start, end }: { start: number; end: number },
+): Part {
+  const kernelSize = w.data.length / (w.shape[0] as number);
+  return {
+    job: (shared) => ({
+      x: shared === undefined ? { shape: x.shape, data: jsData(x) } : { shape: x.shape, shared, firstRow: 0 },
+      w: {
+        shape: [end - start, ...w.shape.slice(1)],
+        data: w.data.slice(start * kernelSize, end * kernelSize),
+      },
+      options: { ...options, bias: options.bias?.slice(start, end) },
+    }),
+    owns: 'w',
+    place: { firstKernel: start, firstRow: 0, rows: plan.outHeight },
+  };
+}
+
+/**
+ * Posts every part and assembles the result. With a shared input the jobs read their rows where they
+ * are; with a shared output they write their maps into it and it is the result. Otherwise the first job
+ * replies with a whole-size output holding its maps, the others with their maps alone, placed into it
+ * here: this thread copies only the other parts' share, into memory already allocated.
+ */
+async function runParts(
+  parts: readonly Part[],
+  x: Float32Array,
+  shape: readonly number[],
+  pool: WorkerPool,
+  signal: AbortSignal | undefined,
+  sharing: Sharing,
+): Promise<Tensor> {
+  const [kernels, outHeight, outWidth] = shape as [number, number, number];
+  const shared = sharing.output
+    ? new Float32Array(new SharedArrayBuffer(kernels * outHeight * outWidth * 4))
+    : undefined;
+  const input = sharing.input ? shareInput(x) : undefined;
+  const runs = parts.map((part, index) => {
+    const job = part.job(input?.data);
+    const place = { ...part.place, kernels, outHeight, outWidth };
+    const out = shared !== undefined ? { ...place, shared } : index === 0 ? place : undefined;
+    return pool.run({ ...job, out }, ownBuffers(part, job), signal) as Promise<ConvJobResult>;
+  });
+  // A shared input buffer is reused only once no job can still be reading it.
+  if (input !== undefined) void Promise.allSettled(runs).then(input.release);
+  const replies = await Promise.all(runs);
+  if (shared !== undefined) {
+    for (const reply of replies) if (reply.status === 'shape-error') throw shapeError(reply);
+    return new Tensor(shape, shared);
   }
-  return new Tensor([kernels, plan.outHeight, plan.outWidth], out);
+  const [first, ...others] = replies.map(mapsOf);
+  const out = first as Float32Array;
+  others.forEach((maps, index) => {
+    placeMaps(out, maps, { ...(parts[index + 1] as Part).place, outHeight, outWidth });
+  });
+  return new Tensor(shape, out);
+}
+
+/** The arrays a job has to itself, transferred rather than copied: its sliced rows, its run of weights. */
+function ownBuffers(part: Part, job: ConvJob): ArrayBuffer[] {
+  if (part.owns === 'w') return [job.w.data.buffer as ArrayBuffer];
+  return 'data' in job.x ? [job.x.data.buffer as ArrayBuffer] : [];
 }
 
 function mapsOf(reply: ConvJobResult): Float32Array {
-  if (reply.status === 'shape-error') throw new ShapeError(reply.op, reply.detail);
+  if (reply.status === 'shape-error') throw shapeError(reply);
+  if (reply.status !== 'ok') throw new Error('conv2dParallel: a worker replied without its maps');
   return reply.data;
+}
+
+function shapeError(reply: { op: string; detail: string }): ShapeError {
+  return new ShapeError(reply.op, reply.detail);
 }
 
 /**

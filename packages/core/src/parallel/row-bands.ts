@@ -58,6 +58,35 @@ export function sliceRows(
   return out;
 }
 
+/**
+ * Where a part's [O', rows, W'] maps go in the whole [O, H', W'] output: kernels from `firstKernel`,
+ * output rows from `firstRow` (a band of rows has firstKernel 0, a run of kernels firstRow 0).
+ */
+export interface MapsPlace {
+  readonly firstKernel: number;
+  readonly firstRow: number;
+  readonly rows: number;
+  readonly outHeight: number;
+  readonly outWidth: number;
+}
+
+/** Writes a part's maps into the whole output: one block copy per map (one in all for whole maps). */
+export function placeMaps(out: Float32Array, maps: Float32Array, place: MapsPlace): void {
+  const { firstKernel, firstRow, rows, outHeight, outWidth } = place;
+  const mapValues = rows * outWidth;
+  if (rows === outHeight) {
+    out.set(maps, firstKernel * mapValues);
+    return;
+  }
+  const kernels = maps.length / mapValues;
+  for (let o = 0; o < kernels; o++) {
+    out.set(
+      maps.subarray(o * mapValues, (o + 1) * mapValues),
+      ((firstKernel + o) * outHeight + firstRow) * outWidth,
+    );
+  }
+}
+
 /** Writes a band's [O, end − start, W'] maps into the whole [O, H', W'] output. */
 export function placeBand(
   out: Float32Array,
@@ -66,12 +95,11 @@ export function placeBand(
   outHeight: number,
   outWidth: number,
 ) {
-  const rows = band.end - band.start;
-  const kernels = maps.length / (rows * outWidth);
-  for (let o = 0; o < kernels; o++) {
-    out.set(
-      maps.subarray(o * rows * outWidth, (o + 1) * rows * outWidth),
-      (o * outHeight + band.start) * outWidth,
-    );
-  }
+  placeMaps(out, maps, {
+    firstKernel: 0,
+    firstRow: band.start,
+    rows: band.end - band.start,
+    outHeight,
+    outWidth,
+  });
 }
