@@ -1,4 +1,5 @@
 import { getKernels } from './backend/active-kernels';
+import { allocateFloats } from './float-storage';
 import { formatShape, ShapeError } from './shape-errors';
 import { Tensor } from './tensor';
 
@@ -76,7 +77,7 @@ export function applyActivation(name: ActivationName, x: Tensor, options: Activa
   // A tensor in WASM memory stays there: the kernels map it without copying it out.
   const device = getKernels().device;
   if (x.location === 'wasm' && device?.owns(x) === true) return device.activate(name, x, alpha);
-  const out = new Float32Array(x.size);
+  const out = allocateFloats(x.size);
   activateValues(name, x.data, out, alpha);
   return new Tensor(x.shape, out);
 }

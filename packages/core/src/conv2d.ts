@@ -2,6 +2,7 @@ import { type ActivationName, activationGradient, applyActivation } from './acti
 import { getKernels } from './backend/active-kernels';
 import { prepareConv, rotateKernels } from './conv-call';
 import type { AxisPair, Padding, PaddingMode } from './conv-options';
+import { allocateFloats } from './float-storage';
 import { padImage, unpadGradient } from './pad';
 import { formatShape, ShapeError } from './shape-errors';
 import { jsData, Tensor } from './tensor';
@@ -63,7 +64,7 @@ export function conv2d(x: Tensor, w: Tensor, options: Conv2dOptions = {}): Tenso
     call.pads,
     call.mode,
   );
-  const out = new Float32Array(g.outChannels * g.outHeight * g.outWidth);
+  const out = allocateFloats(g.outChannels * g.outHeight * g.outWidth);
   kernels.convForward(paddedInput, call.kernel, call.bias, g, out);
   const z = new Tensor([g.outChannels, g.outHeight, g.outWidth], out);
   return activation === 'identity' ? z : applyActivation(activation, z, { alpha });

@@ -2,6 +2,7 @@ import { getKernels } from './backend/active-kernels';
 import type { PoolGeometry } from './backend/kernels';
 import type { ArgmaxRecord } from './backend/tensor-device';
 import type { AxisPair, Padding } from './conv-options';
+import { allocateFloats } from './float-storage';
 import { unpadGradient } from './pad';
 import {
   divideByRealCells,
@@ -35,7 +36,7 @@ export function pool2d(x: Tensor, options: Pool2dOptions): Tensor {
   if (device !== undefined) return device.pool(poolRequest(call, options, false)).output;
   const g = call.geometry;
   const paddedInput = padForKernels(x, call, options);
-  const out = new Float32Array(g.channels * g.outHeight * g.outWidth);
+  const out = allocateFloats(g.channels * g.outHeight * g.outWidth);
   if (options.kind === 'max') {
     getKernels().maxPool(paddedInput, g, out, new Int32Array(out.length));
   } else {

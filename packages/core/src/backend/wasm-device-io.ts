@@ -1,5 +1,6 @@
 import type { ActivationName } from '../activations';
 import type { PaddingMode, Pads } from '../conv-options';
+import { allocateFloats } from '../float-storage';
 import { padImageInto } from '../pad';
 import { Tensor } from '../tensor';
 import type { WasmArena } from './wasm-arena';
@@ -71,7 +72,10 @@ export function output(
   resident: boolean,
 ): Tensor {
   if (resident) return heapTensor(context.heap, shape, arena.keep(address), size);
-  return new Tensor(shape, context.heap.floats(address, size).slice());
+  // Into the op-output storage (float-storage.ts): shared memory in a worker that sends maps to a page.
+  const out = allocateFloats(size);
+  out.set(context.heap.floats(address, size));
+  return new Tensor(shape, out);
 }
 
 /** Element-wise sigmoid, tanh or identity from `from` into `to`, the reference formulas. */

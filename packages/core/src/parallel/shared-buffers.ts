@@ -1,3 +1,5 @@
+import { isShared } from '../float-storage';
+
 /**
  * Shared memory for conv2dParallel: where SharedArrayBuffer exists (Node, a cross-origin-isolated page
  * and its workers), the workers read their input rows from one shared copy of the input, and on such a
@@ -27,10 +29,6 @@ export function chooseSharing(): Sharing {
   const isolated = (globalThis as { crossOriginIsolated?: boolean }).crossOriginIsolated;
   const input = typeof SharedArrayBuffer === 'function' && isolated !== false;
   return { input, output: input && isolated === true };
-}
-
-export function isShared(data: Float32Array): boolean {
-  return typeof SharedArrayBuffer === 'function' && data.buffer instanceof SharedArrayBuffer;
 }
 
 /** A shared copy of a call's input, and how to give it back once no job of the call reads it any more. */
