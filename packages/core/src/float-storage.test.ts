@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { allocateFloats, isShared, SHARED_FROM_LENGTH, setFloatStorage } from './float-storage';
+import { allocateFloats, isShared, readyStorage, SHARED_FROM_LENGTH, setFloatStorage } from './float-storage';
 
 describe('float storage', () => {
   afterEach(() => setFloatStorage('ordinary'));
@@ -26,5 +26,31 @@ describe('float storage', () => {
     const ordinary = new Float32Array(4);
     structuredClone(ordinary)[0] = 7;
     expect(ordinary[0]).toBe(0);
+  });
+});
+
+describe('storage readied in idle time', () => {
+  afterEach(() => setFloatStorage('ordinary'));
+
+  it('readies one buffer per recent size, hands each out once, zeroed, and never one handed out before', () => {
+    setFloatStorage('shared');
+    const first = allocateFloats(SHARED_FROM_LENGTH);
+    allocateFloats(2 * SHARED_FROM_LENGTH);
+    first[0] = 5; // a caller's tensor: its storage must never come back
+    expect(readyStorage()).toBe(true);
+    expect(readyStorage()).toBe(true);
+    expect(readyStorage()).toBe(false);
+    const next = allocateFloats(SHARED_FROM_LENGTH);
+    expect(next).not.toBe(first);
+    expect(next.buffer).not.toBe(first.buffer);
+    expect(isShared(next)).toBe(true);
+    expect(next.every((v) => v === 0)).toBe(true);
+    expect(allocateFloats(SHARED_FROM_LENGTH)).not.toBe(next); // used up: a new one
+    expect(readyStorage()).toBe(true); // the size is readied again
+  });
+
+  it('does nothing for ordinary storage', () => {
+    allocateFloats(SHARED_FROM_LENGTH);
+    expect(readyStorage()).toBe(false);
   });
 });

@@ -27,7 +27,13 @@ export {
   type Pads,
 } from './conv-options';
 export { type Conv2dGradients, type Conv2dOptions, conv2d, conv2dBackward } from './conv2d';
-export { allocateFloats, type FloatAllocator, isShared, setFloatStorage } from './float-storage';
+export {
+  allocateFloats,
+  type FloatAllocator,
+  isShared,
+  readyStorage,
+  setFloatStorage,
+} from './float-storage';
 export {
   gaussianKernel,
   gaussianKernel1d,

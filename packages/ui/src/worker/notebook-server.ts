@@ -20,7 +20,18 @@ import { encodeForTransfer } from './transfer-codec';
  * edits the page sends (in batches, so a drag's burst is one edit), and forwards each scheduler pass as
  * one message of changed states. Returns a function that stops serving and disposes the notebook.
  */
-export function serveNotebook(endpoint: MessageEndpoint, options: NotebookOptions = {}): () => void {
+export interface ServeOptions extends NotebookOptions {
+  /**
+   * Work for the worker's idle time, one step per task while it returns true (core's readyStorage): run
+   * once a pass has settled, and stopped as soon as an edit is waiting.
+   */
+  readonly idleWork?: () => boolean;
+}
+
+export function serveNotebook(
+  endpoint: MessageEndpoint,
+  { idleWork, ...options }: ServeOptions = {},
+): () => void {
   let notebook: Notebook | undefined;
   let passes: Subscription | undefined;
   let queuedEdits: NotebookEdit[] = [];
@@ -39,6 +50,20 @@ export function serveNotebook(endpoint: MessageEndpoint, options: NotebookOption
   const postPass = (batch: StateBatch): void => {
     const { payload, transfer } = encodeForTransfer([...batch].map(([id, state]) => [id, state ?? null]));
     post({ type: 'states', states: payload as [string, unknown][] }, transfer);
+    scheduleIdleWork();
+  };
+
+  let idleWorkScheduled = false;
+  const scheduleIdleWork = (): void => {
+    const current = notebook;
+    if (idleWork === undefined || idleWorkScheduled || current === undefined) return;
+    idleWorkScheduled = true;
+    const step = (): void => {
+      if (queuedEdits.length > 0 || notebook !== current || !idleWork()) idleWorkScheduled = false;
+      else setTimeout(step, 0);
+    };
+    const start = (): void => void setTimeout(step, 0);
+    current.whenIdle().then(start, start);
   };
 
   const stopNotebook = (): void => {

@@ -3,6 +3,7 @@ import {
   createParallelConv,
   createWebWorkerPool,
   ready,
+  readyStorage,
   type SpawnedWorker,
   setFloatStorage,
 } from '@convbook/core';
@@ -32,7 +33,12 @@ const parallel =
 // so they reach the page without a copy (transfer-codec.ts): 30 MB of maps per edit of a 512² network.
 if (self.crossOriginIsolated) setFloatStorage('shared');
 // Gradient cells start a task after the maps of the same edit, so the maps reach the page first.
-serveNotebook(self, { parallel, findKind: deferringSlowKinds(findCellKind) });
+serveNotebook(self, {
+  parallel,
+  findKind: deferringSlowKinds(findCellKind),
+  // Touches the next edit's output memory ahead of time (float-storage.ts): 12 ms less per 16 MB map.
+  idleWork: readyStorage,
+});
 // Swap in the WASM SIMD kernels as soon as they compile. Until then (a few ms) cells compute with the
 // reference kernels, which give the same numbers, so nothing waits on the load and no message is missed.
 void ready();
