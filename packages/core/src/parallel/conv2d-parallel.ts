@@ -1,5 +1,6 @@
 import { planWindow, type WindowPlan } from '../conv-options';
 import { type Conv2dOptions, conv2d } from '../conv2d';
+import { allocateFloats, isShared } from '../float-storage';
 import { ShapeError } from '../shape-errors';
 import { jsData, Tensor } from '../tensor';
 import type { ConvJob, ConvJobResult } from './conv-job';
@@ -127,9 +128,7 @@ async function runParts(
   sharing: Sharing,
 ): Promise<Tensor> {
   const [kernels, outHeight, outWidth] = shape as [number, number, number];
-  const shared = sharing.output
-    ? new Float32Array(new SharedArrayBuffer(kernels * outHeight * outWidth * 4))
-    : undefined;
+  const shared = sharing.output ? sharedOutput(kernels * outHeight * outWidth) : undefined;
   const input = sharing.input ? shareInput(x) : undefined;
   const runs = parts.map((part, index) => {
     const job = part.job(input?.data);
@@ -187,4 +186,10 @@ function resolveBias(bias: Conv2dOptions['bias'], kernels: number): number[] | u
     throw new ShapeError('conv2d', `bias has ${values.length} values but there are ${kernels} kernels`);
   }
   return values;
+}
+
+/** Shared storage for the output: the op-output storage's when it is shared (readied ahead in idle time). */
+function sharedOutput(length: number): Float32Array {
+  const storage = allocateFloats(length);
+  return isShared(storage) ? storage : new Float32Array(new SharedArrayBuffer(4 * length));
 }
