@@ -5,11 +5,13 @@ import { styleMap } from 'lit/directives/style-map.js';
 import { controlStyles } from '../../app-styles/shared-styles';
 import { FeatureMapHoverEvent } from '../../events/feature-map-hover';
 import { formatAmong } from '../../format/format-number';
+import { paintQueue } from '../../paint/slice-queue';
 import { announcePaint } from './announce-paint';
 import { featureMapStyles } from './cb-feature-map.styles';
-import { type MapSummary, summaryInSlices, summaryNow } from './map-summary';
-import { type ColourScale, paintComposite, paintPlane } from './paint-plane';
+import { type MapSummary, measureSteps, summaryNow } from './map-summary';
+import type { ColourScale } from './paint-plane';
 import { paintSize } from './paint-size';
+import { isCurrent, type PaintTarget, paintSteps } from './paint-steps';
 import { type PixelBox, type PlaneGeometry, pixelAt, planeGeometry } from './plane-geometry';
 
 interface Probe {
@@ -19,9 +21,10 @@ interface Probe {
 }
 
 /**
- * A feature map (or image): one canvas per channel, zoomed nearest-neighbour, with a colour legend. A big
- * map (a 4096² photo) is measured in slices (map-summary.ts) and painted at its on-screen size, one canvas
- * per task (paint-size.ts), so no main-thread task comes near 50 ms.
+ * A feature map (or image): one canvas per channel, zoomed nearest-neighbour, with a colour legend. Measuring
+ * (map-summary.ts) and painting (paint-steps.ts) are steps in the page's paint queue (paint/slice-queue.ts),
+ * which runs them a few milliseconds per task, so no main-thread task comes near 50 ms however big the map
+ * (a 4096² photo is painted at its on-screen size, paint-size.ts) or however many maps change at once.
  * Hovering (or arrow keys on a focused tile) shows a pixel's value and announces it so the notebook can
  * highlight the pixel's receptive field upstream; `highlight` draws such a box on this map.
  *
@@ -66,12 +69,15 @@ export class CbFeatureMap extends LitElement {
   declare planeOffset: number;
   declare private probe: Probe | null;
 
-  #paintedTensor: Tensor | undefined;
-  #paintedScale: string | undefined;
-  /** Bumped by every paint, so a slow paint of an older tensor stops between canvases. */
-  #paintRun = 0;
-  /** The tensor and scale a split paint is working on, so a re-render (a hover) does not restart it. */
-  #painting: { tensor: Tensor; scaleKey: string } | undefined;
+  /**
+   * The tensor whose tiles are on screen: the latest one whose summary is known. A new tensor too big to
+   * measure at once keeps the previous tiles up (no flash of "Drawing…") until it is measured.
+   */
+  #shown: Tensor | undefined;
+  /** The tensor and scale last drawn completely, and the one the paint job in the queue is drawing. */
+  #drawn: string | undefined;
+  #drawnTensor: Tensor | undefined;
+  #painting: { readonly tensor: Tensor; readonly look: string } | undefined;
 
   constructor() {
     super();
@@ -89,12 +95,12 @@ export class CbFeatureMap extends LitElement {
   }
 
   get #geometry(): PlaneGeometry | undefined {
-    return this.tensor ? planeGeometry(this.tensor.shape) : undefined;
+    return this.#shown ? planeGeometry(this.#shown.shape) : undefined;
   }
 
-  /** Min, max and NaN counts of the map and each plane: known at once for small maps, else once measured. */
+  /** Min, max and NaN counts of the shown map and each plane (always measured by the time it is shown). */
   get #summary(): MapSummary | undefined {
-    const tensor = this.tensor;
+    const tensor = this.#shown;
     const geometry = this.#geometry;
     return tensor && geometry ? summaryNow(tensor.data, geometry.height * geometry.width) : undefined;
   }
@@ -104,68 +110,62 @@ export class CbFeatureMap extends LitElement {
     return summary ? scaleFromRange(summary.min, summary.max, this.scale) : undefined;
   }
 
+  /** A new tensor is measured first (at once when small, else in the paint queue's slices). */
   override willUpdate(changed: PropertyValues<this>): void {
+    if (!changed.has('tensor')) return;
     const tensor = this.tensor;
-    const geometry = this.#geometry;
-    if (!changed.has('tensor') || !tensor || !geometry || this.#summary) return;
-    void summaryInSlices(tensor.data, geometry.height * geometry.width, () => this.tensor !== tensor).then(
-      (summary) => {
-        if (summary && this.tensor === tensor) this.requestUpdate();
-      },
-    );
-  }
-
-  override updated(changed: PropertyValues<this>): void {
-    if (changed.has('tensor') || changed.has('scale') || this.#paintedTensor !== this.tensor) this.#paint();
-  }
-
-  #paint(): void {
-    const tensor = this.tensor;
-    const geometry = this.#geometry;
-    const scale = this.#colourScale;
-    if (!tensor || !geometry || !scale) return;
-    const scaleKey = `${scale.kind}:${scale.min}:${scale.max}`;
-    if (tensor === this.#paintedTensor && scaleKey === this.#paintedScale) return;
-    if (this.#painting?.tensor === tensor && this.#painting.scaleKey === scaleKey) return;
-    const run = ++this.#paintRun;
     this.#painting = undefined;
-    const planeSize = geometry.height * geometry.width;
-    const size = paintSize(geometry);
-    const paintOne = (canvas: HTMLCanvasElement): void => {
-      const channel = Number(canvas.dataset.channel);
-      const context = canvas.getContext('2d');
-      if (!context || planeSize === 0) return;
-      const rgba =
-        channel === -1
-          ? paintComposite(tensor.data, geometry.height, geometry.width, size)
-          : paintPlane(tensor.data, channel * planeSize, geometry.height, geometry.width, scale, size);
-      context.putImageData(new ImageData(rgba, size.width, size.height), 0, 0);
-    };
-    const canvases = [...this.renderRoot.querySelectorAll('canvas')];
-    const done = (): void => {
-      this.#painting = undefined;
-      this.#paintedTensor = tensor;
-      this.#paintedScale = scaleKey;
-      announcePaint(this.cellId, this.version);
-    };
-    // Small maps paint at once (the edit-to-paint latency depends on it); big ones a canvas per task.
-    if (size.width * size.height * canvases.length <= PAINT_AT_ONCE_PIXELS) {
-      for (const canvas of canvases) paintOne(canvas);
-      done();
+    if (!tensor) {
+      this.#shown = undefined;
+      paintQueue.cancel(this);
       return;
     }
-    const next = (index: number): void => {
-      if (run !== this.#paintRun) return;
-      const canvas = canvases[index];
-      if (canvas === undefined) {
-        done();
-        return;
-      }
-      if (canvas.isConnected) paintOne(canvas);
-      setTimeout(() => next(index + 1), 0);
-    };
-    this.#painting = { tensor, scaleKey };
-    next(0);
+    const { height, width } = planeGeometry(tensor.shape);
+    const planeSize = height * width;
+    if (summaryNow(tensor.data, planeSize)) this.#shown = tensor;
+    else paintQueue.run(this, this.#measure(tensor, planeSize, this.#shown?.data));
+  }
+
+  *#measure(tensor: Tensor, planeSize: number, previous: Float32Array | undefined): Generator<void, void> {
+    yield* measureSteps(tensor.data, planeSize, previous);
+    if (this.tensor !== tensor) return;
+    this.#shown = tensor;
+    this.requestUpdate();
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Moved in the page: canvases skipped while detached get painted.
+    if (this.hasUpdated) this.requestUpdate();
+  }
+
+  override updated(): void {
+    const tensor = this.#shown;
+    const geometry = this.#geometry;
+    const scale = this.#colourScale;
+    // While a newer tensor is being measured its job must not be replaced by a paint of the shown one.
+    if (!tensor || tensor !== this.tensor || !geometry || !scale) return;
+    const target = { data: tensor.data, geometry, scale };
+    const look = `${scale.kind}:${scale.min}:${scale.max}`;
+    if (this.#painting?.tensor === tensor && this.#painting.look === look && paintQueue.has(this)) return;
+    const canvases = [...this.renderRoot.querySelectorAll('canvas')];
+    const fresh = this.#drawnTensor !== tensor || this.#drawn !== look;
+    if (!fresh && canvases.every((canvas) => isCurrent(canvas, target))) return;
+    this.#painting = { tensor, look };
+    paintQueue.run(this, this.#paint(canvases, target, fresh));
+  }
+
+  /** Paints the canvases in the queue's slices; announces a newly drawn tensor (or scale) once all are. */
+  *#paint(canvases: HTMLCanvasElement[], target: PaintTarget, fresh: boolean): Generator<void, void> {
+    const painting = this.#painting;
+    const version = this.version;
+    yield* paintSteps(canvases, target);
+    // Canvases a re-render added meanwhile (more channels shown) are painted too; the rest are current.
+    yield* paintSteps([...this.renderRoot.querySelectorAll('canvas')], target);
+    if (this.#painting === painting) this.#painting = undefined;
+    this.#drawnTensor = painting?.tensor;
+    this.#drawn = painting?.look;
+    if (fresh) announcePaint(this.cellId, version);
   }
 
   #setProbe(probe: Probe | null): void {
@@ -221,7 +221,7 @@ export class CbFeatureMap extends LitElement {
   }
 
   #renderTile(channel: number, geometry: PlaneGeometry, summary: MapSummary) {
-    const tensor = this.tensor as Tensor;
+    const tensor = this.#shown as Tensor;
     const painted = paintSize(geometry);
     const cssWidth = geometry.width * geometry.zoomX;
     const cssHeight = geometry.height * geometry.zoomY;
@@ -267,7 +267,7 @@ export class CbFeatureMap extends LitElement {
 
   /** Whether to add the colour tile: an RGB picture whose values are all in [0, 1]. */
   get #showsComposite(): boolean {
-    const tensor = this.tensor;
+    const tensor = this.#shown;
     const scale = this.#colourScale;
     return (
       this.composite &&
@@ -323,14 +323,15 @@ export class CbFeatureMap extends LitElement {
   }
 
   override render() {
-    const tensor = this.tensor;
+    const arriving = this.tensor;
+    if (!arriving) return html`<p class="note">No map yet.</p>`;
+    const tensor = this.#shown;
     const geometry = this.#geometry;
-    if (!tensor || !geometry) return html`<p class="note">No map yet.</p>`;
-    if (tensor.size === 0) return html`<p class="note">The map is empty (${tensor.shape.join('×')}).</p>`;
     const summary = this.#summary;
     const scale = this.#colourScale;
-    if (!summary || !scale)
-      return html`<p class="note" role="status">Drawing the ${tensor.shape.join('×')} map…</p>`;
+    if (!tensor || !geometry || !summary || !scale)
+      return html`<p class="note" role="status">Drawing the ${arriving.shape.join('×')} map…</p>`;
+    if (tensor.size === 0) return html`<p class="note">The map is empty (${tensor.shape.join('×')}).</p>`;
     const shown = Math.min(geometry.channels, this.maxChannels);
     const nonFinite = summary.nonFinite;
     return html`<div class="tiles">
@@ -343,9 +344,6 @@ export class CbFeatureMap extends LitElement {
 }
 
 /** Numbers in accessible labels: three significant digits with an ASCII minus, so tests and readers agree. */
-/** Canvas pixels painted in one task before a paint is split into a task per canvas. */
-const PAINT_AT_ONCE_PIXELS = 1 << 18;
-
 function plainNumber(value: number): string {
   if (Number.isNaN(value)) return 'none';
   return String(Number(value.toPrecision(3)));
