@@ -45,7 +45,7 @@ export class SliceQueue {
     this.#now = options.now ?? (() => performance.now());
     this.#later = options.later ?? yieldToBrowser;
     this.#report = options.report ?? reportLater;
-    this.#endOfTask = options.later ?? nextTask;
+    this.#endOfTask = options.later ?? ((task) => setTimeout(task, 0));
   }
 
   /** Whether `owner` has a job not yet finished. */

@@ -1,3 +1,5 @@
+import { sameBits } from './same-bits';
+
 /**
  * Min, max and the count of NaN/±∞ values of each plane of a map, and of the whole map: what the legend,
  * the colour scale and each tile's accessible label need. A 3×4096×4096 picture is 50 million values, too
@@ -71,12 +73,10 @@ export function* measureSteps(
   const before = previous && previous.length === data.length ? summaries.get(previous) : undefined;
   const same = new Uint8Array(Math.ceil(data.length / size));
   const planes: PlaneStats[] = [];
-  const bits = new Int32Array(data.buffer, data.byteOffset, data.length);
-  const bitsBefore = previous && new Int32Array(previous.buffer, previous.byteOffset, previous.length);
   for (let plane = 0, start = 0; start < data.length; plane++, start += size) {
     const end = Math.min(data.length, start + size);
     const reused = before?.planes[plane];
-    if (bitsBefore && reused && (yield* equalSteps(bits, bitsBefore, start, end))) {
+    if (previous && reused && (yield* equalSteps(data, previous, start, end))) {
       same[plane] = 1;
       planes.push(reused);
       continue;
@@ -97,11 +97,10 @@ export function* measureSteps(
   return summary;
 }
 
-/** Whether a[start, end) and b[start, end) are equal (the maps' bits), a step at a time. */
-function* equalSteps(a: Int32Array, b: Int32Array, start: number, end: number): Generator<void, boolean> {
+/** Whether a[start, end) and b[start, end) hold the same bits, a step at a time. */
+function* equalSteps(a: Float32Array, b: Float32Array, start: number, end: number): Generator<void, boolean> {
   for (let from = start; from < end; from += STEP_VALUES) {
-    const to = Math.min(end, from + STEP_VALUES);
-    for (let i = from; i < to; i++) if (a[i] !== b[i]) return false;
+    if (!sameBits(a, b, from, Math.min(end, from + STEP_VALUES))) return false;
     yield;
   }
   return true;
