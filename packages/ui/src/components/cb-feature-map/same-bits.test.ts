@@ -29,7 +29,7 @@ describe('sameBits', () => {
     }
   });
 
-  it('tells +0 from -0 in either float of a pair read as one double', () => {
+  it('tells +0 from -0 at every position', () => {
     for (let at = 0; at < 16; at++) {
       const a = new Float32Array(16);
       const b = new Float32Array(16);
