@@ -45,7 +45,7 @@ export class SliceQueue {
     this.#now = options.now ?? (() => performance.now());
     this.#later = options.later ?? yieldToBrowser;
     this.#report = options.report ?? reportLater;
-    this.#endOfTask = options.later ?? ((task) => setTimeout(task, 0));
+    this.#endOfTask = options.later ?? afterThisTask;
   }
 
   /** Whether `owner` has a job not yet finished. */
@@ -114,14 +114,30 @@ export class SliceQueue {
   }
 }
 
-interface YieldingScheduler {
+interface PageScheduler {
   yield(): Promise<void>;
+  postTask(task: () => void, options: { priority: 'user-blocking' }): Promise<void>;
 }
 
-/** A later task: `scheduler.yield()` (it goes before other queued work), else a MessageChannel message. */
+function pageScheduler(): Partial<PageScheduler> | undefined {
+  return (globalThis as { scheduler?: Partial<PageScheduler> }).scheduler;
+}
+
+/**
+ * The continuation: `scheduler.yield()` (it goes before other queued work), else a MessageChannel message.
+ * Measured in this Chromium, a hop through either scheduler call takes well under a millisecond, while a
+ * message hop varied from 1 to 12 ms and a nested timeout is clamped to 4 ms.
+ */
 function yieldToBrowser(task: () => void): void {
-  const scheduler = (globalThis as { scheduler?: Partial<YieldingScheduler> }).scheduler;
+  const scheduler = pageScheduler();
   if (typeof scheduler?.yield === 'function') void scheduler.yield().then(task);
+  else nextTask(task);
+}
+
+/** Runs `task` as soon as the current task is over, to end its slice before the next task starts one. */
+function afterThisTask(task: () => void): void {
+  const scheduler = pageScheduler();
+  if (typeof scheduler?.postTask === 'function') void scheduler.postTask(task, { priority: 'user-blocking' });
   else nextTask(task);
 }
 
