@@ -180,7 +180,10 @@ export class CbFeatureMap extends LitElement {
   #onPointerMove(event: PointerEvent, channel: number): void {
     const geometry = this.#geometry;
     if (!geometry) return;
-    const pixel = pixelAt(geometry, event.offsetX, event.offsetY);
+    // The tile may be drawn narrower than its nominal size (a strip in a phone-width card): scale back.
+    const canvas = event.currentTarget as HTMLCanvasElement;
+    const scale = canvas.clientWidth > 0 ? (geometry.width * geometry.zoomX) / canvas.clientWidth : 1;
+    const pixel = pixelAt(geometry, event.offsetX * scale, event.offsetY * scale);
     this.#setProbe(pixel ? { channel, ...pixel } : null);
   }
 
@@ -223,16 +226,14 @@ export class CbFeatureMap extends LitElement {
   #renderTile(channel: number, geometry: PlaneGeometry, summary: MapSummary) {
     const tensor = this.#shown as Tensor;
     const painted = paintSize(geometry);
-    const cssWidth = geometry.width * geometry.zoomX;
-    const cssHeight = geometry.height * geometry.zoomY;
-    const size = { width: `${cssWidth}px`, height: `${cssHeight}px` };
+    const { tile, canvas } = tileSizes(geometry);
     const probe = this.probe?.channel === channel ? this.probe : null;
     const highlight = this.highlight;
     const planeSize = geometry.height * geometry.width;
     const value = probe ? tensor.data[channel * planeSize + probe.y * geometry.width + probe.x] : undefined;
     const channels = geometry.channels;
     return html`<figure>
-      <div class="tile" style=${styleMap(size)}>
+      <div class="tile" style=${styleMap(tile)}>
         <canvas
           class=${geometry.zoomX < 1 ? 'smooth' : ''}
           role="img"
@@ -241,7 +242,7 @@ export class CbFeatureMap extends LitElement {
           data-channel=${channel}
           width=${painted.width}
           height=${painted.height}
-          style=${styleMap(size)}
+          style=${styleMap(canvas)}
           @pointermove=${(e: PointerEvent) => this.#onPointerMove(e, channel)}
           @pointerleave=${() => this.#setProbe(null)}
           @keydown=${(e: KeyboardEvent) => this.#onKeyDown(e, channel)}
@@ -254,7 +255,7 @@ export class CbFeatureMap extends LitElement {
             ? html`<div
                 class="tooltip"
                 aria-live="polite"
-                style=${styleMap({ left: `${(probe.x + 0.5) * geometry.zoomX}px`, top: `${probe.y * geometry.zoomY}px` })}
+                style=${styleMap({ left: percent(probe.x + 0.5, geometry.width), top: percent(probe.y, geometry.height) })}
               >
                 (${probe.y + 1}, ${probe.x + 1}) = ${formatAmong(value, this.#extent, 4)}
               </div>`
@@ -280,16 +281,13 @@ export class CbFeatureMap extends LitElement {
   }
 
   #renderComposite(geometry: PlaneGeometry) {
-    const size = {
-      width: `${geometry.width * geometry.zoomX}px`,
-      height: `${geometry.height * geometry.zoomY}px`,
-    };
+    const { tile, canvas } = tileSizes(geometry);
     const painted = paintSize(geometry);
     return html`<figure>
-      <div class="tile" style=${styleMap(size)}>
+      <div class="tile" style=${styleMap(tile)}>
         <canvas class=${geometry.zoomX < 1 ? 'smooth' : ''} role="img" data-channel="-1"
           aria-label=${`${this.label}, colour picture, ${geometry.height}×${geometry.width}`}
-          width=${painted.width} height=${painted.height} style=${styleMap(size)}></canvas>
+          width=${painted.width} height=${painted.height} style=${styleMap(canvas)}></canvas>
       </div>
       <figcaption>colour</figcaption>
     </figure>`;
@@ -297,10 +295,10 @@ export class CbFeatureMap extends LitElement {
 
   #renderBox(box: PixelBox, geometry: PlaneGeometry, className: string) {
     const style = {
-      left: `${box.left * geometry.zoomX - 1}px`,
-      top: `${box.top * geometry.zoomY - 1}px`,
-      width: `${(box.right - box.left + 1) * geometry.zoomX + 2}px`,
-      height: `${(box.bottom - box.top + 1) * geometry.zoomY + 2}px`,
+      left: `calc(${percent(box.left, geometry.width)} - 1px)`,
+      top: `calc(${percent(box.top, geometry.height)} - 1px)`,
+      width: `calc(${percent(box.right - box.left + 1, geometry.width)} + 2px)`,
+      height: `calc(${percent(box.bottom - box.top + 1, geometry.height)} + 2px)`,
     };
     return html`<div class=${className} style=${styleMap(style)}></div>`;
   }
@@ -341,6 +339,25 @@ export class CbFeatureMap extends LitElement {
       ${shown < geometry.channels ? html`<p class="note">Showing ${shown} of ${geometry.channels} channels.</p>` : nothing}
       ${this.#renderLegend(scale, nonFinite)}`;
   }
+}
+
+/**
+ * A tile is as wide as its zoom says, or as its container allows when that is less (a 480-pixel strip in a
+ * phone-width card): the canvas fills the tile's width and keeps the map's proportions, and everything drawn
+ * over it (boxes, tooltip) is placed in percentages of the tile, so it scales along.
+ */
+function tileSizes(geometry: PlaneGeometry): {
+  tile: Record<string, string>;
+  canvas: Record<string, string>;
+} {
+  const width = geometry.width * geometry.zoomX;
+  const height = geometry.height * geometry.zoomY;
+  // The tile's 1-pixel border is inside its width (border-box).
+  return { tile: { width: `${width + 2}px` }, canvas: { 'aspect-ratio': `${width} / ${height}` } };
+}
+
+function percent(part: number, whole: number): string {
+  return `${(100 * part) / Math.max(1, whole)}%`;
 }
 
 /** Numbers in accessible labels: three significant digits with an ASCII minus, so tests and readers agree. */
