@@ -1,6 +1,7 @@
 import { divergingColour, grayColour } from '@convbook/cells';
 import { describe, expect, it } from 'vitest';
 import { type ColourScale, colourPlane, roundHalfUp, type Sampling } from './colour-pixels';
+import { levelThresholds } from './gray-levels';
 
 /** A small deterministic generator, so a failure can be replayed. */
 function random(seed: number): () => number {
@@ -53,6 +54,11 @@ function scales(next: () => number): ColourScale[] {
     { kind: 'diverging', min: 0, max: 0 }, // max 0
     { kind: 'diverging', min: -1e-40, max: 1e-40 }, // value / max overflows
     { kind: 'diverging', min: -1, max: 1 },
+    { kind: 'gray', min: Math.fround(1e6), max: Math.fround(1e6) + 0.125 }, // narrow, far from 0
+    { kind: 'gray', min: -7, max: -2 },
+    { kind: 'gray', min: 1e-30, max: 3e-30 },
+    { kind: 'gray', min: -1e-44, max: 1e-44 }, // denormal floats
+    { kind: 'gray', min: 0, max: 3.4e38 },
   ];
   for (let i = 0; i < 12; i++) {
     const a = (next() - 0.3) * 10 ** Math.floor(next() * 8 - 4);
@@ -84,21 +90,61 @@ function identity(height: number, width: number): Sampling {
 }
 
 describe('colourPlane', () => {
-  it('paints every pixel exactly as divergingColour / grayColour, NaN, ±∞ and flat scales included', () => {
-    const next = random(14);
-    let checked = 0;
-    for (const scale of scales(next)) {
-      const data = values(next, 4096, scale);
-      const rgba = painted(data, scale, identity(64, 64), 64);
-      for (let i = 0; i < data.length; i++) {
-        const got = [...rgba.subarray(i * 4, i * 4 + 4)];
-        const want = [...reference(data[i] as number, scale)];
-        if (got.join() !== want.join())
-          expect({ value: data[i], scale, got }).toEqual({ value: data[i], scale, got: want });
-        checked++;
+  // 64×64 planes take the gray thresholds (gray-levels.ts), 8×8 ones the plain arithmetic: both checked.
+  it.each([64, 8])(
+    'paints every pixel of %i² planes exactly as divergingColour / grayColour, NaN, ±∞, flat scales included',
+    (side) => {
+      const next = random(14 + side);
+      let checked = 0;
+      for (const scale of scales(next)) {
+        for (let plane = 0; plane < 4096 / (side * side); plane++) {
+          const data = values(next, side * side, scale);
+          const rgba = painted(data, scale, identity(side, side), side);
+          for (let i = 0; i < data.length; i++) {
+            const got = [...rgba.subarray(i * 4, i * 4 + 4)];
+            const want = reference(data[i] as number, scale);
+            if (got.join() !== want.join())
+              expect({ value: data[i], scale, got }).toEqual({ value: data[i], scale, got: want });
+            checked++;
+          }
+        }
       }
+      expect(checked).toBe(4096 * 36);
+    },
+  );
+
+  it('rounds values exactly on a half step up, like Math.round, on both paths', () => {
+    const scale: ColourScale = { kind: 'gray', min: 0, max: 255 }; // level = round(value)
+    for (const side of [64, 8]) {
+      const data = Float32Array.from({ length: side * side }, (_, i) => (i % 512) / 2);
+      const rgba = painted(data, scale, identity(side, side), side);
+      const reds = [...rgba].filter((_, i) => i % 4 === 0);
+      expect(reds).toEqual([...data].map((v) => Math.min(255, Math.round(v))));
     }
-    expect(checked).toBe(4096 * 31);
+  });
+
+  it('paints a value lying exactly on a level threshold, and its neighbours, as the reference', () => {
+    const onThresholds: number[] = [];
+    for (const scale of [
+      { min: 0, max: 255 },
+      { min: 0, max: 1 },
+      { min: -4, max: 12 },
+    ]) {
+      const thresholds = levelThresholds(scale.min, scale.max);
+      const data = new Float32Array(64 * 64);
+      let n = 0;
+      for (let level = 1; level < 256; level++) {
+        const t = thresholds[level] as number;
+        if (Math.fround(t) !== t) continue;
+        onThresholds.push(t);
+        for (const v of [t, t - Math.abs(t) * 2 ** -23, t + Math.abs(t) * 2 ** -23]) data[n++] = v;
+      }
+      const gray: ColourScale = { kind: 'gray', ...scale };
+      const rgba = painted(data, gray, identity(64, 64), 64);
+      const reds = [...rgba].filter((_, i) => i % 4 === 0);
+      expect(reds).toEqual([...data].map((v) => reference(v, gray)[0]));
+    }
+    expect(onThresholds.length).toBeGreaterThan(100);
   });
 
   it('reads the sampled pixels of the plane at an offset', () => {

@@ -1,4 +1,5 @@
 import { divergingColour, grayColour, NAN_COLOUR, type Rgb, type ScaleKind } from '@convbook/cells';
+import { levelOf, levelThresholds, thresholdsApply } from './gray-levels';
 
 /**
  * The colour maps of `@convbook/cells` (colormap.ts), applied to a whole plane at once: one 32-bit RGBA
@@ -72,9 +73,13 @@ function grayPlane(
   min: number,
   max: number,
 ): void {
+  const paintedWidth = columns.length;
+  if (rows.length * paintedWidth >= THRESHOLDS_FROM && thresholdsApply(min, max)) {
+    grayByThresholds(pixels, data, offset, width, { rows, columns }, min, max);
+    return;
+  }
   const ranged = max > min;
   const span = max - min;
-  const paintedWidth = columns.length;
   let last = Number.NaN;
   let lastWord = NAN_WORD;
   for (let y = 0; y < rows.length; y++) {
@@ -100,6 +105,42 @@ function grayPlane(
       // level is 0–255, or NaN (e.g. ∞ on an infinitely wide scale), which the clamped array stores as 0.
       lastWord = GRAY_WORDS[level | 0] as number;
       last = value;
+      pixels[at + x] = lastWord;
+    }
+  }
+}
+
+/** Planes from this many pixels up are worth the thresholds' set-up (a few thousand gray lookups). */
+const THRESHOLDS_FROM = 4096;
+
+/** The gray map by thresholds (gray-levels.ts): no division per pixel. */
+function grayByThresholds(
+  pixels: Uint32Array,
+  data: Float32Array,
+  offset: number,
+  width: number,
+  { rows, columns }: Sampling,
+  min: number,
+  max: number,
+): void {
+  const thresholds = levelThresholds(min, max);
+  const perLevel = 255 / (max - min);
+  const paintedWidth = columns.length;
+  let last = Number.NaN;
+  let lastWord = NAN_WORD;
+  for (let y = 0; y < rows.length; y++) {
+    const row = offset + (rows[y] as number) * width;
+    const at = y * paintedWidth;
+    for (let x = 0; x < paintedWidth; x++) {
+      const value = data[row + (columns[x] as number)] as number;
+      if (value !== last) {
+        if (Number.isNaN(value)) {
+          pixels[at + x] = NAN_WORD;
+          continue;
+        }
+        last = value;
+        lastWord = GRAY_WORDS[levelOf(value, min, perLevel, thresholds)] as number;
+      }
       pixels[at + x] = lastWord;
     }
   }
