@@ -13,6 +13,13 @@ import type { ColourScale } from './paint-plane';
 import { paintSize } from './paint-size';
 import { isCurrent, type PaintTarget, paintSteps } from './paint-steps';
 import { type PixelBox, type PlaneGeometry, pixelAt, planeGeometry } from './plane-geometry';
+import { percent, tileSizes } from './tile-layout';
+
+/** A tensor drawn with a colour scale (`look`: kind, min and max). */
+interface Drawing {
+  readonly tensor: Tensor;
+  readonly look: string;
+}
 
 interface Probe {
   readonly channel: number;
@@ -74,10 +81,9 @@ export class CbFeatureMap extends LitElement {
    * measure at once keeps the previous tiles up (no flash of "Drawing…") until it is measured.
    */
   #shown: Tensor | undefined;
-  /** The tensor and scale last drawn completely, and the one the paint job in the queue is drawing. */
-  #drawn: string | undefined;
-  #drawnTensor: Tensor | undefined;
-  #painting: { readonly tensor: Tensor; readonly look: string } | undefined;
+  /** The tensor and scale last drawn completely, and those the paint job in the queue is drawing. */
+  #drawn: Drawing | undefined;
+  #painting: Drawing | undefined;
 
   constructor() {
     super();
@@ -149,7 +155,7 @@ export class CbFeatureMap extends LitElement {
     const look = `${scale.kind}:${scale.min}:${scale.max}`;
     if (this.#painting?.tensor === tensor && this.#painting.look === look && paintQueue.has(this)) return;
     const canvases = [...this.renderRoot.querySelectorAll('canvas')];
-    const fresh = this.#drawnTensor !== tensor || this.#drawn !== look;
+    const fresh = this.#drawn?.tensor !== tensor || this.#drawn.look !== look;
     if (!fresh && canvases.every((canvas) => isCurrent(canvas, target))) return;
     this.#painting = { tensor, look };
     paintQueue.run(this, this.#paint(canvases, target, fresh));
@@ -163,8 +169,7 @@ export class CbFeatureMap extends LitElement {
     // Canvases a re-render added meanwhile (more channels shown) are painted too; the rest are current.
     yield* paintSteps([...this.renderRoot.querySelectorAll('canvas')], target);
     if (this.#painting === painting) this.#painting = undefined;
-    this.#drawnTensor = painting?.tensor;
-    this.#drawn = painting?.look;
+    this.#drawn = painting;
     if (fresh) announcePaint(this.cellId, version);
   }
 
@@ -339,25 +344,6 @@ export class CbFeatureMap extends LitElement {
       ${shown < geometry.channels ? html`<p class="note">Showing ${shown} of ${geometry.channels} channels.</p>` : nothing}
       ${this.#renderLegend(scale, nonFinite)}`;
   }
-}
-
-/**
- * A tile is as wide as its zoom says, or as its container allows when that is less (a 480-pixel strip in a
- * phone-width card): the canvas fills the tile's width and keeps the map's proportions, and everything drawn
- * over it (boxes, tooltip) is placed in percentages of the tile, so it scales along.
- */
-function tileSizes(geometry: PlaneGeometry): {
-  tile: Record<string, string>;
-  canvas: Record<string, string>;
-} {
-  const width = geometry.width * geometry.zoomX;
-  const height = geometry.height * geometry.zoomY;
-  // The tile's 1-pixel border is inside its width (border-box).
-  return { tile: { width: `${width + 2}px` }, canvas: { 'aspect-ratio': `${width} / ${height}` } };
-}
-
-function percent(part: number, whole: number): string {
-  return `${(100 * part) / Math.max(1, whole)}%`;
 }
 
 /** Numbers in accessible labels: three significant digits with an ASCII minus, so tests and readers agree. */
