@@ -13,6 +13,8 @@ import { levelOf, levelThresholds, thresholdsApply } from './gray-levels';
  * - a value equal to the one before (runs of ReLU zeros, flat regions) reuses its colour: `===` holds only
  *   for the same number or for 0 and -0, which both maps colour alike (−0 − min = 0 − min; −0/m is not < 0).
  * The end colours are read from the reference functions themselves, so the palette lives in one place.
+ * A gray plane of 4096 pixels or more skips even the division: its levels come from 255 thresholds
+ * computed with grayColour itself (gray-levels.ts).
  */
 
 export interface ColourScale {
