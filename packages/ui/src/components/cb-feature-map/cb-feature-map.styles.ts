@@ -15,6 +15,9 @@ export const featureMapStyles = css`
     display: flex;
     flex-direction: column;
     gap: 2px;
+    /* May shrink below its tile's nominal width, down to the row's width (see tileSizes). */
+    min-width: 0;
+    max-width: 100%;
   }
   figcaption {
     font-size: 12px;
@@ -23,6 +26,7 @@ export const featureMapStyles = css`
   }
   .tile {
     position: relative;
+    max-width: 100%;
     line-height: 0;
     border: 1px solid var(--cb-border);
     background: var(--cb-surface-sunken);
@@ -31,6 +35,8 @@ export const featureMapStyles = css`
     image-rendering: pixelated;
     image-rendering: crisp-edges;
     display: block;
+    width: 100%;
+    height: auto;
     cursor: crosshair;
   }
   canvas.smooth {

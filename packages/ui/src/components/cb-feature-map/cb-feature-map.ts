@@ -5,12 +5,21 @@ import { styleMap } from 'lit/directives/style-map.js';
 import { controlStyles } from '../../app-styles/shared-styles';
 import { FeatureMapHoverEvent } from '../../events/feature-map-hover';
 import { formatAmong } from '../../format/format-number';
+import { paintQueue } from '../../paint/slice-queue';
 import { announcePaint } from './announce-paint';
 import { featureMapStyles } from './cb-feature-map.styles';
-import { type MapSummary, summaryInSlices, summaryNow } from './map-summary';
-import { type ColourScale, paintComposite, paintPlane } from './paint-plane';
+import { type MapSummary, measureSteps, summaryNow } from './map-summary';
+import type { ColourScale } from './paint-plane';
 import { paintSize } from './paint-size';
+import { isCurrent, type PaintTarget, paintSteps } from './paint-steps';
 import { type PixelBox, type PlaneGeometry, pixelAt, planeGeometry } from './plane-geometry';
+import { percent, tileSizes } from './tile-layout';
+
+/** A tensor drawn with a colour scale (`look`: kind, min and max). */
+interface Drawing {
+  readonly tensor: Tensor;
+  readonly look: string;
+}
 
 interface Probe {
   readonly channel: number;
@@ -19,9 +28,10 @@ interface Probe {
 }
 
 /**
- * A feature map (or image): one canvas per channel, zoomed nearest-neighbour, with a colour legend. A big
- * map (a 4096² photo) is measured in slices (map-summary.ts) and painted at its on-screen size, one canvas
- * per task (paint-size.ts), so no main-thread task comes near 50 ms.
+ * A feature map (or image): one canvas per channel, zoomed nearest-neighbour, with a colour legend. Measuring
+ * (map-summary.ts) and painting (paint-steps.ts) are steps in the page's paint queue (paint/slice-queue.ts),
+ * which runs them a few milliseconds per task, so no main-thread task comes near 50 ms however big the map
+ * (a 4096² photo is painted at its on-screen size, paint-size.ts) or however many maps change at once.
  * Hovering (or arrow keys on a focused tile) shows a pixel's value and announces it so the notebook can
  * highlight the pixel's receptive field upstream; `highlight` draws such a box on this map.
  *
@@ -66,12 +76,14 @@ export class CbFeatureMap extends LitElement {
   declare planeOffset: number;
   declare private probe: Probe | null;
 
-  #paintedTensor: Tensor | undefined;
-  #paintedScale: string | undefined;
-  /** Bumped by every paint, so a slow paint of an older tensor stops between canvases. */
-  #paintRun = 0;
-  /** The tensor and scale a split paint is working on, so a re-render (a hover) does not restart it. */
-  #painting: { tensor: Tensor; scaleKey: string } | undefined;
+  /**
+   * The tensor whose tiles are on screen: the latest one whose summary is known. A new tensor too big to
+   * measure at once keeps the previous tiles up (no flash of "Drawing…") until it is measured.
+   */
+  #shown: Tensor | undefined;
+  /** The tensor and scale last drawn completely, and those the paint job in the queue is drawing. */
+  #drawn: Drawing | undefined;
+  #painting: Drawing | undefined;
 
   constructor() {
     super();
@@ -89,12 +101,12 @@ export class CbFeatureMap extends LitElement {
   }
 
   get #geometry(): PlaneGeometry | undefined {
-    return this.tensor ? planeGeometry(this.tensor.shape) : undefined;
+    return this.#shown ? planeGeometry(this.#shown.shape) : undefined;
   }
 
-  /** Min, max and NaN counts of the map and each plane: known at once for small maps, else once measured. */
+  /** Min, max and NaN counts of the shown map and each plane (always measured by the time it is shown). */
   get #summary(): MapSummary | undefined {
-    const tensor = this.tensor;
+    const tensor = this.#shown;
     const geometry = this.#geometry;
     return tensor && geometry ? summaryNow(tensor.data, geometry.height * geometry.width) : undefined;
   }
@@ -104,68 +116,61 @@ export class CbFeatureMap extends LitElement {
     return summary ? scaleFromRange(summary.min, summary.max, this.scale) : undefined;
   }
 
+  /** A new tensor is measured first (at once when small, else in the paint queue's slices). */
   override willUpdate(changed: PropertyValues<this>): void {
+    if (!changed.has('tensor')) return;
     const tensor = this.tensor;
-    const geometry = this.#geometry;
-    if (!changed.has('tensor') || !tensor || !geometry || this.#summary) return;
-    void summaryInSlices(tensor.data, geometry.height * geometry.width, () => this.tensor !== tensor).then(
-      (summary) => {
-        if (summary && this.tensor === tensor) this.requestUpdate();
-      },
-    );
-  }
-
-  override updated(changed: PropertyValues<this>): void {
-    if (changed.has('tensor') || changed.has('scale') || this.#paintedTensor !== this.tensor) this.#paint();
-  }
-
-  #paint(): void {
-    const tensor = this.tensor;
-    const geometry = this.#geometry;
-    const scale = this.#colourScale;
-    if (!tensor || !geometry || !scale) return;
-    const scaleKey = `${scale.kind}:${scale.min}:${scale.max}`;
-    if (tensor === this.#paintedTensor && scaleKey === this.#paintedScale) return;
-    if (this.#painting?.tensor === tensor && this.#painting.scaleKey === scaleKey) return;
-    const run = ++this.#paintRun;
     this.#painting = undefined;
-    const planeSize = geometry.height * geometry.width;
-    const size = paintSize(geometry);
-    const paintOne = (canvas: HTMLCanvasElement): void => {
-      const channel = Number(canvas.dataset.channel);
-      const context = canvas.getContext('2d');
-      if (!context || planeSize === 0) return;
-      const rgba =
-        channel === -1
-          ? paintComposite(tensor.data, geometry.height, geometry.width, size)
-          : paintPlane(tensor.data, channel * planeSize, geometry.height, geometry.width, scale, size);
-      context.putImageData(new ImageData(rgba, size.width, size.height), 0, 0);
-    };
-    const canvases = [...this.renderRoot.querySelectorAll('canvas')];
-    const done = (): void => {
-      this.#painting = undefined;
-      this.#paintedTensor = tensor;
-      this.#paintedScale = scaleKey;
-      announcePaint(this.cellId, this.version);
-    };
-    // Small maps paint at once (the edit-to-paint latency depends on it); big ones a canvas per task.
-    if (size.width * size.height * canvases.length <= PAINT_AT_ONCE_PIXELS) {
-      for (const canvas of canvases) paintOne(canvas);
-      done();
+    if (!tensor) {
+      this.#shown = undefined;
+      paintQueue.cancel(this);
       return;
     }
-    const next = (index: number): void => {
-      if (run !== this.#paintRun) return;
-      const canvas = canvases[index];
-      if (canvas === undefined) {
-        done();
-        return;
-      }
-      if (canvas.isConnected) paintOne(canvas);
-      setTimeout(() => next(index + 1), 0);
-    };
-    this.#painting = { tensor, scaleKey };
-    next(0);
+    const { height, width } = planeGeometry(tensor.shape);
+    const planeSize = height * width;
+    if (summaryNow(tensor.data, planeSize)) this.#shown = tensor;
+    else paintQueue.run(this, this.#measure(tensor, planeSize, this.#shown?.data));
+  }
+
+  *#measure(tensor: Tensor, planeSize: number, previous: Float32Array | undefined): Generator<void, void> {
+    yield* measureSteps(tensor.data, planeSize, previous);
+    if (this.tensor !== tensor) return;
+    this.#shown = tensor;
+    this.requestUpdate();
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Moved in the page: canvases skipped while detached get painted.
+    if (this.hasUpdated) this.requestUpdate();
+  }
+
+  override updated(): void {
+    const tensor = this.#shown;
+    const geometry = this.#geometry;
+    const scale = this.#colourScale;
+    // While a newer tensor is being measured its job must not be replaced by a paint of the shown one.
+    if (!tensor || tensor !== this.tensor || !geometry || !scale) return;
+    const target = { data: tensor.data, geometry, scale };
+    const look = `${scale.kind}:${scale.min}:${scale.max}`;
+    if (this.#painting?.tensor === tensor && this.#painting.look === look && paintQueue.has(this)) return;
+    const canvases = [...this.renderRoot.querySelectorAll('canvas')];
+    const fresh = this.#drawn?.tensor !== tensor || this.#drawn.look !== look;
+    if (!fresh && canvases.every((canvas) => isCurrent(canvas, target))) return;
+    this.#painting = { tensor, look };
+    paintQueue.run(this, this.#paint(canvases, target, fresh));
+  }
+
+  /** Paints the canvases in the queue's slices; announces a newly drawn tensor (or scale) once all are. */
+  *#paint(canvases: HTMLCanvasElement[], target: PaintTarget, fresh: boolean): Generator<void, void> {
+    const painting = this.#painting;
+    const version = this.version;
+    yield* paintSteps(canvases, target);
+    // Canvases a re-render added meanwhile (more channels shown) are painted too; the rest are current.
+    yield* paintSteps([...this.renderRoot.querySelectorAll('canvas')], target);
+    if (this.#painting === painting) this.#painting = undefined;
+    this.#drawn = painting;
+    if (fresh) announcePaint(this.cellId, version);
   }
 
   #setProbe(probe: Probe | null): void {
@@ -180,7 +185,10 @@ export class CbFeatureMap extends LitElement {
   #onPointerMove(event: PointerEvent, channel: number): void {
     const geometry = this.#geometry;
     if (!geometry) return;
-    const pixel = pixelAt(geometry, event.offsetX, event.offsetY);
+    // The tile may be drawn narrower than its nominal size (a strip in a phone-width card): scale back.
+    const canvas = event.currentTarget as HTMLCanvasElement;
+    const scale = canvas.clientWidth > 0 ? (geometry.width * geometry.zoomX) / canvas.clientWidth : 1;
+    const pixel = pixelAt(geometry, event.offsetX * scale, event.offsetY * scale);
     this.#setProbe(pixel ? { channel, ...pixel } : null);
   }
 
@@ -221,18 +229,16 @@ export class CbFeatureMap extends LitElement {
   }
 
   #renderTile(channel: number, geometry: PlaneGeometry, summary: MapSummary) {
-    const tensor = this.tensor as Tensor;
+    const tensor = this.#shown as Tensor;
     const painted = paintSize(geometry);
-    const cssWidth = geometry.width * geometry.zoomX;
-    const cssHeight = geometry.height * geometry.zoomY;
-    const size = { width: `${cssWidth}px`, height: `${cssHeight}px` };
+    const { tile, canvas } = tileSizes(geometry);
     const probe = this.probe?.channel === channel ? this.probe : null;
     const highlight = this.highlight;
     const planeSize = geometry.height * geometry.width;
     const value = probe ? tensor.data[channel * planeSize + probe.y * geometry.width + probe.x] : undefined;
     const channels = geometry.channels;
     return html`<figure>
-      <div class="tile" style=${styleMap(size)}>
+      <div class="tile" style=${styleMap(tile)}>
         <canvas
           class=${geometry.zoomX < 1 ? 'smooth' : ''}
           role="img"
@@ -241,7 +247,7 @@ export class CbFeatureMap extends LitElement {
           data-channel=${channel}
           width=${painted.width}
           height=${painted.height}
-          style=${styleMap(size)}
+          style=${styleMap(canvas)}
           @pointermove=${(e: PointerEvent) => this.#onPointerMove(e, channel)}
           @pointerleave=${() => this.#setProbe(null)}
           @keydown=${(e: KeyboardEvent) => this.#onKeyDown(e, channel)}
@@ -254,7 +260,7 @@ export class CbFeatureMap extends LitElement {
             ? html`<div
                 class="tooltip"
                 aria-live="polite"
-                style=${styleMap({ left: `${(probe.x + 0.5) * geometry.zoomX}px`, top: `${probe.y * geometry.zoomY}px` })}
+                style=${styleMap({ left: percent(probe.x + 0.5, geometry.width), top: percent(probe.y, geometry.height) })}
               >
                 (${probe.y + 1}, ${probe.x + 1}) = ${formatAmong(value, this.#extent, 4)}
               </div>`
@@ -267,7 +273,7 @@ export class CbFeatureMap extends LitElement {
 
   /** Whether to add the colour tile: an RGB picture whose values are all in [0, 1]. */
   get #showsComposite(): boolean {
-    const tensor = this.tensor;
+    const tensor = this.#shown;
     const scale = this.#colourScale;
     return (
       this.composite &&
@@ -280,16 +286,13 @@ export class CbFeatureMap extends LitElement {
   }
 
   #renderComposite(geometry: PlaneGeometry) {
-    const size = {
-      width: `${geometry.width * geometry.zoomX}px`,
-      height: `${geometry.height * geometry.zoomY}px`,
-    };
+    const { tile, canvas } = tileSizes(geometry);
     const painted = paintSize(geometry);
     return html`<figure>
-      <div class="tile" style=${styleMap(size)}>
+      <div class="tile" style=${styleMap(tile)}>
         <canvas class=${geometry.zoomX < 1 ? 'smooth' : ''} role="img" data-channel="-1"
           aria-label=${`${this.label}, colour picture, ${geometry.height}×${geometry.width}`}
-          width=${painted.width} height=${painted.height} style=${styleMap(size)}></canvas>
+          width=${painted.width} height=${painted.height} style=${styleMap(canvas)}></canvas>
       </div>
       <figcaption>colour</figcaption>
     </figure>`;
@@ -297,10 +300,10 @@ export class CbFeatureMap extends LitElement {
 
   #renderBox(box: PixelBox, geometry: PlaneGeometry, className: string) {
     const style = {
-      left: `${box.left * geometry.zoomX - 1}px`,
-      top: `${box.top * geometry.zoomY - 1}px`,
-      width: `${(box.right - box.left + 1) * geometry.zoomX + 2}px`,
-      height: `${(box.bottom - box.top + 1) * geometry.zoomY + 2}px`,
+      left: `calc(${percent(box.left, geometry.width)} - 1px)`,
+      top: `calc(${percent(box.top, geometry.height)} - 1px)`,
+      width: `calc(${percent(box.right - box.left + 1, geometry.width)} + 2px)`,
+      height: `calc(${percent(box.bottom - box.top + 1, geometry.height)} + 2px)`,
     };
     return html`<div class=${className} style=${styleMap(style)}></div>`;
   }
@@ -323,14 +326,15 @@ export class CbFeatureMap extends LitElement {
   }
 
   override render() {
-    const tensor = this.tensor;
+    const arriving = this.tensor;
+    if (!arriving) return html`<p class="note">No map yet.</p>`;
+    const tensor = this.#shown;
     const geometry = this.#geometry;
-    if (!tensor || !geometry) return html`<p class="note">No map yet.</p>`;
-    if (tensor.size === 0) return html`<p class="note">The map is empty (${tensor.shape.join('×')}).</p>`;
     const summary = this.#summary;
     const scale = this.#colourScale;
-    if (!summary || !scale)
-      return html`<p class="note" role="status">Drawing the ${tensor.shape.join('×')} map…</p>`;
+    if (!tensor || !geometry || !summary || !scale)
+      return html`<p class="note" role="status">Drawing the ${arriving.shape.join('×')} map…</p>`;
+    if (tensor.size === 0) return html`<p class="note">The map is empty (${tensor.shape.join('×')}).</p>`;
     const shown = Math.min(geometry.channels, this.maxChannels);
     const nonFinite = summary.nonFinite;
     return html`<div class="tiles">
@@ -343,9 +347,6 @@ export class CbFeatureMap extends LitElement {
 }
 
 /** Numbers in accessible labels: three significant digits with an ASCII minus, so tests and readers agree. */
-/** Canvas pixels painted in one task before a paint is split into a task per canvas. */
-const PAINT_AT_ONCE_PIXELS = 1 << 18;
-
 function plainNumber(value: number): string {
   if (Number.isNaN(value)) return 'none';
   return String(Number(value.toPrecision(3)));

@@ -1,5 +1,29 @@
 import { describe, expect, it } from 'vitest';
-import { SLICE_VALUES, summaryInSlices, summaryNow } from './map-summary';
+import { type MapSummary, measureSteps, runToEnd, STEP_VALUES, sameAs, summaryNow } from './map-summary';
+
+/** The figures the slow, obvious way: finite values only, NaN min/max for a plane with none. */
+function bruteForce(data: Float32Array, planeSize: number) {
+  const planes = [];
+  for (let start = 0; start < data.length; start += planeSize) {
+    const finite = [...data.subarray(start, start + planeSize)].filter(Number.isFinite);
+    planes.push({
+      min: finite.length ? finite.reduce((a, b) => Math.min(a, b)) : Number.NaN,
+      max: finite.length ? finite.reduce((a, b) => Math.max(a, b)) : Number.NaN,
+      nonFinite: Math.min(planeSize, data.length - start) - finite.length,
+    });
+  }
+  return planes;
+}
+
+function steps(data: Float32Array, planeSize: number, previous?: Float32Array) {
+  const run = measureSteps(data, planeSize, previous);
+  let count = 0;
+  for (;;) {
+    const step = run.next();
+    if (step.done) return { summary: step.value as MapSummary, count };
+    count++;
+  }
+}
 
 describe('map summary', () => {
   it('gives each plane its finite min and max and counts the rest', () => {
@@ -16,23 +40,69 @@ describe('map summary', () => {
     });
   });
 
-  it('measures a map bigger than one slice in slices, to the same figures', async () => {
-    const planeSize = SLICE_VALUES + 7;
+  it('agrees with a brute-force count on random planes full of NaN and ±∞', () => {
+    let state = 7;
+    const next = () => {
+      state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
+      return state / 2 ** 32;
+    };
+    const special = [Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY, -0];
+    for (let trial = 0; trial < 40; trial++) {
+      const planeSize = 1 + Math.floor(next() * 9);
+      const rate = next();
+      const data = Float32Array.from({ length: planeSize * (1 + Math.floor(next() * 4)) }, () =>
+        next() < rate ? (special[Math.floor(next() * 4)] as number) : (next() - 0.5) * 100,
+      );
+      const summary = runToEnd(measureSteps(data, planeSize));
+      expect(summary.planes).toEqual(bruteForce(data, planeSize));
+      const finite = [...data].filter(Number.isFinite);
+      expect(summary.min).toBe(finite.length ? Math.min(...finite) : Number.POSITIVE_INFINITY);
+      expect(summary.nonFinite).toBe(data.length - finite.length);
+    }
+  });
+
+  it('measures a big map a step at a time, to the same figures', () => {
+    const planeSize = STEP_VALUES + 7;
     const data = new Float32Array(planeSize * 2);
     data[3] = -5;
-    data[planeSize + SLICE_VALUES + 2] = 9; // in the second plane's second slice
+    data[planeSize + STEP_VALUES + 2] = 9; // in the second plane's second step
     data[planeSize] = Number.NaN;
     expect(summaryNow(data, planeSize)).toBeUndefined();
-    const summary = await summaryInSlices(data, planeSize, () => false);
-    expect(summary?.planes).toEqual([
+    const { summary, count } = steps(data, planeSize);
+    expect(count).toBe(4);
+    expect(summary.planes).toEqual([
       { min: -5, max: 0, nonFinite: 0 },
       { min: 0, max: 9, nonFinite: 1 },
     ]);
     expect(summaryNow(data, planeSize)).toBe(summary);
   });
 
-  it('stops when nobody needs the answer any more', async () => {
-    const data = new Float32Array(SLICE_VALUES * 3);
-    expect(await summaryInSlices(data, data.length, () => true)).toBeUndefined();
+  it('keeps the figures of planes bit-identical to the map before and reads only the changed one', () => {
+    const planeSize = STEP_VALUES * 2;
+    const before = Float32Array.from({ length: planeSize * 3 }, (_, i) => Math.sin(i));
+    before[5] = Number.NaN;
+    runToEnd(measureSteps(before, planeSize));
+    const after = before.slice();
+    after[planeSize + 11] = 42; // plane 2 changes
+    const { summary, count } = steps(after, planeSize, before);
+    expect([...(sameAs(after)?.planes ?? [])]).toEqual([1, 0, 1]);
+    expect(sameAs(after)?.data).toBe(before);
+    expect(summary.planes).toEqual(bruteForce(after, planeSize));
+    expect(summary.max).toBe(42);
+    // Planes 1 and 3: compared in two steps each; plane 2: the change found at once, then read in two.
+    expect(count).toBe(2 + 2 + 2);
+    // A third map compared with the second: the second's comparison (holding the first) is let go.
+    const third = after.slice();
+    runToEnd(measureSteps(third, planeSize, after));
+    expect([...(sameAs(third)?.planes ?? [])]).toEqual([1, 1, 1]);
+    expect(sameAs(after)).toBeUndefined();
+  });
+
+  it('does not compare with a map of another length', () => {
+    const before = new Float32Array(8);
+    runToEnd(measureSteps(before, 4));
+    const other = new Float32Array(12);
+    runToEnd(measureSteps(other, 4, before));
+    expect(sameAs(other)).toBeUndefined();
   });
 });

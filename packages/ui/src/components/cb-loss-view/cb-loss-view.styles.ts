@@ -21,6 +21,11 @@ export const lossViewStyles = css`
     flex-wrap: wrap;
     gap: var(--cb-space-5);
   }
+  /* A map wider than the card (the 10-class gradient strip at phone width) shrinks to fit it. */
+  .maps > div {
+    min-width: 0;
+    max-width: 100%;
+  }
   h4 {
     margin: 0 0 var(--cb-space-1);
     font-size: 13px;
