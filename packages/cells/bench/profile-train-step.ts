@@ -1,8 +1,7 @@
 // pnpm --filter @convbook/cells exec tsx bench/profile-train-step.ts: where a training step of the digits
 // network spends its time, layer by layer (forward and backward), one thread, batch 20. Prints only.
-import { createRandom, type Layer, Network, ready } from '@convbook/core';
+import { createRandom, DIGITS_CNN_LAYERS, type Layer, Network, ready } from '@convbook/core';
 import { DIGIT_PIXELS, loadDigits } from '../src/kinds/digits/digits-data';
-import { digitsLayerSpecs } from './train-engines';
 
 const BATCH = 20;
 const STEPS = 100;
@@ -10,7 +9,7 @@ await ready();
 const digits = await loadDigits();
 const images = Float32Array.from(digits.pixels.subarray(0, 2000 * DIGIT_PIXELS), (v) => v / 255);
 const labels = digits.labels.subarray(0, 2000);
-const network = new Network([1, 28, 28], digitsLayerSpecs, BATCH);
+const network = new Network([1, 28, 28], DIGITS_CNN_LAYERS, BATCH);
 network.initialize(createRandom(1), (p) => (p.layerId === 'dense' ? 'glorot' : 'he'));
 
 const spent = new Map<string, number>();

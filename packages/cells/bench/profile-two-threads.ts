@@ -4,6 +4,7 @@
 import { loadavg } from 'node:os';
 import {
   createRandom,
+  DIGITS_CNN_LAYERS,
   Network,
   openParallelTrainer,
   type ParallelTrainer,
@@ -12,7 +13,6 @@ import {
 } from '@convbook/core';
 import { createNodeTrainPool } from '@convbook/core/node';
 import { DIGIT_PIXELS, loadDigits } from '../src/kinds/digits/digits-data';
-import { digitsLayerSpecs } from './train-engines';
 
 const BATCH = Number(process.env.BATCH ?? 20);
 const ROUNDS = Number(process.env.ROUNDS ?? 9);
@@ -24,7 +24,7 @@ const labels = digits.labels.subarray(0, 2000);
 const adam = { optimizer: 'adam', learningRate: 0.002 } as const;
 
 function network(): Network {
-  const net = new Network([1, 28, 28], digitsLayerSpecs, BATCH);
+  const net = new Network([1, 28, 28], DIGITS_CNN_LAYERS, BATCH);
   net.initialize(createRandom(1), (p) => (p.layerId === 'dense' ? 'glorot' : 'he'));
   return net;
 }

@@ -10,6 +10,7 @@ import {
   type ConvGeometry,
   createParallelConv,
   createRandom,
+  DIGITS_CNN_LAYERS,
   getKernels,
   Network,
   openParallelTrainer,
@@ -21,7 +22,7 @@ import { createNodeTrainPool, createNodeWorkerPool } from '@convbook/core/node';
 import { runNotebook } from '../src/cli/run-notebook';
 import { DIGIT_PIXELS, loadDigits } from '../src/kinds/digits/digits-data';
 import { writeBenchmarksBlock } from './benchmarks-block';
-import { convnetjsStep, digitsLayerSpecs, tfjsStep } from './train-engines';
+import { convnetjsStep, tfjsStep } from './train-engines';
 
 const BENCHMARKS = fileURLToPath(new URL('../../../BENCHMARKS.md', import.meta.url));
 const EXAMPLE = fileURLToPath(new URL('../../../examples/digits.json', import.meta.url));
@@ -39,7 +40,7 @@ const digits = await loadDigits();
 const images = Float32Array.from(digits.pixels.subarray(0, 2000 * DIGIT_PIXELS), (v) => v / 255);
 const labels = digits.labels.subarray(0, 2000);
 
-const network = new Network([1, 28, 28], digitsLayerSpecs, BATCH);
+const network = new Network([1, 28, 28], DIGITS_CNN_LAYERS, BATCH);
 network.initialize(createRandom(1), (p) => (p.layerId === 'dense' ? 'glorot' : 'he'));
 let cursor = 0;
 const convbookStep = (): void => {
@@ -60,7 +61,7 @@ function twoThreads(shareMemory: boolean): {
   trainer: ParallelTrainer;
   step: () => Promise<void>;
 } {
-  const net = new Network([1, 28, 28], digitsLayerSpecs, BATCH);
+  const net = new Network([1, 28, 28], DIGITS_CNN_LAYERS, BATCH);
   net.initialize(createRandom(1), (p) => (p.layerId === 'dense' ? 'glorot' : 'he'));
   const trainer = openParallelTrainer(net, helpers[shareMemory ? 0 : 1] as WorkerPool, {
     shareMemory,

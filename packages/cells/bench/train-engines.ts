@@ -3,35 +3,10 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { TrainLayerSpec } from '@convbook/core';
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 
-/** The digits network in Convbook's layer specs, in ConvNetJS's layer_defs and in TensorFlow.js ops. */
-export const digitsLayerSpecs: TrainLayerSpec[] = [
-  {
-    kind: 'conv',
-    id: 'conv1',
-    outChannels: 8,
-    kernel: [5, 5],
-    stride: [1, 1],
-    pad: [2, 2, 2, 2],
-    activation: 'relu',
-  },
-  { kind: 'pool', id: 'pool1', size: [2, 2], stride: [2, 2] },
-  {
-    kind: 'conv',
-    id: 'conv2',
-    outChannels: 16,
-    kernel: [5, 5],
-    stride: [1, 1],
-    pad: [2, 2, 2, 2],
-    activation: 'relu',
-  },
-  { kind: 'pool', id: 'pool2', size: [3, 3], stride: [3, 3] },
-  { kind: 'flatten', id: 'flat' },
-  { kind: 'dense', id: 'dense', units: 10, activation: 'none' },
-];
+/** The digits network (core's DIGITS_CNN_LAYERS) in ConvNetJS's layer_defs and in TensorFlow.js ops. */
 
 interface ConvNetJs {
   Net: new () => { makeLayers(defs: unknown[]): void };

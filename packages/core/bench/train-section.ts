@@ -2,38 +2,13 @@ import { loadavg } from 'node:os';
 import { getKernels } from '../src/backend/active-kernels';
 import { WasmWorkspace } from '../src/backend/wasm-workspace';
 import { createRandom } from '../src/random';
-import type { LayerSpec } from '../src/train/layers';
+import { DIGITS_CNN_LAYERS } from '../src/train/digits-cnn';
 import { Network } from '../src/train/network';
 import { softmaxCrossEntropyBatch } from '../src/train/softmax-batch';
 import { NativeSoftmaxLoss } from '../src/train/softmax-native';
 import { type Contender, measureInterleaved, type Timing } from './measure';
 import { type BenchSection, ms, ratio } from './report';
 
-/** The digits network of examples/digits.json (packages/cells/bench/train-engines.ts has the same). */
-const DIGITS: LayerSpec[] = [
-  {
-    kind: 'conv',
-    id: 'conv1',
-    outChannels: 8,
-    kernel: [5, 5],
-    stride: [1, 1],
-    pad: [2, 2, 2, 2],
-    activation: 'relu',
-  },
-  { kind: 'pool', id: 'pool1', size: [2, 2], stride: [2, 2] },
-  {
-    kind: 'conv',
-    id: 'conv2',
-    outChannels: 16,
-    kernel: [5, 5],
-    stride: [1, 1],
-    pad: [2, 2, 2, 2],
-    activation: 'relu',
-  },
-  { kind: 'pool', id: 'pool2', size: [3, 3], stride: [3, 3] },
-  { kind: 'flatten', id: 'flat' },
-  { kind: 'dense', id: 'dense', units: 10, activation: 'none' },
-];
 const BATCH = 20;
 const STEPS = 10;
 
@@ -44,7 +19,7 @@ const bestOf = (timings: readonly Timing[], name: string) =>
 
 /** A network on 40 batches of synthetic digits (blobs of ink in [0, 1]; the speed does not read them). */
 function trainer(options: ConstructorParameters<typeof Network>[3]): () => void {
-  const net = new Network([1, 28, 28], DIGITS, BATCH, options);
+  const net = new Network([1, 28, 28], DIGITS_CNN_LAYERS, BATCH, options);
   net.initialize(createRandom(1), (p) => (p.layerId === 'dense' ? 'glorot' : 'he'));
   const random = createRandom(2);
   const images = Float32Array.from({ length: 40 * BATCH * 784 }, () => Math.max(0, random() * 2 - 1));

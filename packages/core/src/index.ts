@@ -112,6 +112,8 @@ export {
   type ConvLayerSpec,
   canShareMemory,
   type DenseLayerSpec,
+  DIGITS_CNN_INPUT,
+  DIGITS_CNN_LAYERS,
   denseBackward,
   denseForward,
   type FlattenLayerSpec,

@@ -3,6 +3,7 @@
 export type { ConvLayerSpec } from './conv-layer';
 export { denseBackward, denseForward } from './dense';
 export type { DenseLayerSpec, FlattenLayerSpec } from './dense-layer';
+export { DIGITS_CNN_INPUT, DIGITS_CNN_LAYERS } from './digits-cnn';
 export { type InitName, initWeights } from './init';
 export type { Layer, LayerActivation, LayerParams, LayerSpec } from './layers';
 export { Network } from './network';
