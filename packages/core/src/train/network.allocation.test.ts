@@ -5,7 +5,7 @@ import { referenceKernels } from '../backend/reference-kernels';
 import { createRandom } from '../random';
 import { ready } from '../ready';
 import { DenseLayer } from './dense-layer';
-import type { LayerSpec } from './layers';
+import { DIGITS_CNN_LAYERS } from './digits-cnn';
 import { Network, type NetworkOptions } from './network';
 import type { OptimizerOptions } from './optimizers';
 
@@ -13,31 +13,6 @@ import type { OptimizerOptions } from './optimizers';
 // block is taken from the WASM heap and the WASM memory does not grow. The counters wrap the global
 // constructors and the heap itself, so the check also holds for code written later.
 
-/** The digits network at its real sizes (conv 5×5×8 → pool 2 → conv 5×5×16 → pool 3 → dense 10). */
-const specs: LayerSpec[] = [
-  {
-    kind: 'conv',
-    id: 'c1',
-    outChannels: 8,
-    kernel: [5, 5],
-    stride: [1, 1],
-    pad: [2, 2, 2, 2],
-    activation: 'relu',
-  },
-  { kind: 'pool', id: 'p1', size: [2, 2], stride: [2, 2] },
-  {
-    kind: 'conv',
-    id: 'c2',
-    outChannels: 16,
-    kernel: [5, 5],
-    stride: [1, 1],
-    pad: [2, 2, 2, 2],
-    activation: 'relu',
-  },
-  { kind: 'pool', id: 'p2', size: [3, 3], stride: [3, 3] },
-  { kind: 'flatten', id: 'f' },
-  { kind: 'dense', id: 'd', units: 10, activation: 'none' },
-];
 const BATCH = 20;
 const CONSTRUCTORS = [
   'ArrayBuffer',
@@ -107,8 +82,9 @@ function trainedNetwork(options: NetworkOptions): {
   net: Network;
   step: (batch: number, optimizer: OptimizerOptions) => void;
 } {
-  const net = new Network([1, 28, 28], specs, BATCH, options);
-  net.initialize(createRandom(3), (p) => (p.layerId === 'd' ? 'glorot' : 'he'));
+  // The digits network at its real sizes.
+  const net = new Network([1, 28, 28], DIGITS_CNN_LAYERS, BATCH, options);
+  net.initialize(createRandom(3), (p) => (p.layerId === 'dense' ? 'glorot' : 'he'));
   const random = createRandom(4);
   for (let k = 0; k < net.input.length; k++) net.input[k] = random();
   const labels = Uint8Array.from({ length: BATCH }, (_, k) => k % 10);
