@@ -107,6 +107,10 @@ for (let round = 0; round < ROUNDS; round++) {
   for (const e of engines) {
     // A few untimed steps first: the other engines ran for seconds meanwhile, long enough for a helper
     // thread to leave its run (shared-helper.ts), and a training run never pauses like that between steps.
+    // A shared-memory step is synchronous: the pool hands the helper its new run only once this thread
+    // is back in the event loop (a training run is, every few steps, to report progress), hence the pause.
+    for (let i = 0; i < Math.min(e.reps, 5); i++) await e.step();
+    await new Promise((resolve) => setTimeout(resolve, 20));
     for (let i = 0; i < Math.min(e.reps, 5); i++) await e.step();
     const t0 = performance.now();
     for (let i = 0; i < e.reps; i++) await e.step();
