@@ -60,6 +60,8 @@ describe('formatAmong', () => {
 describe('formatMs and formatShapeForPeople', () => {
   it('formats compute times by magnitude', () => {
     expect(formatMs(0.42)).toBe('0.4 ms');
+    expect(formatMs(0.01)).toBe('< 0.1 ms');
+    expect(formatMs(0)).toBe('< 0.1 ms');
     expect(formatMs(12.4)).toBe('12 ms');
     expect(formatMs(1250)).toBe('1.25 s');
   });

@@ -63,9 +63,10 @@ export function largestMagnitude(data: ArrayLike<number>): number {
   return largest;
 }
 
-/** Compute time: `0.4 ms`, `12 ms`, `1.25 s`. */
+/** Compute time: `< 0.1 ms`, `0.4 ms`, `12 ms`, `1.25 s` (never "0.0 ms": it took some time). */
 export function formatMs(ms: number): string {
   if (!Number.isFinite(ms) || ms < 0) return '–';
+  if (ms < 0.05) return '< 0.1 ms';
   if (ms < 1) return `${ms.toFixed(1)} ms`;
   if (ms < 1000) return `${Math.round(ms)} ms`;
   return `${trimZeros((ms / 1000).toFixed(2))} s`;
