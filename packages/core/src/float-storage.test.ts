@@ -53,4 +53,14 @@ describe('storage readied in idle time', () => {
     allocateFloats(SHARED_FROM_LENGTH);
     expect(readyStorage()).toBe(false);
   });
+
+  it('readies at most 2^25 values in all', () => {
+    setFloatStorage('shared');
+    allocateFloats(1 << 24);
+    allocateFloats((1 << 24) + 1);
+    allocateFloats(1 << 20);
+    let readied = 0;
+    while (readyStorage()) readied++;
+    expect(readied).toBe(2); // 2^20 + (2^24 + 1) fit; 2^24 more would not
+  });
 });

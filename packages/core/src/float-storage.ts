@@ -18,6 +18,8 @@ const shared: FloatAllocator = (length) => new Float32Array(new SharedArrayBuffe
 export const SHARED_FROM_LENGTH = 1 << 16;
 /** How many distinct output sizes are readied ahead (one buffer each). */
 const READIED_SIZES = 8;
+/** At most this many values readied in all (128 MB): a 4096² photo's maps are not worth doubling. */
+const READIED_VALUES = 1 << 25;
 
 let allocator: FloatAllocator = ordinary;
 /** Output sizes asked for lately, most recent last. */
@@ -41,7 +43,9 @@ export function allocateFloats(length: number): Float32Array {
  */
 export function readyStorage(): boolean {
   if (allocator === ordinary) return false;
-  const length = recentLengths.findLast((n) => !readied.has(n));
+  let held = 0;
+  for (const n of readied.keys()) held += n;
+  const length = recentLengths.findLast((n) => !readied.has(n) && held + n <= READIED_VALUES);
   if (length === undefined) return false;
   const buffer = allocator(length);
   buffer.fill(0); // the touch: zeros are what fresh storage holds anyway
