@@ -11,8 +11,13 @@ import { OBSERVE_LONG_TASKS } from './long-tasks';
 
 const notebook = (title: string, cells: unknown[]) => ({ format: 'convbook', version: 1, title, cells });
 
-describe('heavy input in the browser', () => {
+// Isolated, big maps live in shared memory (the worker's op outputs, the parallel conv's output).
+describe.each([
+  ['', false],
+  [', served with COOP/COEP (maps in shared memory)', true],
+])('heavy input in the browser%s', (_served, isolated) => {
   const session = useAppSession({
+    isolated,
     open: false,
     prepare: async ({ context }) => {
       await context.addInitScript(OBSERVE_LONG_TASKS);
