@@ -10,6 +10,16 @@ export const kernelEditorStyles = css`
     gap: var(--cb-space-5);
     align-items: flex-start;
   }
+  /* On a narrow card a long kernel (1×13) scrolls sideways and its heat map shrinks to fit. */
+  .layout > * {
+    min-width: 0;
+    max-width: 100%;
+  }
+  .banks > div {
+    max-width: 100%;
+    overflow-x: auto;
+    padding: 2px;
+  }
   .source {
     display: flex;
     flex-wrap: wrap;
