@@ -1,4 +1,4 @@
-import { sameBits } from './same-bits';
+import { sameBits } from '@convbook/cells';
 
 /**
  * Min, max and the count of NaN/±∞ values of each plane of a map, and of the whole map: what the legend,
@@ -100,7 +100,7 @@ export function* measureSteps(
 /** Whether a[start, end) and b[start, end) hold the same bits, a step at a time. */
 function* equalSteps(a: Float32Array, b: Float32Array, start: number, end: number): Generator<void, boolean> {
   for (let from = start; from < end; from += STEP_VALUES) {
-    if (!sameBits(a, b, from, Math.min(end, from + STEP_VALUES))) return false;
+    if (!sameBits(a, b, from, Math.min(end, from + STEP_VALUES) - from)) return false;
     yield;
   }
   return true;
