@@ -169,7 +169,7 @@ function writeSection(markdown: string): void {
   writeFileSync(BENCHMARKS, next);
 }
 
-interface Scenario {
+export interface Scenario {
   readonly notebook: ExampleNotebook;
   readonly editedKernel: string;
   /** The accessible name of the edited weight's field (banks name the kernel and channel too). */
@@ -178,13 +178,13 @@ interface Scenario {
   load(page: Page): Promise<void>;
 }
 
-interface ScenarioResult {
+export interface ScenarioResult {
   readonly watchedIds: readonly string[];
   readonly rows: readonly string[][];
 }
 
 /** Times EDITS edits of one weight of `editedKernel` (after WARMUP) until every downstream map repaints. */
-async function runScenario(page: Page, scenario: Scenario): Promise<ScenarioResult> {
+export async function runScenario(page: Page, scenario: Scenario): Promise<ScenarioResult> {
   await scenario.load(page);
   await waitForIdle(page, 120_000);
   const downstream = downstreamOf(scenario.notebook, scenario.editedKernel);
@@ -237,9 +237,10 @@ const TABLE_HEAD = [
   '| :-- | --: | --: | --: | --: | --: | --: |',
 ];
 
-async function main(): Promise<void> {
+/** The lecture notebook (the app's first) and issue 14's network, in that order. */
+export function benchScenarios(): Scenario[] {
   const network = networkNotebook();
-  const scenarios: Scenario[] = [
+  return [
     {
       notebook: readExample('lecture'),
       editedKernel: 'sobelX',
@@ -253,6 +254,10 @@ async function main(): Promise<void> {
       load: (page) => importNotebookFile(page, 'edit-to-paint-bench.json', JSON.stringify(network)),
     },
   ];
+}
+
+async function main(): Promise<void> {
+  const scenarios = benchScenarios();
   // As `pnpm start` and `vite preview` serve the app: cross-origin isolated (COOP/COEP), so the worker can
   // share memory; then as a plain static host without those headers serves it.
   const runs: { label: string; lecture: ScenarioResult; net: ScenarioResult }[] = [];
@@ -305,4 +310,5 @@ async function main(): Promise<void> {
   );
 }
 
-await main();
+// Run as a script (not when scripts/ tools import the scenarios).
+if (process.argv[1] === fileURLToPath(import.meta.url)) await main();

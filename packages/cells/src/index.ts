@@ -92,7 +92,7 @@ export { type Validation, validateNotebook } from './document/validate-notebook'
 export { decodeWeights, encodeWeights, roundToHalf, type WeightPrecision } from './document/weight-encoding';
 // Issue 14: which channel planes of a tensor changed since another (cheap for the outputs of conv and pool
 // cells that redid only some channels), for a host that sends only those planes to the page.
-export { changedPlanes, sameBits } from './kinds/channel-planes';
+export { changedPlanes, planeLineage, replacePlanes, sameBits } from './kinds/channel-planes';
 export {
   type CellKind,
   type CellKindSchema,

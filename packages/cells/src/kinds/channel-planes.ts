@@ -27,6 +27,19 @@ const madeFrom = new WeakMap<
   { readonly source: WeakRef<Tensor>; readonly planes: readonly number[] }
 >();
 
+/**
+ * Where `t` came from, when replacePlanes made it and its source is still alive: every plane not listed
+ * holds the source's bits. The notebook worker tells the page (ui worker/transfer-codec.ts), so the page
+ * need not compare 15 unchanged maps of 512×512 to find the one an edit changed.
+ */
+export function planeLineage(
+  t: Tensor,
+): { readonly source: Tensor; readonly planes: readonly number[] } | undefined {
+  const made = madeFrom.get(t);
+  const source = made?.source.deref();
+  return made && source ? { source, planes: made.planes } : undefined;
+}
+
 /** The planes (first-axis indices) whose bits differ between two tensors of the same shape. */
 export function changedPlanes(a: Tensor, b: Tensor): number[] {
   const made = madeFrom.get(b);

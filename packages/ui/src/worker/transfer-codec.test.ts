@@ -1,5 +1,7 @@
+import { replacePlanes } from '@convbook/cells';
 import { Tensor } from '@convbook/core';
 import { describe, expect, it } from 'vitest';
+import { keptPlanes } from '../paint/plane-lineage';
 import { decodeTransferred, encodeForTransfer } from './transfer-codec';
 
 describe('encodeForTransfer / decodeTransferred', () => {
@@ -49,5 +51,34 @@ describe('encodeForTransfer / decodeTransferred', () => {
     shared[0] = 9; // only to show the memory is shared; a Tensor's values never change in the app
     expect(decoded.tensor.data[0]).toBe(9);
     expect(decoded.extra[0]).toBe(9);
+  });
+
+  it("tells the page which planes of a cell's new map it copied from the map sent before", () => {
+    const first = new Tensor(
+      [3, 2, 2],
+      Float32Array.from({ length: 12 }, (_, i) => i),
+    );
+    const sentFirst = encodeForTransfer({ tensor: first });
+    const pageFirst = decodeTransferred(
+      structuredClone(sentFirst.payload, { transfer: sentFirst.transfer }),
+    ) as {
+      tensor: Tensor;
+    };
+    const second = replacePlanes(first, [1], new Tensor([1, 2, 2], Float32Array.of(-1, -2, -3, -4)));
+    const sentSecond = encodeForTransfer({ tensor: second });
+    const pageSecond = decodeTransferred(
+      structuredClone(sentSecond.payload, { transfer: sentSecond.transfer }),
+    ) as { tensor: Tensor };
+    expect([...pageSecond.tensor.data]).toEqual([0, 1, 2, 3, -1, -2, -3, -4, 8, 9, 10, 11]);
+    expect([...(keptPlanes(pageSecond.tensor.data, pageFirst.tensor.data) ?? [])]).toEqual([1, 0, 1]);
+    // Against any other map the page holds, nothing is claimed.
+    expect(keptPlanes(pageSecond.tensor.data, pageFirst.tensor.data.slice())).toBeUndefined();
+  });
+
+  it('claims nothing for a map built from one the page never received', () => {
+    const unsent = new Tensor([2, 1, 2], Float32Array.of(1, 2, 3, 4));
+    const made = replacePlanes(unsent, [0], new Tensor([1, 1, 2], Float32Array.of(5, 6)));
+    const sent = encodeForTransfer({ tensor: made });
+    expect(sent.payload).toEqual({ tensor: expect.not.objectContaining({ from: expect.anything() }) });
   });
 });

@@ -1,4 +1,6 @@
+import { planeLineage } from '@convbook/cells';
 import { isShared, Tensor } from '@convbook/core';
+import { recordLineage } from '../paint/plane-lineage';
 
 /**
  * Cell values cross the worker boundary by structured clone. A `Tensor` arrives as a plain
@@ -6,7 +8,33 @@ import { isShared, Tensor } from '@convbook/core';
  * the worker and *transferred*, because the worker's notebook still owns the originals. Values in shared
  * memory (a cross-origin-isolated page: notebook-worker.ts, core's float-storage.ts) go as they are: the
  * page gets a view of the same memory, no copy on either side, and a Tensor's values never change.
+ *
+ * Each tensor sent gets a number. A tensor that a cell built from its previous output, recomputing only
+ * some planes (cells' `planeLineage`), also names that output's number and the planes recomputed, so the
+ * page knows which planes it already has (paint/plane-lineage.ts).
  */
+
+/** A tensor on the wire: `from` and `replaced` only for a tensor built from one sent before. */
+interface WireTensor {
+  readonly shape: number[];
+  readonly data: Float32Array;
+  readonly id: number;
+  readonly from?: number;
+  readonly replaced?: number[];
+}
+
+/** Worker side: the number each tensor's values were sent under. */
+const sentIds = new WeakMap<Float32Array, number>();
+let lastId = 0;
+
+function wireTensor(t: Tensor, data: Float32Array): WireTensor {
+  const id = ++lastId;
+  sentIds.set(t.data, id);
+  const lineage = planeLineage(t);
+  const from = lineage ? sentIds.get(lineage.source.data) : undefined;
+  if (lineage === undefined || from === undefined) return { shape: [...t.shape], data, id };
+  return { shape: [...t.shape], data, id, from, replaced: [...lineage.planes] };
+}
 
 export interface Encoded {
   readonly payload: unknown;
@@ -18,10 +46,10 @@ export function encodeForTransfer(value: unknown): Encoded {
   const transfer: Transferable[] = [];
   const walk = (v: unknown): unknown => {
     if (v instanceof Tensor) {
-      if (isShared(v.data)) return { shape: [...v.shape], data: v.data };
+      if (isShared(v.data)) return wireTensor(v, v.data);
       const data = v.data.slice();
       transfer.push(data.buffer);
-      return { shape: [...v.shape], data };
+      return wireTensor(v, data);
     }
     if (v instanceof Float32Array || v instanceof Int32Array || v instanceof Uint8Array) {
       if (isShared(v)) return v;
@@ -40,23 +68,47 @@ export function encodeForTransfer(value: unknown): Encoded {
   return { payload: walk(value), transfer };
 }
 
-/** The inverse on the page: every `{ shape: number[], data: Float32Array }` becomes a Tensor again. */
+/**
+ * Page side: the values of the tensors received lately, by number, to resolve `from`. A cell's next map
+ * names its last one, so a few hundred are plenty; they are held weakly.
+ */
+const received = new Map<number, WeakRef<Float32Array>>();
+const REMEMBERED = 512;
+
+/** The inverse on the page: every wire tensor becomes a Tensor again. */
 export function decodeTransferred(payload: unknown): unknown {
   if (Array.isArray(payload)) return payload.map(decodeTransferred);
   if (!isPlainObject(payload)) return payload;
-  if (isWireTensor(payload)) return new Tensor(payload.shape, payload.data);
+  if (isWireTensor(payload)) return receiveTensor(payload);
   const out: Record<string, unknown> = {};
   for (const [key, field] of Object.entries(payload)) out[key] = decodeTransferred(field);
   return out;
 }
 
-function isWireTensor(v: Record<string, unknown>): v is { shape: number[]; data: Float32Array } {
+function receiveTensor(wire: WireTensor): Tensor {
+  const tensor = new Tensor(wire.shape, wire.data);
+  const source = wire.from === undefined ? undefined : received.get(wire.from)?.deref();
+  // A plane is the first axis for the cells and the last two for the page: the same only in rank 3.
+  if (source !== undefined && wire.replaced !== undefined && wire.shape.length === 3)
+    recordLineage(wire.data, source, wire.shape[0] ?? 1, wire.replaced);
+  received.set(wire.id, new WeakRef(wire.data));
+  if (received.size > REMEMBERED) received.delete(received.keys().next().value as number);
+  return tensor;
+}
+
+function isWireTensor(v: Record<string, unknown>): v is WireTensor & Record<string, unknown> {
   const keys = Object.keys(v);
+  const known = keys.every(
+    (key) => key === 'shape' || key === 'data' || key === 'id' || key === 'from' || key === 'replaced',
+  );
   return (
-    keys.length === 2 &&
+    known &&
+    typeof v.id === 'number' &&
     v.data instanceof Float32Array &&
     Array.isArray(v.shape) &&
-    v.shape.every((n) => typeof n === 'number')
+    v.shape.every((n) => typeof n === 'number') &&
+    (v.replaced === undefined ||
+      (Array.isArray(v.replaced) && v.replaced.every((n) => typeof n === 'number')))
   );
 }
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { recordLineage } from '../../paint/plane-lineage';
 import { type MapSummary, measureSteps, runToEnd, STEP_VALUES, sameAs, summaryNow } from './map-summary';
 
 /** The figures the slow, obvious way: finite values only, NaN min/max for a plane with none. */
@@ -104,5 +105,31 @@ describe('map summary', () => {
     const other = new Float32Array(12);
     runToEnd(measureSteps(other, 4, before));
     expect(sameAs(other)).toBeUndefined();
+  });
+
+  it('takes the planes the worker copied as known, reading only the planes it recomputed', () => {
+    const planeSize = STEP_VALUES * 2;
+    const before = Float32Array.from({ length: planeSize * 3 }, (_, i) => Math.cos(i));
+    runToEnd(measureSteps(before, planeSize));
+    const after = before.slice();
+    after[planeSize + 3] = -7; // plane 2, which the worker recomputed
+    recordLineage(after, before, 3, [1]);
+    const { summary, count } = steps(after, planeSize, before);
+    expect(summary.planes).toEqual(bruteForce(after, planeSize));
+    expect([...(sameAs(after)?.planes ?? [])]).toEqual([1, 0, 1]);
+    expect(count).toBe(2); // plane 2 read in two steps; planes 1 and 3 neither read nor compared
+  });
+
+  it('trusts the lineage only against the very map it names', () => {
+    const planeSize = 4;
+    const before = Float32Array.of(1, 2, 3, 4, 5, 6, 7, 8);
+    const other = before.slice();
+    runToEnd(measureSteps(other, planeSize));
+    const after = before.slice();
+    after[0] = 100;
+    recordLineage(after, before, 2, [1]); // says plane 1 is before's: true of `other` too, but not checked
+    runToEnd(measureSteps(after, planeSize, other));
+    expect([...(sameAs(after)?.planes ?? [])]).toEqual([0, 1]); // found by comparing with `other`
+    expect(runToEnd(measureSteps(after, planeSize)).planes[0]?.max).toBe(100);
   });
 });

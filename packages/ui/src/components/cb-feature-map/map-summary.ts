@@ -1,4 +1,5 @@
 import { sameBits } from '@convbook/cells';
+import { keptPlanes } from '../../paint/plane-lineage';
 
 /**
  * Min, max and the count of NaN/±∞ values of each plane of a map, and of the whole map: what the legend,
@@ -8,7 +9,8 @@ import { sameBits } from '@convbook/cells';
  *
  * A map that follows another of the same shape (the next value of the same cell) is compared plane by plane
  * with it first: editing one kernel of a conv changes one output channel, and a plane that is bit-for-bit
- * the one before keeps its figures (and, on the canvas, its pixels) instead of being read again.
+ * the one before keeps its figures (and, on the canvas, its pixels) instead of being read again. When the
+ * worker said which planes it copied from that map (paint/plane-lineage.ts), those are not even compared.
  */
 export interface PlaneStats {
   readonly min: number;
@@ -72,11 +74,15 @@ export function* measureSteps(
   const size = Math.max(1, planeSize);
   const before = previous && previous.length === data.length ? summaries.get(previous) : undefined;
   const same = new Uint8Array(Math.ceil(data.length / size));
+  const kept = previous && before ? keptPlanes(data, previous) : undefined;
   const planes: PlaneStats[] = [];
   for (let plane = 0, start = 0; start < data.length; plane++, start += size) {
     const end = Math.min(data.length, start + size);
     const reused = before?.planes[plane];
-    if (previous && reused && (yield* equalSteps(data, previous, start, end))) {
+    // A plane the worker recomputed is measured, not compared first: reading it once costs less than twice.
+    let equal = false;
+    if (previous && reused) equal = kept ? kept[plane] === 1 : yield* equalSteps(data, previous, start, end);
+    if (equal && reused) {
       same[plane] = 1;
       planes.push(reused);
       continue;
