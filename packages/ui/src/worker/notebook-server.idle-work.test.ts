@@ -1,4 +1,5 @@
-import type { NotebookDocument } from '@convbook/cells';
+import { type CellValue, defineCellKind, findCellKind, type NotebookDocument } from '@convbook/cells';
+import { Tensor } from '@convbook/core';
 import { describe, expect, it } from 'vitest';
 import { serveNotebook } from './notebook-server';
 import type { MessageEndpoint } from './protocol';
@@ -45,6 +46,62 @@ describe('serveNotebook idle work', () => {
     await until(() => steps > 0);
     expect(steps).toBeGreaterThan(0);
     left = 0;
+    stop();
+    channel.port1.close();
+    channel.port2.close();
+  });
+
+  it('does no idle work while a cell computes asynchronously, and resumes once it has settled', async () => {
+    let release: (() => void) | undefined;
+    // The document's pool cell, computed by a kind that answers only when released.
+    const slow = defineCellKind({
+      kind: 'pool',
+      label: 'slow copy',
+      description: 'Its input, later (test only).',
+      inputs: { input: 'tensor' },
+      params: {},
+      output: 'tensor',
+      compute: ({ input }) =>
+        new Promise<CellValue>((resolve) => {
+          release = () =>
+            resolve({ type: 'tensor', tensor: new Tensor(input.tensor.shape, input.tensor.data) });
+        }),
+    });
+    const channel = new MessageChannel();
+    channel.port1.start();
+    channel.port2.start();
+    let steps = 0;
+    const stop = serveNotebook(channel.port2 as unknown as MessageEndpoint, {
+      findKind: (kind) => (kind === 'pool' ? slow : findCellKind(kind)),
+      idleWork: () => {
+        steps++;
+        return true; // always more to do, as readying storage for many sizes
+      },
+    });
+    const slowDoc = { ...doc, cells: [...doc.cells, { id: 's', kind: 'pool', inputs: { input: 'm' } }] };
+    channel.port1.postMessage({ type: 'load', requestId: 1, document: slowDoc });
+    await until(() => release !== undefined);
+    // The load's own compute is pending: nothing ran, however long it waits.
+    await new Promise((resolve) => setTimeout(resolve, 40));
+    expect(steps).toBe(0);
+    (release as () => void)();
+    release = undefined;
+    await until(() => steps > 3);
+    expect(steps).toBeGreaterThan(3);
+
+    // An edit starts the slow compute again: the steps stop while it is pending.
+    channel.port1.postMessage({
+      type: 'edit',
+      edit: { op: 'setParams', id: 'm', patch: { values: [[7, 2]] } },
+    });
+    await until(() => release !== undefined);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    const during = steps;
+    await new Promise((resolve) => setTimeout(resolve, 40));
+    expect(steps).toBe(during);
+    (release as () => void)();
+    await until(() => steps > during + 3);
+    expect(steps).toBeGreaterThan(during + 3);
     stop();
     channel.port1.close();
     channel.port2.close();

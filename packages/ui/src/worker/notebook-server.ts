@@ -54,15 +54,30 @@ export function serveNotebook(
   };
 
   let idleWorkScheduled = false;
+  /**
+   * Counts what can start a computation (edits applied, commands). Idle work stops as soon as it moves: a
+   * cell computing asynchronously (a conv on the other cores) leaves this thread's event loop free, and a
+   * step there (touching 16 MB takes 12 ms) would hold up the result and take a core from the conv.
+   */
+  let started = 0;
   const scheduleIdleWork = (): void => {
     const current = notebook;
     if (idleWork === undefined || idleWorkScheduled || current === undefined) return;
     idleWorkScheduled = true;
-    const step = (): void => {
-      if (queuedEdits.length > 0 || notebook !== current || !idleWork()) idleWorkScheduled = false;
-      else setTimeout(step, 0);
+    const start = (): void => {
+      const since = started;
+      const step = (): void => {
+        idleWorkScheduled = false;
+        // Edits waiting: their pass schedules the work again. A computation begun: wait till it settles.
+        if (queuedEdits.length > 0 || notebook !== current) return;
+        if (started !== since) scheduleIdleWork();
+        else if (idleWork()) {
+          idleWorkScheduled = true;
+          setTimeout(step, 0);
+        }
+      };
+      setTimeout(step, 0);
     };
-    const start = (): void => void setTimeout(step, 0);
     current.whenIdle().then(start, start);
   };
 
@@ -77,6 +92,7 @@ export function serveNotebook(
     const batch = queuedEdits;
     queuedEdits = [];
     if (!notebook) return;
+    if (batch.length > 0) started++;
     for (const edit of coalesceEdits(batch)) {
       try {
         notebook.apply(edit);
@@ -122,6 +138,7 @@ export function serveNotebook(
         return;
       case 'command':
         drainEdits();
+        started++;
         try {
           notebook?.[message.command](message.id);
         } catch (error) {
