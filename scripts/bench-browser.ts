@@ -56,15 +56,14 @@ async function timeOneEdit(
       let start = 0;
       // The start of the frame being checked: taken before the read-back, so its cost is not counted.
       let frame = performance.now();
-      for (;;) {
-        // Each watched cell's first feature-map canvas, sampled on a 32×32 grid (nearest pixel): reading back all of
-        // a 16-channel 512² map every frame would itself keep the main thread busy and delay the paint it
-        // waits for. An edit of a kernel's first channel changes channel 1 of every map downstream.
-        const signatures: string[] = [];
-        for (const host of watched) {
-          let first: HTMLCanvasElement | undefined;
+      // Each watched cell's first feature-map canvas, found once (walking every shadow root of a big
+      // notebook each frame cost milliseconds of main-thread time, counted against the app), and found again
+      // only if a re-render replaced it. (Inside an array literal the arrow function gets no name, so tsx
+      // adds no naming helper; see above.)
+      const [firstCanvas] = [
+        (host: Element): HTMLCanvasElement | undefined => {
           const roots: (Element | ShadowRoot)[] = [host.shadowRoot ?? host];
-          while (roots.length > 0 && first === undefined) {
+          while (roots.length > 0) {
             const root = roots.shift() as Element | ShadowRoot;
             for (const element of root.querySelectorAll('*')) {
               if (element.shadowRoot) roots.push(element.shadowRoot);
@@ -72,11 +71,24 @@ async function timeOneEdit(
                 element instanceof HTMLCanvasElement &&
                 element.width > 0 &&
                 (element.dataset.channel === '0' || element.dataset.channel === '-1')
-              ) {
-                first = element;
-                break;
-              }
+              )
+                return element;
             }
+          }
+          return undefined;
+        },
+      ];
+      const canvases = watched.map((host) => firstCanvas(host));
+      for (;;) {
+        // Each canvas sampled on a 32×32 grid (nearest pixel): reading back all of a 16-channel 512² map
+        // every frame would itself keep the main thread busy and delay the paint it waits for. An edit of
+        // a kernel's first channel changes channel 1 of every map downstream.
+        const signatures: string[] = [];
+        watched.forEach((host, index) => {
+          let first = canvases[index];
+          if (first === undefined || !first.isConnected) {
+            first = firstCanvas(host);
+            canvases[index] = first;
           }
           let signature = '';
           if (first !== undefined) {
@@ -91,7 +103,7 @@ async function timeOneEdit(
             signature = `${first.width}x${first.height}:${hash >>> 0}`;
           }
           signatures.push(signature);
-        }
+        });
         const now = frame;
         if (before === undefined) {
           before = signatures;

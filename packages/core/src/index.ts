@@ -63,6 +63,15 @@ export {
   type Reduction,
   softmaxCrossEntropy,
 } from './losses';
+export {
+  type Colour,
+  type DivergingColours,
+  divergingWords,
+  grayWords,
+  type PixelSampling,
+  planeRanges,
+  type ValueRange,
+} from './map-pixels';
 export { type MatmulOptions, matmul } from './matmul';
 export { type ConvJob, type ConvJobResult, runConvJob } from './parallel/conv-job';
 export { conv2dParallel } from './parallel/conv2d-parallel';

@@ -113,6 +113,31 @@ export interface KernelExports {
   ): void;
   packColumns(src: Address, dst: Address, rows: number, cols: number, stride: number): void;
   transposePack(src: Address, dst: Address, rows: number, cols: number, stride: number): void;
+  /** Values → gray RGBA words (assembly/colour-words.ts); span > 0 and finite. */
+  grayWords(src: Address, dst: Address, count: number, min: number, span: number, nanWord: number): void;
+  /** Values → diverging RGBA words; colours packed 0x00BBGGRR; maxAbs > 0 and finite. */
+  divergingWords(
+    src: Address,
+    dst: Address,
+    count: number,
+    maxAbs: number,
+    zero: number,
+    negative: number,
+    positive: number,
+    nanWord: number,
+  ): void;
+  /** dst[y·columnCount + x] = src[rows[y]·width + columns[x]] (rows, columns: i32 indices). */
+  gatherSamples(
+    src: Address,
+    width: number,
+    rows: Address,
+    rowCount: number,
+    columns: Address,
+    columnCount: number,
+    dst: Address,
+  ): void;
+  /** Per plane: finite min, finite max and the count of NaN/±∞, as f64 triples at dst. */
+  planeRanges(src: Address, dst: Address, planes: number, planeSize: number): void;
   /** dst[p] = sum of plane p of src [planes, planeSize]. */
   sumPlanes(src: Address, dst: Address, planes: number, planeSize: number): void;
   activateInPlace(src: Address, dst: Address, count: number, activation: ActivationCode, alpha: number): void;
@@ -208,6 +233,10 @@ const FUNCTION_NAMES = [
   'transposePack',
   'activateInPlace',
   'sumPlanes',
+  'grayWords',
+  'divergingWords',
+  'gatherSamples',
+  'planeRanges',
   'im2col',
   'col2im',
   'rowsToBatch',

@@ -1,5 +1,6 @@
 import { divergingColour, grayColour } from '@convbook/cells';
-import { describe, expect, it } from 'vitest';
+import { type ComputeKernels, getKernels, ready, setKernels } from '@convbook/core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ColourScale, colourPlane, roundHalfUp, type Sampling } from './colour-pixels';
 import { levelThresholds } from './gray-levels';
 
@@ -89,7 +90,19 @@ function identity(height: number, width: number): Sampling {
   };
 }
 
-describe('colourPlane', () => {
+// Every test runs twice: with the JS loops, and with core's WASM SIMD colouring (planes of 1024 pixels
+// and more; the 8×8 planes stay in JS on both runs).
+describe.each(['JS loops', 'WASM SIMD'])('colourPlane, %s', (path) => {
+  let before: ComputeKernels;
+  beforeAll(async () => {
+    await ready();
+    before = getKernels();
+    if (before.native === undefined) throw new Error('these tests need the WASM kernels');
+    // The JS run hides the WASM module: core's colouring then answers "not here" and the loops run.
+    if (path === 'JS loops') setKernels(withoutNative(before));
+  });
+  afterAll(() => setKernels(before));
+
   // 64×64 planes take the gray thresholds (gray-levels.ts), 8×8 ones the plain arithmetic: both checked.
   it.each([64, 8])(
     'paints every pixel of %i² planes exactly as divergingColour / grayColour, NaN, ±∞, flat scales included',
@@ -156,6 +169,11 @@ describe('colourPlane', () => {
     expect(reds).toEqual([4, 7, 12, 15].map((v) => Math.round((255 * v) / 15)));
   });
 });
+
+function withoutNative(kernels: ComputeKernels): ComputeKernels {
+  const { native: _, ...rest } = kernels;
+  return rest;
+}
 
 describe('roundHalfUp', () => {
   it('agrees with Math.round on halves, their neighbours and NaN', () => {

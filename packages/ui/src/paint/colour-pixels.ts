@@ -1,4 +1,5 @@
 import { divergingColour, grayColour, NAN_COLOUR, type Rgb, type ScaleKind } from '@convbook/cells';
+import { type DivergingColours, divergingWords, grayWords } from '@convbook/core';
 import { levelOf, levelThresholds, thresholdsApply } from './gray-levels';
 
 /**
@@ -15,6 +16,10 @@ import { levelOf, levelThresholds, thresholdsApply } from './gray-levels';
  * The end colours are read from the reference functions themselves, so the palette lives in one place.
  * A gray plane of 4096 pixels or more skips even the division: its levels come from 255 thresholds
  * computed with grayColour itself (gray-levels.ts).
+ *
+ * Planes of 1024 pixels or more go to core's WASM SIMD colouring (map-pixels.ts) once it has loaded: the
+ * same formulas in double precision, four pixels at a time, 2–4× faster than these loops. These stay the
+ * path until then, and for the scales the WASM path leaves alone (flat or infinite ranges).
  */
 
 export interface ColourScale {
@@ -46,6 +51,9 @@ const GRAY_WORDS = Uint32Array.from({ length: 256 }, (_, level) => packRgba(leve
 const ZERO: Rgb = divergingColour(0, 1);
 const NEGATIVE: Rgb = divergingColour(-1, 1);
 const POSITIVE: Rgb = divergingColour(1, 1);
+const DIVERGING: DivergingColours = { zero: ZERO, negative: NEGATIVE, positive: POSITIVE, nan: NAN_COLOUR };
+/** Planes from this many painted pixels go to WASM: below, the call's copies cost more than they save. */
+const WASM_FROM = 1024;
 
 /** Math.round for |y| < 2^52 (and NaN), exactly: ceil, then down by one when y is below the half. */
 export function roundHalfUp(y: number): number {
@@ -62,8 +70,14 @@ export function colourPlane(
   sampling: Sampling,
   scale: ColourScale,
 ): void {
-  if (scale.kind === 'diverging') divergingPlane(pixels, data, offset, width, sampling, scale.max);
-  else grayPlane(pixels, data, offset, width, sampling, scale.min, scale.max);
+  const big = sampling.rows.length * sampling.columns.length >= WASM_FROM;
+  if (scale.kind === 'diverging') {
+    if (big && divergingWords(data, offset, width, sampling, scale.max, DIVERGING, pixels)) return;
+    divergingPlane(pixels, data, offset, width, sampling, scale.max);
+  } else {
+    if (big && grayWords(data, offset, width, sampling, scale.min, scale.max, NAN_COLOUR, pixels)) return;
+    grayPlane(pixels, data, offset, width, sampling, scale.min, scale.max);
+  }
 }
 
 function grayPlane(

@@ -1,3 +1,4 @@
+import { getKernels, ready } from '@convbook/core';
 import { describe, expect, it } from 'vitest';
 import { recordLineage } from '../../paint/plane-lineage';
 import { type MapSummary, measureSteps, runToEnd, STEP_VALUES, sameAs, summaryNow } from './map-summary';
@@ -131,5 +132,30 @@ describe('map summary', () => {
     runToEnd(measureSteps(after, planeSize, other));
     expect([...(sameAs(after)?.planes ?? [])]).toEqual([0, 1]); // found by comparing with `other`
     expect(runToEnd(measureSteps(after, planeSize)).planes[0]?.max).toBe(100);
+  });
+
+  it('measures big planes with the WASM kernels to the same figures as a brute-force pass', async () => {
+    await ready();
+    expect(getKernels().native).toBeDefined();
+    let state = 11;
+    const next = () => {
+      state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
+      return state / 2 ** 32;
+    };
+    const special = [Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY, -0, 0, 3e38];
+    const planeSize = STEP_VALUES + 4099; // a whole step in WASM, then a tail of 4099 values
+    const data = Float32Array.from({ length: planeSize * 3 }, () =>
+      next() < 0.01 ? (special[Math.floor(next() * special.length)] as number) : (next() - 0.5) * 1e3,
+    );
+    data.fill(Number.NaN, 2 * planeSize, 2 * planeSize + 5000); // the third plane starts with NaN
+    // −0 and +0 are one number: either may come out as an end of the range.
+    const zerosAlike = (planes: readonly { min: number; max: number; nonFinite: number }[]) =>
+      planes.map(({ min, max, nonFinite }) => ({
+        min: min === 0 ? 0 : min,
+        max: max === 0 ? 0 : max,
+        nonFinite,
+      }));
+    const summary = runToEnd(measureSteps(data, planeSize));
+    expect(zerosAlike(summary.planes)).toEqual(zerosAlike(bruteForce(data, planeSize)));
   });
 });

@@ -1,0 +1,233 @@
+// Feature maps as pixels: per-plane ranges, and values → RGBA words with the gray and the diverging colour
+// maps. The formulas are those of @convbook/cells (render/colormap.ts), computed in double precision step
+// for step, so every word is the one the reference gives (packages/ui/src/paint tests check each pixel).
+// Words are little-endian RGBA (red in the low byte): WASM memory is little-endian on every host.
+
+/** Math.round for 0 ≤ y < 2^52, exactly: ceil, then down by one when y is below the half. */
+// biome-ignore lint/complexity/noStaticOnlyClass: v128 helpers cannot be exported functions (see activation.ts)
+class Round {
+  static halfUp(y: v128): v128 {
+    const up = f64x2.ceil(y);
+    const below = f64x2.gt(f64x2.sub(up, f64x2.splat(0.5)), y);
+    return f64x2.sub(up, v128.and(below, f64x2.splat(1)));
+  }
+
+  /** Two f64x2 of whole numbers 0–255 → four i32 lanes, low pair first. */
+  static toInts(low: v128, high: v128): v128 {
+    return v128.shuffle<i32>(
+      i32x4.trunc_sat_f64x2_s_zero(low),
+      i32x4.trunc_sat_f64x2_s_zero(high),
+      0,
+      1,
+      4,
+      5,
+    );
+  }
+}
+
+/**
+ * Math.max(lowest, Math.min(highest, t)) for t not NaN (NaN lanes are replaced afterwards): pmin and pmax
+ * (one instruction each, where min and max are a sequence for NaN and ±0) with the bounds first, so a −0
+ * comes out as Math.max gives it (Math.max(0, −0) is +0; Math.max(−1, −0) is −0).
+ */
+// biome-ignore lint/complexity/noStaticOnlyClass: see above
+class Clamp {
+  static unit(t: v128, lowest: v128, highest: v128): v128 {
+    return f64x2.pmax(lowest, f64x2.pmin(highest, t));
+  }
+}
+
+/** The four floats at `at` as two f64x2: lanes 0–1, then lanes 2–3. */
+// biome-ignore lint/complexity/noStaticOnlyClass: see above
+class Widen {
+  static low(v: v128): v128 {
+    return f64x2.promote_low_f32x4(v);
+  }
+
+  static high(v: v128): v128 {
+    return f64x2.promote_low_f32x4(v128.shuffle<f32>(v, v, 2, 3, 0, 1));
+  }
+}
+
+/**
+ * Gray: level = round(255 · clamp((v − min) / span, 0, 1)), word = level in red, green and blue, opaque;
+ * NaN → nanWord. The caller keeps to span > 0 and finite (the flat and infinite scales stay in JS).
+ */
+export function grayWords(src: usize, dst: usize, count: i32, min: f64, span: f64, nanWord: u32): void {
+  const low = f64x2.splat(min);
+  const width = f64x2.splat(span);
+  const zero = f64x2.splat(0);
+  const one = f64x2.splat(1);
+  const full = f64x2.splat(255);
+  const opaque = i32x4.splat(0xff000000);
+  const spread = i32x4.splat(0x010101);
+  const nan = i32x4.splat(nanWord);
+  let k = 0;
+  for (; k + 4 <= count; k += 4) {
+    const v = v128.load(src + ((<usize>k) << 2));
+    const a = Clamp.unit(f64x2.div(f64x2.sub(Widen.low(v), low), width), zero, one);
+    const b = Clamp.unit(f64x2.div(f64x2.sub(Widen.high(v), low), width), zero, one);
+    const levels = Round.toInts(Round.halfUp(f64x2.mul(a, full)), Round.halfUp(f64x2.mul(b, full)));
+    const words = v128.or(i32x4.mul(levels, spread), opaque);
+    v128.store(dst + ((<usize>k) << 2), v128.bitselect(nan, words, f32x4.ne(v, v)));
+  }
+  for (; k < count; k++) {
+    const v = <f64>load<f32>(src + ((<usize>k) << 2));
+    let word = nanWord;
+    // biome-ignore lint/suspicious/noGlobalIsNan: AssemblyScript's isNaN is a typed builtin, it coerces nothing
+    if (!isNaN(v)) {
+      const t = Math.min(Math.max((v - min) / span, 0), 1);
+      const y = 255 * t;
+      const up = Math.ceil(y);
+      const level = <u32>(up - 0.5 > y ? up - 1 : up);
+      word = 0xff000000 | (level * 0x010101);
+    }
+    store<u32>(dst + ((<usize>k) << 2), word);
+  }
+}
+
+/**
+ * Diverging: t = clamp(v / maxAbs, −1, 1); each channel round(zero + (end − zero) · |t|) with end the
+ * negative colour for t < 0, else the positive one; NaN → nanWord. Colours come packed as 0x00BBGGRR.
+ * The caller keeps to maxAbs > 0 and finite.
+ */
+export function divergingWords(
+  src: usize,
+  dst: usize,
+  count: i32,
+  maxAbs: f64,
+  zero: u32,
+  negative: u32,
+  positive: u32,
+  nanWord: u32,
+): void {
+  const scale = f64x2.splat(maxAbs);
+  const lowest = f64x2.splat(-1);
+  const highest = f64x2.splat(1);
+  const origin = f64x2.splat(0);
+  const nan = i32x4.splat(nanWord);
+  let k = 0;
+  for (; k + 4 <= count; k += 4) {
+    const v = v128.load(src + ((<usize>k) << 2));
+    const a = Clamp.unit(f64x2.div(Widen.low(v), scale), lowest, highest);
+    const b = Clamp.unit(f64x2.div(Widen.high(v), scale), lowest, highest);
+    const aBelow = f64x2.lt(a, origin);
+    const bBelow = f64x2.lt(b, origin);
+    const aAmount = f64x2.abs(a);
+    const bAmount = f64x2.abs(b);
+    let words = i32x4.splat(0xff000000);
+    for (let shift = 0; shift < 24; shift += 8) {
+      const from = <f64>((zero >> shift) & 0xff);
+      const toNegative = <f64>((negative >> shift) & 0xff) - from;
+      const toPositive = <f64>((positive >> shift) & 0xff) - from;
+      const aStep = v128.bitselect(f64x2.splat(toNegative), f64x2.splat(toPositive), aBelow);
+      const bStep = v128.bitselect(f64x2.splat(toNegative), f64x2.splat(toPositive), bBelow);
+      const start = f64x2.splat(from);
+      const channel = Round.toInts(
+        Round.halfUp(f64x2.add(start, f64x2.mul(aStep, aAmount))),
+        Round.halfUp(f64x2.add(start, f64x2.mul(bStep, bAmount))),
+      );
+      words = v128.or(words, i32x4.shl(channel, shift));
+    }
+    v128.store(dst + ((<usize>k) << 2), v128.bitselect(nan, words, f32x4.ne(v, v)));
+  }
+  for (; k < count; k++) {
+    const v = <f64>load<f32>(src + ((<usize>k) << 2));
+    let word = nanWord;
+    // biome-ignore lint/suspicious/noGlobalIsNan: AssemblyScript's isNaN is a typed builtin, it coerces nothing
+    if (!isNaN(v)) {
+      const t = Math.min(Math.max(v / maxAbs, -1), 1);
+      const end = t < 0 ? negative : positive;
+      const amount = Math.abs(t);
+      word = 0xff000000;
+      for (let shift = 0; shift < 24; shift += 8) {
+        const from = <f64>((zero >> shift) & 0xff);
+        const y = from + (<f64>((end >> shift) & 0xff) - from) * amount;
+        const up = Math.ceil(y);
+        word |= (<u32>(up - 0.5 > y ? up - 1 : up)) << shift;
+      }
+    }
+    store<u32>(dst + ((<usize>k) << 2), word);
+  }
+}
+
+/**
+ * For each of `planes` planes of `planeSize` floats at src: the least and greatest finite value and the
+ * count of NaN and ±∞, written to dst as [min, max, nonFinite] f64 triples. A plane with no finite value
+ * reports min +∞ and max −∞. pmin and pmax (one instruction each; min and max are a sequence that orders
+ * ±0 and NaN, which here are already out) keep the first of two equal values, so when a plane holds both
+ * −0 and +0 either may come out as its min or max: they are the same number and paint the same.
+ */
+export function planeRanges(src: usize, dst: usize, planes: i32, planeSize: i32): void {
+  const infinity = f32x4.splat(Infinity);
+  const negativeInfinity = f32x4.splat(-Infinity);
+  const zero = f32x4.splat(0);
+  for (let p = 0; p < planes; p++) {
+    const start = src + ((<usize>p * <usize>planeSize) << 2);
+    let low = infinity;
+    let high = negativeInfinity;
+    let nonFinite = i32x4.splat(0);
+    let k = 0;
+    for (; k + 4 <= planeSize; k += 4) {
+      const v = v128.load(start + ((<usize>k) << 2));
+      const finite = f32x4.eq(f32x4.sub(v, v), zero); // NaN and ±∞ give NaN
+      low = f32x4.pmin(low, v128.bitselect(v, infinity, finite));
+      high = f32x4.pmax(high, v128.bitselect(v, negativeInfinity, finite));
+      nonFinite = i32x4.sub(nonFinite, v128.not(finite)); // not(finite) is −1 per non-finite lane
+    }
+    let least = <f64>(
+      min<f32>(
+        min<f32>(f32x4.extract_lane(low, 0), f32x4.extract_lane(low, 1)),
+        min<f32>(f32x4.extract_lane(low, 2), f32x4.extract_lane(low, 3)),
+      )
+    );
+    let greatest = <f64>(
+      max<f32>(
+        max<f32>(f32x4.extract_lane(high, 0), f32x4.extract_lane(high, 1)),
+        max<f32>(f32x4.extract_lane(high, 2), f32x4.extract_lane(high, 3)),
+      )
+    );
+    let count =
+      i32x4.extract_lane(nonFinite, 0) +
+      i32x4.extract_lane(nonFinite, 1) +
+      i32x4.extract_lane(nonFinite, 2) +
+      i32x4.extract_lane(nonFinite, 3);
+    for (; k < planeSize; k++) {
+      const v = <f64>load<f32>(start + ((<usize>k) << 2));
+      // biome-ignore lint/suspicious/noGlobalIsFinite: AssemblyScript's isFinite is a typed builtin
+      if (!isFinite(v)) {
+        count++;
+        continue;
+      }
+      least = Math.min(least, v);
+      greatest = Math.max(greatest, v);
+    }
+    const out = dst + ((<usize>p * 3) << 3);
+    store<f64>(out, least);
+    store<f64>(out, greatest, 8);
+    store<f64>(out, <f64>count, 16);
+  }
+}
+
+/**
+ * dst[y · columnCount + x] = src[rows[y] · width + columns[x]]: the values a plane shown smaller than it
+ * is puts on its painted pixels (rows and columns are i32 indices).
+ */
+export function gatherSamples(
+  src: usize,
+  width: i32,
+  rows: usize,
+  rowCount: i32,
+  columns: usize,
+  columnCount: i32,
+  dst: usize,
+): void {
+  let at = dst;
+  for (let y = 0; y < rowCount; y++) {
+    const row = src + ((<usize>load<i32>(rows + ((<usize>y) << 2)) * <usize>width) << 2);
+    for (let x = 0; x < columnCount; x++) {
+      store<f32>(at, load<f32>(row + ((<usize>load<i32>(columns + ((<usize>x) << 2))) << 2)));
+      at += 4;
+    }
+  }
+}

@@ -1,0 +1,197 @@
+import { getKernels } from './backend/active-kernels';
+import type { NativeKernels } from './backend/wasm-workspace';
+
+/**
+ * The two loops a page runs over every value of a feature map it shows: each plane's range (for the colour
+ * scale and the legend) and each value's colour. On a 512² network one edit repaints millions of pixels,
+ * so both have WASM SIMD versions here. They answer `undefined` / `false` until the WASM kernels are
+ * loaded (core's `ready`), and for the scales they do not cover; the caller then runs its JS loops, which
+ * give the same results (packages/ui/src/paint checks every pixel against the reference colour maps).
+ *
+ * The colour formulas are those of @convbook/cells' render/colormap.ts, which core cannot import; the
+ * caller passes the colours. Words are RGBA bytes in memory order, as ImageData holds them.
+ */
+
+/** Finite min and max and the count of NaN/±∞ of one plane; no finite value: min +∞, max −∞. */
+export interface ValueRange {
+  readonly min: number;
+  readonly max: number;
+  readonly nonFinite: number;
+}
+
+/** For each painted row and column, the map row and column it shows (a map drawn smaller than it is). */
+export interface PixelSampling {
+  readonly rows: Int32Array;
+  readonly columns: Int32Array;
+}
+
+/** Red, green, blue 0–255. */
+export type Colour = readonly [number, number, number];
+
+export interface DivergingColours {
+  readonly zero: Colour;
+  readonly negative: Colour;
+  readonly positive: Colour;
+  readonly nan: Colour;
+}
+
+/** The ranges of `planes` planes of `planeSize` values from `start`, or undefined without WASM. */
+export function planeRanges(
+  data: Float32Array,
+  start: number,
+  planes: number,
+  planeSize: number,
+): ValueRange[] | undefined {
+  const native = getKernels().native;
+  if (native === undefined || planes <= 0) return undefined;
+  const { wasm, heap } = native;
+  const count = planes * planeSize;
+  const values = heap.allocate(count);
+  const triples = heap.allocate(planes * 6); // f64 triples, as 4-byte units
+  try {
+    heap.floats(values, count).set(data.subarray(start, start + count));
+    wasm.planeRanges(values, triples, planes, planeSize);
+    const out = new Float64Array(heap.buffer, triples, planes * 3);
+    return Array.from({ length: planes }, (_, p) => ({
+      min: out[3 * p] as number,
+      max: out[3 * p + 1] as number,
+      nonFinite: out[3 * p + 2] as number,
+    }));
+  } finally {
+    heap.free(values);
+    heap.free(triples);
+  }
+}
+
+/**
+ * Gray words of one plane (at `offset`, `width` values a row) into `out`, one per painted pixel:
+ * level round(255 · clamp((v − min) / (max − min), 0, 1)) in red, green and blue. False, with `out`
+ * untouched, without WASM or for a flat or infinite range.
+ */
+export function grayWords(
+  data: Float32Array,
+  offset: number,
+  width: number,
+  sampling: PixelSampling,
+  min: number,
+  max: number,
+  nan: Colour,
+  out: Uint32Array,
+): boolean {
+  const span = max - min;
+  const native = getKernels().native;
+  if (native === undefined || !(span > 0) || !Number.isFinite(span)) return false;
+  return withSampled(data, offset, width, sampling, out, (values, words, count) =>
+    native.wasm.grayWords(values, words, count, min, span, opaque(nan)),
+  );
+}
+
+/**
+ * Diverging words: t = clamp(v / maxAbs, −1, 1), each channel round(zero + (end − zero)·|t|) with end the
+ * negative colour below 0, else the positive one. False without WASM or unless 0 < maxAbs < ∞.
+ */
+export function divergingWords(
+  data: Float32Array,
+  offset: number,
+  width: number,
+  sampling: PixelSampling,
+  maxAbs: number,
+  colours: DivergingColours,
+  out: Uint32Array,
+): boolean {
+  const native = getKernels().native;
+  if (native === undefined || !(maxAbs > 0) || !Number.isFinite(maxAbs)) return false;
+  const { zero, negative, positive, nan } = colours;
+  return withSampled(data, offset, width, sampling, out, (values, words, count) =>
+    native.wasm.divergingWords(
+      values,
+      words,
+      count,
+      maxAbs,
+      packed(zero),
+      packed(negative),
+      packed(positive),
+      opaque(nan),
+    ),
+  );
+}
+
+/** Copies the sampled values into WASM memory, runs `paint` there and copies the words out. */
+function withSampled(
+  data: Float32Array,
+  offset: number,
+  width: number,
+  { rows, columns }: PixelSampling,
+  out: Uint32Array,
+  paint: (values: number, words: number, count: number) => void,
+): boolean {
+  const native = getKernels().native;
+  if (native === undefined) return false;
+  const { heap } = native;
+  const paintedWidth = columns.length;
+  const count = rows.length * paintedWidth;
+  if (out.length < count) throw new RangeError(`map pixels: ${out.length} words for ${count} pixels`);
+  const values = heap.allocate(count);
+  const words = heap.allocate(count);
+  try {
+    if (isWholePlane(rows, columns, width))
+      heap.floats(values, count).set(data.subarray(offset, offset + count));
+    else gatherIn(native, data, offset, width, rows, columns, values);
+    paint(values, words, count);
+    out.set(new Uint32Array(heap.buffer, words, count));
+    return true;
+  } finally {
+    heap.free(values);
+    heap.free(words);
+  }
+}
+
+/** The sampled values into `values`: the rows spanned are copied in whole, then gathered in WASM. */
+function gatherIn(
+  { wasm, heap }: NativeKernels,
+  data: Float32Array,
+  offset: number,
+  width: number,
+  rows: Int32Array,
+  columns: Int32Array,
+  values: number,
+): void {
+  let first = Number.POSITIVE_INFINITY;
+  let last = -1;
+  for (const row of rows) {
+    if (row < first) first = row;
+    if (row > last) last = row;
+  }
+  const spanned = (last - first + 1) * width;
+  const plane = heap.allocate(spanned);
+  const rowIndices = heap.allocate(rows.length);
+  const columnIndices = heap.allocate(columns.length);
+  try {
+    heap.floats(plane, spanned).set(data.subarray(offset + first * width, offset + first * width + spanned));
+    const shifted = heap.ints(rowIndices, rows.length);
+    for (let y = 0; y < rows.length; y++) shifted[y] = (rows[y] as number) - first;
+    heap.ints(columnIndices, columns.length).set(columns);
+    wasm.gatherSamples(plane, width, rowIndices, rows.length, columnIndices, columns.length, values);
+  } finally {
+    heap.free(plane);
+    heap.free(rowIndices);
+    heap.free(columnIndices);
+  }
+}
+
+/** Whether the sampling shows every row and column in order: the plane's values as they lie. */
+function isWholePlane(rows: Int32Array, columns: Int32Array, width: number): boolean {
+  if (columns.length !== width) return false;
+  for (let y = 0; y < rows.length; y++) if (rows[y] !== y) return false;
+  return true;
+}
+
+/** A colour as one word of RGBA bytes in memory order, alpha left out (0x00BBGGRR). */
+function packed([red, green, blue]: Colour): number {
+  return ((blue << 16) | (green << 8) | red) >>> 0;
+}
+
+/** The same word with opaque alpha: a whole pixel. */
+function opaque(colour: Colour): number {
+  return (packed(colour) | 0xff000000) >>> 0;
+}
