@@ -84,11 +84,24 @@ export function takePlanes(t: Tensor, planes: readonly number[]): Tensor {
  */
 export function replacePlanes(previous: Tensor, planes: readonly number[], fresh: Tensor): Tensor {
   const size = planeSize(previous);
-  // A copy of the whole, then the fresh planes over it. In core's output storage: shared memory on a
-  // cross-origin-isolated page, so the map reaches the page without another copy (float-storage.ts).
+  // Each plane copied once, from the fresh planes or the previous tensor, in runs of adjacent planes. In
+  // core's output storage: shared memory on a cross-origin-isolated page, so the map reaches the page
+  // without another copy (float-storage.ts).
   const out = allocateFloats(previous.data.length);
-  out.set(previous.data);
-  for (const [i, p] of planes.entries()) out.set(fresh.data.subarray(i * size, (i + 1) * size), p * size);
+  const freshIndex = new Map(planes.map((p, i) => [p, i]));
+  const count = previous.shape[0] ?? 1;
+  for (let p = 0; p < count; ) {
+    const from = freshIndex.get(p);
+    if (from !== undefined) {
+      out.set(fresh.data.subarray(from * size, (from + 1) * size), p * size);
+      p++;
+      continue;
+    }
+    let end = p + 1;
+    while (end < count && !freshIndex.has(end)) end++;
+    out.set(previous.data.subarray(p * size, end * size), p * size);
+    p = end;
+  }
   const made = new Tensor(previous.shape, out);
   madeFrom.set(made, { source: new WeakRef(previous), planes: [...planes] });
   return made;
