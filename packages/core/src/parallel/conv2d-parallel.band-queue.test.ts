@@ -27,14 +27,14 @@ afterEach(() => {
 const bits = (t: Tensor) => Array.from(new Int32Array(t.data.buffer, t.data.byteOffset, t.data.length));
 
 /** The pool, recording each queue job posted and each reply (which bands that worker took). */
-function recordingPool(delay: (run: number) => Promise<void> = () => Promise.resolve()) {
+function recordingPool(delay: (run: number, job: BandQueueJob) => Promise<void> = () => Promise.resolve()) {
   const jobs: BandQueueJob[] = [];
   const replies: BandQueueResult[] = [];
   const recording: WorkerPool = {
     size: 2,
     run: async (job, transfer, signal) => {
       const run = jobs.push(job as BandQueueJob) - 1;
-      await delay(run);
+      await delay(run, job as BandQueueJob);
       const reply = (await pool.run(job, transfer, signal)) as BandQueueResult;
       replies.push(reply);
       return reply;
@@ -84,16 +84,23 @@ describe('conv2dParallel with a queue of bands (isolated page)', () => {
     expect(takenBands(replies)).toEqual(range(bands));
   });
 
-  it('cuts a tall output into more bands than workers, and both workers take some', async () => {
+  it('cuts a tall output into more bands than workers, which both workers take from at once', async () => {
     scope.crossOriginIsolated = true;
     const x = randomTensor([16, 128, 128], 1);
-    const w = randomTensor([16, 16, 3, 3], 2);
-    const options: Conv2dOptions = { padding: 'same', bias: Array.from({ length: 16 }, (_, i) => i / 8) };
-    const { recording, replies } = recordingPool();
-    const parallel = await conv2dParallel(x, w, options, recording);
-    expect(bits(parallel)).toEqual(bits(conv2d(x, w, options)));
-    expect(takenBands(replies)).toEqual(range(2 * QUEUED_BANDS));
-    for (const reply of replies) expect(reply.status === 'taken' && reply.bands.length).toBeGreaterThan(0);
+    const w = randomTensor([32, 16, 3, 3], 2);
+    const options: Conv2dOptions = { padding: 'same', bias: Array.from({ length: 32 }, (_, i) => i / 8) };
+    const expected = bits(conv2d(x, w, options));
+    // Until both workers took some (one may not get a core in time on a loaded machine): each time every
+    // band exactly once.
+    let bothTook = false;
+    for (let attempt = 0; attempt < 5 && !bothTook; attempt++) {
+      const { recording, replies } = recordingPool();
+      const parallel = await conv2dParallel(x, w, options, recording);
+      expect(bits(parallel)).toEqual(expected);
+      expect(takenBands(replies)).toEqual(range(2 * QUEUED_BANDS));
+      bothTook = replies.every((reply) => reply.status === 'taken' && reply.bands.length > 0);
+    }
+    expect(bothTook).toBe(true);
   });
 
   it('completes right when one worker starts only after the other has taken every band', async () => {
@@ -121,19 +128,23 @@ describe('conv2dParallel with a queue of bands (isolated page)', () => {
     ]);
   });
 
-  it('completes right when one worker is slow to start, which then takes fewer bands', async () => {
+  it('completes right when one worker is slow to start, which then takes fewer bands (at most a third)', async () => {
     scope.crossOriginIsolated = true;
     const x = randomTensor([16, 128, 128], 5);
     const w = randomTensor([32, 16, 3, 3], 6);
     const options: Conv2dOptions = { padding: 'same', bias: range(32) };
-    // The second worker's job is posted 40 ms late: a conv of ~75M multiply-adds is well under way by then.
-    const { recording, replies } = recordingPool((run) =>
-      run === 1 ? new Promise((wait) => setTimeout(wait, 40)) : Promise.resolve(),
-    );
+    // The second worker's job is posted only once the first has taken two thirds of the bands: the first
+    // then computes at least those, the second at most the rest.
+    const twoThirds = Math.ceil((2 * 2 * QUEUED_BANDS) / 3);
+    const { recording, replies } = recordingPool(async (run, job) => {
+      while (run === 1 && Atomics.load(job.queue.next, 0) < twoThirds)
+        await new Promise((wait) => setTimeout(wait, 1));
+    });
     const parallel = await conv2dParallel(x, w, options, recording);
     expect(bits(parallel)).toEqual(bits(conv2d(x, w, options)));
     expect(takenBands(replies)).toEqual(range(2 * QUEUED_BANDS));
     const [early, late] = replies.map((reply) => (reply.status === 'taken' ? reply.bands.length : -1));
+    expect(early).toBeGreaterThanOrEqual(twoThirds);
     expect(late).toBeLessThan(early as number);
   });
 

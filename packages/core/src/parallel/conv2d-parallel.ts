@@ -84,10 +84,11 @@ export async function conv2dParallel(
 
 /**
  * Bands per worker when the workers take bands from a queue (isolated page). More bands even out unequal
- * cores better, each costs one more conv2d call in a worker and its halo rows: on the 16×256² → 32×3×3
- * conv with a third thread busy, 4 per worker measured best (see the commit that set it).
+ * cores better; each costs one more conv2d call in a worker and its halo rows. On the edit network's
+ * second conv (16×256² → 32×3×3, two workers, Node) with one worker sharing its core with a busy loop,
+ * medians went 42 ms (1 per worker), 34 (4), 31 (6), 30 (8); on quiet cores all ~23 ms.
  */
-export const QUEUED_BANDS = 4;
+export const QUEUED_BANDS = 6;
 
 /** How the parts of one call run: on which pool, stopped by which signal, then which activation. */
 interface Run {
