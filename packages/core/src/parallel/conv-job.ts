@@ -58,6 +58,7 @@ export async function runConvJob(
   return { result, transfer: result.status === 'ok' ? [result.data.buffer as ArrayBuffer] : [] };
 }
 
+/** One job's maps: conv2d, then the activation after it if any, then delivered where the job says. */
 function computeJob(job: ConvJob): ConvJobResult {
   const x = inputTensor(job.x);
   try {
