@@ -1,5 +1,12 @@
 import { readFile } from 'node:fs/promises';
-import { createParallelConv, ready, Tensor } from '@convbook/core';
+import {
+  applyActivationInPlace,
+  conv2d,
+  createParallelConv,
+  type ParallelConv,
+  ready,
+  Tensor,
+} from '@convbook/core';
 import { createNodeWorkerPool } from '@convbook/core/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CellValue } from '../cell-value';
@@ -59,6 +66,63 @@ describe('conv cell with other cores', () => {
       expect(single).not.toBeInstanceOf(Promise);
       expect(tensorOf(await split).data).toEqual(tensorOf(await single).data);
     }
+  });
+
+  describe.each([
+    ['relu', { activation: 'relu' }],
+    ['leaky-relu, default leak', { activation: 'leaky-relu' }],
+    ['leaky-relu, leak 0.2', { activation: 'leaky-relu', alpha: 0.2 }],
+    ['sigmoid', { activation: 'sigmoid' }],
+  ])('with %s', (_, activation) => {
+    const bits = (value: CellValue) => {
+      const { data } = tensorOf(value);
+      return Array.from(new Int32Array(data.buffer, data.byteOffset, data.length));
+    };
+    // NaN and infinities in the input reach the activation as NaN, ±∞ in the maps.
+    const awkward = randomTensor([3, 30, 28], 7);
+    awkward.data[100] = Number.NaN;
+    awkward.data[900] = Number.POSITIVE_INFINITY;
+    awkward.data[1700] = Number.NEGATIVE_INFINITY;
+    const input: CellValue = { type: 'tensor', tensor: awkward };
+    const kernel: CellValue = {
+      type: 'kernel',
+      weights: randomTensor([6, 3, 3, 3], 8),
+      bias: Float32Array.from([0.1, -0.2, 0.3, 0, 0.5, -0.5]),
+    };
+    const parsed = convCell.parseParams({ padding: 'same', ...activation }, 'params');
+    if ('problems' in parsed) throw new Error('bad params');
+
+    it('gives the bits of one thread, activation included', async () => {
+      const split = await convCell.compute({ input, kernel }, parsed.params, context(parallel));
+      const single = convCell.compute({ input, kernel }, parsed.params, context(undefined)) as CellValue;
+      expect(tensorOf(split).data.some(Number.isNaN)).toBe(true);
+      expect(bits(split)).toEqual(bits(single));
+    });
+
+    it('has the parallel conv apply the activation, and does not apply it again', async () => {
+      // A stand-in that applies activationAfter on this thread: the cell's value must be its result as is.
+      const seen: unknown[] = [];
+      const applying: ParallelConv = {
+        splits: () => true,
+        conv2d: async (x, w, options, _signal, after) => {
+          seen.push(after);
+          const linear = conv2d(x, w, options);
+          if (after === undefined) return linear;
+          return applyActivationInPlace(
+            after.name,
+            linear,
+            after.alpha === undefined ? {} : { alpha: after.alpha },
+          );
+        },
+        close: async () => {},
+      };
+      const split = await convCell.compute({ input, kernel }, parsed.params, context(applying));
+      const single = convCell.compute({ input, kernel }, parsed.params, context(undefined)) as CellValue;
+      expect(seen).toEqual([
+        { name: activation.activation, ...('alpha' in activation ? { alpha: activation.alpha } : {}) },
+      ]);
+      expect(bits(split)).toEqual(bits(single));
+    });
   });
 
   it('hands its abort signal to the workers: an edit stops a stale conv at once', async () => {

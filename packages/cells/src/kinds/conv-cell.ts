@@ -35,15 +35,20 @@ export const convCell = withCompute(convSchema, {
     const weights = broadcastKernel(bank.weights, input.tensor.shape[0] ?? 1);
     const options: Conv2dOptions = { ...windowOptions(params), bias: bank.bias };
     const alpha = params.alpha === undefined ? {} : { alpha: params.alpha };
+    const place = (maps: Tensor): CellValue => ({
+      type: 'tensor',
+      tensor: reuse === undefined ? maps : merged(reuse, maps),
+    });
     // The conv's output is a fresh tensor no one else has seen: the activation goes over it in place.
-    const finish = (linear: Tensor): CellValue => {
-      const maps = applyActivationInPlace(params.activation, linear, alpha);
-      return { type: 'tensor', tensor: reuse === undefined ? maps : merged(reuse, maps) };
-    };
+    const finish = (linear: Tensor): CellValue =>
+      place(applyActivationInPlace(params.activation, linear, alpha));
     const parallel = context.parallel;
     if (parallel?.splits(input.tensor, weights, options)) {
-      // The signal lets an edit (or the time limit) stop the workers, not just drop their result.
-      return parallel.conv2d(input.tensor, weights, options, context.signal).then(finish);
+      // The signal lets an edit (or the time limit) stop the workers, not just drop their result. Each
+      // worker applies the activation to its own maps, with this same function, so the maps come back
+      // finished and no serial pass over the whole output is left for this thread.
+      const activationAfter = { name: params.activation, ...alpha };
+      return parallel.conv2d(input.tensor, weights, options, context.signal, activationAfter).then(place);
     }
     return finish(conv2d(input.tensor, weights, options));
   },

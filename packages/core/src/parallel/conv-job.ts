@@ -3,6 +3,8 @@ import { type Conv2dOptions, conv2d } from '../conv2d';
 import { ready } from '../ready';
 import { ShapeError } from '../shape-errors';
 import { jsData, shapeSize, Tensor } from '../tensor';
+import { type ActivationAfter, applyActivationAfter } from './activation-after';
+import { type BandQueueResult, isBandQueueJob, takeBands } from './band-queue';
 import { type MapsPlace, placeMaps } from './row-bands';
 
 /**
@@ -15,6 +17,8 @@ export interface ConvJob {
   readonly options: Omit<Conv2dOptions, 'bias'> & { readonly bias?: number[] | undefined };
   /** Where the job's maps go in the whole output; without it the worker replies with its maps alone. */
   readonly out?: JobOutput;
+  /** Applied to the job's maps in the worker, before they go anywhere (activation-after.ts). */
+  readonly activationAfter?: ActivationAfter | undefined;
 }
 
 /**
@@ -41,21 +45,31 @@ export type ConvJobResult =
   | { readonly status: 'written'; readonly shape: readonly number[] }
   | { readonly status: 'shape-error'; readonly op: string; readonly detail: string };
 
-/** The worker side of conv2dParallel: waits for the fast kernels once, then runs the public conv2d. */
+/**
+ * The worker side of conv2dParallel: waits for the fast kernels once, then runs the public conv2d on one
+ * job, or on bands taken from a queue (band-queue.ts) until none is left.
+ */
 export async function runConvJob(
   message: unknown,
-): Promise<{ result: ConvJobResult; transfer: ArrayBuffer[] }> {
+): Promise<{ result: ConvJobResult | BandQueueResult; transfer: ArrayBuffer[] }> {
   await ready();
-  const job = message as ConvJob;
+  if (isBandQueueJob(message)) return { result: takeBands(message.queue, computeJob), transfer: [] };
+  const result = computeJob(message as ConvJob);
+  return { result, transfer: result.status === 'ok' ? [result.data.buffer as ArrayBuffer] : [] };
+}
+
+/** One job's maps: conv2d, then the activation after it if any, then delivered where the job says. */
+function computeJob(job: ConvJob): ConvJobResult {
   const x = inputTensor(job.x);
   try {
     const out = conv2d(x, new Tensor(job.w.shape, job.w.data), job.options);
+    applyActivationAfter(out, job.activationAfter);
     const result = deliver(out, job.out);
     out.dispose();
-    return { result, transfer: result.status === 'ok' ? [result.data.buffer as ArrayBuffer] : [] };
+    return result;
   } catch (error) {
     if (!(error instanceof ShapeError)) throw error;
-    return { result: { status: 'shape-error', op: error.op, detail: error.detail }, transfer: [] };
+    return { status: 'shape-error', op: error.op, detail: error.detail };
   } finally {
     x.dispose();
   }

@@ -3,8 +3,9 @@ import { type Conv2dOptions, conv2d } from '../conv2d';
 import { ready } from '../ready';
 import { Tensor } from '../tensor';
 import { randomTensor } from '../testing/random-tensor';
+import type { BandQueueJob } from './band-queue';
 import type { ConvJob } from './conv-job';
-import { conv2dParallel } from './conv2d-parallel';
+import { conv2dParallel, QUEUED_BANDS } from './conv2d-parallel';
 import { createNodeWorkerPool } from './node-worker-pool';
 import type { WorkerPool } from './worker-pool';
 
@@ -48,6 +49,12 @@ const cases: [string, Conv2dOptions][] = [
   ['reflect padding (runs of kernels)', { padding: 'same', paddingMode: 'reflect', stride: 2 }],
 ];
 
+/** The band jobs posted: a queue job's bands (each posted once per worker, listed once), or the job itself. */
+const bandJobs = () => {
+  const queues = [...new Set(posted.map(({ job }) => (job as Partial<BandQueueJob>).queue))];
+  return queues.flatMap((queue) => (queue === undefined ? posted.map(({ job }) => job) : queue.bands));
+};
+
 describe('conv2dParallel on a cross-origin-isolated page', () => {
   it.each(cases)(
     '%s: reads the shared input, writes the shared output, copies no maps back',
@@ -57,9 +64,16 @@ describe('conv2dParallel on a cross-origin-isolated page', () => {
       expect(sameBits(result, conv2d(x, w, options))).toBe(true);
       expect(result.data.buffer).toBeInstanceOf(SharedArrayBuffer);
       expect(posted).toHaveLength(2);
+      const queued = !('paddingMode' in options);
+      // Bands of rows go in one queue, posted to both workers; runs of kernels one per worker.
+      expect(posted.map(({ job }) => 'queue' in job)).toEqual([queued, queued]);
       for (const { job, transfer } of posted) {
         // Only a run of kernels has an array of its own to transfer: its weights.
-        expect(transfer).toEqual('paddingMode' in options ? [job.w.data.buffer] : []);
+        expect(transfer).toEqual(queued ? [] : [job.w.data.buffer]);
+      }
+      const jobs = bandJobs();
+      expect(jobs).toHaveLength(queued ? 2 * QUEUED_BANDS : 2);
+      for (const job of jobs) {
         expect('shared' in job.x && job.x.shared.buffer instanceof SharedArrayBuffer).toBe(true);
         expect(job.out?.shared?.buffer).toBe(result.data.buffer);
       }
@@ -72,7 +86,7 @@ describe('conv2dParallel on a cross-origin-isolated page', () => {
     shared.set(x.data);
     const result = await conv2dParallel(new Tensor(x.shape, shared), w, { padding: 'same' }, recording);
     expect(sameBits(result, conv2d(x, w, { padding: 'same' }))).toBe(true);
-    for (const { job } of posted) expect('shared' in job.x && job.x.shared).toBe(shared);
+    for (const job of bandJobs()) expect('shared' in job.x && job.x.shared).toBe(shared);
   });
 
   it('keeps concurrent calls apart, and never changes a result it has handed out', async () => {

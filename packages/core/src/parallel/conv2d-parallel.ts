@@ -3,6 +3,8 @@ import { type Conv2dOptions, conv2d } from '../conv2d';
 import { allocateFloats, isShared } from '../float-storage';
 import { ShapeError } from '../shape-errors';
 import { jsData, Tensor } from '../tensor';
+import { type ActivationAfter, applyActivationAfter } from './activation-after';
+import { type BandQueueJob, type BandQueueResult, newBandCounter } from './band-queue';
 import type { ConvJob, ConvJobResult } from './conv-job';
 import { type MapsPlace, placeMaps, planRowBands, type RowBand, sliceRows } from './row-bands';
 import { chooseSharing, type Sharing, shareInput } from './shared-buffers';
@@ -20,6 +22,11 @@ import type { WorkerPool } from './worker-pool';
  * write their maps straight into it and it is the result, else the first worker returns a whole-size
  * output with its maps in place and this thread places only the others'. Either way each map value is
  * copied out of a worker's WASM memory once, and at most once more here.
+ * With a shared output and zero padding the rows are cut into more bands than workers, which the workers
+ * take one by one as they get to them (band-queue.ts), so one worker given less of a core (the page's
+ * main thread painting beside it) does less of the work instead of holding up the whole call.
+ * `activationAfter` is applied by each worker to its own maps, with the same function as on one thread
+ * (activation-after.ts), so it is not a serial pass over the whole output here after the workers finish.
  * Runs on the calling thread when there is nothing to split (one worker, one output row and one kernel)
  * and for malformed arguments, so errors are the usual ShapeErrors.
  * When `signal` aborts (an edit made the result stale, or it ran past its time limit) the call rejects at
@@ -33,30 +40,61 @@ export async function conv2dParallel(
   options: Conv2dOptions,
   pool: WorkerPool,
   signal?: AbortSignal,
+  activationAfter?: ActivationAfter,
 ): Promise<Tensor> {
   signal?.throwIfAborted();
-  if (x.rank !== 3 || w.rank !== 4 || x.size === 0 || w.size === 0 || pool.size < 2)
-    return conv2d(x, w, options);
+  const onThisThread = () => applyActivationAfter(conv2d(x, w, options), activationAfter);
+  if (x.rank !== 3 || w.rank !== 4 || x.size === 0 || w.size === 0 || pool.size < 2) return onThisThread();
   const [, height, width] = x.shape as [number, number, number];
   const [kernels, , kernelHeight, kernelWidth] = w.shape as [number, number, number, number];
   // Validates the window options with conv2d's own messages, on the whole input.
   const plan = planWindow('conv2d', 'kernel', [height, width], [kernelHeight, kernelWidth], options);
   const bias = resolveBias(options.bias, kernels);
   const zeros = (options.paddingMode ?? 'zeros') === 'zeros';
+  // A plain array: cloning a view of WASM memory (a 'wasm' tensor's data) would clone all of it.
+  const weights = { shape: w.shape, data: jsData(w) };
+  const jobOptions = { ...options, bias };
+  const shape = [kernels, plan.outHeight, plan.outWidth];
+  const sharing = chooseSharing();
+  const run = { pool, signal, activationAfter };
+  if (zeros && sharing.output) {
+    const queued = planRowBands(
+      plan,
+      height,
+      kernelHeight,
+      Math.min(QUEUED_BANDS * pool.size, plan.outHeight),
+    );
+    if (queued !== undefined && queued.length >= 2) {
+      const parts = queued.map((band) => bandPart(x, weights, jobOptions, plan, band));
+      return runBandQueue(parts, x.data, shape, run);
+    }
+  }
   const bands = zeros
     ? planRowBands(plan, height, kernelHeight, Math.min(pool.size, plan.outHeight))
     : undefined;
-  // A plain array: cloning a view of WASM memory (a 'wasm' tensor's data) would clone all of it.
-  const weights = { shape: w.shape, data: jsData(w) };
   const parts =
     bands !== undefined && bands.length >= 2
-      ? bands.map((band) => bandPart(x, weights, { ...options, bias }, plan, band))
+      ? bands.map((band) => bandPart(x, weights, jobOptions, plan, band))
       : splitKernels(kernels, Math.min(pool.size, kernels)).map((range) =>
-          kernelPart(x, weights, { ...options, bias }, plan, range),
+          kernelPart(x, weights, jobOptions, plan, range),
         );
-  if (parts.length < 2) return conv2d(x, w, options);
-  const shape = [kernels, plan.outHeight, plan.outWidth];
-  return runParts(parts, x.data, shape, pool, signal, chooseSharing());
+  if (parts.length < 2) return onThisThread();
+  return runParts(parts, x.data, shape, run, sharing);
+}
+
+/**
+ * Bands per worker when the workers take bands from a queue (isolated page). More bands even out unequal
+ * cores better; each costs one more conv2d call in a worker and its halo rows. On the edit network's
+ * second conv (16×256² → 32×3×3, two workers, Node) with one worker sharing its core with a busy loop,
+ * medians went 42 ms (1 per worker), 34 (4), 31 (6), 30 (8); on quiet cores all ~23 ms.
+ */
+export const QUEUED_BANDS = 6;
+
+/** How the parts of one call run: on which pool, stopped by which signal, then which activation. */
+interface Run {
+  readonly pool: WorkerPool;
+  readonly signal: AbortSignal | undefined;
+  readonly activationAfter: ActivationAfter | undefined;
 }
 
 type JobOptions = ConvJob['options'];
@@ -123,8 +161,7 @@ async function runParts(
   parts: readonly Part[],
   x: Float32Array,
   shape: readonly number[],
-  pool: WorkerPool,
-  signal: AbortSignal | undefined,
+  { pool, signal, activationAfter }: Run,
   sharing: Sharing,
 ): Promise<Tensor> {
   const [kernels, outHeight, outWidth] = shape as [number, number, number];
@@ -134,7 +171,11 @@ async function runParts(
     const job = part.job(input?.data);
     const place = { ...part.place, kernels, outHeight, outWidth };
     const out = shared !== undefined ? { ...place, shared } : index === 0 ? place : undefined;
-    return pool.run({ ...job, out }, ownBuffers(part, job), signal) as Promise<ConvJobResult>;
+    return pool.run(
+      { ...job, out, activationAfter },
+      ownBuffers(part, job),
+      signal,
+    ) as Promise<ConvJobResult>;
   });
   // A shared input buffer is reused only once no job can still be reading it.
   if (input !== undefined) void Promise.allSettled(runs).then(input.release);
@@ -149,6 +190,34 @@ async function runParts(
     placeMaps(out, maps, { ...(parts[index + 1] as Part).place, outHeight, outWidth });
   });
   return new Tensor(shape, out);
+}
+
+/**
+ * Shared input and output, every band in one queue (band-queue.ts): one queue job per worker, each
+ * taking bands until none is left and writing them into the shared output, which is the result.
+ */
+async function runBandQueue(
+  parts: readonly Part[],
+  x: Float32Array,
+  shape: readonly number[],
+  { pool, signal, activationAfter }: Run,
+): Promise<Tensor> {
+  const [kernels, outHeight, outWidth] = shape as [number, number, number];
+  const shared = sharedOutput(kernels * outHeight * outWidth);
+  const input = shareInput(x);
+  const bands = parts.map((part) => ({
+    ...part.job(input.data),
+    out: { ...part.place, kernels, outHeight, outWidth, shared },
+    activationAfter,
+  }));
+  const job: BandQueueJob = { queue: { next: newBandCounter(), bands } };
+  const runs = Array.from(
+    { length: Math.min(pool.size, bands.length) },
+    () => pool.run(job, [], signal) as Promise<BandQueueResult>,
+  );
+  void Promise.allSettled(runs).then(input.release);
+  for (const reply of await Promise.all(runs)) if (reply.status === 'shape-error') throw shapeError(reply);
+  return new Tensor(shape, shared);
 }
 
 /** The arrays a job has to itself, transferred rather than copied: its sliced rows, its run of weights. */

@@ -3,6 +3,7 @@ import { type Conv2dOptions, conv2d } from '../conv2d';
 import { ShapeError } from '../shape-errors';
 import type { Tensor } from '../tensor';
 import type { GradientHelper } from '../train/parallel-gradients';
+import { type ActivationAfter, applyActivationAfter } from './activation-after';
 import { conv2dParallel } from './conv2d-parallel';
 import type { WorkerPool } from './worker-pool';
 
@@ -14,8 +15,18 @@ import type { WorkerPool } from './worker-pool';
 export interface ParallelConv {
   /** Whether this call is big enough for the split to beat one thread. */
   splits(x: Tensor, w: Tensor, options?: Conv2dOptions): boolean;
-  /** With `signal`: rejects at once when it aborts, and the workers drop the stale conv (conv2dParallel). */
-  conv2d(x: Tensor, w: Tensor, options?: Conv2dOptions, signal?: AbortSignal): Promise<Tensor>;
+  /**
+   * With `signal`: rejects at once when it aborts, and the workers drop the stale conv (conv2dParallel).
+   * With `activationAfter`: the result is applyActivationInPlace's on conv2d's, bit for bit, applied by
+   * each worker to its own maps (activation-after.ts).
+   */
+  conv2d(
+    x: Tensor,
+    w: Tensor,
+    options?: Conv2dOptions,
+    signal?: AbortSignal,
+    activationAfter?: ActivationAfter,
+  ): Promise<Tensor>;
   /**
    * A worker for the second half of every training batch (parallelTrainStep), when the host has one
    * to give; started on first use, shared by every training run, stopped by close().
@@ -60,11 +71,11 @@ export function createParallelConv(
     convMultiplyAdds(x, w, options) > minMultiplyAdds;
   return {
     splits,
-    async conv2d(x, w, options = {}, signal) {
+    async conv2d(x, w, options = {}, signal, activationAfter) {
       signal?.throwIfAborted();
-      if (!splits(x, w, options)) return conv2d(x, w, options);
+      if (!splits(x, w, options)) return applyActivationAfter(conv2d(x, w, options), activationAfter);
       pool ??= createPool();
-      return conv2dParallel(x, w, options, pool, signal);
+      return conv2dParallel(x, w, options, pool, signal, activationAfter);
     },
     ...(createTrainPool === undefined
       ? {}
