@@ -146,7 +146,7 @@ function withSampled(
   }
 }
 
-/** The sampled values into `values`: the rows spanned are copied in whole, then gathered in WASM. */
+/** The sampled values into `values`: the sampled rows are copied in, then their columns gathered in WASM. */
 function gatherIn(
   { wasm, heap }: NativeKernels,
   data: Float32Array,
@@ -156,24 +156,21 @@ function gatherIn(
   columns: Int32Array,
   values: number,
 ): void {
-  let first = Number.POSITIVE_INFINITY;
-  let last = -1;
-  for (const row of rows) {
-    if (row < first) first = row;
-    if (row > last) last = row;
-  }
-  const spanned = (last - first + 1) * width;
-  const plane = heap.allocate(spanned);
+  const copied = heap.allocate(rows.length * width);
   const rowIndices = heap.allocate(rows.length);
   const columnIndices = heap.allocate(columns.length);
   try {
-    heap.floats(plane, spanned).set(data.subarray(offset + first * width, offset + first * width + spanned));
-    const shifted = heap.ints(rowIndices, rows.length);
-    for (let y = 0; y < rows.length; y++) shifted[y] = (rows[y] as number) - first;
+    const into = heap.floats(copied, rows.length * width);
+    const order = heap.ints(rowIndices, rows.length);
+    for (let y = 0; y < rows.length; y++) {
+      const start = offset + (rows[y] as number) * width;
+      into.set(data.subarray(start, start + width), y * width);
+      order[y] = y;
+    }
     heap.ints(columnIndices, columns.length).set(columns);
-    wasm.gatherSamples(plane, width, rowIndices, rows.length, columnIndices, columns.length, values);
+    wasm.gatherSamples(copied, width, rowIndices, rows.length, columnIndices, columns.length, values);
   } finally {
-    heap.free(plane);
+    heap.free(copied);
     heap.free(rowIndices);
     heap.free(columnIndices);
   }
