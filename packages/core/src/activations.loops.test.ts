@@ -114,3 +114,36 @@ describe('the default leak', () => {
     expect([...applyActivationInPlace('leaky-relu', x).data]).toEqual([Math.fround(-0.03), 3]);
   });
 });
+
+describe('relu on the bits', () => {
+  it('keeps every NaN exactly, both signs and any payload, and clears every negative value and −0', () => {
+    const words = Int32Array.of(
+      0xffc00000 | 0, // the x86 default NaN, sign set
+      0x7fc00000,
+      0x7f800001, // signalling-pattern NaN, smallest payload
+      0xffffffff | 0,
+      0xff800000 | 0, // −∞
+      0x7f800000, // +∞
+      0x80000000 | 0, // −0
+      0x80000001 | 0, // the smallest negative denormal
+      0x00000001,
+      0xbf800000 | 0, // −1
+      0x3f800000, // 1
+    );
+    const x = new Tensor([words.length], new Float32Array(words.buffer));
+    const out = new Int32Array(applyActivation('relu', x).data.buffer);
+    expect([...out].map((w) => (w >>> 0).toString(16))).toEqual([
+      'ffc00000',
+      '7fc00000',
+      '7f800001',
+      'ffffffff',
+      '0',
+      '7f800000',
+      '0',
+      '0',
+      '1',
+      '0',
+      '3f800000',
+    ]);
+  });
+});

@@ -104,12 +104,28 @@ export function applyActivationInPlace(
  * definition above written inline, so no element pays for a function call (a closure per element was
  * ~20 ns, 86 ms on a 16×512×512 map).
  */
+/**
+ * Math.max(v, 0) for every value, on the bits: a negative number or −0 becomes +0, every other value
+ * (positive, +0, +∞, any NaN) keeps its bits. Math.max itself branches on each value, and on a map that is
+ * half negative the mispredictions cost ~6 ns a value; these integer steps do not branch.
+ */
+function reluBits(from: Float32Array, to: Float32Array): void {
+  const source = new Int32Array(from.buffer, from.byteOffset, from.length);
+  const target = new Int32Array(to.buffer, to.byteOffset, to.length);
+  const n = source.length;
+  for (let k = 0; k < n; k++) {
+    const bits = (source[k] as number) | 0;
+    const notNaN = ((bits & 0x7fffffff) - 0x7f800001) >> 31; // −1 below the NaNs' magnitudes, else 0
+    target[k] = bits & ~((bits >> 31) & notNaN); // a set sign bit, not a NaN's, clears the value
+  }
+}
+
 function activateValues(name: ActivationName, from: Float32Array, to: Float32Array, alpha: number): void {
   const n = from.length;
   if (name === 'identity') {
     if (to !== from) to.set(from);
   } else if (name === 'relu') {
-    for (let k = 0; k < n; k++) to[k] = Math.max(from[k] as number, 0); // NaN stays NaN, -0 becomes 0
+    reluBits(from, to);
   } else if (name === 'leaky-relu') {
     for (let k = 0; k < n; k++) {
       const v = from[k] as number;
