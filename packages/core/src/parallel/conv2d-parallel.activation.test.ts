@@ -1,31 +1,20 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { type ActivationName, applyActivationInPlace } from '../activations';
 import { type Conv2dOptions, conv2d } from '../conv2d';
-import { ready } from '../ready';
 import type { Tensor } from '../tensor';
 import { randomTensor } from '../testing/random-tensor';
 import type { ActivationAfter } from './activation-after';
 import { conv2dParallel } from './conv2d-parallel';
-import { createNodeWorkerPool } from './node-worker-pool';
 import { createParallelConv } from './parallel-conv';
+import { bits, isolation, twoWorkers } from './two-workers.test-helper';
 import type { WorkerPool } from './worker-pool';
 
 // An activation applied in the workers (activationAfter) gives the bits of today's one-thread path: conv2d
 // without an activation, then applyActivationInPlace on the whole output. Compared as Int32 bit patterns,
 // so NaN's sign and payload, −0 and ±∞ count, in the three ways conv2dParallel moves data.
 
-let pool: WorkerPool;
-beforeAll(async () => {
-  await ready();
-  pool = createNodeWorkerPool(2);
-});
-afterAll(() => pool.close());
-const scope = globalThis as { crossOriginIsolated?: boolean };
-afterEach(() => {
-  delete scope.crossOriginIsolated;
-});
-
-const bits = (t: Tensor) => Array.from(new Int32Array(t.data.buffer, t.data.byteOffset, t.data.length));
+const workers = twoWorkers();
+const scope = isolation;
 
 /**
  * An input whose conv has NaN, +∞, −∞ and −0 among its values: a NaN and two infinities, apart, in
@@ -87,7 +76,7 @@ describe('conv2dParallel with activationAfter', () => {
       for (const after of activations) {
         if (isolated === undefined) delete scope.crossOriginIsolated;
         else scope.crossOriginIsolated = isolated;
-        const parallel = await conv2dParallel(x, w, options, pool, undefined, after);
+        const parallel = await conv2dParallel(x, w, options, workers.pool, undefined, after);
         const alpha = after.alpha === undefined ? {} : { alpha: after.alpha };
         const single = applyActivationInPlace(after.name, conv2d(x, w, options), alpha);
         expect(parallel.shape).toEqual(single.shape);
@@ -117,7 +106,7 @@ describe('conv2dParallel with activationAfter', () => {
       size: 2,
       run: (job, transfer, signal) => {
         sent.push(job);
-        return pool.run(job, transfer, signal);
+        return workers.pool.run(job, transfer, signal);
       },
       close: async () => {},
     };
@@ -143,7 +132,7 @@ describe('conv2dParallel with activationAfter', () => {
         }
         throw new Error('expected a ShapeError');
       })();
-      const split = conv2dParallel(x, w, {}, pool, undefined, bogus);
+      const split = conv2dParallel(x, w, {}, workers.pool, undefined, bogus);
       await expect(split).rejects.toMatchObject({ name: 'ShapeError', message: single.message });
     },
   );

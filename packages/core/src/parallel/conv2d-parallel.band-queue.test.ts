@@ -1,30 +1,18 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Padding } from '../conv-options';
 import { type Conv2dOptions, conv2d } from '../conv2d';
-import { ready } from '../ready';
-import type { Tensor } from '../tensor';
 import { randomTensor } from '../testing/random-tensor';
 import type { BandQueueJob, BandQueueResult } from './band-queue';
 import { conv2dParallel, QUEUED_BANDS } from './conv2d-parallel';
-import { createNodeWorkerPool } from './node-worker-pool';
+import { bits, isolation, twoWorkers } from './two-workers.test-helper';
 import type { WorkerPool } from './worker-pool';
 
 // On an isolated page (crossOriginIsolated set here as a page has it) zero-padded convs go to the workers
 // as one queue of bands that they take from as they get to them: the result must be one thread's, bit for
 // bit, whoever takes which bands, and each band must be computed by exactly one worker.
 
-let pool: WorkerPool;
-beforeAll(async () => {
-  await ready();
-  pool = createNodeWorkerPool(2);
-});
-afterAll(() => pool.close());
-const scope = globalThis as { crossOriginIsolated?: boolean };
-afterEach(() => {
-  delete scope.crossOriginIsolated;
-});
-
-const bits = (t: Tensor) => Array.from(new Int32Array(t.data.buffer, t.data.byteOffset, t.data.length));
+const workers = twoWorkers();
+const scope = isolation;
 
 /** The pool, recording each queue job posted and each reply (which bands that worker took). */
 function recordingPool(delay: (run: number, job: BandQueueJob) => Promise<void> = () => Promise.resolve()) {
@@ -35,8 +23,8 @@ function recordingPool(delay: (run: number, job: BandQueueJob) => Promise<void> 
     run: async (job, transfer, signal) => {
       const run = jobs.push(job as BandQueueJob) - 1;
       await delay(run, job as BandQueueJob);
-      const reply = (await pool.run(job, transfer, signal)) as BandQueueResult;
-      replies.push(reply);
+      const reply = (await workers.pool.run(job, transfer, signal)) as BandQueueResult;
+      replies[run] = reply; // by job, not by arrival: the worker posted second may well answer first
       return reply;
     },
     close: async () => {},
@@ -153,7 +141,7 @@ describe('conv2dParallel with a queue of bands (isolated page)', () => {
     const big = randomTensor([32, 256, 256], 9);
     const kernels = randomTensor([64, 32, 5, 5], 10);
     const edit = new AbortController();
-    const stale = conv2dParallel(big, kernels, { padding: 'same' }, pool, edit.signal);
+    const stale = conv2dParallel(big, kernels, { padding: 'same' }, workers.pool, edit.signal);
     await new Promise((wait) => setTimeout(wait, 30));
     edit.abort();
     await expect(stale).rejects.toMatchObject({ name: 'AbortError' });
