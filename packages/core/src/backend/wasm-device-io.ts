@@ -39,13 +39,6 @@ export function writePadded(
   dst: number,
 ): void {
   const [channels, height, width] = x.shape as [number, number, number];
-  if (mode === 'zeros' && heapAddress(x, context.heap) === undefined) {
-    // A 'js' tensor: its rows go straight into place, one pass over the input rather than a plain copy
-    // in and then the kernel's padded copy of that.
-    const paddedSize = channels * (pads.top + height + pads.bottom) * (pads.left + width + pads.right);
-    padConstantFromJs(x.data, channels, height, width, pads, fill, context.heap.floats(dst, paddedSize));
-    return;
-  }
   if (mode === 'zeros') {
     const src = inputAddress(context, arena, x);
     context.wasm.padConstant(
@@ -64,37 +57,6 @@ export function writePadded(
   }
   const padded = channels * (pads.top + height + pads.bottom) * (pads.left + width + pads.right);
   padImageInto(x.data, channels, height, width, pads, mode, fill, context.heap.floats(dst, padded));
-}
-
-/** `data` ([C, H, W]) with `fill` around it by `pads`, into `out`, row by row: what padConstant writes. */
-function padConstantFromJs(
-  data: Float32Array,
-  channels: number,
-  height: number,
-  width: number,
-  pads: Pads,
-  fill: number,
-  out: Float32Array,
-): void {
-  const paddedWidth = pads.left + width + pads.right;
-  let at = 0;
-  let from = 0;
-  const cells = (count: number): void => {
-    if (count > 8) out.fill(fill, at, at + count);
-    else for (let k = 0; k < count; k++) out[at + k] = fill;
-    at += count;
-  };
-  for (let c = 0; c < channels; c++) {
-    cells(pads.top * paddedWidth);
-    for (let y = 0; y < height; y++) {
-      cells(pads.left);
-      out.set(data.subarray(from, from + width), at);
-      at += width;
-      from += width;
-      cells(pads.right);
-    }
-    cells(pads.bottom * paddedWidth);
-  }
 }
 
 /**
