@@ -107,7 +107,9 @@ function forwardFourKernels(
       const colBase = rowBase + ((<usize>ox) << 2);
       let wp = weights;
       let tp = taps;
-      // Two taps per turn (the same order of adds, so the same bits): half the loop's own overhead.
+      // Two taps per turn (the same order of adds, so the same bits): half the loop's own overhead. The
+      // tap body is written out, here and for an odd last tap: an AssemblyScript function cannot hand back
+      // eight accumulators, and keeping them in memory instead would cost more than the unrolling saves.
       for (; tp + 4 < tapsEnd; tp += 8) {
         const p = colBase + <usize>load<i32>(tp);
         let lo = v128.load(p);
