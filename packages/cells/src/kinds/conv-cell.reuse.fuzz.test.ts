@@ -1,18 +1,10 @@
-import {
-  activationNames,
-  type ComputeKernels,
-  createRandom,
-  getKernels,
-  type Random,
-  ready,
-  setKernels,
-  Tensor,
-} from '@convbook/core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { activationNames, createRandom, getKernels, type Random, Tensor } from '@convbook/core';
+import { describe, expect, it } from 'vitest';
 import type { CellValue } from '../cell-value';
 import { fuzzRuns, fuzzTimeout } from '../testing/arbitraries';
 import { convCell } from './conv-cell';
 import {
+  bothKernelSets,
   contextWith,
   expectSameBits,
   integer,
@@ -30,14 +22,7 @@ import {
 
 // A chain of five computes costs about a thousand parses: `pnpm fuzz` runs 10 000 chains.
 const CASES = fuzzRuns(200, 0.05);
-const reference = getKernels();
-let wasm: ComputeKernels;
-beforeAll(async () => {
-  await ready();
-  wasm = getKernels();
-  setKernels(reference);
-});
-afterAll(() => setKernels(reference));
+const kernels = bothKernelSets();
 
 type Kernel = Extract<CellValue, { type: 'kernel' }>;
 
@@ -154,7 +139,7 @@ describe.each(['reference', 'wasm'] as const)('conv cell reusing its last comput
   it(
     `gives the bits of a compute from scratch, ${CASES} random chains of edits`,
     () => {
-      setKernels(name === 'wasm' ? wasm : reference);
+      kernels.use(name);
       expect(getKernels().device === undefined).toBe(name === 'reference');
       const random = createRandom(name === 'wasm' ? 7 : 8);
       let valid = 0;

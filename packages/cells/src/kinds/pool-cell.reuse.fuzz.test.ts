@@ -1,18 +1,11 @@
-import {
-  type ComputeKernels,
-  createRandom,
-  getKernels,
-  type Random,
-  ready,
-  setKernels,
-  Tensor,
-} from '@convbook/core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createRandom, type Random, Tensor } from '@convbook/core';
+import { describe, expect, it } from 'vitest';
 import type { CellValue } from '../cell-value';
 import { fuzzRuns, fuzzTimeout } from '../testing/arbitraries';
 import { replacePlanes } from './channel-planes';
 import { poolCell } from './pool-cell';
 import {
+  bothKernelSets,
   contextWith,
   expectSameBits,
   integer,
@@ -29,14 +22,7 @@ import {
 
 // A chain of five computes costs about a thousand parses: `pnpm fuzz` runs 10 000 chains.
 const CASES = fuzzRuns(200, 0.05);
-const reference = getKernels();
-let wasm: ComputeKernels;
-beforeAll(async () => {
-  await ready();
-  wasm = getKernels();
-  setKernels(reference);
-});
-afterAll(() => setKernels(reference));
+const kernels = bothKernelSets();
 
 function randomParams(random: Random): Readonly<Record<string, unknown>> {
   return parsedParams(poolCell, {
@@ -121,7 +107,7 @@ describe.each(['reference', 'wasm'] as const)('pool cell reusing its last comput
   it(
     `gives the bits of pooling everything, ${CASES} random chains of edits`,
     () => {
-      setKernels(name === 'wasm' ? wasm : reference);
+      kernels.use(name);
       const random = createRandom(name === 'wasm' ? 11 : 12);
       let valid = 0;
       for (let c = 0; c < CASES; c++) if (checkChain(random, `case ${c}`)) valid++;

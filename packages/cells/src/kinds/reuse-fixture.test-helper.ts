@@ -1,5 +1,13 @@
-import { type ParallelConv, type Random, Tensor } from '@convbook/core';
-import { expect } from 'vitest';
+import {
+  type ComputeKernels,
+  getKernels,
+  type ParallelConv,
+  type Random,
+  ready,
+  setKernels,
+  Tensor,
+} from '@convbook/core';
+import { afterAll, beforeAll, expect } from 'vitest';
 import type { CellValue } from '../cell-value';
 import type { CellKind, ComputeContext, LastCompute } from './define-cell-kind';
 
@@ -7,6 +15,27 @@ import type { CellKind, ComputeContext, LastCompute } from './define-cell-kind';
 // contexts with or without a last compute, and a comparison of results by their bits.
 
 const AWKWARD = [-0, 0, Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY, 1e-40, -1e-40];
+
+/**
+ * For a file that runs its tests on both kernel sets: loads the WASM kernels, leaves the reference ones
+ * installed, and puts them back after the file. `use` installs one set by name.
+ */
+export function bothKernelSets(): { use(name: 'reference' | 'wasm'): void } {
+  const reference = getKernels();
+  let wasm: ComputeKernels | undefined;
+  beforeAll(async () => {
+    await ready();
+    wasm = getKernels();
+    setKernels(reference);
+  });
+  afterAll(() => setKernels(reference));
+  return {
+    use(name) {
+      if (name === 'wasm' && wasm === undefined) throw new Error('the WASM kernels are not loaded yet');
+      setKernels(name === 'wasm' ? (wasm as ComputeKernels) : reference);
+    },
+  };
+}
 
 /** Values in about [-1, 1), a few of them -0, NaN, ±∞ or subnormal when `awkward`. */
 export function randomValues(random: Random, count: number, awkward = false): Float32Array {
