@@ -1,4 +1,5 @@
 import { nextTask } from '../components/cb-notebook/render-slices';
+import { TaskSlice } from '../timing/task-slice';
 
 /**
  * Drawing work in time slices. A feature map is measured and painted as a sequence of small steps (a
@@ -28,24 +29,22 @@ export interface SliceQueueOptions {
 }
 
 export class SliceQueue {
-  readonly #budgetMs: number;
-  readonly #now: () => number;
   readonly #later: (task: () => void) => void;
   readonly #report: (error: unknown) => void;
-  readonly #endOfTask: (task: () => void) => void;
+  readonly #slice: TaskSlice;
   /** Waiting jobs in the order they came; a replaced job moves to the back. */
   readonly #jobs = new Map<unknown, Steps>();
-  /** When the current task's slice began; undefined once that task is over. */
-  #sliceStart: number | undefined;
   #continueScheduled = false;
   #running = false;
 
   constructor(options: SliceQueueOptions = {}) {
-    this.#budgetMs = options.budgetMs ?? PAINT_SLICE_MS;
-    this.#now = options.now ?? (() => performance.now());
     this.#later = options.later ?? yieldToBrowser;
     this.#report = options.report ?? reportLater;
-    this.#endOfTask = options.later ?? afterThisTask;
+    this.#slice = new TaskSlice(
+      options.budgetMs ?? PAINT_SLICE_MS,
+      options.now ?? (() => performance.now()),
+      options.later ?? afterThisTask,
+    );
   }
 
   /** Whether `owner` has a job not yet finished. */
@@ -66,11 +65,11 @@ export class SliceQueue {
   }
 
   #drain(): void {
-    this.#openSlice();
+    this.#slice.open();
     this.#running = true;
     try {
       while (this.#jobs.size > 0) {
-        if (this.#spent()) {
+        if (this.#slice.spent) {
           this.#scheduleContinue();
           return;
         }
@@ -89,26 +88,12 @@ export class SliceQueue {
     }
   }
 
-  /** The slice lasts until this task ends (its microtasks included); a later task starts a fresh one. */
-  #openSlice(): void {
-    if (this.#sliceStart !== undefined) return;
-    const start = this.#now();
-    this.#sliceStart = start;
-    this.#endOfTask(() => {
-      if (this.#sliceStart === start) this.#sliceStart = undefined;
-    });
-  }
-
-  #spent(): boolean {
-    return this.#sliceStart !== undefined && this.#now() - this.#sliceStart >= this.#budgetMs;
-  }
-
   #scheduleContinue(): void {
     if (this.#continueScheduled) return;
     this.#continueScheduled = true;
     this.#later(() => {
       this.#continueScheduled = false;
-      this.#sliceStart = undefined;
+      this.#slice.close();
       this.#drain();
     });
   }

@@ -1,3 +1,5 @@
+import { TaskSlice } from '../../timing/task-slice';
+
 /**
  * Renders many elements without freezing the page. A notebook of 500 cells that all change in one worker
  * pass (or all appear when it opens) would otherwise re-render every cell in one task: seconds with no
@@ -34,11 +36,12 @@ export interface RenderSlicesOptions {
 export const QUEUED_ATTRIBUTE = 'data-render-queued';
 
 export class RenderSlices {
-  readonly #budgetMs: number;
-  readonly #now: () => number;
   readonly #later: (task: () => void) => void;
-  /** When the current task's slice began; undefined between tasks. */
-  #sliceStart: number | undefined;
+  /**
+   * The slice lasts until this task ends (microtasks included: the updates of elements inside the ones
+   * just rendered count against it too); a later task starts a fresh one.
+   */
+  readonly #slice: TaskSlice;
   #queue: Waiting[] = [];
   #drainScheduled = false;
   /**
@@ -49,9 +52,12 @@ export class RenderSlices {
   enabled = true;
 
   constructor(options: RenderSlicesOptions = {}) {
-    this.#budgetMs = options.budgetMs ?? SLICE_BUDGET_MS;
-    this.#now = options.now ?? (() => performance.now());
     this.#later = options.later ?? nextTask;
+    this.#slice = new TaskSlice(
+      options.budgetMs ?? SLICE_BUDGET_MS,
+      options.now ?? (() => performance.now()),
+      this.#later,
+    );
   }
 
   /** How many updates wait for a later task. */
@@ -64,8 +70,8 @@ export class RenderSlices {
    * promise that settles once it has run.
    */
   schedule(host: SliceHost, update: () => void): Promise<void> | undefined {
-    this.#openSlice();
-    if (this.#queue.length === 0 && (!this.enabled || !this.#spent())) {
+    this.#slice.open();
+    if (this.#queue.length === 0 && (!this.enabled || !this.#slice.spent)) {
       update();
       return undefined;
     }
@@ -74,27 +80,6 @@ export class RenderSlices {
       this.#queue.push({ host, run: update, done });
       this.#scheduleDrain();
     });
-  }
-
-  #openSlice(): void {
-    if (this.#sliceStart !== undefined) return;
-    this.#startSlice();
-  }
-
-  /**
-   * The slice lasts until this task ends (microtasks included: the updates of elements inside the ones
-   * just rendered count against it too); a later task starts a fresh one.
-   */
-  #startSlice(): void {
-    const start = this.#now();
-    this.#sliceStart = start;
-    this.#later(() => {
-      if (this.#sliceStart === start) this.#sliceStart = undefined;
-    });
-  }
-
-  #spent(): boolean {
-    return this.#sliceStart !== undefined && this.#now() - this.#sliceStart >= this.#budgetMs;
   }
 
   #scheduleDrain(): void {
@@ -106,7 +91,7 @@ export class RenderSlices {
   /** One budget's worth of queued updates, those near the viewport first; the rest in another task. */
   #drain(): void {
     this.#drainScheduled = false;
-    this.#startSlice();
+    this.#slice.restart();
     const waiting = nearFirst(this.#queue);
     this.#queue = [];
     let next = 0;
@@ -119,7 +104,7 @@ export class RenderSlices {
       } finally {
         done();
       }
-    } while (next < waiting.length && !this.#spent());
+    } while (next < waiting.length && !this.#slice.spent);
     // Updates queued while these ran go after the ones that were already waiting.
     this.#queue = [...waiting.slice(next), ...this.#queue];
     if (this.#queue.length > 0) this.#scheduleDrain();
