@@ -210,13 +210,13 @@ export function planeRanges(src: usize, dst: usize, planes: i32, planeSize: i32)
 }
 
 /**
- * dst[y · columnCount + x] = src[rows[y] · width + columns[x]]: the values a plane shown smaller than it
- * is puts on its painted pixels (rows and columns are i32 indices).
+ * dst[y · columnCount + x] = src[y · width + columns[x]] for y below rowCount: the values a plane shown
+ * smaller than it is puts on its painted pixels, from its sampled rows laid one after another (columns are
+ * i32 indices).
  */
-export function gatherSamples(
+export function gatherColumns(
   src: usize,
   width: i32,
-  rows: usize,
   rowCount: i32,
   columns: usize,
   columnCount: i32,
@@ -224,7 +224,7 @@ export function gatherSamples(
 ): void {
   let at = dst;
   for (let y = 0; y < rowCount; y++) {
-    const row = src + ((<usize>load<i32>(rows + ((<usize>y) << 2)) * <usize>width) << 2);
+    const row = src + ((<usize>y * <usize>width) << 2);
     for (let x = 0; x < columnCount; x++) {
       store<f32>(at, load<f32>(row + ((<usize>load<i32>(columns + ((<usize>x) << 2))) << 2)));
       at += 4;

@@ -2,7 +2,7 @@
 // (src/backend/wasm-*.ts) keeps the buffers in a pool above heapBase().
 export { activateInPlace, sumPlanes } from './activation';
 export { gradientLayouts, rowsToBatch } from './batch-layout';
-export { divergingWords, gatherSamples, grayWords, planeRanges } from './colour-words';
+export { divergingWords, gatherColumns, grayWords, planeRanges } from './colour-words';
 export { convBackwardWeights } from './conv-backward';
 export { convForward } from './conv-forward';
 export {

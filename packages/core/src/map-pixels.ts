@@ -81,9 +81,10 @@ export function grayWords(
   const span = max - min;
   const native = getKernels().native;
   if (native === undefined || !(span > 0) || !Number.isFinite(span)) return false;
-  return withSampled(data, offset, width, sampling, out, (values, words, count) =>
+  withSampled(native, data, offset, width, sampling, out, (values, words, count) =>
     native.wasm.grayWords(values, words, count, min, span, opaque(nan)),
   );
+  return true;
 }
 
 /**
@@ -102,7 +103,7 @@ export function divergingWords(
   const native = getKernels().native;
   if (native === undefined || !(maxAbs > 0) || !Number.isFinite(maxAbs)) return false;
   const { zero, negative, positive, nan } = colours;
-  return withSampled(data, offset, width, sampling, out, (values, words, count) =>
+  withSampled(native, data, offset, width, sampling, out, (values, words, count) =>
     native.wasm.divergingWords(
       values,
       words,
@@ -114,19 +115,19 @@ export function divergingWords(
       opaque(nan),
     ),
   );
+  return true;
 }
 
 /** Copies the sampled values into WASM memory, runs `paint` there and copies the words out. */
 function withSampled(
+  native: NativeKernels,
   data: Float32Array,
   offset: number,
   width: number,
   { rows, columns }: PixelSampling,
   out: Uint32Array,
   paint: (values: number, words: number, count: number) => void,
-): boolean {
-  const native = getKernels().native;
-  if (native === undefined) return false;
+): void {
   const { heap } = native;
   const paintedWidth = columns.length;
   const count = rows.length * paintedWidth;
@@ -139,7 +140,6 @@ function withSampled(
     else gatherIn(native, data, offset, width, rows, columns, values);
     paint(values, words, count);
     out.set(new Uint32Array(heap.buffer, words, count));
-    return true;
   } finally {
     heap.free(values);
     heap.free(words);
@@ -157,21 +157,17 @@ function gatherIn(
   values: number,
 ): void {
   const copied = heap.allocate(rows.length * width);
-  const rowIndices = heap.allocate(rows.length);
   const columnIndices = heap.allocate(columns.length);
   try {
     const into = heap.floats(copied, rows.length * width);
-    const order = heap.ints(rowIndices, rows.length);
     for (let y = 0; y < rows.length; y++) {
       const start = offset + (rows[y] as number) * width;
       into.set(data.subarray(start, start + width), y * width);
-      order[y] = y;
     }
     heap.ints(columnIndices, columns.length).set(columns);
-    wasm.gatherSamples(copied, width, rowIndices, rows.length, columnIndices, columns.length, values);
+    wasm.gatherColumns(copied, width, rows.length, columnIndices, columns.length, values);
   } finally {
     heap.free(copied);
-    heap.free(rowIndices);
     heap.free(columnIndices);
   }
 }

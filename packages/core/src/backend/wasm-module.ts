@@ -126,11 +126,10 @@ export interface KernelExports {
     positive: number,
     nanWord: number,
   ): void;
-  /** dst[y·columnCount + x] = src[rows[y]·width + columns[x]] (rows, columns: i32 indices). */
-  gatherSamples(
+  /** dst[y·columnCount + x] = src[y·width + columns[x]] for y < rowCount (columns: i32 indices). */
+  gatherColumns(
     src: Address,
     width: number,
-    rows: Address,
     rowCount: number,
     columns: Address,
     columnCount: number,
@@ -235,7 +234,7 @@ const FUNCTION_NAMES = [
   'sumPlanes',
   'grayWords',
   'divergingWords',
-  'gatherSamples',
+  'gatherColumns',
   'planeRanges',
   'im2col',
   'col2im',
