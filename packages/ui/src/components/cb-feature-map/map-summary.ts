@@ -117,9 +117,11 @@ function* equalSteps(a: Float32Array, b: Float32Array, start: number, end: numbe
 
 /**
  * Folds data[from, to) into `into`: with core's WASM SIMD pass (map-pixels.ts) once it has loaded, else in
- * JS. The two agree on every figure; between −0 and +0 (the same number) either may come out. The common case, all values finite, is one tight pass of comparisons
- * (NaN fails every comparison, so it needs only its own count); only a range holding an infinity is read
- * a second time, to leave the infinities out of the finite min and max.
+ * JS. The two agree on every figure; between −0 and +0 (the same number) either may come out.
+ *
+ * In JS the common case, all values finite, is one tight pass of comparisons (NaN fails every comparison,
+ * so it needs only its own count); only a range holding an infinity is read a second time, to leave the
+ * infinities out of the finite min and max.
  */
 export function addRange(into: PlaneStats, data: Float32Array, from: number, to: number): PlaneStats {
   const measured = to - from >= WASM_FROM ? planeRanges(data, from, 1, to - from)?.[0] : undefined;
