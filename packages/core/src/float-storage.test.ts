@@ -1,5 +1,13 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { allocateFloats, isShared, readyStorage, SHARED_FROM_LENGTH, setFloatStorage } from './float-storage';
+import {
+  allocateCopy,
+  allocateFloats,
+  copyAheadLater,
+  isShared,
+  readyStorage,
+  SHARED_FROM_LENGTH,
+  setFloatStorage,
+} from './float-storage';
 
 describe('float storage', () => {
   afterEach(() => setFloatStorage('ordinary'));
@@ -62,5 +70,70 @@ describe('storage readied in idle time', () => {
     let readied = 0;
     while (readyStorage()) readied++;
     expect(readied).toBe(2); // 2^20 + (2^24 + 1) fit; 2^24 more would not
+  });
+});
+
+describe('copies readied in idle time', () => {
+  afterEach(() => setFloatStorage('ordinary'));
+
+  /** Shared storage holding 0, 1, 2, ...: a tensor's values, which never change once made. */
+  function sourceValues(): Float32Array {
+    const values = allocateFloats(SHARED_FROM_LENGTH);
+    for (let i = 0; i < values.length; i++) values[i] = i;
+    return values;
+  }
+
+  it('without a copy ahead, copies now into fresh storage', () => {
+    setFloatStorage('shared');
+    const source = sourceValues();
+    const copy = allocateCopy(source);
+    expect(copy).not.toBe(source);
+    expect(copy.buffer).not.toBe(source.buffer);
+    expect(isShared(copy)).toBe(true);
+    expect(copy).toEqual(source);
+  });
+
+  it('hands out the copy made ahead, once, then copies again', () => {
+    setFloatStorage('shared');
+    const source = sourceValues();
+    copyAheadLater(source);
+    expect(readyStorage()).toBe(true); // the copy
+    const ahead = allocateCopy(source);
+    expect(ahead).toEqual(source);
+    expect(ahead.buffer).not.toBe(source.buffer);
+    ahead[0] = -1; // the caller writes its own planes in
+    const again = allocateCopy(source);
+    expect(again).not.toBe(ahead);
+    expect(again[0]).toBe(0);
+    expect(again).toEqual(source);
+  });
+
+  it('copies only for values asked about, and not for ordinary storage', () => {
+    setFloatStorage('shared');
+    const source = sourceValues();
+    const other = sourceValues();
+    copyAheadLater(source);
+    expect(readyStorage()).toBe(true);
+    const copy = allocateCopy(other); // no copy of these: made now
+    expect(copy).toEqual(other);
+    setFloatStorage('ordinary');
+    const plain = new Float32Array(SHARED_FROM_LENGTH);
+    copyAheadLater(plain);
+    expect(readyStorage()).toBe(false);
+  });
+
+  it('readies copies first, then zeroed buffers, within the same budget', () => {
+    setFloatStorage('shared');
+    const big = allocateFloats(1 << 24); // a recent size, to be readied zeroed
+    big[1] = 3;
+    copyAheadLater(big);
+    allocateFloats((1 << 24) + 1);
+    let readied = 0;
+    while (readyStorage()) readied++;
+    // The copy (2^24) and one zeroed buffer of 2^24 + 1 fit in 2^25 values; the zeroed 2^24 would not.
+    expect(readied).toBe(2);
+    const copy = allocateCopy(big);
+    expect(copy[1]).toBe(3);
+    expect(copy.buffer).not.toBe(big.buffer);
   });
 });

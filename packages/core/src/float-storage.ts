@@ -9,6 +9,11 @@
  * buffer took 12 ms in Chromium, into memory touched before 1 ms. So shared storage can be readied while
  * the worker is idle (`readyStorage`): one buffer of each size asked for lately, allocated and touched
  * ahead of time but never handed out before, so nothing that held an older tensor can see it change.
+ *
+ * A tensor that the next edit will likely rebuild plane by plane (cells' replacePlanes: an edited kernel
+ * redoes one of a conv's 16 maps) has a copy of its values readied instead (`copyAheadLater`,
+ * `allocateCopy`): the 15 unchanged planes are then copied in idle time, not between the edit and the
+ * paint. The copy is exact when taken because a Tensor's values never change.
  */
 export type FloatAllocator = (length: number) => Float32Array;
 
@@ -27,6 +32,15 @@ let recentLengths: number[] = [];
 /** Touched, zeroed buffers never handed out, by length. */
 const readied = new Map<number, Float32Array>();
 
+/** Values likely to be rebuilt from (held weakly), with the copy of them readied so far. */
+interface CopyAhead {
+  readonly source: WeakRef<Float32Array>;
+  copy: Float32Array | undefined;
+}
+/** How many such values are followed, most recent last (a notebook's partially redone maps). */
+const COPY_SOURCES = 8;
+let copiesAhead: CopyAhead[] = [];
+
 /** Fresh, zeroed storage for an op's output of `length` values. */
 export function allocateFloats(length: number): Float32Array {
   if (length < SHARED_FROM_LENGTH || allocator === ordinary) return new Float32Array(length);
@@ -38,13 +52,55 @@ export function allocateFloats(length: number): Float32Array {
 }
 
 /**
- * Readies one buffer for a recently asked size that has none; returns false when every such size has
- * one (or storage is ordinary). Call it in idle time, once per task, until it returns false.
+ * Fresh storage holding a copy of `values`, for a tensor made from them with some parts overwritten: the
+ * copy readied in idle time when there is one (`copyAheadLater`), else copied now.
+ */
+export function allocateCopy(values: Float32Array): Float32Array {
+  const ahead = copiesAhead.find((entry) => entry.copy !== undefined && entry.source.deref() === values);
+  if (ahead?.copy !== undefined) {
+    const copy = ahead.copy;
+    copiesAhead = copiesAhead.filter((entry) => entry !== ahead);
+    return copy;
+  }
+  const out = allocateFloats(values.length);
+  out.set(values);
+  return out;
+}
+
+/**
+ * Asks idle time to copy `values` ahead (`readyStorage`), because the next tensor will likely be made from
+ * them by `allocateCopy`. Only for shared storage, the only kind readied.
+ */
+export function copyAheadLater(values: Float32Array): void {
+  if (allocator === ordinary || values.length < SHARED_FROM_LENGTH) return;
+  const others = copiesAhead.filter((entry) => {
+    const source = entry.source.deref();
+    return source !== undefined && source !== values;
+  });
+  copiesAhead = [...others, { source: new WeakRef(values), copy: undefined }].slice(-COPY_SOURCES);
+}
+
+/**
+ * Readies one buffer: first a copy asked for by `copyAheadLater`, then a zeroed buffer for a recently asked
+ * size that has none; returns false when nothing is left to ready (or storage is ordinary). Call it in
+ * idle time, once per task, until it returns false.
  */
 export function readyStorage(): boolean {
   if (allocator === ordinary) return false;
+  // A copy whose source was collected is dropped with it.
+  copiesAhead = copiesAhead.filter((entry) => entry.source.deref() !== undefined);
   let held = 0;
   for (const n of readied.keys()) held += n;
+  for (const { copy } of copiesAhead) held += copy?.length ?? 0;
+  for (const entry of copiesAhead.toReversed()) {
+    const source = entry.source.deref();
+    if (entry.copy !== undefined || source === undefined || held + source.length > READIED_VALUES) continue;
+    // Copied as it is allocated: the copy takes the page faults a touch would, and nothing more.
+    const copy = allocator(source.length);
+    copy.set(source);
+    entry.copy = copy;
+    return true;
+  }
   const length = recentLengths.findLast((n) => !readied.has(n) && held + n <= READIED_VALUES);
   if (length === undefined) return false;
   const buffer = allocator(length);
@@ -73,6 +129,7 @@ export function setFloatStorage(kind: 'shared' | 'ordinary'): void {
   allocator = kind === 'shared' ? shared : ordinary;
   recentLengths = [];
   readied.clear();
+  copiesAhead = [];
 }
 
 /** Whether `values` lives in shared memory (then it crosses to another thread without a copy). */

@@ -28,7 +28,9 @@ export {
 } from './conv-options';
 export { type Conv2dGradients, type Conv2dOptions, conv2d, conv2dBackward } from './conv2d';
 export {
+  allocateCopy,
   allocateFloats,
+  copyAheadLater,
   type FloatAllocator,
   isShared,
   readyStorage,

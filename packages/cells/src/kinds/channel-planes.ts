@@ -1,4 +1,4 @@
-import { allocateFloats, Tensor } from '@convbook/core';
+import { allocateCopy, copyAheadLater, Tensor } from '@convbook/core';
 
 /**
  * Channel planes of [C, ...] tensors, for kinds that redo only the channels an edit changed: find which
@@ -84,24 +84,14 @@ export function takePlanes(t: Tensor, planes: readonly number[]): Tensor {
  */
 export function replacePlanes(previous: Tensor, planes: readonly number[], fresh: Tensor): Tensor {
   const size = planeSize(previous);
-  // Each plane copied once, from the fresh planes or the previous tensor, in runs of adjacent planes. In
-  // core's output storage: shared memory on a cross-origin-isolated page, so the map reaches the page
-  // without another copy (float-storage.ts).
-  const out = allocateFloats(previous.data.length);
-  const freshIndex = new Map(planes.map((p, i) => [p, i]));
-  const count = previous.shape[0] ?? 1;
-  for (let p = 0; p < count; ) {
-    const from = freshIndex.get(p);
-    if (from !== undefined) {
-      out.set(fresh.data.subarray(from * size, (from + 1) * size), p * size);
-      p++;
-      continue;
-    }
-    let end = p + 1;
-    while (end < count && !freshIndex.has(end)) end++;
-    out.set(previous.data.subarray(p * size, end * size), p * size);
-    p = end;
-  }
+  // In core's output storage: shared memory on a cross-origin-isolated page, so the map reaches the page
+  // without another copy. The copy of `previous` is usually made already, in the worker's idle time after
+  // the edit before (float-storage.ts), so only the fresh planes are written here.
+  const out = allocateCopy(previous.data);
+  for (const [from, p] of planes.entries())
+    out.set(fresh.data.subarray(from * size, (from + 1) * size), p * size);
+  // The next edit of the same kernel will likely rebuild this tensor the same way.
+  copyAheadLater(out);
   const made = new Tensor(previous.shape, out);
   madeFrom.set(made, { source: new WeakRef(previous), planes: [...planes] });
   return made;
