@@ -1,6 +1,7 @@
 // Feature maps as pixels: per-plane ranges, and values → RGBA words with the gray and the diverging colour
 // maps. The formulas are those of @convbook/cells (render/colormap.ts), computed in double precision step
-// for step, so every word is the one the reference gives (packages/ui/src/paint tests check each pixel).
+// for step (gray: estimated in single precision first, where that provably gives the same level), so every
+// word is the one the reference gives (packages/ui/src/paint tests check each pixel).
 // Words are little-endian RGBA (red in the low byte): WASM memory is little-endian on every host.
 
 /** Math.round for 0 ≤ y < 2^52, exactly: ceil, then down by one when y is below the half. */
@@ -52,24 +53,47 @@ class Widen {
 /**
  * Gray: level = round(255 · clamp((v − min) / span, 0, 1)), word = level in red, green and blue, opaque;
  * NaN → nanWord. The caller keeps to span > 0 and finite (the flat and infinite scales stay in JS).
+ *
+ * Four values at a time in single precision first (no division; twice the lanes of double), exactly:
+ * the estimate y' of y = 255 · (v − min) / span is within `margin` of the double-precision y, so its level
+ * is y's unless y' lies within `margin` of a half level, where the rounding could tip. Such a group of four
+ * (rare: a fraction ~2 · margin of values) is redone in double precision, as is every group when the
+ * scale makes the margin wide (a narrow range far from 0) or lies outside single precision.
+ * The bound: m' = f32(min) is off by |min| · 2⁻²⁴, each of the three f32 steps (v − m', f32(255 / span),
+ * the product) adds 2⁻²⁴ relative, so for the values that matter (|y| ≤ 256; clamping cannot widen a gap)
+ * |y' − y| ≤ (255 / span) · |min| · 2⁻²⁴ · 1.01 + 256 · 3.01 · 2⁻²⁴; `margin` doubles the first term and
+ * rounds the second up to 2⁻¹⁴.
  */
 export function grayWords(src: usize, dst: usize, count: i32, min: f64, span: f64, nanWord: u32): void {
-  const low = f64x2.splat(min);
-  const width = f64x2.splat(span);
-  const zero = f64x2.splat(0);
-  const one = f64x2.splat(1);
-  const full = f64x2.splat(255);
-  const opaque = i32x4.splat(0xff000000);
-  const spread = i32x4.splat(0x010101);
-  const nan = i32x4.splat(nanWord);
+  const perUnit = 255 / span;
+  const margin = perUnit * Math.abs(min) * 0.00000011920928955078125 + 0.00006103515625; // 2⁻²³, 2⁻¹⁴
+  const single =
+    margin <= 0.0625 && Math.abs(min) < 1e37 && perUnit < 1e37 && perUnit > 1e-37 && <f64>(<f32>perUnit) > 0;
   let k = 0;
+  if (single) {
+    const low = f32x4.splat(<f32>min);
+    const scale = f32x4.splat(<f32>perUnit);
+    const zero = f32x4.splat(0);
+    const full = f32x4.splat(255);
+    const half = f32x4.splat(0.5);
+    const near = f32x4.splat(<f32>margin);
+    const nan = i32x4.splat(nanWord);
+    for (; k + 4 <= count; k += 4) {
+      const at = (<usize>k) << 2;
+      const v = v128.load(src + at);
+      const y = f32x4.pmax(zero, f32x4.pmin(full, f32x4.mul(f32x4.sub(v, low), scale)));
+      const offHalf = f32x4.abs(f32x4.sub(f32x4.sub(y, f32x4.floor(y)), half));
+      let words: v128;
+      if (v128.any_true(f32x4.le(offHalf, near))) words = Gray.double(v, min, span);
+      else words = Gray.word(i32x4.trunc_sat_f32x4_s(f32x4.nearest(y)));
+      v128.store(dst + at, v128.bitselect(nan, words, f32x4.ne(v, v)));
+    }
+  }
+  const nan = i32x4.splat(nanWord);
   for (; k + 4 <= count; k += 4) {
-    const v = v128.load(src + ((<usize>k) << 2));
-    const a = Clamp.unit(f64x2.div(f64x2.sub(Widen.low(v), low), width), zero, one);
-    const b = Clamp.unit(f64x2.div(f64x2.sub(Widen.high(v), low), width), zero, one);
-    const levels = Round.toInts(Round.halfUp(f64x2.mul(a, full)), Round.halfUp(f64x2.mul(b, full)));
-    const words = v128.or(i32x4.mul(levels, spread), opaque);
-    v128.store(dst + ((<usize>k) << 2), v128.bitselect(nan, words, f32x4.ne(v, v)));
+    const at = (<usize>k) << 2;
+    const v = v128.load(src + at);
+    v128.store(dst + at, v128.bitselect(nan, Gray.double(v, min, span), f32x4.ne(v, v)));
   }
   for (; k < count; k++) {
     const v = <f64>load<f32>(src + ((<usize>k) << 2));
@@ -83,6 +107,29 @@ export function grayWords(src: usize, dst: usize, count: i32, min: f64, span: f6
       word = 0xff000000 | (level * 0x010101);
     }
     store<u32>(dst + ((<usize>k) << 2), word);
+  }
+}
+
+/** The gray words of four values (NaN lanes are replaced by the caller). */
+// biome-ignore lint/complexity/noStaticOnlyClass: see above
+class Gray {
+  /** Levels 0–255 in four i32 lanes → opaque gray words. */
+  @inline
+  static word(levels: v128): v128 {
+    return v128.or(i32x4.mul(levels, i32x4.splat(0x010101)), i32x4.splat(0xff000000));
+  }
+
+  /** The formula in double precision, step for step as the reference computes it. */
+  @inline
+  static double(v: v128, min: f64, span: f64): v128 {
+    const low = f64x2.splat(min);
+    const width = f64x2.splat(span);
+    const zero = f64x2.splat(0);
+    const one = f64x2.splat(1);
+    const full = f64x2.splat(255);
+    const a = Clamp.unit(f64x2.div(f64x2.sub(Widen.low(v), low), width), zero, one);
+    const b = Clamp.unit(f64x2.div(f64x2.sub(Widen.high(v), low), width), zero, one);
+    return Gray.word(Round.toInts(Round.halfUp(f64x2.mul(a, full)), Round.halfUp(f64x2.mul(b, full))));
   }
 }
 
