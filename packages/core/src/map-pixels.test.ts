@@ -122,6 +122,42 @@ describe('map pixels in WASM', () => {
     expect(checked).toBeGreaterThan(300_000);
   });
 
+  it('gives the double-precision diverging colour even a hair from a half level of any channel', () => {
+    const next = random(78);
+    let checked = 0;
+    for (let round = 0; round < 300; round++) {
+      const maxAbs = Math.fround(10 ** (next() * 24 - 12) * (1 + next()));
+      const data = new Float32Array(1024 + (round % 5));
+      const bits = new Int32Array(data.buffer);
+      for (let i = 0; i < data.length; i++) {
+        const pick = next();
+        if (pick < 0.03) data[i] = SPECIALS[Math.floor(next() * SPECIALS.length)] as number;
+        else if (pick < 0.85) {
+          // A half level of one channel towards one end: zero + (end − zero)·|t| = k + 0.5.
+          const negative = next() < 0.5;
+          const end = negative ? COLOURS.negative : COLOURS.positive;
+          const c = Math.floor(next() * 3) as 0 | 1 | 2;
+          const from = COLOURS.zero[c];
+          const step = end[c] - from;
+          const levels = Math.abs(step);
+          const k = Math.floor(next() * levels);
+          const y = step > 0 ? from + k + 0.5 : from - k - 0.5;
+          data[i] = (negative ? -1 : 1) * ((y - from) / step) * maxAbs;
+          bits[i] = (bits[i] as number) + Math.floor(next() * 9) - 4;
+        } else data[i] = (next() * 2.6 - 1.3) * maxAbs;
+      }
+      const out = new Uint32Array(data.length);
+      expect(divergingWords(data, 0, data.length, identity(1, data.length), maxAbs, COLOURS, out)).toBe(true);
+      for (let i = 0; i < out.length; i++) {
+        const want = divergingReference(data[i] as number, maxAbs);
+        if (out[i] !== want)
+          expect({ value: data[i], maxAbs, got: out[i] }).toEqual({ value: data[i], maxAbs, got: want });
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(300_000);
+  });
+
   it('colours diverging exactly as the formula, with the ends clamped', () => {
     const height = 23;
     const width = 31;
