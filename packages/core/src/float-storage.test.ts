@@ -108,6 +108,16 @@ describe('copies readied in idle time', () => {
     expect(again).toEqual(source);
   });
 
+  it('drops a copy not yet made once the values are copied now: idle time would make it for nothing', () => {
+    setFloatStorage('shared');
+    const source = sourceValues();
+    copyAheadLater(source);
+    expect(allocateCopy(source)).toEqual(source); // before any idle time: copied now
+    let readied = 0;
+    while (readyStorage()) readied++;
+    expect(readied).toBe(1); // the zeroed buffer for the size, and no copy of `source`
+  });
+
   it('copies only for values asked about, and not for ordinary storage', () => {
     setFloatStorage('shared');
     const source = sourceValues();

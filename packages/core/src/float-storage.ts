@@ -56,12 +56,10 @@ export function allocateFloats(length: number): Float32Array {
  * copy readied in idle time when there is one (`copyAheadLater`), else copied now.
  */
 export function allocateCopy(values: Float32Array): Float32Array {
-  const ahead = copiesAhead.find((entry) => entry.copy !== undefined && entry.source.deref() === values);
-  if (ahead?.copy !== undefined) {
-    const copy = ahead.copy;
-    copiesAhead = copiesAhead.filter((entry) => entry !== ahead);
-    return copy;
-  }
+  const ahead = copiesAhead.find((entry) => entry.source.deref() === values);
+  // Asked for now, ready or not: a copy still to be made would only be made for nothing later.
+  if (ahead !== undefined) copiesAhead = copiesAhead.filter((entry) => entry !== ahead);
+  if (ahead?.copy !== undefined) return ahead.copy;
   const out = allocateFloats(values.length);
   out.set(values);
   return out;
