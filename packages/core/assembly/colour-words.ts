@@ -1,6 +1,6 @@
 // Feature maps as pixels: per-plane ranges, and values → RGBA words with the gray and the diverging colour
 // maps. The formulas are those of @convbook/cells (render/colormap.ts), computed in double precision step
-// for step (gray: estimated in single precision first, where that provably gives the same level), so every
+// for step (both estimated in single precision first, where that provably gives the same colour), so every
 // word is the one the reference gives (packages/ui/src/paint tests check each pixel).
 // Words are little-endian RGBA (red in the low byte): WASM memory is little-endian on every host.
 
@@ -67,8 +67,7 @@ class Widen {
 export function grayWords(src: usize, dst: usize, count: i32, min: f64, span: f64, nanWord: u32): void {
   const perUnit = 255 / span;
   const margin = perUnit * Math.abs(min) * 0.00000011920928955078125 + 0.00006103515625; // 2⁻²³, 2⁻¹⁴
-  const single =
-    margin <= 0.0625 && Math.abs(min) < 1e37 && perUnit < 1e37 && perUnit > 1e-37 && <f64>(<f32>perUnit) > 0;
+  const single = margin <= 0.0625 && Math.abs(min) < 1e37 && perUnit < 1e37 && perUnit > 1e-37;
   let k = 0;
   if (single) {
     const low = f32x4.splat(<f32>min);
