@@ -1,5 +1,25 @@
 // Element-wise activations over a buffer, for tensors that stay in WASM memory between ops. The codes
-// are those of conv-forward.ts (1 relu, 2 leaky relu); f32.max keeps NaN and maps -0 to +0, as Math.max.
+// are those of conv-forward.ts (1 relu, 2 leaky relu).
+
+/**
+ * Relu on the bits, as the JS reference computes it (src/activations.ts reluBits): a value with its sign
+ * bit set that is not a NaN (a negative number, −0, −∞) becomes +0; every other value keeps its bits, a
+ * NaN's sign and payload included. f32x4.max would do the same but for NaN, whose bits it may change:
+ * the fused relu of a kernel and the relu of the JS path after it must give the same bits.
+ */
+// biome-ignore lint/complexity/noStaticOnlyClass: as LeakyRelu below, v128 parameters
+export class Relu {
+  static of4(v: v128): v128 {
+    const clear = v128.andnot(i32x4.shr_s(v, 31), f32x4.ne(v, v)); // sign set and not NaN
+    return v128.andnot(v, clear);
+  }
+
+  static of(v: f32): f32 {
+    const bits = reinterpret<i32>(v);
+    const clear = (bits >> 31) & (isNaN<f32>(v) ? 0 : -1);
+    return reinterpret<f32>(bits & ~clear);
+  }
+}
 
 /**
  * Leaky relu of four floats: v where v > 0, else v·α. The product is taken in double precision and
@@ -20,18 +40,17 @@ export class LeakyRelu {
 
 /** dst[k] = relu or leaky relu of src[k] (code as in conv-forward.ts); src and dst may be the same. */
 export function activateInPlace(src: usize, dst: usize, count: i32, activation: i32, alpha: f64): void {
-  const zero = f32x4.splat(0);
   const slope = f64x2.splat(alpha);
   let k = 0;
   for (; k + 4 <= count; k += 4) {
     const at = (<usize>k) << 2;
     const v = v128.load(src + at);
-    v128.store(dst + at, activation === 1 ? f32x4.max(v, zero) : LeakyRelu.of4(v, slope));
+    v128.store(dst + at, activation === 1 ? Relu.of4(v) : LeakyRelu.of4(v, slope));
   }
   for (; k < count; k++) {
     const at = (<usize>k) << 2;
     const v = load<f32>(src + at);
-    store<f32>(dst + at, activation === 1 ? max<f32>(v, 0) : select<f32>(v, <f32>(<f64>v * alpha), v > 0));
+    store<f32>(dst + at, activation === 1 ? Relu.of(v) : select<f32>(v, <f32>(<f64>v * alpha), v > 0));
   }
 }
 

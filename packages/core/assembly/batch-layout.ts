@@ -2,6 +2,8 @@
 // the gemm wants: [O, N·P] rows (the product's output, and its packed B for the input gradient) and
 // [N·P, O] rows (packed B for the weight gradient). P is one output map, outH·outW.
 
+import { Relu } from './activation';
+
 /**
  * dst[n, o, p] = act(src[o, n·P + p] + bias[o]): the product's rows put back example by example, with
  * the bias and relu (code 1) applied on the way; `stride` is src's row length. `bias` may be 0.
@@ -16,7 +18,6 @@ export function rowsToBatch(
   stride: i32,
   activation: i32,
 ): void {
-  const zero = f32x4.splat(0);
   for (let o = 0; o < kernels; o++) {
     const b: f32 = bias === 0 ? 0 : load<f32>(bias + ((<usize>o) << 2));
     const bv = f32x4.splat(b);
@@ -27,13 +28,13 @@ export function rowsToBatch(
       for (; p + 4 <= plane; p += 4) {
         const at = (<usize>p) << 2;
         let v = f32x4.add(v128.load(from + at), bv);
-        if (activation === 1) v = f32x4.max(v, zero);
+        if (activation === 1) v = Relu.of4(v);
         v128.store(to + at, v);
       }
       for (; p < plane; p++) {
         const at = (<usize>p) << 2;
         let v = load<f32>(from + at) + b;
-        if (activation === 1) v = max<f32>(v, 0);
+        if (activation === 1) v = Relu.of(v);
         store<f32>(to + at, v);
       }
     }

@@ -5,7 +5,7 @@
 // An activation (relu, leaky relu) is applied as the accumulators are stored: conv, bias and activation
 // in one pass over the output.
 
-import { LeakyRelu } from './activation';
+import { LeakyRelu, Relu } from './activation';
 
 /** Activation codes shared with src/backend/wasm-module.ts. */
 export const ACTIVATION_NONE = 0;
@@ -15,7 +15,7 @@ export const ACTIVATION_LEAKY = 2;
 /** `alpha` is α splat in two doubles (see leakyRelu4). */
 // @ts-expect-error: decorator
 function activate(v: v128, activation: i32, alpha: v128): v128 {
-  if (activation === ACTIVATION_RELU) return f32x4.max(v, f32x4.splat(0));
+  if (activation === ACTIVATION_RELU) return Relu.of4(v);
   if (activation === ACTIVATION_LEAKY) return LeakyRelu.of4(v, alpha);
   return v;
 }

@@ -3,6 +3,7 @@ import {
   type Conv2dOptions,
   conv2d,
   conv2dOutputSize,
+  fuseActivation,
   type Tensor,
 } from '@convbook/core';
 import type { CellValue } from '../cell-value';
@@ -39,18 +40,19 @@ export const convCell = withCompute(convSchema, {
       type: 'tensor',
       tensor: reuse === undefined ? maps : merged(reuse, maps),
     });
-    // The conv's output is a fresh tensor no one else has seen: the activation goes over it in place.
-    const finish = (linear: Tensor): CellValue =>
-      place(applyActivationInPlace(params.activation, linear, alpha));
+    const activationAfter = { name: params.activation, ...alpha };
     const parallel = context.parallel;
     if (parallel?.splits(input.tensor, weights, options)) {
       // The signal lets an edit (or the time limit) stop the workers, not just drop their result. Each
-      // worker applies the activation to its own maps, with this same function, so the maps come back
-      // finished and no serial pass over the whole output is left for this thread.
-      const activationAfter = { name: params.activation, ...alpha };
+      // worker applies the activation to its own maps, with the bits of this thread's pass below, so the
+      // maps come back finished and no serial pass over the whole output is left for this thread.
       return parallel.conv2d(input.tensor, weights, options, context.signal, activationAfter).then(place);
     }
-    return finish(conv2d(input.tensor, weights, options));
+    // Relu and leaky relu in the conv's own store (the bits of applyActivationInPlace, one pass fewer);
+    // any other activation over the fresh output in place.
+    const fused = fuseActivation(options, activationAfter);
+    const maps = conv2d(input.tensor, weights, fused.options);
+    return place(fused.after === undefined ? maps : applyActivationInPlace(fused.after.name, maps, alpha));
   },
 });
 

@@ -1,15 +1,34 @@
 import { type ActivationName, type ActivationOptions, applyActivationInPlace } from '../activations';
+import type { Conv2dOptions } from '../conv2d';
 import type { Tensor } from '../tensor';
 
 /**
- * An activation a parallel conv applies to its output after the conv, in each worker to that worker's
- * own maps, so it is not one more serial pass over the whole output on the calling thread. It is the
- * conv cell's own pass, applyActivationInPlace (the JS loop), and not conv2d's fused `activation` (the
- * WASM kernel), which gives NaN another sign bit: either way the bits are those of conv2d without an
- * activation followed by applyActivationInPlace on this thread.
+ * An activation a conv cell applies to its output after the conv: in a parallel conv, in each worker to
+ * that worker's own maps, so it is not one more serial pass over the whole output on the calling thread.
+ * Relu and leaky relu go into the conv itself (fuseActivation), where the kernels apply them as they store
+ * each output with the very bits of the JS pass (assembly/activation.ts); the others run the conv cell's
+ * own pass, applyActivationInPlace. Either way the bits are those of conv2d without an activation followed
+ * by applyActivationInPlace on this thread.
  */
 export interface ActivationAfter extends ActivationOptions {
   readonly name: ActivationName;
+}
+
+/** The activations conv2d applies as it stores each output, bit for bit as applyActivationInPlace would. */
+const FUSED: ReadonlySet<ActivationName> = new Set(['relu', 'leaky-relu']);
+
+/**
+ * `options` with `after` folded into the conv where conv2d fuses it, and what is left to apply after the
+ * conv (undefined when nothing is). Options that already name an activation are left as they are.
+ */
+export function fuseActivation(
+  options: Conv2dOptions,
+  after: ActivationAfter | undefined,
+): { readonly options: Conv2dOptions; readonly after: ActivationAfter | undefined } {
+  const unset = options.activation === undefined || options.activation === 'identity';
+  if (after === undefined || !unset || !FUSED.has(after.name)) return { options, after };
+  const alpha = after.alpha === undefined ? {} : { alpha: after.alpha };
+  return { options: { ...options, activation: after.name, ...alpha }, after: undefined };
 }
 
 /** `maps` (a conv's fresh output, seen by no one else) with the activation applied in place, if any. */

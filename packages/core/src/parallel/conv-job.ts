@@ -3,7 +3,7 @@ import { type Conv2dOptions, conv2d } from '../conv2d';
 import { ready } from '../ready';
 import { ShapeError } from '../shape-errors';
 import { jsData, shapeSize, Tensor } from '../tensor';
-import { type ActivationAfter, applyActivationAfter } from './activation-after';
+import { type ActivationAfter, applyActivationAfter, fuseActivation } from './activation-after';
 import { type BandQueueResult, isBandQueueJob, takeBands } from './band-queue';
 import { type MapsPlace, placeMaps } from './row-bands';
 
@@ -58,12 +58,13 @@ export async function runConvJob(
   return { result, transfer: result.status === 'ok' ? [result.data.buffer as ArrayBuffer] : [] };
 }
 
-/** One job's maps: conv2d, then the activation after it if any, then delivered where the job says. */
+/** One job's maps: conv2d (with the activation fused where it can be, else after it), then delivered. */
 function computeJob(job: ConvJob): ConvJobResult {
   const x = inputTensor(job.x);
   try {
-    const out = conv2d(x, new Tensor(job.w.shape, job.w.data), job.options);
-    applyActivationAfter(out, job.activationAfter);
+    const { options, after } = fuseActivation(job.options, job.activationAfter);
+    const out = conv2d(x, new Tensor(job.w.shape, job.w.data), options);
+    applyActivationAfter(out, after);
     const result = deliver(out, job.out);
     out.dispose();
     return result;

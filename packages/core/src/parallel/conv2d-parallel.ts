@@ -3,7 +3,7 @@ import { type Conv2dOptions, conv2d } from '../conv2d';
 import { allocateFloats, isShared } from '../float-storage';
 import { ShapeError } from '../shape-errors';
 import { jsData, Tensor } from '../tensor';
-import { type ActivationAfter, applyActivationAfter } from './activation-after';
+import { type ActivationAfter, applyActivationAfter, fuseActivation } from './activation-after';
 import { type BandQueueJob, type BandQueueResult, newBandCounter } from './band-queue';
 import type { ConvJob, ConvJobResult } from './conv-job';
 import { type MapsPlace, placeMaps, planRowBands, type RowBand, sliceRows } from './row-bands';
@@ -43,7 +43,10 @@ export async function conv2dParallel(
   activationAfter?: ActivationAfter,
 ): Promise<Tensor> {
   signal?.throwIfAborted();
-  const onThisThread = () => applyActivationAfter(conv2d(x, w, options), activationAfter);
+  const onThisThread = () => {
+    const fused = fuseActivation(options, activationAfter);
+    return applyActivationAfter(conv2d(x, w, fused.options), fused.after);
+  };
   if (x.rank !== 3 || w.rank !== 4 || x.size === 0 || w.size === 0 || pool.size < 2) return onThisThread();
   const [, height, width] = x.shape as [number, number, number];
   const [kernels, , kernelHeight, kernelWidth] = w.shape as [number, number, number, number];
