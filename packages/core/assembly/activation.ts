@@ -16,7 +16,8 @@ export class Relu {
 
   static of(v: f32): f32 {
     const bits = reinterpret<i32>(v);
-    const clear = (bits >> 31) & (isNaN<f32>(v) ? 0 : -1);
+    const notNaN = ((bits & 0x7fffffff) - 0x7f800001) >> 31; // −1 below the NaNs' magnitudes, else 0
+    const clear = (bits >> 31) & notNaN;
     return reinterpret<f32>(bits & ~clear);
   }
 }
