@@ -440,6 +440,36 @@ function slowChain() {
 }
 
 describe('Notebook async work', () => {
+  it('publishes a settled result in a pass of its own, before the cells downstream of it compute', async () => {
+    // The conv computes asynchronously (as a conv split across workers does); the pool after it does not.
+    const original = convCell.compute;
+    vi.spyOn(convCell, 'compute').mockImplementation(async (inputs, params, context) => {
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      return original(inputs, params, context);
+    });
+    const { notebook } = slowChain();
+    await notebook.whenIdle();
+    const passes: string[][] = [];
+    notebook.passes$.subscribe((batch) =>
+      passes.push([...batch].map(([id, state]) => `${id}:${state?.status}`).sort()),
+    );
+    const poolSaw: number[] = [];
+    const pool = poolCell.compute;
+    vi.spyOn(poolCell, 'compute').mockImplementation((inputs, params, context) => {
+      poolSaw.push(passes.length);
+      return pool(inputs, params, context);
+    });
+    notebook.setParams('k', { values: [[3]] });
+    await notebook.whenIdle();
+    expect(passes).toEqual([
+      ['c:pending', 'k:ok', 'p:pending'], // the edit: the conv starts, the pool waits for it
+      ['c:ok'], // the conv's maps, while the pool still waits
+      ['p:ok'],
+    ]);
+    expect(poolSaw).toEqual([2]); // the pool computed after the conv's maps went out
+    expect(values(notebook, 'p')).toEqual([[[3]]]);
+  });
+
   it('aborts a stale computation and never publishes its result', async () => {
     const slow = slowPool(30, true);
     const { notebook, published } = slowChain();

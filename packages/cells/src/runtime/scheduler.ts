@@ -75,6 +75,8 @@ export class Scheduler {
    */
   readonly #checkedParams = new WeakMap<CellSpec, Readonly<Record<string, unknown>>>();
   #flushQueued = false;
+  /** A computation settled (its state is among the unpublished) since the last pass. */
+  #settledSincePass = false;
   #disposed = false;
   #idleWaiters: (() => void)[] = [];
   // One host for every computation, so a run allocates no closures of its own.
@@ -201,15 +203,27 @@ export class Scheduler {
     this.#flushQueued = false;
     if (this.#disposed) return;
     for (const id of this.#budget.retryable(this.#states)) this.#dirty.add(id);
+    // A result that settled goes out before the cells downstream of it compute, in a pass of its own: the
+    // page paints a conv's maps while the pool after it runs here, instead of after. Those cells are still
+    // pending (they waited on it) until the pass below publishes them.
+    if (this.#settledSincePass && this.#dirty.size > 0) this.#publishUnpublished(new Set());
+    this.#settledSincePass = false;
     const affected = this.#graph.downstreamOf(this.#dirty);
     this.#dirty.clear();
     for (const id of this.#graph.order) if (affected.has(id)) this.#evaluate(id);
-    // Every evaluated cell got a new state; so did the unpublished ones. Only these are published: no copy
-    // of the whole table per pass, and readers of unchanged cells are not woken.
-    for (const id of this.#unpublished.keys()) affected.add(id);
-    this.#unpublished.clear();
-    this.#publish(affected, this.#states);
+    // Every evaluated cell got a new state; so did the unpublished ones.
+    this.#publishUnpublished(affected);
     if (this.#isIdle()) this.#resolveIdle();
+  }
+
+  /**
+   * Publishes `evaluated` and the cells whose state changed since the last pass. Only these: no copy of the
+   * whole table per pass, and readers of unchanged cells are not woken.
+   */
+  #publishUnpublished(evaluated: Set<string>): void {
+    for (const id of this.#unpublished.keys()) evaluated.add(id);
+    this.#unpublished.clear();
+    this.#publish(evaluated, this.#states);
   }
 
   #evaluate(id: string): void {
@@ -400,6 +414,7 @@ export class Scheduler {
       remember(record, call, checked);
       this.#touch(id);
       this.#states.set(id, checked);
+      this.#settledSincePass = true;
       for (const dependent of this.#graph.dependentsOf(id)) this.#dirty.add(dependent);
     } else {
       // The result is stale and dropped; compute again with the latest inputs. It is still a true compute
