@@ -5,6 +5,7 @@ import { getKernels } from '../src/backend/active-kernels';
 import { ready } from '../src/ready';
 import { algorithmSection } from './algorithm-section';
 import { chainSection } from './chain-section';
+import { colourSection } from './colour-section';
 import { backwardSection, forwardSection } from './conv-sections';
 import { goalSection } from './goals';
 import { describeMachine } from './machine';
@@ -28,6 +29,7 @@ const SECTIONS: Readonly<Record<string, () => Promise<BenchSection>>> = {
   pool: poolSection,
   matmul: matmulSection,
   chain: chainSection,
+  colour: colourSection,
   parallel: parallelSection,
   'parallel-edit': parallelEditSection,
   train: trainSection,
