@@ -12,6 +12,7 @@ import { cell, openApp, startSession, waitForIdle } from '../test/e2e/browser';
 import { downstreamOf, type ExampleNotebook, readExample } from '../test/e2e/example-fixture';
 import { importNotebookFile } from '../test/e2e/notebook-actions';
 import { NETWORK_EDITED_KERNEL, networkNotebook } from './bench-network';
+import { cpuPerEdit, rendererThreadCpu, type ThreadCpu } from './thread-cpu';
 
 const EDITS = Number(process.env.BENCH_EDITS ?? 100);
 const WARMUP = 5;
@@ -205,8 +206,15 @@ export interface ScenarioResult {
   readonly rows: readonly string[][];
 }
 
-/** Times EDITS edits of one weight of `editedKernel` (after WARMUP) until every downstream map repaints. */
-export async function runScenario(page: Page, scenario: Scenario): Promise<ScenarioResult> {
+/**
+ * Times EDITS edits of one weight of `editedKernel` (after WARMUP) until every downstream map repaints.
+ * `beforeEdits` runs once the notebook has loaded and settled, just before the first edit.
+ */
+export async function runScenario(
+  page: Page,
+  scenario: Scenario,
+  beforeEdits?: () => void,
+): Promise<ScenarioResult> {
   await scenario.load(page);
   await waitForIdle(page, 120_000);
   const downstream = downstreamOf(scenario.notebook, scenario.editedKernel);
@@ -229,6 +237,7 @@ export async function runScenario(page: Page, scenario: Scenario): Promise<Scena
   if (!field || hosts.length === 0)
     throw new Error(`bench: the notebook lacks the ${scenario.editedKernel} kernel or its maps`);
   const original = Number(await field.inputValue());
+  beforeEdits?.();
   const painted: number[] = [];
   const shown: number[] = [];
   for (let edit = 0; edit < WARMUP + EDITS; edit++) {
@@ -283,11 +292,20 @@ async function main(): Promise<void> {
   // As `pnpm start` and `vite preview` serve the app: cross-origin isolated (COOP/COEP), so the worker can
   // share memory; then as a plain static host without those headers serves it.
   const runs: { label: string; lecture: ScenarioResult; net: ScenarioResult }[] = [];
+  let cpu: [string, number][] | undefined;
   for (const isolated of [true, false]) {
     const session = await startSession({ isolated });
     try {
       const lecture = await runScenario(session.page, scenarios[0] as Scenario);
-      const net = await runScenario(session.page, scenarios[1] as Scenario);
+      let before: ThreadCpu | undefined;
+      const net = await runScenario(session.page, scenarios[1] as Scenario, () => {
+        before = rendererThreadCpu();
+      });
+      const after = rendererThreadCpu();
+      if (isolated && before !== undefined && after !== undefined)
+        cpu = cpuPerEdit(before, after, WARMUP + EDITS);
+      if (cpu !== undefined && isolated)
+        console.log(cpu.map(([name, ms]) => `cpu per edit: ${name} ${ms.toFixed(1)} ms`).join('\n'));
       runs.push({
         label: isolated
           ? 'served with COOP/COEP (as `pnpm start` and `vite preview` serve it)'
@@ -328,8 +346,30 @@ async function main(): Promise<void> {
         ...TABLE_HEAD,
         ...net.rows.map((row) => `| ${row.join(' | ')} |`),
       ]),
+      ...(cpu === undefined ? [] : cpuTable(cpu)),
     ].join('\n'),
   );
+}
+
+/** The network's CPU per edit by thread, and the wall time it would take at best on this machine's cores. */
+function cpuTable(cpu: readonly [string, number][]): string[] {
+  const total = cpu.reduce((sum, [, ms]) => sum + ms, 0);
+  const cores = cpus().length;
+  return [
+    '',
+    '### Network, served with COOP/COEP: CPU time per edit, by thread',
+    '',
+    `What each thread of the page's renderer process used, from /proc, over the ${EDITS + WARMUP} edits above ` +
+      'divided by their number. Each is an edit cycle: the edit, its paint and the settling after it, so the ' +
+      "notebook worker's figure includes its idle work (readying fresh memory for the next edit's maps) and " +
+      "the page's includes this bench's own frame-by-frame pixel read-back. " +
+      `Together ${total.toFixed(1)} ms of CPU per edit on ${cores} cores.`,
+    '',
+    '| thread | CPU ms per edit |',
+    '| :-- | --: |',
+    ...cpu.map(([name, ms]) => `| ${name} | ${ms.toFixed(1)} |`),
+    `| all | ${total.toFixed(1)} |`,
+  ];
 }
 
 // Run as a script (not when scripts/ tools import the scenarios).
