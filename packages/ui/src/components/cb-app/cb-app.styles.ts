@@ -38,6 +38,8 @@ export const appStyles = css`
     border: 1px solid transparent;
     background: transparent;
     padding: 4px 6px;
+    /* A title longer than the room ends in an ellipsis (the whole of it shows while editing). */
+    text-overflow: ellipsis;
   }
   input.title:hover,
   input.title:focus {

@@ -170,7 +170,7 @@ export class CbApp extends LitElement {
     const document = this.#document.value;
     return html`<header class="top">
         <span class="brand">Convbook</span>
-        <input class="title" type="text" aria-label="Notebook title" .value=${document?.title ?? ''}
+        <input class="title" type="text" aria-label="Notebook title" title=${document?.title ?? ''} .value=${document?.title ?? ''}
           @change=${(e: Event) => this.dispatchEvent(new NotebookTitleChangeEvent((e.target as HTMLInputElement).value.trim() || 'Untitled notebook'))} />
         <nav aria-label="Notebook actions">
           ${this.#toolbarButton('Undo', 'undo')} ${this.#toolbarButton('Redo', 'redo')}

@@ -36,6 +36,8 @@ export const cellStyles = css`
     border: 1px solid transparent;
     background: transparent;
     padding: 2px 4px;
+    /* A title longer than the room ends in an ellipsis (the whole of it shows while editing). */
+    text-overflow: ellipsis;
   }
   /* Far from the screen in a very long notebook the title is a button until focused (cb-cell lazyBody). */
   button.title.far {

@@ -396,6 +396,7 @@ export class CbCell extends LitElement {
       type="text"
       aria-label="Cell title"
       placeholder=${this.cell.id}
+      title=${this.cell.title ?? this.cell.id}
       .value=${this.cell.title ?? ''}
       @change=${(e: Event) => {
         const title = (e.target as HTMLInputElement).value.trim();
