@@ -2,7 +2,7 @@
 // input: two f32x4 loads per input row cover four windows, and one shuffle pair splits them into the
 // windows' left and right cells, so no column-phase copy is made first. Max keeps the reference rule
 // (first maximum in scan order wins, the first NaN wins once) and can record the argmax; avg sums in
-// scan order and divides by 4 (an exact multiply by 0.25), the bits of the general pool kernels.
+// scan order from +0 and divides by 4 (an exact multiply by 0.25), the bits of the general pool kernels.
 
 // @ts-expect-error: decorator
 function evens(a: v128, b: v128): v128 {
@@ -112,6 +112,8 @@ export function avgPool2x2(
   outWidth: i32,
 ): void {
   const quarter = f32x4.splat(0.25);
+  // Each sum starts from +0, as the reference's does: a window of four −0 then averages to +0, not −0.
+  const zero = f32x4.splat(0);
   for (let c = 0; c < channels; c++) {
     for (let oy = 0; oy < outHeight; oy++) {
       const row0 = x + ((<usize>((c * height + 2 * oy) * width)) << 2);
@@ -124,13 +126,18 @@ export function avgPool2x2(
         const b = v128.load(row0 + at, 16);
         const d = v128.load(row1 + at);
         const e = v128.load(row1 + at, 16);
-        const sum = f32x4.add(f32x4.add(f32x4.add(evens(a, b), odds(a, b)), evens(d, e)), odds(d, e));
+        const top = f32x4.add(f32x4.add(zero, evens(a, b)), odds(a, b));
+        const sum = f32x4.add(f32x4.add(top, evens(d, e)), odds(d, e));
         v128.store(outRow + ((<usize>ox) << 2), f32x4.mul(sum, quarter));
       }
       for (; ox < outWidth; ox++) {
         const at = (<usize>ox) << 3;
         const sum =
-          load<f32>(row0 + at) + load<f32>(row0 + at, 4) + load<f32>(row1 + at) + load<f32>(row1 + at, 4);
+          <f32>0 +
+          load<f32>(row0 + at) +
+          load<f32>(row0 + at, 4) +
+          load<f32>(row1 + at) +
+          load<f32>(row1 + at, 4);
         store<f32>(outRow + ((<usize>ox) << 2), sum * 0.25);
       }
     }

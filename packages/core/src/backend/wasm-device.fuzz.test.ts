@@ -235,6 +235,20 @@ describe('pool2d on the WASM device', () => {
     );
   });
 
+  it('averages a window of four −0 to +0, as the reference does (sums start from +0)', () => {
+    // Eight columns: four windows in the SIMD body; ten: one more in the scalar tail.
+    for (const width of [8, 10]) {
+      const x = new Tensor([1, 2, width], new Float32Array(2 * width).fill(-0));
+      x.data[2] = 1; // one window that is not all −0, beside the others
+      const expected = on(referenceKernels, () => pool2d(x, { kind: 'avg', size: 2 }));
+      for (const resident of [false, true]) {
+        const actual = onDevice(x, resident, (input) => pool2d(input, { kind: 'avg', size: 2 }));
+        expect([...actual.data].map((v) => Object.is(v, -0))).toEqual([...expected.data].map(() => false));
+        expect(actual.data.every((v, k) => Object.is(v, expected.data[k]))).toBe(true);
+      }
+    }
+  });
+
   it('says what went wrong with a gradient of the wrong shape, and a disposed record', () => {
     const record = on(wasm, () =>
       pool2dRecorded(toWasm(randomTensor([2, 6, 6], 1)), { kind: 'max', size: 2 }),
