@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { Padding } from '../conv-options';
 import { type Conv2dOptions, conv2d } from '../conv2d';
 import { randomTensor } from '../testing/random-tensor';
@@ -151,5 +151,39 @@ describe('conv2dParallel with a queue of bands (isolated page)', () => {
     const next = await conv2dParallel(x, w, { padding: 'same' }, recording);
     expect(bits(next)).toEqual(bits(conv2d(x, w, { padding: 'same' })));
     expect(takenBands(replies)).toEqual(range(2 * QUEUED_BANDS));
+  });
+
+  it('stops a queue of short bands by emptying it, keeping its workers, and computes the next conv right', async () => {
+    scope.crossOriginIsolated = true;
+    // 16×256² → 32×3×3, the edit network's second conv: about 25 million multiply-adds a band.
+    const x = randomTensor([16, 256, 256], 11);
+    const w = randomTensor([32, 16, 3, 3], 12);
+    const signals: (AbortSignal | undefined)[] = [];
+    const { recording, jobs, replies } = recordingPool();
+    const watching: WorkerPool = {
+      ...recording,
+      run: (job, transfer, signal) => {
+        signals.push(signal);
+        return recording.run(job, transfer, signal);
+      },
+    };
+    const edit = new AbortController();
+    const stale = conv2dParallel(x, w, { padding: 'same' }, watching, edit.signal);
+    // Once the workers have begun taking bands.
+    while (jobs.length < 2 || Atomics.load(jobs[0]?.queue.next as Int32Array, 0) === 0)
+      await new Promise((wait) => setTimeout(wait, 1));
+    const abortedAt = performance.now();
+    edit.abort();
+    await expect(stale).rejects.toMatchObject({ name: 'AbortError' });
+    expect(performance.now() - abortedAt).toBeLessThan(50);
+    // The workers were not given the signal (which would stop and replace them): the queue was emptied,
+    // so each replies after the band it was on (each band still taken at most once).
+    expect(signals).toEqual([undefined, undefined]);
+    expect(Atomics.load(jobs[0]?.queue.next as Int32Array, 0)).toBeGreaterThanOrEqual(2 * QUEUED_BANDS);
+    await vi.waitFor(() => expect(replies.filter(Boolean)).toHaveLength(2));
+    const taken = takenBands(replies);
+    expect(new Set(taken).size).toBe(taken.length);
+    const next = await conv2dParallel(x, w, { padding: 'same' }, workers.pool, new AbortController().signal);
+    expect(bits(next)).toEqual(bits(conv2d(x, w, { padding: 'same' })));
   });
 });
