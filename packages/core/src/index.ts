@@ -75,7 +75,7 @@ export {
   type ValueRange,
 } from './map-pixels';
 export { type MatmulOptions, matmul } from './matmul';
-export { type ActivationAfter, fuseActivation } from './parallel/activation-after';
+export { type ActivationAfter, conv2dThenActivation } from './parallel/activation-after';
 export { type ConvJob, type ConvJobResult, runConvJob } from './parallel/conv-job';
 export { conv2dParallel } from './parallel/conv2d-parallel';
 export {

@@ -1,11 +1,4 @@
-import {
-  applyActivationInPlace,
-  type Conv2dOptions,
-  conv2d,
-  conv2dOutputSize,
-  fuseActivation,
-  type Tensor,
-} from '@convbook/core';
+import { type Conv2dOptions, conv2dOutputSize, conv2dThenActivation, type Tensor } from '@convbook/core';
 import type { CellValue } from '../cell-value';
 import { MAX_TENSOR_VALUES } from '../document/limits';
 import { broadcastKernel } from './broadcast-kernel';
@@ -50,9 +43,7 @@ export const convCell = withCompute(convSchema, {
     }
     // Relu and leaky relu in the conv's own store (the bits of applyActivationInPlace, one pass fewer);
     // any other activation over the fresh output in place.
-    const fused = fuseActivation(options, activationAfter);
-    const maps = conv2d(input.tensor, weights, fused.options);
-    return place(fused.after === undefined ? maps : applyActivationInPlace(fused.after.name, maps, alpha));
+    return place(conv2dThenActivation(input.tensor, weights, options, activationAfter));
   },
 });
 

@@ -1,11 +1,11 @@
 import { type ActivationName, type ActivationOptions, applyActivationInPlace } from '../activations';
-import type { Conv2dOptions } from '../conv2d';
+import { type Conv2dOptions, conv2d } from '../conv2d';
 import type { Tensor } from '../tensor';
 
 /**
  * An activation a conv cell applies to its output after the conv: in a parallel conv, in each worker to
  * that worker's own maps, so it is not one more serial pass over the whole output on the calling thread.
- * Relu and leaky relu go into the conv itself (fuseActivation), where the kernels apply them as they store
+ * Relu and leaky relu go into the conv itself (conv2dThenActivation), where the kernels apply them as they store
  * each output with the very bits of the JS pass (assembly/activation.ts); the others run the conv cell's
  * own pass, applyActivationInPlace. Either way the bits are those of conv2d without an activation followed
  * by applyActivationInPlace on this thread.
@@ -18,21 +18,25 @@ export interface ActivationAfter extends ActivationOptions {
 const FUSED: ReadonlySet<ActivationName> = new Set(['relu', 'leaky-relu']);
 
 /**
- * `options` with `after` folded into the conv where conv2d fuses it, and what is left to apply after the
- * conv (undefined when nothing is). Options that already name an activation are left as they are.
+ * conv2d, then `after`: folded into the conv where conv2d fuses it (relu, leaky relu: one pass fewer),
+ * else applied over the fresh output in place. Options that already name an activation keep it, and
+ * `after` then follows it.
  */
-export function fuseActivation(
+export function conv2dThenActivation(
+  x: Tensor,
+  w: Tensor,
   options: Conv2dOptions,
   after: ActivationAfter | undefined,
-): { readonly options: Conv2dOptions; readonly after: ActivationAfter | undefined } {
+): Tensor {
   const unset = options.activation === undefined || options.activation === 'identity';
-  if (after === undefined || !unset || !FUSED.has(after.name)) return { options, after };
+  if (after === undefined || !unset || !FUSED.has(after.name))
+    return applyActivationAfter(conv2d(x, w, options), after);
   const alpha = after.alpha === undefined ? {} : { alpha: after.alpha };
-  return { options: { ...options, activation: after.name, ...alpha }, after: undefined };
+  return conv2d(x, w, { ...options, activation: after.name, ...alpha });
 }
 
 /** `maps` (a conv's fresh output, seen by no one else) with the activation applied in place, if any. */
-export function applyActivationAfter(maps: Tensor, after: ActivationAfter | undefined): Tensor {
+function applyActivationAfter(maps: Tensor, after: ActivationAfter | undefined): Tensor {
   if (after === undefined) return maps;
   return applyActivationInPlace(after.name, maps, after.alpha === undefined ? {} : { alpha: after.alpha });
 }

@@ -1,9 +1,9 @@
 import { getKernels } from '../backend/active-kernels';
-import { type Conv2dOptions, conv2d } from '../conv2d';
+import type { Conv2dOptions } from '../conv2d';
 import { ready } from '../ready';
 import { ShapeError } from '../shape-errors';
 import { jsData, shapeSize, Tensor } from '../tensor';
-import { type ActivationAfter, applyActivationAfter, fuseActivation } from './activation-after';
+import { type ActivationAfter, conv2dThenActivation } from './activation-after';
 import { type BandQueueResult, isBandQueueJob, takeBands } from './band-queue';
 import { type MapsPlace, placeMaps } from './row-bands';
 
@@ -62,9 +62,12 @@ export async function runConvJob(
 function computeJob(job: ConvJob): ConvJobResult {
   const x = inputTensor(job.x);
   try {
-    const { options, after } = fuseActivation(job.options, job.activationAfter);
-    const out = conv2d(x, new Tensor(job.w.shape, job.w.data), options);
-    applyActivationAfter(out, after);
+    const out = conv2dThenActivation(
+      x,
+      new Tensor(job.w.shape, job.w.data),
+      job.options,
+      job.activationAfter,
+    );
     const result = deliver(out, job.out);
     out.dispose();
     return result;

@@ -1,9 +1,9 @@
 import { planWindow, type WindowPlan } from '../conv-options';
-import { type Conv2dOptions, conv2d } from '../conv2d';
+import type { Conv2dOptions } from '../conv2d';
 import { allocateFloats, isShared } from '../float-storage';
 import { ShapeError } from '../shape-errors';
 import { jsData, Tensor } from '../tensor';
-import { type ActivationAfter, applyActivationAfter, fuseActivation } from './activation-after';
+import { type ActivationAfter, conv2dThenActivation } from './activation-after';
 import { type BandQueue, type BandQueueJob, type BandQueueResult, newBandCounter } from './band-queue';
 import type { ConvJob, ConvJobResult } from './conv-job';
 import { type MapsPlace, placeMaps, planRowBands, type RowBand, sliceRows } from './row-bands';
@@ -44,10 +44,7 @@ export async function conv2dParallel(
   activationAfter?: ActivationAfter,
 ): Promise<Tensor> {
   signal?.throwIfAborted();
-  const onThisThread = () => {
-    const fused = fuseActivation(options, activationAfter);
-    return applyActivationAfter(conv2d(x, w, fused.options), fused.after);
-  };
+  const onThisThread = () => conv2dThenActivation(x, w, options, activationAfter);
   if (x.rank !== 3 || w.rank !== 4 || x.size === 0 || w.size === 0 || pool.size < 2) return onThisThread();
   const [, height, width] = x.shape as [number, number, number];
   const [kernels, , kernelHeight, kernelWidth] = w.shape as [number, number, number, number];
@@ -247,8 +244,7 @@ function multiplyAddsPerBand(shape: readonly number[], bands: readonly ConvJob[]
  * `replies`, or a rejection with the signal's reason as soon as it aborts: the queue is emptied then, so
  * every worker replies once its current band is done and nothing more is computed for the stale call.
  */
-function untilAborted<T>(replies: Promise<T>, signal: AbortSignal | undefined, queue: BandQueue): Promise<T> {
-  if (signal === undefined) return replies;
+function untilAborted<T>(replies: Promise<T>, signal: AbortSignal, queue: BandQueue): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     const stop = (): void => {
       Atomics.store(queue.next, 0, queue.bands.length);

@@ -1,9 +1,9 @@
 import { planWindow } from '../conv-options';
-import { type Conv2dOptions, conv2d } from '../conv2d';
+import type { Conv2dOptions } from '../conv2d';
 import { ShapeError } from '../shape-errors';
 import type { Tensor } from '../tensor';
 import type { GradientHelper } from '../train/parallel-gradients';
-import { type ActivationAfter, applyActivationAfter } from './activation-after';
+import { type ActivationAfter, conv2dThenActivation } from './activation-after';
 import { conv2dParallel } from './conv2d-parallel';
 import type { WorkerPool } from './worker-pool';
 
@@ -73,7 +73,7 @@ export function createParallelConv(
     splits,
     async conv2d(x, w, options = {}, signal, activationAfter) {
       signal?.throwIfAborted();
-      if (!splits(x, w, options)) return applyActivationAfter(conv2d(x, w, options), activationAfter);
+      if (!splits(x, w, options)) return conv2dThenActivation(x, w, options, activationAfter);
       pool ??= createPool();
       return conv2dParallel(x, w, options, pool, signal, activationAfter);
     },
