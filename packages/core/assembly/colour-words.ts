@@ -237,15 +237,9 @@ export function divergingWords(
         const t = Diverging.estimate(v, perUnit);
         const below = f32x4.lt(t, f32x4.splat(0));
         const amount = f32x4.abs(t);
-        const red = f32x4.add(redFrom, f32x4.mul(v128.bitselect(redNegative, redPositive, below), amount));
-        const green = f32x4.add(
-          greenFrom,
-          f32x4.mul(v128.bitselect(greenNegative, greenPositive, below), amount),
-        );
-        const blue = f32x4.add(
-          blueFrom,
-          f32x4.mul(v128.bitselect(blueNegative, bluePositive, below), amount),
-        );
+        const red = Diverging.mix(redFrom, redNegative, redPositive, below, amount);
+        const green = Diverging.mix(greenFrom, greenNegative, greenPositive, below, amount);
+        const blue = Diverging.mix(blueFrom, blueNegative, bluePositive, below, amount);
         unsure = v128.or(
           unsure,
           v128.or(nearHalf(red, near), v128.or(nearHalf(green, near), nearHalf(blue, near))),
@@ -308,14 +302,10 @@ class Diverging {
     return f32x4.splat(<f32>((end >> shift) & 0xff) - <f32>((zero >> shift) & 0xff));
   }
 
-  /** One channel's y' = zero + (end − zero) · |t'| in single precision, the channel at bit `shift`. */
+  /** One channel's y' = zero + (end − zero) · |t'| in single precision, from its splats (from, step). */
   @inline
-  static channel(shift: i32, zero: u32, negative: u32, positive: u32, below: v128, amount: v128): v128 {
-    const from = <f32>((zero >> shift) & 0xff);
-    const toNegative = <f32>((negative >> shift) & 0xff) - from;
-    const toPositive = <f32>((positive >> shift) & 0xff) - from;
-    const step = v128.bitselect(f32x4.splat(toNegative), f32x4.splat(toPositive), below);
-    return f32x4.add(f32x4.splat(from), f32x4.mul(step, amount));
+  static mix(from: v128, toNegative: v128, toPositive: v128, below: v128, amount: v128): v128 {
+    return f32x4.add(from, f32x4.mul(v128.bitselect(toNegative, toPositive, below), amount));
   }
 
   /** Values [from, end) again: each group of four with a channel's estimate unsure, in double precision. */
@@ -341,8 +331,10 @@ class Diverging {
       const amount = f32x4.abs(t);
       let unsure = i32x4.splat(0);
       for (let shift = 0; shift < 24; shift += 8) {
-        const y = Diverging.channel(shift, zero, negative, positive, below, amount);
-        unsure = v128.or(unsure, nearHalf(y, near));
+        const start = Diverging.from(zero, shift);
+        const toNegative = Diverging.step(zero, negative, shift);
+        const toPositive = Diverging.step(zero, positive, shift);
+        unsure = v128.or(unsure, nearHalf(Diverging.mix(start, toNegative, toPositive, below, amount), near));
       }
       if (!v128.any_true(unsure)) continue;
       const words = Diverging.double(v, maxAbs, zero, negative, positive);
