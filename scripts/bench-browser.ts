@@ -297,15 +297,16 @@ async function main(): Promise<void> {
     const session = await startSession({ isolated });
     try {
       const lecture = await runScenario(session.page, scenarios[0] as Scenario);
+      // CPU per thread in the app as `pnpm start` serves it (isolated) only.
       let before: ThreadCpu | undefined;
       const net = await runScenario(session.page, scenarios[1] as Scenario, () => {
-        before = rendererThreadCpu();
+        if (isolated) before = rendererThreadCpu();
       });
-      const after = rendererThreadCpu();
-      if (isolated && before !== undefined && after !== undefined)
+      const after = before === undefined ? undefined : rendererThreadCpu();
+      if (before !== undefined && after !== undefined) {
         cpu = cpuPerEdit(before, after, WARMUP + EDITS);
-      if (cpu !== undefined && isolated)
         console.log(cpu.map(([name, ms]) => `cpu per edit: ${name} ${ms.toFixed(1)} ms`).join('\n'));
+      }
       runs.push({
         label: isolated
           ? 'served with COOP/COEP (as `pnpm start` and `vite preview` serve it)'
@@ -351,7 +352,7 @@ async function main(): Promise<void> {
   );
 }
 
-/** The network's CPU per edit by thread, and the wall time it would take at best on this machine's cores. */
+/** The network's CPU time per edit, thread by thread, and in all. */
 function cpuTable(cpu: readonly [string, number][]): string[] {
   const total = cpu.reduce((sum, [, ms]) => sum + ms, 0);
   const cores = cpus().length;
