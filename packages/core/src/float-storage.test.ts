@@ -3,6 +3,7 @@ import {
   allocateCopy,
   allocateFloats,
   copyAheadLater,
+  floatsCopiedFrom,
   isShared,
   readyStorage,
   SHARED_FROM_LENGTH,
@@ -23,6 +24,19 @@ describe('float storage', () => {
     expect(big.length).toBe(SHARED_FROM_LENGTH);
     expect(big.every((v) => v === 0)).toBe(true);
     expect(isShared(allocateFloats(SHARED_FROM_LENGTH - 1))).toBe(false);
+  });
+
+  it('copies values out into storage of their own, shared when big and asked for', () => {
+    const source = Float32Array.from({ length: SHARED_FROM_LENGTH }, (_, i) => i - 0.5);
+    const plain = floatsCopiedFrom(source.subarray(1, 4));
+    expect([...plain]).toEqual([0.5, 1.5, 2.5]);
+    expect(plain.buffer).not.toBe(source.buffer);
+    setFloatStorage('shared');
+    const big = floatsCopiedFrom(source);
+    expect(isShared(big)).toBe(true);
+    expect(big).toEqual(source);
+    source[0] = 9;
+    expect(big[0]).toBe(-0.5);
   });
 
   it('a structured clone of shared storage shares it; of ordinary storage copies it', () => {
