@@ -1,13 +1,12 @@
 import type { ParallelConv } from '@convbook/core';
 import type { CellValue } from '../cell-value';
-import { formatProblem } from '../document/document-error';
 import type { CellSpec } from '../document/notebook-document';
-import type { CellKind, GraphView, LastCompute, NormalizedSlot } from '../kinds/define-cell-kind';
-import type { CellError, CellState } from './cell-state';
+import type { CellKind, GraphView, LastCompute } from '../kinds/define-cell-kind';
+import type { CellState } from './cell-state';
 import type { NotebookGraph } from './graph';
 import { MemoryBudget, StateTable, valueBytes } from './memory-budget';
+import { type Call, messageOf, prepareCall } from './prepare-call';
 import { RunContext, type RunHost } from './run-context';
-import { describeSource, describeValueTypes } from './value-names';
 
 /**
  * Recomputes cells. Edits mark cells dirty; one pass, run in a microtask so edits made in the same tick
@@ -37,17 +36,7 @@ interface Remembered {
   readonly compute: LastCompute;
 }
 
-type Call = Extract<Prepared, { kind: CellKind }>;
-
 type OkState = Extract<CellState, { status: 'ok' }>;
-
-type Prepared =
-  | { readonly state: CellState }
-  | {
-      readonly kind: CellKind;
-      readonly inputs: Record<string, CellValue | undefined>;
-      readonly params: Readonly<Record<string, unknown>>;
-    };
 
 /**
  * Hands one pass's result to the readers: `changed` holds every cell whose state was replaced (or removed)
@@ -244,7 +233,12 @@ export class Scheduler {
       this.#states.set(id, restingState(record, version));
       return;
     }
-    const prepared = this.#prepare(id, version);
+    const prepared = prepareCall(this.#graph.cells.get(id), version, {
+      graph: this.#graph,
+      states: this.#states,
+      findKind: this.#findKind,
+      checkedParams: this.#checkedParams,
+    });
     if ('state' in prepared) {
       this.#states.set(id, prepared.state);
       // A run asked for while inputs compute waits for them; one that cannot start at all is answered.
@@ -296,65 +290,6 @@ export class Scheduler {
   #runsOnDemand(id: string): boolean {
     const cell = this.#graph.cells.get(id);
     return cell !== undefined && this.#findKind(cell.kind)?.runsOn === 'demand';
-  }
-
-  /** Everything that can fail before compute: cycles, parameters, missing or failed or mistyped inputs. */
-  #prepare(id: string, version: number): Prepared {
-    const cell = this.#graph.cells.get(id);
-    const kind = cell === undefined ? undefined : this.#findKind(cell.kind);
-    if (cell === undefined || kind === undefined)
-      return failed(version, { message: `unknown kind "${cell?.kind}"` });
-    const cycle = this.#graph.cycleOf(id);
-    if (cycle !== undefined) return failed(version, { message: cycle.message });
-
-    let params = this.#checkedParams.get(cell);
-    if (params === undefined) {
-      const parsed = kind.parseParams(cell.params ?? {}, `cells[${this.#graph.positions.get(id)}].params`);
-      if ('problems' in parsed) {
-        const message = parsed.problems.map(formatProblem).join('; ');
-        return failed(version, { message, path: parsed.problems[0]?.path });
-      }
-      for (const slot of Object.keys(cell.inputs ?? {})) {
-        if (!Object.hasOwn(kind.inputs, slot))
-          return failed(version, { message: `unknown input slot "${slot}"` });
-      }
-      params = parsed.params;
-      this.#checkedParams.set(cell, params);
-    }
-    const inputs: Record<string, CellValue | undefined> = {};
-    for (const [slot, spec] of slotsOf(kind)) {
-      const source = cell.inputs?.[slot];
-      if (source === undefined) {
-        if (spec.optional) continue;
-        return failed(version, { message: `input "${slot}" is not connected` });
-      }
-      const sourceCell = this.#graph.cells.get(source);
-      if (sourceCell === undefined)
-        return failed(version, { message: `input "${slot}" refers to missing cell "${source}"` });
-      const state = this.#states.get(source);
-      if (state === undefined || state.status === 'pending') return { state: { status: 'pending', version } };
-      if (state.status === 'idle') {
-        return failed(version, { message: `input "${slot}" has no value yet: run cell "${source}" first` });
-      }
-      if (state.status === 'error') {
-        const upstream = state.error.upstream ?? source;
-        return failed(version, { message: `upstream error in ${upstream}`, upstream });
-      }
-      if (!spec.accepts.includes(state.value.type)) {
-        const got = describeSource(sourceCell.kind, state.value.type);
-        return failed(version, {
-          message: `input "${slot}" expects ${describeValueTypes(spec.accepts)}, got ${got} (cell "${source}")`,
-        });
-      }
-      inputs[slot] = state.value;
-    }
-    try {
-      const problem = kind.validateInputs(inputs, params);
-      if (problem !== undefined) return failed(version, { message: problem });
-    } catch (error) {
-      return failed(version, { message: messageOf(error) });
-    }
-    return { kind, inputs, params };
   }
 
   #run(id: string, record: CellRecord, version: number, call: Call, lastCompute?: LastCompute): void {
@@ -497,18 +432,6 @@ export class Scheduler {
   }
 }
 
-const slotLists = new WeakMap<CellKind, readonly (readonly [string, NormalizedSlot])[]>();
-
-/** A kind's input slots as a list, made once per kind rather than once per cell per pass. */
-function slotsOf(kind: CellKind): readonly (readonly [string, NormalizedSlot])[] {
-  let slots = slotLists.get(kind);
-  if (slots === undefined) {
-    slots = Object.entries(kind.inputs);
-    slotLists.set(kind, slots);
-  }
-  return slots;
-}
-
 /** The kind's estimate of its output's bytes, from shapes alone; 0 when it has none (checked after). */
 function estimateBytes(
   kind: CellKind,
@@ -532,12 +455,4 @@ function restingState(record: CellRecord, version: number): CellState {
   return record.lastOk === undefined
     ? { status: 'idle', version }
     : { ...record.lastOk, version, stale: true };
-}
-
-function failed(version: number, error: CellError): Prepared {
-  return { state: { status: 'error', version, error } };
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }
