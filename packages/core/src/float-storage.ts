@@ -14,7 +14,9 @@
  * (a FinalizationRegistry on each handout), and Chromium gave it too late: of 200 dropped 8 MB shared
  * buffers on a page, and of 160 maps dropped in the notebook worker over 20 edits, none was finalized
  * (measured 2026-12-03). Readying fresh memory in idle time is what is left; delaying it past the paint
- * (25 ms), or not doing it, made the network's edit-to-paint p95 worse, 68 and 132 ms against 53.
+ * (25 ms), or not doing it, made the network's edit-to-paint p95 worse, 68 and 132 ms against 53. Nor
+ * would recycling pay much there: an unsafe trial that reused every buffer cut this worker's CPU per
+ * edit from 87 to 15 ms but that p95 only from 47–49 to 46 ms (the page's painting is the critical path).
  *
  * A tensor that the next edit will likely rebuild plane by plane (cells' replacePlanes: an edited kernel
  * redoes one of a conv's 16 maps) has a copy of its values readied instead (`copyAheadLater`,
