@@ -80,9 +80,7 @@ export function allocateCopy(values: Float32Array): Float32Array {
   // Asked for now, ready or not: a copy still to be made would only be made for nothing later.
   if (ahead !== undefined) copiesAhead = copiesAhead.filter((entry) => entry !== ahead);
   if (ahead?.copy !== undefined) return ahead.copy;
-  const out = allocateFloats(values.length);
-  out.set(values);
-  return out;
+  return floatsCopiedFrom(values);
 }
 
 /**

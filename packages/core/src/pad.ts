@@ -112,27 +112,23 @@ export function padImageInto(
   const zeros = mode === 'zeros';
   const leftSources = borderSources(width, -pads.left, pads.left, mode);
   const rightSources = borderSources(width, width, pads.right, mode);
+  // The constant border is written by filling each whole plane before its rows go in: one fill call
+  // instead of two per row, which on a 512-row gray image cost more than the fill's extra writes.
   const fillBorders = zeros && (fill !== 0 || !outIsZeroed);
   for (let c = 0; c < channels; c++) {
     const plane = c * planeSize;
+    if (fillBorders) out.fill(fill, plane, plane + planeSize);
     for (let y = 0; y < height; y++) {
       const src = (c * height + y) * width;
       const rowStart = plane + (pads.top + y) * paddedWidth;
       const right = rowStart + pads.left + width;
       out.set(x.subarray(src, src + width), rowStart + pads.left);
-      if (fillBorders) {
-        out.fill(fill, rowStart, rowStart + pads.left);
-        out.fill(fill, right, rowStart + paddedWidth);
-      } else if (!zeros) {
+      if (!zeros) {
         for (let j = 0; j < pads.left; j++) out[rowStart + j] = x[src + (leftSources[j] ?? 0)] ?? 0;
         for (let j = 0; j < pads.right; j++) out[right + j] = x[src + (rightSources[j] ?? 0)] ?? 0;
       }
     }
-    const bottom = plane + (pads.top + height) * paddedWidth;
-    if (fillBorders) {
-      out.fill(fill, plane, plane + pads.top * paddedWidth);
-      out.fill(fill, bottom, plane + planeSize);
-    } else if (!zeros) {
+    if (!zeros) {
       for (let r = 0; r < paddedHeight; r++) {
         if (r >= pads.top && r < pads.top + height) continue;
         const source = plane + (pads.top + sourceIndex(r - pads.top, height, mode)) * paddedWidth;

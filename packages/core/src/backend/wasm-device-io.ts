@@ -25,9 +25,11 @@ export function inputAddress(context: DeviceContext, arena: WasmArena, t: Tensor
 }
 
 /**
- * Writes `x` padded by `pads` into the block at `dst`. Constant padding runs in the kernels (a row copy
- * each, from the input's own block or one plain copy in); mirrored and wrapped modes go through the JS
- * index maps of pad.ts, straight into the heap.
+ * Writes `x` padded by `pads` into the block at `dst`. Constant padding of a tensor already in the heap,
+ * or of narrow rows, runs in the kernels (a row copy each, from the input's own block or one plain copy
+ * in); every other case goes through pad.ts straight into the heap: mirrored and wrapped modes by its
+ * index maps, and a JS input's rows of `DIRECT_ROWS_FROM_WIDTH` or more by one copy each into their padded
+ * place.
  */
 export function writePadded(
   context: DeviceContext,
@@ -39,11 +41,8 @@ export function writePadded(
   dst: number,
 ): void {
   const [channels, height, width] = x.shape as [number, number, number];
-  if (mode === 'zeros' && heapAddress(x, context.heap) === undefined && width >= DIRECT_ROWS_FROM_WIDTH) {
-    writeRowsPadded(context.heap, x.data, channels, height, width, pads, fill, dst);
-    return;
-  }
-  if (mode === 'zeros') {
+  const inHeap = heapAddress(x, context.heap) !== undefined;
+  if (mode === 'zeros' && (inHeap || width < DIRECT_ROWS_FROM_WIDTH)) {
     const src = inputAddress(context, arena, x);
     context.wasm.padConstant(
       src,
@@ -64,38 +63,12 @@ export function writePadded(
 }
 
 /**
- * From this row width on, a JS input is copied row by row straight into its padded place: one pass over
- * the values instead of a copy into the heap and the kernels' padding copy after it (on a gray 512² image
- * the public conv2d went from about 1.5× to 1.4× its kernel's time). Narrower rows pay more in per-row
- * calls than the second pass costs.
+ * From this row width on, a JS input with constant padding is copied row by row straight into its padded
+ * place (pad.ts): one pass over the values instead of a copy into the heap and the kernels' padding copy
+ * after it (on a gray 512² image the public conv2d went from about 1.5× to 1.4× its kernel's time).
+ * Narrower rows pay more in per-row calls than the second pass costs.
  */
 const DIRECT_ROWS_FROM_WIDTH = 64;
-
-/** `values` [C, H, W] into the heap at `dst`, each row at its padded place, the border set to `fill`. */
-function writeRowsPadded(
-  heap: WasmHeap,
-  values: Float32Array,
-  channels: number,
-  height: number,
-  width: number,
-  pads: Pads,
-  fill: number,
-  dst: number,
-): void {
-  const paddedWidth = pads.left + width + pads.right;
-  const paddedPlane = (pads.top + height + pads.bottom) * paddedWidth;
-  const target = heap.floats(dst, channels * paddedPlane);
-  target.fill(fill);
-  for (let c = 0; c < channels; c++) {
-    for (let y = 0; y < height; y++) {
-      const from = (c * height + y) * width;
-      target.set(
-        values.subarray(from, from + width),
-        c * paddedPlane + (pads.top + y) * paddedWidth + pads.left,
-      );
-    }
-  }
-}
 
 /**
  * The op's result at `address`: a 'wasm' tensor taking over the block when the inputs lived in the
