@@ -55,6 +55,10 @@ export function leadingShape(value: unknown): number[] {
   return shape;
 }
 
+/**
+ * Walks every entry. The path of an entry ("values[0][2][1]") is only spelt out for a bad one: a kernel
+ * bank is checked on every weight edit, and building hundreds of path strings per check is wasted work.
+ */
 function checkEntries(
   value: unknown,
   shape: readonly number[],
@@ -62,25 +66,46 @@ function checkEntries(
   path: string,
   problems: DocumentProblem[],
   bad: { count: number },
+  indices: number[] = [],
 ): void {
-  const report = (message: string): void => {
-    bad.count++;
-    if (bad.count <= MAX_ENTRY_PROBLEMS) problems.push({ path, message });
-  };
   if (depth === shape.length) {
-    if (typeof value !== 'number') report(`must be a number, got ${showValue(value)}`);
-    else if (!Number.isFinite(value)) report(`must be a finite number, got ${value}`);
-    else if (Math.abs(value) > FLOAT32_MAX) report(`must be within ±3.4e38 (float32), got ${value}`);
+    if (typeof value === 'number' && Math.abs(value) <= FLOAT32_MAX) return; // the common case: fine
+    if (typeof value !== 'number')
+      reportEntry(problems, bad, path, indices, `must be a number, got ${showValue(value)}`);
+    else if (!Number.isFinite(value))
+      reportEntry(problems, bad, path, indices, `must be a finite number, got ${value}`);
+    else if (Math.abs(value) > FLOAT32_MAX)
+      reportEntry(problems, bad, path, indices, `must be within ±3.4e38 (float32), got ${value}`);
     return;
   }
   if (!Array.isArray(value) || value.length !== shape[depth]) {
     const got = Array.isArray(value) ? `${value.length} entries` : showValue(value);
-    report(`ragged: expected ${shape[depth]} entries like the first row, got ${got}`);
+    reportEntry(
+      problems,
+      bad,
+      path,
+      indices,
+      `ragged: expected ${shape[depth]} entries like the first row, got ${got}`,
+    );
     return;
   }
   for (let i = 0; i < value.length; i++) {
-    checkEntries(value[i], shape, depth + 1, `${path}[${i}]`, problems, bad);
+    indices.push(i);
+    checkEntries(value[i], shape, depth + 1, path, problems, bad, indices);
+    indices.pop();
   }
+}
+
+function reportEntry(
+  problems: DocumentProblem[],
+  bad: { count: number },
+  path: string,
+  indices: readonly number[],
+  message: string,
+): void {
+  bad.count++;
+  if (bad.count <= MAX_ENTRY_PROBLEMS)
+    problems.push({ path: path + indices.map((i) => `[${i}]`).join(''), message });
 }
 
 function describeShape(maxShape: readonly number[]): string {

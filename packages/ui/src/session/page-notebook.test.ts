@@ -137,6 +137,40 @@ describe('PageNotebook owns the document', () => {
     expect(tensorData(await okState(remote, 'c', (s) => tensorData(s)[0] === 2))).toEqual([2, 4, 6, 8]);
   });
 
+  it('posts the edit to the worker before saving hears it, and saving hears it even if posting throws', async () => {
+    const channel = new MessageChannel();
+    channel.port1.start();
+    channel.port2.start();
+    const order: string[] = [];
+    let failPosting = false;
+    const pagePort = channel.port1 as unknown as MessageEndpoint;
+    const spy: MessageEndpoint = {
+      postMessage: (message, transfer) => {
+        const { type } = message as { type: string };
+        if (type === 'edit') order.push('posted');
+        if (type === 'edit' && failPosting) throw new DOMException('could not be cloned', 'DataCloneError');
+        pagePort.postMessage(message, transfer);
+      },
+      addEventListener: (type, listener) => pagePort.addEventListener(type, listener),
+      removeEventListener: (type, listener) => pagePort.removeEventListener(type, listener),
+    };
+    const stopServer = serveNotebook(channel.port2 as unknown as MessageEndpoint);
+    const remote = new PageNotebook(spy);
+    stop = () => {
+      remote.dispose();
+      stopServer();
+      channel.port1.close();
+      channel.port2.close();
+    };
+    await remote.load(doc);
+    remote.edits$.subscribe(({ after }) => order.push(`saved ${after.title}`));
+    remote.setTitle('First');
+    failPosting = true;
+    expect(() => remote.setTitle('Second')).toThrow('could not be cloned');
+    expect(order).toEqual(['posted', 'saved First', 'posted', 'saved Second']);
+    expect(remote.document?.title).toBe('Second');
+  });
+
   it('refuses a bad edit in words naming the cell, and changes nothing', async () => {
     const connection = connect();
     stop = connection.stop;

@@ -161,11 +161,15 @@ export class PageNotebook {
       return false;
     }
     if (after === before) return false;
-    // The document first: a paused worker restarting on this edit is handed the edited document. Undo and
-    // saving hear the edit before the worker does, so nothing on the compute side can delay or drop a save.
+    // The document first: a paused worker restarting on this edit is handed the edited document. Then the
+    // worker, so its recompute starts while undo and saving (a few milliseconds of IndexedDB and history
+    // work) run here; `finally` makes sure they hear the edit even if posting it throws.
     this.#document.next(after);
-    this.#edits.next({ before, after, edit, origin });
-    this.#compute.apply(edit, withDownstream(after, cellsToRecompute(before, after)));
+    try {
+      this.#compute.apply(edit, withDownstream(after, cellsToRecompute(before, after)));
+    } finally {
+      this.#edits.next({ before, after, edit, origin });
+    }
     return true;
   }
 
