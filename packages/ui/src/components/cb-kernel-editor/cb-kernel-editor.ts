@@ -1,5 +1,5 @@
 import type { CellValue } from '@convbook/cells';
-import { kernelPresets, Tensor } from '@convbook/core';
+import { Tensor } from '@convbook/core';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { styleMap } from 'lit/directives/style-map.js';
 import { controlStyles } from '../../app-styles/shared-styles';
@@ -12,7 +12,6 @@ import {
   gridFromValues,
   type KernelGrid,
   roundWeight,
-  valuesFromGrid,
   weightLabel,
   withBias,
   withWeight,
@@ -25,14 +24,11 @@ import {
   pageOfKernel,
   planeName,
 } from './kernel-page';
+import { kernelSourceOf, renderKernelSource, type SourcePatch, valuesPatch } from './kernel-source';
+import { WeightScrub } from './weight-scrub';
 
-type KernelSource = 'values' | 'preset' | 'gaussian' | 'random';
-/** Setting one source clears the others: a kernel cell takes exactly one. */
-const CLEAR_SOURCES = { values: undefined, preset: undefined, gaussian: undefined, random: undefined };
 /** Banks up to this many weights are checked whole on every typed edit (see #refusesGrid). */
 const FULL_CHECK_WEIGHTS = 4096;
-/** Weight change per CSS pixel of horizontal drag (Shift: ×10). */
-const SCRUB_PER_PIXEL = 0.01;
 
 /**
  * Edits a kernel cell: one number input per weight (per kernel and channel for banks; a big bank a page of
@@ -70,7 +66,7 @@ export class CbKernelEditor extends LitElement {
   /** The filter picked in the shape fields (0-based): the editor turns to the page that shows it. */
   declare filter: number;
 
-  #scrub: { index: number; startX: number; startValue: number; moved: boolean } | undefined;
+  #scrub: WeightScrub | undefined;
   #frame = 0;
   #queuedGrid: KernelGrid | undefined;
   #heat: Tensor | undefined;
@@ -101,16 +97,9 @@ export class CbKernelEditor extends LitElement {
     cancelAnimationFrame(this.#frame);
   }
 
-  get #source(): KernelSource {
-    if (this.params.preset !== undefined) return 'preset';
-    if (this.params.gaussian !== undefined) return 'gaussian';
-    if (this.params.random !== undefined) return 'random';
-    return 'values';
-  }
-
   get #grid(): KernelGrid | undefined {
     if (this.draft) return this.draft;
-    if (this.#source === 'values') {
+    if (kernelSourceOf(this.params) === 'values') {
       const literal = this.#cachedGrid(this.params, () =>
         gridFromValues(this.params.values, this.params.bias),
       );
@@ -163,7 +152,7 @@ export class CbKernelEditor extends LitElement {
    */
   #refusesGrid(grid: KernelGrid, typed: number | undefined): boolean {
     if (typed === undefined || grid.weights.length <= FULL_CHECK_WEIGHTS)
-      return this.#refuses({ ...CLEAR_SOURCES, values: valuesFromGrid(grid), bias: [...grid.bias] });
+      return this.#refuses(valuesPatch(grid));
     const refusal = paramsRefusal('kernel', {}, { values: [[typed]] });
     this.refusal = refusal?.replace('values[0][0]', 'this number') ?? '';
     return this.refusal !== '';
@@ -186,7 +175,7 @@ export class CbKernelEditor extends LitElement {
       const queued = this.#queuedGrid;
       this.#queuedGrid = undefined;
       // Checked above (typed) or always in range (a scrub moves by hundredths): sent as it is.
-      const patch = queued && { ...CLEAR_SOURCES, values: valuesFromGrid(queued), bias: [...queued.bias] };
+      const patch = queued && valuesPatch(queued);
       if (patch) this.dispatchEvent(new CellParamsChangeEvent(this.cellId, patch));
     };
     if (immediate) {
@@ -226,23 +215,22 @@ export class CbKernelEditor extends LitElement {
   #onPointerDown(event: PointerEvent, index: number): void {
     const grid = this.#grid;
     if (!grid || event.button !== 0) return;
-    this.#scrub = { index, startX: event.clientX, startValue: grid.weights[index] ?? 0, moved: false };
+    this.#scrub = new WeightScrub(index, event.clientX, grid.weights[index] ?? 0);
   }
 
   #onPointerMove(event: PointerEvent): void {
     const scrub = this.#scrub;
     const grid = this.#grid;
     if (!scrub || !grid) return;
-    const dx = event.clientX - scrub.startX;
-    if (!scrub.moved && Math.abs(dx) < 3) return;
-    if (!scrub.moved) {
-      scrub.moved = true;
+    const wasScrubbing = scrub.moved;
+    const value = scrub.valueAt(event.clientX, event.shiftKey);
+    if (value === undefined) return;
+    if (!wasScrubbing) {
       this.scrubIndex = scrub.index;
       (event.target as HTMLElement).setPointerCapture(event.pointerId);
     }
     event.preventDefault();
-    const value = scrub.startValue + dx * SCRUB_PER_PIXEL * (event.shiftKey ? 10 : 1);
-    this.#commitGrid(withWeight(grid, scrub.index, Math.round(value * 100) / 100), false);
+    this.#commitGrid(withWeight(grid, scrub.index, value), false);
   }
 
   #onPointerUp(event: PointerEvent): void {
@@ -264,107 +252,15 @@ export class CbKernelEditor extends LitElement {
     else this.#keepInUse(input, grid.bias[kernel] ?? 0);
   }
 
-  #onPreset(event: Event): void {
-    const name = (event.target as HTMLSelectElement).value;
+  /** A new source (or the same one with new settings): the draft of typed weights has had its day. */
+  #sendSource(patch: SourcePatch | undefined): void {
+    if (patch === undefined) return;
     this.draft = undefined;
-    this.#emit({ ...CLEAR_SOURCES, preset: name });
-  }
-
-  #gaussian(): { size: number; sigma: number } {
-    const g = this.params.gaussian as { size?: unknown; sigma?: unknown } | undefined;
-    return {
-      size: typeof g?.size === 'number' ? g.size : 5,
-      sigma: typeof g?.sigma === 'number' ? g.sigma : 1,
-    };
-  }
-
-  #setGaussian(patch: Partial<{ size: number; sigma: number }>): void {
-    const next = { ...this.#gaussian(), ...patch };
-    if (!Number.isInteger(next.size) || next.size < 1 || !(next.sigma > 0)) return;
-    this.draft = undefined;
-    this.#emit({ ...CLEAR_SOURCES, gaussian: next });
-  }
-
-  #setRandom(seed: number): void {
-    const grid = this.#grid;
-    const shape = grid?.shape ?? [1, 1, 3, 3];
-    this.draft = undefined;
-    this.#emit({ ...CLEAR_SOURCES, random: { shape: [...shape], seed } });
-  }
-
-  #switchSource(source: KernelSource): void {
-    const grid = this.#grid;
-    this.draft = undefined;
-    if (source === 'values' && grid)
-      this.#emit({ ...CLEAR_SOURCES, values: valuesFromGrid(grid), bias: [...grid.bias] });
-    else if (source === 'preset') this.#emit({ ...CLEAR_SOURCES, preset: Object.keys(kernelPresets)[0] });
-    else if (source === 'gaussian') this.#setGaussian({});
-    else if (source === 'random') this.#setRandom(1);
-  }
-
-  #renderSourceControls(source: KernelSource) {
-    switch (source) {
-      case 'values':
-        return nothing;
-      case 'preset': {
-        const preset = typeof this.params.preset === 'string' ? this.params.preset : '';
-        const presets = Object.entries(kernelPresets);
-        return html`<div class="field">
-          <label for="preset">Preset</label>
-          <select id="preset" @change=${this.#onPreset}>
-            ${presets.map(([name, p]) => html`<option value=${name} ?selected=${name === preset}>${p.label}</option>`)}
-          </select>
-        </div>`;
-      }
-      case 'gaussian': {
-        const gaussian = this.#gaussian();
-        return html`<div class="field">
-            <label for="g-size">Size</label>
-            <input id="g-size" type="number" min="1" max="15" step="1" .value=${String(gaussian.size)}
-              @change=${(e: Event) => this.#setGaussian({ size: (e.target as HTMLInputElement).valueAsNumber })} />
-          </div>
-          <div class="field">
-            <label for="g-sigma">σ = ${gaussian.sigma.toFixed(2)}</label>
-            <input id="g-sigma" type="range" min="0.2" max="5" step="0.05" .value=${String(gaussian.sigma)}
-              aria-valuetext=${`sigma ${gaussian.sigma.toFixed(2)}`}
-              @input=${(e: Event) => this.#setGaussian({ sigma: (e.target as HTMLInputElement).valueAsNumber })} />
-          </div>`;
-      }
-      case 'random': {
-        const random = this.params.random as { seed?: unknown } | undefined;
-        const seed = typeof random?.seed === 'number' ? random.seed : 1;
-        return html`<div class="field">
-          <label for="seed">Seed</label>
-          <span class="field inline">
-            <input id="seed" type="number" step="1" .value=${String(seed)} class="seed"
-              @change=${(e: Event) => this.#setRandom((e.target as HTMLInputElement).valueAsNumber || 0)} />
-            <button @click=${() => this.#setRandom(Math.floor(Math.random() * 100_000))}>New seed</button>
-          </span>
-        </div>`;
-      }
-    }
+    this.#emit(patch);
   }
 
   #renderSource() {
-    const source = this.#source;
-    const preset = typeof this.params.preset === 'string' ? this.params.preset : '';
-    const description = Object.entries(kernelPresets).find(([name]) => name === preset)?.[1].description;
-    const labels: Record<KernelSource, string> = {
-      values: 'Custom weights',
-      preset: 'Preset',
-      gaussian: 'Gaussian',
-      random: 'Random',
-    };
-    return html`<div class="source">
-        <div class="field">
-          <label for="source">Weights from</label>
-          <select id="source" @change=${(e: Event) => this.#switchSource((e.target as HTMLSelectElement).value as KernelSource)}>
-            ${(Object.keys(labels) as KernelSource[]).map((s) => html`<option value=${s} ?selected=${s === source}>${labels[s]}</option>`)}
-          </select>
-        </div>
-        ${this.#renderSourceControls(source)}
-      </div>
-      ${source === 'preset' && description ? html`<p class="description">${description}</p>` : nothing}`;
+    return renderKernelSource(this.params, this.#grid, (patch) => this.#sendSource(patch));
   }
 
   /** Previous / next and a kernel number, for banks bigger than one page; the status line is announced. */
