@@ -6,13 +6,19 @@ import { serveNotebook } from '../worker/notebook-server';
 import type { MessageEndpoint } from '../worker/protocol';
 import { PageNotebook } from './page-notebook';
 
-/** The page and the worker joined by a real MessageChannel (structured clone and transfer included). */
-function connect(): { remote: PageNotebook; stop: () => void } {
+/**
+ * The page and the worker joined by a real MessageChannel (structured clone and transfer included);
+ * `through` may wrap the page's end, to watch or break what crosses it.
+ */
+function connect(through: (page: MessageEndpoint) => MessageEndpoint = (page) => page): {
+  remote: PageNotebook;
+  stop: () => void;
+} {
   const channel = new MessageChannel();
   channel.port1.start();
   channel.port2.start();
   const stopServer = serveNotebook(channel.port2 as unknown as MessageEndpoint);
-  const remote = new PageNotebook(channel.port1 as unknown as MessageEndpoint);
+  const remote = new PageNotebook(through(channel.port1 as unknown as MessageEndpoint));
   return {
     remote,
     stop: () => {
@@ -138,30 +144,20 @@ describe('PageNotebook owns the document', () => {
   });
 
   it('posts the edit to the worker before saving hears it, and saving hears it even if posting throws', async () => {
-    const channel = new MessageChannel();
-    channel.port1.start();
-    channel.port2.start();
     const order: string[] = [];
     let failPosting = false;
-    const pagePort = channel.port1 as unknown as MessageEndpoint;
-    const spy: MessageEndpoint = {
+    const connection = connect((page) => ({
       postMessage: (message, transfer) => {
         const { type } = message as { type: string };
         if (type === 'edit') order.push('posted');
         if (type === 'edit' && failPosting) throw new DOMException('could not be cloned', 'DataCloneError');
-        pagePort.postMessage(message, transfer);
+        page.postMessage(message, transfer);
       },
-      addEventListener: (type, listener) => pagePort.addEventListener(type, listener),
-      removeEventListener: (type, listener) => pagePort.removeEventListener(type, listener),
-    };
-    const stopServer = serveNotebook(channel.port2 as unknown as MessageEndpoint);
-    const remote = new PageNotebook(spy);
-    stop = () => {
-      remote.dispose();
-      stopServer();
-      channel.port1.close();
-      channel.port2.close();
-    };
+      addEventListener: (type, listener) => page.addEventListener(type, listener),
+      removeEventListener: (type, listener) => page.removeEventListener(type, listener),
+    }));
+    stop = connection.stop;
+    const { remote } = connection;
     await remote.load(doc);
     remote.edits$.subscribe(({ after }) => order.push(`saved ${after.title}`));
     remote.setTitle('First');
@@ -191,32 +187,22 @@ describe('PageNotebook owns the document', () => {
 
 describe('the worker protocol', () => {
   it('carries edits to the worker and only state batches back — never the document', async () => {
-    const channel = new MessageChannel();
-    channel.port1.start();
-    channel.port2.start();
     const toWorker: string[] = [];
     const fromWorker: string[] = [];
-    const pagePort = channel.port1 as unknown as MessageEndpoint;
-    const spy: MessageEndpoint = {
+    const connection = connect((page) => ({
       postMessage: (message, transfer) => {
         toWorker.push((message as { type: string }).type);
-        pagePort.postMessage(message, transfer);
+        page.postMessage(message, transfer);
       },
       addEventListener: (type, listener) =>
-        pagePort.addEventListener(type, (event) => {
+        page.addEventListener(type, (event) => {
           fromWorker.push((event.data as { type: string }).type);
           listener(event);
         }),
       removeEventListener: () => {},
-    };
-    const stopServer = serveNotebook(channel.port2 as unknown as MessageEndpoint);
-    const remote = new PageNotebook(spy);
-    stop = () => {
-      remote.dispose();
-      stopServer();
-      channel.port1.close();
-      channel.port2.close();
-    };
+    }));
+    stop = connection.stop;
+    const { remote } = connection;
     await remote.load(doc);
     await remote.whenIdle();
     remote.setParams('k', { values: [[3]] });
