@@ -1,5 +1,6 @@
 import { getKernels } from './backend/active-kernels';
 import { allocateFloats } from './float-storage';
+import { forgetPlaneRanges } from './plane-ranges';
 import { formatShape, ShapeError } from './shape-errors';
 import { Tensor } from './tensor';
 
@@ -96,6 +97,7 @@ export function applyActivationInPlace(
   // For a 'wasm' tensor `data` is a view of the heap, valid while nothing allocates: this loop doesn't.
   const values = x.data;
   activateValues(name, values, values, options.alpha ?? defaultAlpha);
+  forgetPlaneRanges(values); // measured by the op that made x, before this pass changed them
   return x;
 }
 

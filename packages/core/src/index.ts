@@ -98,6 +98,7 @@ export {
   type WorkerPool,
   type WorkerPort,
 } from './parallel/worker-pool';
+export { knownPlaneRanges, planeValues, rememberPlaneRanges } from './plane-ranges';
 export { pool2dOutputSize } from './pool-call';
 export {
   type Pool2dOptions,

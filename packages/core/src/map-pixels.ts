@@ -1,5 +1,6 @@
 import { getKernels } from './backend/active-kernels';
 import type { NativeKernels } from './backend/wasm-workspace';
+import { readTriples } from './plane-ranges';
 
 /**
  * The two loops a page runs over every value of a feature map it shows: each plane's range (for the colour
@@ -51,12 +52,7 @@ export function planeRanges(
   try {
     heap.floats(values, count).set(data.subarray(start, start + count));
     wasm.planeRanges(values, triples, planes, planeSize);
-    const out = new Float64Array(heap.buffer, triples, planes * 3);
-    return Array.from({ length: planes }, (_, p) => ({
-      min: out[3 * p] as number,
-      max: out[3 * p + 1] as number,
-      nonFinite: out[3 * p + 2] as number,
-    }));
+    return readTriples(new Float64Array(heap.buffer, triples, planes * 3), planes);
   } finally {
     heap.free(values);
     heap.free(triples);

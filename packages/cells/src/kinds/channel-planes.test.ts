@@ -1,4 +1,4 @@
-import { Tensor } from '@convbook/core';
+import { knownPlaneRanges, ready, rememberPlaneRanges, Tensor } from '@convbook/core';
 import { describe, expect, it } from 'vitest';
 import { changedPlanes, replacePlanes, takePlanes } from './channel-planes';
 
@@ -67,5 +67,27 @@ describe('channel planes', () => {
       [7, 8],
     ]);
     expect(changedPlanes(unrelated, out)).toEqual([2, 3]); // made from another tensor: every plane read
+  });
+
+  it("keeps the plane ranges known for the old map (core's plane-ranges.ts), measuring fresh planes if need be", async () => {
+    await ready(); // the fresh planes are measured with the WASM kernels
+    const range = (min: number, max: number, nonFinite = 0) => ({ min, max, nonFinite });
+    const before = planes([
+      [1, 2],
+      [3, 4],
+      [5, 6],
+    ]);
+    const fresh = planes([[Number.NaN, -9]]);
+    expect(knownPlaneRanges(replacePlanes(before, [1], fresh).data, 2)).toBeUndefined(); // none known before
+    rememberPlaneRanges(before.data, 2, [range(1, 2), range(3, 4), range(5, 6)]);
+    const out = replacePlanes(before, [1], fresh);
+    expect(knownPlaneRanges(out.data, 2)).toEqual([range(1, 2), range(-9, -9, 1), range(5, 6)]);
+    // Known fresh ranges are taken as they are (here deliberately not the values' own, to show it).
+    rememberPlaneRanges(fresh.data, 2, [range(-1, 1)]);
+    expect(knownPlaneRanges(replacePlanes(before, [2], fresh).data, 2)).toEqual([
+      range(1, 2),
+      range(3, 4),
+      range(-1, 1),
+    ]);
   });
 });

@@ -1,4 +1,12 @@
-import { allocateCopy, copyAheadLater, Tensor } from '@convbook/core';
+import {
+  allocateCopy,
+  copyAheadLater,
+  knownPlaneRanges,
+  planeRanges,
+  rememberPlaneRanges,
+  Tensor,
+  type ValueRange,
+} from '@convbook/core';
 
 /**
  * Channel planes of [C, ...] tensors, for kinds that redo only the channels an edit changed: find which
@@ -94,7 +102,24 @@ export function replacePlanes(previous: Tensor, planes: readonly number[], fresh
   copyAheadLater(out);
   const made = new Tensor(previous.shape, out);
   madeFrom.set(made, { source: new WeakRef(previous), planes: [...planes] });
+  if (previous.rank === 3) keepRanges(previous, planes, fresh, out);
   return made;
+}
+
+/**
+ * The plane ranges of a rebuilt [C, H, W] map when `previous` had them (core's plane-ranges.ts: a worker
+ * feeding a page): the kept planes' from `previous`, the fresh ones' from `fresh`, measured here when it
+ * was too small for shared storage to have them. A page then measures none of the map.
+ */
+function keepRanges(previous: Tensor, planes: readonly number[], fresh: Tensor, out: Float32Array): void {
+  const size = planeSize(previous);
+  const before = knownPlaneRanges(previous.data, size);
+  if (before === undefined) return;
+  const now = knownPlaneRanges(fresh.data, size) ?? planeRanges(fresh.data, 0, planes.length, size);
+  if (now === undefined) return;
+  const ranges = [...before];
+  for (const [from, p] of planes.entries()) ranges[p] = now[from] as ValueRange;
+  rememberPlaneRanges(out, size, ranges);
 }
 
 function bitsOf(values: Float32Array): Int32Array {

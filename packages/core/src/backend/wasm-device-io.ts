@@ -1,7 +1,8 @@
 import type { ActivationName } from '../activations';
 import type { PaddingMode, Pads } from '../conv-options';
-import { floatsCopiedFrom } from '../float-storage';
+import { floatsCopiedFrom, isShared } from '../float-storage';
 import { padImageInto } from '../pad';
+import { heapPlaneRanges, planeValues, rememberPlaneRanges } from '../plane-ranges';
 import { Tensor } from '../tensor';
 import type { WasmArena } from './wasm-arena';
 import type { WasmHeap } from './wasm-heap';
@@ -84,8 +85,15 @@ export function output(
   resident: boolean,
 ): Tensor {
   if (resident) return heapTensor(context.heap, shape, arena.keep(address), size);
-  // Into the op-output storage (float-storage.ts): shared memory in a worker that sends maps to a page.
-  return new Tensor(shape, floatsCopiedFrom(context.heap.floats(address, size)));
+  // Into the op-output storage (float-storage.ts): shared memory in a worker that sends maps to a page,
+  // which then also gets each plane's range, measured here while the values are at hand (plane-ranges.ts).
+  const data = floatsCopiedFrom(context.heap.floats(address, size));
+  if (isShared(data)) {
+    const planeSize = planeValues(shape);
+    const ranges = heapPlaneRanges(context, address, size / planeSize, planeSize);
+    if (ranges !== undefined) rememberPlaneRanges(data, planeSize, ranges);
+  }
+  return new Tensor(shape, data);
 }
 
 /** Element-wise sigmoid, tanh or identity from `from` into `to`, the reference formulas. */

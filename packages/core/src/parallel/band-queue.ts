@@ -1,3 +1,5 @@
+import type { ValueRange } from '../map-pixels';
+import { mergeRanges } from '../plane-ranges';
 import type { ConvJob, ConvJobResult } from './conv-job';
 
 /**
@@ -47,5 +49,42 @@ export function takeBands(queue: BandQueue, compute: (band: ConvJob) => ConvJobR
     // The call fails with this error; the other workers' bands no longer matter.
     if (result.status === 'shape-error') return result;
     taken.push(index);
+  }
+}
+
+/**
+ * Where the workers write the range of each band's rows of each map (conv-job.ts), in shared memory; the
+ * ranges of whole maps are their merge. A band whose worker could not measure (no WASM kernels) leaves NaN,
+ * and then no ranges are recorded: the page measures the map itself.
+ */
+export class BandRanges {
+  readonly #kernels: number;
+  readonly #triples: Float64Array;
+
+  constructor(bands: number, kernels: number) {
+    this.#kernels = kernels;
+    this.#triples = new Float64Array(new SharedArrayBuffer(bands * kernels * 3 * 8)).fill(Number.NaN);
+  }
+
+  /** Band `index`'s triples: min, max and non-finite count for each kernel. */
+  of(index: number): Float64Array {
+    const size = this.#kernels * 3;
+    return this.#triples.subarray(index * size, (index + 1) * size);
+  }
+
+  merged(): ValueRange[] | undefined {
+    const triples = this.#triples;
+    const size = this.#kernels * 3;
+    const out: ValueRange[] = [];
+    for (let k = 0; k < this.#kernels; k++) {
+      let range: ValueRange = { min: Number.POSITIVE_INFINITY, max: Number.NEGATIVE_INFINITY, nonFinite: 0 };
+      for (let at = 3 * k; at < triples.length; at += size) {
+        const nonFinite = triples[at + 2] as number;
+        if (Number.isNaN(nonFinite)) return undefined;
+        range = mergeRanges(range, { min: triples[at] as number, max: triples[at + 1] as number, nonFinite });
+      }
+      out.push(range);
+    }
+    return out;
   }
 }

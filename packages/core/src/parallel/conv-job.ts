@@ -1,5 +1,7 @@
 import { getKernels } from '../backend/active-kernels';
+import { heapAddress } from '../backend/wasm-storage';
 import type { Conv2dOptions } from '../conv2d';
+import { heapPlaneRanges } from '../plane-ranges';
 import { ready } from '../ready';
 import { ShapeError } from '../shape-errors';
 import { jsData, shapeSize, Tensor } from '../tensor';
@@ -37,6 +39,11 @@ export type JobInput =
 export interface JobOutput extends MapsPlace {
   readonly kernels: number;
   readonly shared?: Float32Array;
+  /**
+   * With `shared`: where the worker writes the range of each of its maps' rows (min, max, non-finite
+   * count per kernel, shared memory), measured before they leave its WASM memory (plane-ranges.ts).
+   */
+  readonly ranges?: Float64Array;
 }
 
 /** A ShapeError crosses the worker boundary as its parts, so the caller can rethrow the same error. */
@@ -83,12 +90,23 @@ function computeJob(job: ConvJob): ConvJobResult {
 function deliver(out: Tensor, place: JobOutput | undefined): ConvJobResult {
   if (place === undefined) return { status: 'ok', shape: out.shape, data: jsData(out) };
   if (place.shared !== undefined) {
+    if (place.ranges !== undefined) writeRanges(out, place.ranges);
     placeMaps(place.shared, out.data, place);
     return { status: 'written', shape: out.shape };
   }
   const whole = new Float32Array(place.kernels * place.outHeight * place.outWidth);
   placeMaps(whole, out.data, place);
   return { status: 'ok', shape: [place.kernels, place.outHeight, place.outWidth], data: whole };
+}
+
+/** Each map's range of `out` (a [K, rows, W] tensor) into `into`, as K triples; measured in place in WASM. */
+function writeRanges(out: Tensor, into: Float64Array): void {
+  const native = getKernels().native;
+  const address = native && heapAddress(out, native.heap);
+  if (native === undefined || address === undefined) return; // left NaN: the caller measures nothing
+  const [kernels = 1] = out.shape;
+  const ranges = heapPlaneRanges(native, address, kernels, out.size / kernels);
+  for (const [k, range] of (ranges ?? []).entries()) into.set([range.min, range.max, range.nonFinite], 3 * k);
 }
 
 /**

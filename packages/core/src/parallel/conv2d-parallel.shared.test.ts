@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { type Conv2dOptions, conv2d } from '../conv2d';
+import { knownPlaneRanges } from '../plane-ranges';
 import { ready } from '../ready';
 import { Tensor } from '../tensor';
 import { randomTensor } from '../testing/random-tensor';
@@ -79,6 +80,28 @@ describe('conv2dParallel on a cross-origin-isolated page', () => {
       }
     },
   );
+
+  it("records each map's range from its bands, as measured in the workers (NaN and ±∞ counted apart)", async () => {
+    scope.crossOriginIsolated = true;
+    const holes = new Tensor(x.shape, x.data.slice());
+    holes.data[40] = Number.NaN; // channel 1, row 2
+    holes.data[2 * 30 * 17 + 25 * 17 + 3] = Number.NEGATIVE_INFINITY; // channel 3, row 26
+    const options: Conv2dOptions = { padding: 'same', bias: [1, 2, 3, 4, 5, 6] };
+    const result = await conv2dParallel(holes, w, options, recording);
+    expect(sameBits(result, conv2d(holes, w, options))).toBe(true);
+    const ranges = knownPlaneRanges(result.data, 30 * 17);
+    expect(ranges).toHaveLength(6);
+    for (const [k, range] of (ranges ?? []).entries()) {
+      const plane = [...result.data.subarray(k * 30 * 17, (k + 1) * 30 * 17)];
+      const finite = plane.filter(Number.isFinite);
+      expect(range).toEqual({
+        min: Math.min(...finite),
+        max: Math.max(...finite),
+        nonFinite: plane.length - finite.length,
+      });
+      expect(range.nonFinite).toBeGreaterThan(0); // every kernel reads the holes' neighbourhoods
+    }
+  });
 
   it('reads an input that already lives in shared memory where it is', async () => {
     scope.crossOriginIsolated = true;

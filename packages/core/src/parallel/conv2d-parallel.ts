@@ -1,10 +1,17 @@
 import { planWindow, type WindowPlan } from '../conv-options';
 import type { Conv2dOptions } from '../conv2d';
 import { allocateFloats, isShared } from '../float-storage';
+import { rememberPlaneRanges } from '../plane-ranges';
 import { ShapeError } from '../shape-errors';
 import { jsData, Tensor } from '../tensor';
 import { type ActivationAfter, conv2dThenActivation } from './activation-after';
-import { type BandQueue, type BandQueueJob, type BandQueueResult, newBandCounter } from './band-queue';
+import {
+  type BandQueue,
+  type BandQueueJob,
+  type BandQueueResult,
+  BandRanges,
+  newBandCounter,
+} from './band-queue';
 import type { ConvJob, ConvJobResult } from './conv-job';
 import { type MapsPlace, placeMaps, planRowBands, type RowBand, sliceRows } from './row-bands';
 import { chooseSharing, type Sharing, shareInput } from './shared-buffers';
@@ -206,9 +213,10 @@ async function runBandQueue(
   const [kernels, outHeight, outWidth] = shape as [number, number, number];
   const shared = sharedOutput(kernels * outHeight * outWidth);
   const input = shareInput(x);
-  const bands = parts.map((part) => ({
+  const ranges = new BandRanges(parts.length, kernels);
+  const bands = parts.map((part, index) => ({
     ...part.job(input.data),
-    out: { ...part.place, kernels, outHeight, outWidth, shared },
+    out: { ...part.place, kernels, outHeight, outWidth, shared, ranges: ranges.of(index) },
     activationAfter,
   }));
   const job: BandQueueJob = { queue: { next: newBandCounter(), bands } };
@@ -225,6 +233,8 @@ async function runBandQueue(
     ? await untilAborted(Promise.all(runs), signal, job.queue)
     : await Promise.all(runs);
   for (const reply of replies) if (reply.status === 'shape-error') throw shapeError(reply);
+  const merged = ranges.merged();
+  if (merged !== undefined) rememberPlaneRanges(shared, outHeight * outWidth, merged);
   return new Tensor(shape, shared);
 }
 

@@ -1,5 +1,12 @@
 import { planeLineage } from '@convbook/cells';
-import { isShared, Tensor } from '@convbook/core';
+import {
+  isShared,
+  knownPlaneRanges,
+  planeValues,
+  rememberPlaneRanges,
+  Tensor,
+  type ValueRange,
+} from '@convbook/core';
 import { recordLineage } from '../paint/plane-lineage';
 
 /**
@@ -14,13 +21,17 @@ import { recordLineage } from '../paint/plane-lineage';
  * page knows which planes it already has (paint/plane-lineage.ts).
  */
 
-/** A tensor on the wire: `from` and `replaced` only for a tensor built from one sent before. */
+/**
+ * A tensor on the wire: `from` and `replaced` only for a tensor built from one sent before; `ranges` when
+ * the worker knows each plane's range (core's plane-ranges.ts), as (min, max, non-finite count) triples.
+ */
 interface WireTensor {
   readonly shape: number[];
   readonly data: Float32Array;
   readonly id: number;
   readonly from?: number;
   readonly replaced?: number[];
+  readonly ranges?: Float64Array;
 }
 
 /** Worker side: the number each tensor's values were sent under. */
@@ -32,8 +43,28 @@ function wireTensor(t: Tensor, data: Float32Array): WireTensor {
   sentIds.set(t.data, id);
   const lineage = planeLineage(t);
   const from = lineage ? sentIds.get(lineage.source.data) : undefined;
-  if (lineage === undefined || from === undefined) return { shape: [...t.shape], data, id };
-  return { shape: [...t.shape], data, id, from, replaced: [...lineage.planes] };
+  const ranges = knownPlaneRanges(t.data, planeValues(t.shape));
+  return {
+    shape: [...t.shape],
+    data,
+    id,
+    ...(lineage !== undefined && from !== undefined ? { from, replaced: [...lineage.planes] } : {}),
+    ...(ranges !== undefined ? { ranges: packRanges(ranges) } : {}),
+  };
+}
+
+function packRanges(ranges: readonly ValueRange[]): Float64Array {
+  const triples = new Float64Array(ranges.length * 3);
+  for (const [p, { min, max, nonFinite }] of ranges.entries()) triples.set([min, max, nonFinite], 3 * p);
+  return triples;
+}
+
+function unpackRanges(triples: Float64Array): ValueRange[] {
+  return Array.from({ length: triples.length / 3 }, (_, p) => ({
+    min: triples[3 * p] as number,
+    max: triples[3 * p + 1] as number,
+    nonFinite: triples[3 * p + 2] as number,
+  }));
 }
 
 export interface Encoded {
@@ -91,6 +122,8 @@ function receiveTensor(wire: WireTensor): Tensor {
   // A plane is the first axis for the cells and the last two for the page: the same only in rank 3.
   if (source !== undefined && wire.replaced !== undefined && wire.shape.length === 3)
     recordLineage(wire.data, source, wire.shape[0] ?? 1, wire.replaced);
+  if (wire.ranges !== undefined)
+    rememberPlaneRanges(wire.data, planeValues(wire.shape), unpackRanges(wire.ranges));
   received.set(wire.id, new WeakRef(wire.data));
   if (received.size > REMEMBERED) received.delete(received.keys().next().value as number);
   return tensor;
@@ -99,7 +132,13 @@ function receiveTensor(wire: WireTensor): Tensor {
 function isWireTensor(v: Record<string, unknown>): v is WireTensor & Record<string, unknown> {
   const keys = Object.keys(v);
   const known = keys.every(
-    (key) => key === 'shape' || key === 'data' || key === 'id' || key === 'from' || key === 'replaced',
+    (key) =>
+      key === 'shape' ||
+      key === 'data' ||
+      key === 'id' ||
+      key === 'from' ||
+      key === 'replaced' ||
+      key === 'ranges',
   );
   return (
     known &&
@@ -108,7 +147,8 @@ function isWireTensor(v: Record<string, unknown>): v is WireTensor & Record<stri
     Array.isArray(v.shape) &&
     v.shape.every((n) => typeof n === 'number') &&
     (v.replaced === undefined ||
-      (Array.isArray(v.replaced) && v.replaced.every((n) => typeof n === 'number')))
+      (Array.isArray(v.replaced) && v.replaced.every((n) => typeof n === 'number'))) &&
+    (v.ranges === undefined || (v.ranges instanceof Float64Array && v.ranges.length % 3 === 0))
   );
 }
 

@@ -1,5 +1,5 @@
 import { sameBits } from '@convbook/cells';
-import { planeRanges } from '@convbook/core';
+import { knownPlaneRanges, planeRanges } from '@convbook/core';
 import { keptPlanes } from '../../paint/plane-lineage';
 
 /**
@@ -78,6 +78,8 @@ export function* measureSteps(
   const before = previous && previous.length === data.length ? summaries.get(previous) : undefined;
   const same = new Uint8Array(Math.ceil(data.length / size));
   const kept = previous && before ? keptPlanes(data, previous) : undefined;
+  // Ranges the worker measured as it made the map (core's plane-ranges.ts): nothing to read for those.
+  const measured = knownPlaneRanges(data, size);
   const planes: PlaneStats[] = [];
   for (let plane = 0, start = 0; start < data.length; plane++, start += size) {
     const end = Math.min(data.length, start + size);
@@ -88,6 +90,11 @@ export function* measureSteps(
     if (equal && reused) {
       same[plane] = 1;
       planes.push(reused);
+      continue;
+    }
+    const known = measured?.[plane];
+    if (known !== undefined) {
+      planes.push(known);
       continue;
     }
     let stats: PlaneStats = { min: Number.POSITIVE_INFINITY, max: Number.NEGATIVE_INFINITY, nonFinite: 0 };
