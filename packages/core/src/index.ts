@@ -73,6 +73,7 @@ export {
   type PixelSampling,
   planeRanges,
   type ValueRange,
+  type WordsTarget,
 } from './map-pixels';
 export { type MatmulOptions, matmul } from './matmul';
 export { type ActivationAfter, conv2dThenActivation } from './parallel/activation-after';

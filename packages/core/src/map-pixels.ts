@@ -29,6 +29,12 @@ export interface PixelSampling {
 /** Red, green, blue 0–255. */
 export type Colour = readonly [number, number, number];
 
+/**
+ * Where the words go: copied into an array, or handed to a function as a view of WASM memory, valid only
+ * during that call (a page puts it straight on a canvas: one copy of every pixel fewer).
+ */
+export type WordsTarget = Uint32Array | ((words: Uint32Array) => void);
+
 export interface DivergingColours {
   readonly zero: Colour;
   readonly negative: Colour;
@@ -72,7 +78,7 @@ export function grayWords(
   min: number,
   max: number,
   nan: Colour,
-  out: Uint32Array,
+  out: WordsTarget,
 ): boolean {
   const span = max - min;
   const native = getKernels().native;
@@ -94,7 +100,7 @@ export function divergingWords(
   sampling: PixelSampling,
   maxAbs: number,
   colours: DivergingColours,
-  out: Uint32Array,
+  out: WordsTarget,
 ): boolean {
   const native = getKernels().native;
   if (native === undefined || !(maxAbs > 0) || !Number.isFinite(maxAbs)) return false;
@@ -114,20 +120,21 @@ export function divergingWords(
   return true;
 }
 
-/** Copies the sampled values into WASM memory, runs `paint` there and copies the words out. */
+/** Copies the sampled values into WASM memory, runs `paint` there and copies the words out (or lends them). */
 function withSampled(
   native: NativeKernels,
   data: Float32Array,
   offset: number,
   width: number,
   { rows, columns }: PixelSampling,
-  out: Uint32Array,
+  out: WordsTarget,
   paint: (values: number, words: number, count: number) => void,
 ): void {
   const { heap } = native;
   const paintedWidth = columns.length;
   const count = rows.length * paintedWidth;
-  if (out.length < count) throw new RangeError(`map pixels: ${out.length} words for ${count} pixels`);
+  if (typeof out !== 'function' && out.length < count)
+    throw new RangeError(`map pixels: ${out.length} words for ${count} pixels`);
   const values = heap.allocate(count);
   const words = heap.allocate(count);
   try {
@@ -135,7 +142,9 @@ function withSampled(
       heap.floats(values, count).set(data.subarray(offset, offset + count));
     else gatherIn(native, data, offset, width, rows, columns, values);
     paint(values, words, count);
-    out.set(new Uint32Array(heap.buffer, words, count));
+    const painted = new Uint32Array(heap.buffer, words, count);
+    if (typeof out === 'function') out(painted);
+    else out.set(painted);
   } finally {
     heap.free(values);
     heap.free(words);

@@ -1,7 +1,7 @@
 import { divergingColour, grayColour } from '@convbook/cells';
 import { type ComputeKernels, getKernels, ready, setKernels } from '@convbook/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ColourScale, colourPlane, roundHalfUp, type Sampling } from './colour-pixels';
+import { type ColourScale, colourPlane, colourPlaneOnto, roundHalfUp, type Sampling } from './colour-pixels';
 import { levelThresholds } from './gray-levels';
 
 /** A small deterministic generator, so a failure can be replayed. */
@@ -77,9 +77,16 @@ function reference(value: number, scale: ColourScale): readonly number[] {
   return [...Uint8ClampedArray.from([r, g, b, 255])];
 }
 
+/**
+ * colourPlane's pixels; where colourPlaneOnto applies (WASM, big planes, finite scales) its lent words too,
+ * which must be the same.
+ */
 function painted(data: Float32Array, scale: ColourScale, sampling: Sampling, width: number): Uint8Array {
   const pixels = new Uint32Array(sampling.rows.length * sampling.columns.length);
   colourPlane(pixels, data, 0, width, sampling, scale);
+  let lent: Uint32Array | undefined;
+  if (colourPlaneOnto((words) => (lent = words.slice()), data, 0, width, sampling, scale))
+    expect(lent).toEqual(pixels);
   return new Uint8Array(pixels.buffer);
 }
 
@@ -158,6 +165,24 @@ describe.each(['JS loops', 'WASM SIMD'])('colourPlane, %s', (path) => {
       expect(reds).toEqual([...data].map((v) => reference(v, gray)[0]));
     }
     expect(onThresholds.length).toBeGreaterThan(100);
+  });
+
+  it('lends its words straight from WASM memory only for big planes, once WASM has loaded', () => {
+    const scale: ColourScale = { kind: 'gray', min: 0, max: 1 };
+    let calls = 0;
+    const onto = (side: number) =>
+      colourPlaneOnto(() => calls++, new Float32Array(side * side), 0, side, identity(side, side), scale);
+    expect(onto(8)).toBe(false);
+    expect(onto(64)).toBe(path === 'WASM SIMD');
+    expect(calls).toBe(path === 'WASM SIMD' ? 1 : 0);
+    // A flat scale is left to colourPlane's loops.
+    expect(
+      colourPlaneOnto(() => calls++, new Float32Array(4096), 0, 64, identity(64, 64), {
+        kind: 'gray',
+        min: 1,
+        max: 1,
+      }),
+    ).toBe(false);
   });
 
   it('reads the sampled pixels of the plane at an offset', () => {

@@ -80,6 +80,25 @@ export function colourPlane(
   }
 }
 
+/**
+ * The WASM path of colourPlane with no copy out: `draw` is handed the painted words as a view of WASM
+ * memory, to use at once (put them on a canvas) and not keep. False, without calling `draw`, where that path
+ * does not apply (a small plane, WASM not loaded yet, a flat or infinite scale): then use colourPlane.
+ */
+export function colourPlaneOnto(
+  draw: (words: Uint32Array) => void,
+  data: Float32Array,
+  offset: number,
+  width: number,
+  sampling: Sampling,
+  scale: ColourScale,
+): boolean {
+  if (sampling.rows.length * sampling.columns.length < WASM_FROM) return false;
+  return scale.kind === 'diverging'
+    ? divergingWords(data, offset, width, sampling, scale.max, DIVERGING, draw)
+    : grayWords(data, offset, width, sampling, scale.min, scale.max, NAN_COLOUR, draw);
+}
+
 function grayPlane(
   pixels: Uint32Array,
   data: Float32Array,

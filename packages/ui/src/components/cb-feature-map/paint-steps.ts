@@ -1,4 +1,4 @@
-import { colourPlane, type Sampling } from '../../paint/colour-pixels';
+import { colourPlane, colourPlaneOnto, type Sampling } from '../../paint/colour-pixels';
 import { sameAs } from './map-summary';
 import { type ColourScale, paintComposite, planeSampling, scratchImage } from './paint-plane';
 import { paintSize } from './paint-size';
@@ -45,6 +45,12 @@ export function isCurrent(canvas: HTMLCanvasElement, target: PaintTarget, look =
   return true;
 }
 
+/** An ImageData over `words` (RGBA bytes) without copying them: for the moment of one putImageData. */
+function imageOver(words: Uint32Array, width: number, height: number): ImageData {
+  const bytes = new Uint8ClampedArray(words.buffer as ArrayBuffer, words.byteOffset, words.byteLength);
+  return new ImageData(bytes, width, height);
+}
+
 /** Paints the canvases of `target` that are not current, yielding after each (the slice queue's steps). */
 export function* paintSteps(
   canvases: readonly HTMLCanvasElement[],
@@ -60,13 +66,24 @@ export function* paintSteps(
     const context = canvas.getContext('2d');
     if (!context) continue;
     const plane = Number(canvas.dataset.channel);
-    const { image, words } = scratchImage(size.width, size.height);
-    if (plane === -1) paintComposite(data, geometry.height, geometry.width, size, image.data);
-    else {
-      sampling ??= planeSampling(geometry.height, geometry.width, size);
-      colourPlane(words, data, plane * planeSize, geometry.width, sampling, scale);
+    sampling ??= planeSampling(geometry.height, geometry.width, size);
+    // Big planes go from WASM memory straight onto the canvas; the rest through a kept ImageData.
+    const direct =
+      plane !== -1 &&
+      colourPlaneOnto(
+        (words) => context.putImageData(imageOver(words, size.width, size.height), 0, 0),
+        data,
+        plane * planeSize,
+        geometry.width,
+        sampling,
+        scale,
+      );
+    if (!direct) {
+      const { image, words } = scratchImage(size.width, size.height);
+      if (plane === -1) paintComposite(data, geometry.height, geometry.width, size, image.data);
+      else colourPlane(words, data, plane * planeSize, geometry.width, sampling, scale);
+      context.putImageData(image, 0, 0);
     }
-    context.putImageData(image, 0, 0);
     paintedOn.set(canvas, { data, plane, look });
     yield;
   }
