@@ -97,7 +97,9 @@ export function applyActivationInPlace(
   // For a 'wasm' tensor `data` is a view of the heap, valid while nothing allocates: this loop doesn't.
   const values = x.data;
   activateValues(name, values, values, options.alpha ?? defaultAlpha);
-  forgetPlaneRanges(values); // measured by the op that made x, before this pass changed them
+  // Measured by the op that made x, before this pass changed them. Only x's own array is forgotten, so x
+  // must be a whole output, not a view into another map (its only caller passes a conv's fresh output).
+  forgetPlaneRanges(values);
   return x;
 }
 

@@ -21,7 +21,11 @@ interface Known {
 
 const known = new WeakMap<Float32Array, Known>();
 
-/** Records the ranges of `data`'s planes of `planeSize` values (one range per plane, in order). */
+/**
+ * Records the ranges of `data`'s planes of `planeSize` values (one range per plane, in order). They stay
+ * true only while nothing writes into `data`: code that rewrites an op's output in place must call
+ * forgetPlaneRanges on that very array (applyActivationInPlace does).
+ */
 export function rememberPlaneRanges(
   data: Float32Array,
   planeSize: number,
