@@ -99,7 +99,14 @@ export {
   type WorkerPool,
   type WorkerPort,
 } from './parallel/worker-pool';
-export { knownPlaneRanges, planeValues, rememberPlaneRanges } from './plane-ranges';
+export {
+  knownPlaneRanges,
+  mergeRanges,
+  planeValues,
+  readTriples,
+  rememberPlaneRanges,
+  writeTriples,
+} from './plane-ranges';
 export { pool2dOutputSize } from './pool-call';
 export {
   type Pool2dOptions,

@@ -1,6 +1,6 @@
 import { getKernels } from './backend/active-kernels';
 import type { NativeKernels } from './backend/wasm-workspace';
-import { readTriples } from './plane-ranges';
+import { heapPlaneRanges } from './plane-ranges';
 
 /**
  * The two loops a page runs over every value of a feature map it shows: each plane's range (for the colour
@@ -51,17 +51,14 @@ export function planeRanges(
 ): ValueRange[] | undefined {
   const native = getKernels().native;
   if (native === undefined || planes <= 0) return undefined;
-  const { wasm, heap } = native;
+  const { heap } = native;
   const count = planes * planeSize;
   const values = heap.allocate(count);
-  const triples = heap.allocate(planes * 6); // f64 triples, as 4-byte units
   try {
     heap.floats(values, count).set(data.subarray(start, start + count));
-    wasm.planeRanges(values, triples, planes, planeSize);
-    return readTriples(new Float64Array(heap.buffer, triples, planes * 3), planes);
+    return heapPlaneRanges(native, values, planes, planeSize);
   } finally {
     heap.free(values);
-    heap.free(triples);
   }
 }
 

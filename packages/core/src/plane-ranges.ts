@@ -62,19 +62,31 @@ export function heapPlaneRanges(
   const triples = heap.allocate(planes * 6); // f64 triples, as 4-byte units
   try {
     wasm.planeRanges(address, triples, planes, planeSize);
-    return readTriples(new Float64Array(heap.buffer, triples, planes * 3), planes);
+    return readTriples(new Float64Array(heap.buffer, triples, planes * 3));
   } finally {
     heap.free(triples);
   }
 }
 
-/** Ranges from (min, max, non-finite count) triples, as the WASM pass writes them. */
-export function readTriples(triples: Float64Array, planes: number): ValueRange[] {
-  return Array.from({ length: planes }, (_, p) => ({
+/**
+ * Ranges from (min, max, non-finite count) triples, one per plane: the layout the WASM pass writes, the
+ * parallel conv's workers share and the page receives.
+ */
+export function readTriples(triples: Float64Array): ValueRange[] {
+  return Array.from({ length: Math.floor(triples.length / 3) }, (_, p) => ({
     min: triples[3 * p] as number,
     max: triples[3 * p + 1] as number,
     nonFinite: triples[3 * p + 2] as number,
   }));
+}
+
+/** `ranges` as triples into `into` (3 values per range), which is returned. */
+export function writeTriples(
+  ranges: readonly ValueRange[],
+  into: Float64Array = new Float64Array(ranges.length * 3),
+): Float64Array {
+  for (const [p, { min, max, nonFinite }] of ranges.entries()) into.set([min, max, nonFinite], 3 * p);
+  return into;
 }
 
 /** The range of two parts of one plane together. */

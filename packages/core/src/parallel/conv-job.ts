@@ -1,7 +1,7 @@
 import { getKernels } from '../backend/active-kernels';
 import { heapAddress } from '../backend/wasm-storage';
 import type { Conv2dOptions } from '../conv2d';
-import { heapPlaneRanges } from '../plane-ranges';
+import { heapPlaneRanges, writeTriples } from '../plane-ranges';
 import { ready } from '../ready';
 import { ShapeError } from '../shape-errors';
 import { jsData, shapeSize, Tensor } from '../tensor';
@@ -106,7 +106,7 @@ function writeRanges(out: Tensor, into: Float64Array): void {
   if (native === undefined || address === undefined) return; // left NaN: the caller measures nothing
   const [kernels = 1] = out.shape;
   const ranges = heapPlaneRanges(native, address, kernels, out.size / kernels);
-  for (const [k, range] of (ranges ?? []).entries()) into.set([range.min, range.max, range.nonFinite], 3 * k);
+  if (ranges !== undefined) writeTriples(ranges, into);
 }
 
 /**

@@ -3,9 +3,10 @@ import {
   isShared,
   knownPlaneRanges,
   planeValues,
+  readTriples,
   rememberPlaneRanges,
   Tensor,
-  type ValueRange,
+  writeTriples,
 } from '@convbook/core';
 import { recordLineage } from '../paint/plane-lineage';
 
@@ -49,22 +50,8 @@ function wireTensor(t: Tensor, data: Float32Array): WireTensor {
     data,
     id,
     ...(lineage !== undefined && from !== undefined ? { from, replaced: [...lineage.planes] } : {}),
-    ...(ranges !== undefined ? { ranges: packRanges(ranges) } : {}),
+    ...(ranges !== undefined ? { ranges: writeTriples(ranges) } : {}),
   };
-}
-
-function packRanges(ranges: readonly ValueRange[]): Float64Array {
-  const triples = new Float64Array(ranges.length * 3);
-  for (const [p, { min, max, nonFinite }] of ranges.entries()) triples.set([min, max, nonFinite], 3 * p);
-  return triples;
-}
-
-function unpackRanges(triples: Float64Array): ValueRange[] {
-  return Array.from({ length: triples.length / 3 }, (_, p) => ({
-    min: triples[3 * p] as number,
-    max: triples[3 * p + 1] as number,
-    nonFinite: triples[3 * p + 2] as number,
-  }));
 }
 
 export interface Encoded {
@@ -123,23 +110,17 @@ function receiveTensor(wire: WireTensor): Tensor {
   if (source !== undefined && wire.replaced !== undefined && wire.shape.length === 3)
     recordLineage(wire.data, source, wire.shape[0] ?? 1, wire.replaced);
   if (wire.ranges !== undefined)
-    rememberPlaneRanges(wire.data, planeValues(wire.shape), unpackRanges(wire.ranges));
+    rememberPlaneRanges(wire.data, planeValues(wire.shape), readTriples(wire.ranges));
   received.set(wire.id, new WeakRef(wire.data));
   if (received.size > REMEMBERED) received.delete(received.keys().next().value as number);
   return tensor;
 }
 
+const WIRE_KEYS: ReadonlySet<string> = new Set(['shape', 'data', 'id', 'from', 'replaced', 'ranges']);
+
 function isWireTensor(v: Record<string, unknown>): v is WireTensor & Record<string, unknown> {
   const keys = Object.keys(v);
-  const known = keys.every(
-    (key) =>
-      key === 'shape' ||
-      key === 'data' ||
-      key === 'id' ||
-      key === 'from' ||
-      key === 'replaced' ||
-      key === 'ranges',
-  );
+  const known = keys.every((key) => WIRE_KEYS.has(key));
   return (
     known &&
     typeof v.id === 'number' &&

@@ -1,5 +1,5 @@
 import { sameBits } from '@convbook/cells';
-import { knownPlaneRanges, planeRanges } from '@convbook/core';
+import { knownPlaneRanges, mergeRanges, planeRanges } from '@convbook/core';
 import { keptPlanes } from '../../paint/plane-lineage';
 
 /**
@@ -132,13 +132,7 @@ function* equalSteps(a: Float32Array, b: Float32Array, start: number, end: numbe
  */
 export function addRange(into: PlaneStats, data: Float32Array, from: number, to: number): PlaneStats {
   const measured = to - from >= WASM_FROM ? planeRanges(data, from, 1, to - from)?.[0] : undefined;
-  if (measured !== undefined) {
-    return {
-      min: Math.min(into.min, measured.min),
-      max: Math.max(into.max, measured.max),
-      nonFinite: into.nonFinite + measured.nonFinite,
-    };
-  }
+  if (measured !== undefined) return mergeRanges(into, measured);
   let low = Number.POSITIVE_INFINITY;
   let high = Number.NEGATIVE_INFINITY;
   let nan = 0;
@@ -161,11 +155,7 @@ export function addRange(into: PlaneStats, data: Float32Array, from: number, to:
   }
   if (low === Number.NEGATIVE_INFINITY || high === Number.POSITIVE_INFINITY)
     return withInfinities(into, data, from, to);
-  return {
-    min: Math.min(into.min, low),
-    max: Math.max(into.max, high),
-    nonFinite: into.nonFinite + nan,
-  };
+  return mergeRanges(into, { min: low, max: high, nonFinite: nan });
 }
 
 function withInfinities(into: PlaneStats, data: Float32Array, from: number, to: number): PlaneStats {
