@@ -101,6 +101,34 @@ export const featureMapStyles = css`
   .legend .max {
     text-align: right;
   }
+  .index-axis {
+    position: relative;
+    max-width: 100%;
+    height: 14px;
+    font-size: 11px;
+    line-height: 14px;
+    font-family: var(--cb-font-mono);
+    color: var(--cb-text-muted);
+  }
+  .index-axis span {
+    position: absolute;
+    transform: translateX(-50%);
+  }
+  .legend-flat {
+    margin: var(--cb-space-2) 0 0;
+    display: flex;
+    align-items: center;
+    gap: var(--cb-space-2);
+    font-size: 12px;
+    font-family: var(--cb-font-mono);
+    color: var(--cb-text-muted);
+  }
+  .flat-swatch {
+    width: 14px;
+    height: 14px;
+    border: 1px solid var(--cb-border);
+    border-radius: 2px;
+  }
   .note {
     font-size: 12px;
     color: var(--cb-text-muted);

@@ -1,13 +1,14 @@
-import { scaleFromRange } from '@convbook/cells';
+import { divergingColour, grayColour, scaleFromRange } from '@convbook/cells';
 import type { Tensor } from '@convbook/core';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { styleMap } from 'lit/directives/style-map.js';
 import { controlStyles } from '../../app-styles/shared-styles';
 import { FeatureMapHoverEvent } from '../../events/feature-map-hover';
-import { formatAmong } from '../../format/format-number';
+import { formatAmong, formatValue } from '../../format/format-number';
 import { paintQueue } from '../../paint/slice-queue';
 import { announcePaint } from './announce-paint';
 import { featureMapStyles } from './cb-feature-map.styles';
+import { indexAxisTicks } from './index-axis';
 import { type MapSummary, measureSteps, summaryNow } from './map-summary';
 import type { ColourScale } from './paint-plane';
 import { paintSize } from './paint-size';
@@ -237,6 +238,7 @@ export class CbFeatureMap extends LitElement {
     const planeSize = geometry.height * geometry.width;
     const value = probe ? tensor.data[channel * planeSize + probe.y * geometry.width + probe.x] : undefined;
     const channels = geometry.channels;
+    const ticks = indexAxisTicks(geometry);
     return html`<figure>
       <div class="tile" style=${styleMap(tile)}>
         <canvas
@@ -262,11 +264,13 @@ export class CbFeatureMap extends LitElement {
                 aria-live="polite"
                 style=${styleMap({ left: percent(probe.x + 0.5, geometry.width), top: percent(probe.y, geometry.height) })}
               >
-                (${probe.y + 1}, ${probe.x + 1}) = ${formatAmong(value, this.#extent, 4)}
+                ${ticks.length > 0 ? `index ${probe.x}` : `(${probe.y + 1}, ${probe.x + 1})`} =
+                ${formatAmong(value, this.#extent, 4)}
               </div>`
             : nothing
         }
       </div>
+      ${ticks.length > 0 ? this.#renderIndexAxis(ticks, geometry) : nothing}
       ${channels > 1 ? html`<figcaption>${this.#planeName(channel)}</figcaption>` : nothing}
     </figure>`;
   }
@@ -298,6 +302,13 @@ export class CbFeatureMap extends LitElement {
     </figure>`;
   }
 
+  /** Each element's index under a short strip (index-axis.ts), centred on its column. */
+  #renderIndexAxis(ticks: readonly number[], geometry: PlaneGeometry) {
+    return html`<div class="index-axis" aria-hidden="true" style=${styleMap(tileSizes(geometry).tile)}>
+      ${ticks.map((i) => html`<span style=${styleMap({ left: percent(i + 0.5, geometry.width) })}>${i}</span>`)}
+    </div>`;
+  }
+
   #renderBox(box: PixelBox, geometry: PlaneGeometry, className: string) {
     const style = {
       left: `calc(${percent(box.left, geometry.width)} - 1px)`,
@@ -316,13 +327,37 @@ export class CbFeatureMap extends LitElement {
 
   #renderLegend(scale: ColourScale, nonFinite: number) {
     const extent = this.#extent;
+    if (scale.min === scale.max) return this.#renderFlatLegend(scale, nonFinite);
     return html`<div class="legend" aria-hidden="true">
         <div class="bar ${scale.kind}"></div>
         <span class="min">${formatAmong(scale.min, extent)}</span>
         <span class="zero">${scale.kind === 'diverging' ? '0' : ''}</span>
         <span class="max">${formatAmong(scale.max, extent)}</span>
       </div>
-      ${nonFinite > 0 ? html`<p class="note nan"><span class="swatch"></span> ${nonFinite} pixels are NaN or infinite (magenta)</p>` : nothing}`;
+      ${this.#renderNonFinite(nonFinite)}`;
+  }
+
+  /**
+   * A map whose finite values are all one number has no range to draw a colour bar for (its ends would read
+   * "3.56 … 3.56"): the legend is then that one colour and that number.
+   */
+  #renderFlatLegend(scale: ColourScale, nonFinite: number) {
+    const [red, green, blue] =
+      scale.kind === 'diverging'
+        ? divergingColour(scale.min, 0)
+        : grayColour(scale.min, scale.min, scale.max);
+    const colour = { background: `rgb(${red}, ${green}, ${blue})` };
+    return html`<p class="legend-flat">
+        <span class="flat-swatch" style=${styleMap(colour)}></span>
+        ${nonFinite > 0 ? 'every other value is' : 'every value is'} ${formatValue(scale.min, 4)}
+      </p>
+      ${this.#renderNonFinite(nonFinite)}`;
+  }
+
+  #renderNonFinite(nonFinite: number) {
+    return nonFinite > 0
+      ? html`<p class="note nan"><span class="swatch"></span> ${nonFinite} pixels are NaN or infinite (magenta)</p>`
+      : nothing;
   }
 
   override render() {

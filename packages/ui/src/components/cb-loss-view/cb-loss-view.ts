@@ -38,10 +38,16 @@ export class CbLossView extends LitElement {
         <span class="number" aria-label=${`${this.label}: ${value.loss}`}>${formatValue(value.loss, 5)}</span>
       </div>
       <div class="maps">
-        <div>
-          <h4>Error per element</h4>
-          <cb-feature-map .tensor=${value.errorMap} label=${`${this.label} error map`} cell-id=${this.cellId} .version=${this.version}></cb-feature-map>
-        </div>
+        ${
+          // One error (a cross-entropy over one example) is the loss itself: a one-pixel map would add nothing.
+          value.errorMap.size > 1
+            ? html`<div>
+                <h4>Error per element</h4>
+                <cb-feature-map .tensor=${value.errorMap} label=${`${this.label} error map`} cell-id=${this.cellId}
+                  .version=${this.version}></cb-feature-map>
+              </div>`
+            : nothing
+        }
         <div>
           <h4>Gradient dLoss/dPrediction</h4>
           <cb-feature-map .tensor=${value.gradient} scale="diverging" label=${`${this.label} gradient`}
