@@ -14,7 +14,7 @@ export const lossSchema = defineKindSchema({
   description: 'Measures how far a prediction is from a target, with the error at every position.',
   inputs: {
     prediction: 'tensor',
-    target: { accepts: ['tensor'], optional: true, label: 'Target' },
+    target: { accepts: ['tensor'], optional: true, label: 'Target map' },
   },
   params: {
     loss: withDefault(
@@ -32,8 +32,8 @@ export const lossSchema = defineKindSchema({
     targetClass: optional(
       describe(
         int(0, MAX_CHANNELS - 1),
-        'Target class',
-        'Cross-entropy only: the right class at every position.',
+        'Target class (no target map)',
+        'Cross-entropy without a target map: the right class at every position.',
       ),
     ),
   },
