@@ -238,7 +238,7 @@ export class CbFeatureMap extends LitElement {
     const planeSize = geometry.height * geometry.width;
     const value = probe ? tensor.data[channel * planeSize + probe.y * geometry.width + probe.x] : undefined;
     const channels = geometry.channels;
-    const ticks = indexAxisTicks(geometry);
+    const ticks = indexAxisTicks(tensor.shape);
     return html`<figure>
       <div class="tile" style=${styleMap(tile)}>
         <canvas
