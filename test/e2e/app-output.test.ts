@@ -61,7 +61,9 @@ describe("the app's own output loads again", () => {
     await typeValue(page, weight, 1e39);
     await expect
       .poll(async () => (await alertTexts(page)).join('\n'))
-      .toContain('Not applied: values[0][0]: must be within ±3.4e38 (float32), got 1e+39.');
+      .toContain(
+        'Weight row 1, column 1: “1e+39” is too large — numbers must stay within ±3.4 × 10³⁸; the old value, 1, is kept.',
+      );
     expect(await weight.inputValue()).toBe('1e+39'); // the typed text stays where it was typed
 
     const exported = await exportNotebook(page);

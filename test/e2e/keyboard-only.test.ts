@@ -51,7 +51,9 @@ describe('keyboard only', () => {
     await page.keyboard.press('Tab');
     const weight = cell(page, 'kernel1').getByLabel('weight row 1, column 1', { exact: true });
     await expect.poll(() => weight.inputValue()).toBe('1');
-    expect(await alertTexts(page)).toContain('Weight row 1, column 1 cannot be empty: it stays 1.');
+    expect(await alertTexts(page)).toContain(
+      'Weight row 1, column 1 was left empty; the old value, 1, is kept.',
+    );
     expect(await matrixNumbers(page, 'conv1')).toEqual(FIRST_MAP);
   });
 

@@ -166,7 +166,9 @@ describe('convbook run exit codes and outputs', () => {
     const dir = join(out, 'broken');
     const run = await convbook(['run', notebook, '--out', dir]);
     expect(run.code).toBe(1);
-    expect(run.stderr).toMatch(/^Convolution c: conv2d: kernel is 3×3 .*\[cells\[2\]\]$/m);
+    expect(run.stderr).toMatch(
+      /^Convolution c: the kernel \(3×3\) is taller and wider than the input \(2×2, no padding\), .*\[cells\[2\]\]$/m,
+    );
     expect(run.stderr).toMatch(/^Pool p: not computed — c above it failed {2}\[cells\[3\]\]$/m);
     expect((await readdir(dir)).sort()).toEqual(['img.png', 'k.png', 'summary.json']);
   });

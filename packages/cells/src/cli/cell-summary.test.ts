@@ -38,12 +38,12 @@ describe('summarizeCell', () => {
       value: {
         type: 'tensor',
         tensor: tensor([[[0, 2]]]),
-        note: '1 of the 2 active units differ',
+        note: '1 of 2 active units differs (50 %).',
         figures: { changed: 1, active: 2 },
       },
     } as const;
     expect(summarizeCell('c', 'compare', state)).toMatchObject({
-      readout: '1 of the 2 active units differ',
+      readout: '1 of 2 active units differs (50 %).',
       figures: { changed: 1, active: 2 },
       max: 2,
     });

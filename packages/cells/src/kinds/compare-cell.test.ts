@@ -30,7 +30,7 @@ describe('compare cell', () => {
       maxInside: 3,
     });
     expect(out.type === 'tensor' && out.note).toBe(
-      '2 of the 6 active units differ (33.3 %; 6 units in all); the largest difference is 3.',
+      '2 of 6 active units differ (33.3 %). Largest difference: 3.',
     );
   });
 
@@ -42,8 +42,34 @@ describe('compare cell', () => {
     // Only 2 of 16 units are non-zero in either map, and both changed.
     expect(figuresOf(out)).toMatchObject({ active: 2, changed: 2, maxInside: 1, maxAtBorder: 9, border: 1 });
     expect(out.type === 'tensor' && out.note).toBe(
-      '2 of the 2 active units differ (100 %; 16 units in all); the largest difference is 1 more than 1 px ' +
-        'from the edges and 9 on that border.',
+      '2 of 2 active units differ (100 %). Largest difference: 1 away from the edges, 9 within 1 px of an edge.',
+    );
+  });
+
+  it('says two equal maps are identical, in one plain sentence', async () => {
+    const a = tensorValue([
+      [0, 1],
+      [2, 0],
+    ]);
+    const out = await runKind(compareCell, { border: 1 }, { a, b: a });
+    expect(figuresOf(out)).toMatchObject({ active: 2, changed: 0, maxInside: 0, maxAtBorder: 0 });
+    expect(out.type === 'tensor' && out.note).toBe('Identical: no unit differs.');
+  });
+
+  it('says when maps agree only within the tolerance, and by how much they differ', async () => {
+    // 1 − 0.9999 = 0.0001 (to float32 precision: 0.000100017), within a tolerance of 0.001.
+    const a = tensorValue([[1, 0]]);
+    const b = tensorValue([[0.9999, 0]]);
+    const out = await runKind(compareCell, { tolerance: 0.001 }, { a, b });
+    expect(out.type === 'tensor' && out.note).toBe(
+      'Identical within the tolerance: no unit differs by more than 0.001 (the largest difference is 0.0001).',
+    );
+  });
+
+  it('counts one changed unit in the singular', async () => {
+    const out = await runKind(compareCell, {}, { a: tensorValue([[1, 2]]), b: tensorValue([[1, 0]]) });
+    expect(out.type === 'tensor' && out.note).toBe(
+      '1 of 2 active units differs (50 %). Largest difference: 2.',
     );
   });
 

@@ -14,7 +14,12 @@ export const compareCell = withCompute(compareSchema, {
       a.tensor.data.map((v, i) => v - (b.tensor.data[i] ?? 0)),
     );
     const figures = compareFigures(a.tensor, b.tensor, difference, params.border, params.tolerance);
-    return { type: 'tensor', tensor: difference, note: describeComparison(figures), figures };
+    return {
+      type: 'tensor',
+      tensor: difference,
+      note: describeComparison(figures, params.tolerance),
+      figures,
+    };
   },
 });
 
@@ -60,13 +65,25 @@ export function compareFigures(
   return { units, active, changed, changedFraction, maxInside, maxAtBorder, border };
 }
 
-function describeComparison(f: ComparisonFigures): string {
-  const percent = `${Number((100 * f.changedFraction).toFixed(1))} %`;
-  const units = `${f.changed} of the ${f.active} active units differ (${percent}; ${f.units} units in all)`;
+/**
+ * The readout in plain sentences: "Identical: no unit differs.", or "2 of 6 active units differ (33.3 %).
+ * Largest difference: 1 away from the edges, 9 within 1 px of an edge."
+ */
+function describeComparison(f: ComparisonFigures, tolerance: number): string {
   const largest = (v: number): string => String(Number(v.toPrecision(3)));
-  if (f.border === 0) return `${units}; the largest difference is ${largest(f.maxInside)}.`;
+  const maxDifference = Math.max(f.maxInside, f.maxAtBorder);
+  if (f.changed === 0) {
+    // Differences within the tolerance are rounding, not change: say they exist rather than hide them.
+    return maxDifference === 0
+      ? 'Identical: no unit differs.'
+      : `Identical within the tolerance: no unit differs by more than ${tolerance} (the largest difference is ${largest(maxDifference)}).`;
+  }
+  const percent = `${Number((100 * f.changedFraction).toFixed(1))} %`;
+  const verb = f.changed === 1 ? 'differs' : 'differ';
+  const units = `${f.changed} of ${f.active} active units ${verb} (${percent}).`;
+  if (f.border === 0) return `${units} Largest difference: ${largest(f.maxInside)}.`;
   return (
-    `${units}; the largest difference is ${largest(f.maxInside)} more than ${f.border} px from the edges ` +
-    `and ${largest(f.maxAtBorder)} on that border.`
+    `${units} Largest difference: ${largest(f.maxInside)} away from the edges, ` +
+    `${largest(f.maxAtBorder)} within ${f.border} px of an edge.`
   );
 }

@@ -14,6 +14,23 @@ const input = tensorValue([
 const kernel = (params: Record<string, unknown>): Promise<CellValue> => runKind(kernelCell, params);
 
 describe('conv cell', () => {
+  it('says in plain words when the kernel is taller than the input, and how to fix it', async () => {
+    // The lecture's k2 with Rows set to 5, over the 3×4 input: 5 rows cannot fit in 3.
+    const tall = await kernel({
+      values: [
+        [1, 0],
+        [0, -1],
+        [0, 0],
+        [0, 0],
+        [0, 0],
+      ],
+    });
+    await expect(runKind(convCell, {}, { input, kernel: tall })).rejects.toThrow(
+      'the kernel (5×2) is taller than the input (3×4, no padding), so there is no position where it fits. ' +
+        "To fix it, set the kernel's Rows to at most 3, or set Padding to 'same' or to at least 1.",
+    );
+  });
+
   it('refuses an output beyond the size limit before allocating it', async () => {
     // 200 kernels over a 2000×2000 picture: 800 million output values (3.2 GB) would freeze the tab.
     const bank = await kernel({ random: { shape: [200, 1, 1, 1], seed: 1 } });

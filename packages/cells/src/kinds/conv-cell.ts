@@ -1,4 +1,10 @@
-import { type Conv2dOptions, conv2dOutputSize, conv2dThenActivation, type Tensor } from '@convbook/core';
+import {
+  type Conv2dOptions,
+  conv2dOutputSize,
+  conv2dThenActivation,
+  type Padding,
+  type Tensor,
+} from '@convbook/core';
 import type { CellValue } from '../cell-value';
 import { MAX_TENSOR_VALUES } from '../document/limits';
 import { broadcastKernel } from './broadcast-kernel';
@@ -6,16 +12,27 @@ import { replacePlanes } from './channel-planes';
 import { type ConvReuse, reusableConv, someKernels, wholeBank } from './conv-reuse';
 import { convSchema } from './conv-schema';
 import { withCompute } from './kind-compute';
+import {
+  axisPair,
+  convMaxPad,
+  describeWindowMisfit,
+  findWindowMisfit,
+  type WindowOnInput,
+} from './window-fit';
 
 /** Runs conv cells (the schema, conv-schema.ts, is what the page reads). */
 export const convCell = withCompute(convSchema, {
-  validateInputs: ({ input, kernel }) => {
+  validateInputs: ({ input, kernel }, params) => {
     const channels = input.tensor.shape[0];
     const kernelChannels = kernel.weights.shape[1];
     if (kernelChannels !== 1 && kernelChannels !== channels) {
       return `kernel has ${kernelChannels} channels but the input has ${channels}`;
     }
-    return undefined;
+    // Said here in plain words, before conv2d would throw core's terser "kernel is 5×2 but the padded
+    // input is 3×4".
+    const window = kernelOnInput(input.tensor.shape, kernel.weights.shape, params);
+    const misfit = findWindowMisfit(window);
+    return misfit && describeWindowMisfit('kernel', window, misfit);
   },
   // One float per output value: [kernels, H', W'].
   estimateBytes: ({ input, kernel }, params) =>
@@ -67,6 +84,23 @@ function windowOptions(params: WindowParams): Conv2dOptions {
     padding: params.padding as Conv2dOptions['padding'],
     paddingMode: params.paddingMode,
     flip: params.flip,
+  };
+}
+
+/** The kernel's walk over the input, as window-fit.ts reads it. */
+function kernelOnInput(
+  inputShape: readonly number[],
+  weightShape: readonly number[],
+  params: WindowParams,
+): WindowOnInput {
+  const input = [inputShape[1] ?? 1, inputShape[2] ?? 1] as const;
+  return {
+    input,
+    window: [weightShape[2] ?? 1, weightShape[3] ?? 1],
+    dilation: axisPair(params.dilation),
+    stride: axisPair(params.stride),
+    padding: (params.padding ?? 'valid') as Padding,
+    maxPad: convMaxPad(input, params.paddingMode ?? 'zeros'),
   };
 }
 

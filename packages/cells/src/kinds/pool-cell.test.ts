@@ -8,6 +8,14 @@ const input = tensorValue([
 ]);
 
 describe('pool cell', () => {
+  it('says in plain words when the window is taller than the input, and how to fix it', async () => {
+    // A 3×3 window on the 2×4 input: 3 rows cannot fit in 2; 2p ≥ 3 − 2 gives padding 1.
+    await expect(runKind(poolCell, { size: 3 }, { input })).rejects.toThrow(
+      'the window (3×3) is taller than the input (2×4, no padding), so there is no position where it fits. ' +
+        "To fix it, set Window to at most 2, or set Padding to 'same' or to at least 1.",
+    );
+  });
+
   it('keeps the largest value of each window, windows not overlapping by default', async () => {
     expect(tensorOf(await runKind(poolCell, { size: 2 }, { input })).toArray()).toEqual([[[4, 5]]]);
   });

@@ -1,13 +1,27 @@
-import { type Pool2dOptions, pool2d, type Tensor } from '@convbook/core';
+import { type Padding, type Pool2dOptions, pool2d, type Tensor } from '@convbook/core';
 import type { CellValue } from '../cell-value';
 import { deepEqual } from '../runtime/deep-equal';
 import { changedPlanes, replacePlanes, sameShape, takePlanes } from './channel-planes';
 import type { LastCompute } from './define-cell-kind';
 import { withCompute } from './kind-compute';
 import { poolSchema } from './pool-schema';
+import {
+  axisPair,
+  describeWindowMisfit,
+  findWindowMisfit,
+  poolMaxPad,
+  type WindowOnInput,
+} from './window-fit';
 
 /** Runs pool cells (the schema, pool-schema.ts, is what the page reads). */
 export const poolCell = withCompute(poolSchema, {
+  // Said here in plain words, before pool2d would throw core's terser "window is 5×5 but the padded input
+  // is 4×4".
+  validateInputs: ({ input }, params) => {
+    const window = windowOnInput(input.tensor.shape, params);
+    const misfit = findWindowMisfit(window);
+    return misfit && describeWindowMisfit('window', window, misfit);
+  },
   compute: ({ input }, params, context) => {
     const options: Pool2dOptions = {
       kind: params.kind,
@@ -27,6 +41,23 @@ export const poolCell = withCompute(poolSchema, {
     return { type: 'tensor', tensor: replacePlanes(last.output, changed, fresh) };
   },
 });
+
+/** The pooling window's walk over the input, as window-fit.ts reads it. */
+function windowOnInput(
+  inputShape: readonly number[],
+  params: { readonly size: unknown; readonly stride?: unknown; readonly padding?: unknown },
+): WindowOnInput {
+  const window = axisPair(params.size);
+  return {
+    input: [inputShape[1] ?? 1, inputShape[2] ?? 1],
+    window,
+    dilation: [1, 1],
+    // Pool's stride defaults to its window (non-overlapping windows); it sets how 'same' pads.
+    stride: params.stride === undefined ? window : axisPair(params.stride),
+    padding: (params.padding ?? 'valid') as Padding,
+    maxPad: poolMaxPad(window),
+  };
+}
 
 interface ReusablePool {
   readonly input: Tensor;

@@ -16,7 +16,8 @@ import {
  */
 
 const MAX_STEP = 64;
-const MAX_PAD = 64;
+/** The largest explicit padding a field takes (window-fit.ts suggests no more). */
+export const MAX_PAD = 64;
 
 export function pairSchema(label: string, description: string, min = 1, max = MAX_STEP): Schema<AxisPair> {
   const asPair = numberArray(int(min, max), 2, 2) as Schema<unknown> as Schema<AxisPair>;

@@ -201,9 +201,11 @@ describe('Notebook errors', () => {
       { id: 'p2', kind: 'pool', inputs: { input: 'm' }, params: { size: 1 } },
     ]);
     await notebook.whenIdle();
-    notebook.setParams('p', { size: 3 }); // window larger than the 2×2 map: core throws
+    notebook.setParams('p', { size: 3 }); // window larger than the 2×2 map: the pool kind refuses it
     await notebook.whenIdle();
-    expect(errorOf(notebook, 'p')?.message).toMatch(/^pool2d: /);
+    expect(errorOf(notebook, 'p')?.message).toMatch(
+      /^the window \(3×3\) is taller and wider than the input \(2×2, /,
+    );
     expect(errorOf(notebook, 'q')).toEqual({ message: 'upstream error in p', upstream: 'p' });
     expect(values(notebook, 'p2')).toEqual([
       [

@@ -44,6 +44,8 @@ export interface KindView {
   readonly noValueView?: boolean;
   /** The editor shows the cell's whole state (its own run buttons, progress, errors): the frame adds none. */
   readonly ownsState?: boolean;
+  /** How the value's note reads: 'ok' for a readout that is good news (two maps identical); else a warning. */
+  readonly noteTone?: (value: CellValue) => 'ok' | 'warning';
   /** The kind's own view of a value (undefined: the usual view for its type). */
   readonly valueView?: (value: CellValue, name: string) => TemplateResult | undefined;
   /** Maps drawn in colour rather than per channel (a picture). */
@@ -95,6 +97,10 @@ export const KIND_VIEWS: Readonly<Record<string, KindView>> = {
   'drawn-digit': { editor: drawnDigitEditor, valueView: () => html`` },
   weights: { editor: weightsEditor },
   softmax: { valueView: classBars },
+  // "Identical: no unit differs." is the answer hoped for, not a warning; a difference stays amber.
+  compare: {
+    noteTone: (value) => (value.type === 'tensor' && value.figures?.changed === 0 ? 'ok' : 'warning'),
+  },
   grad: {
     // A grad cell differentiates with respect to a kernel, or to the image when its target says so.
     cellChoices: (cell, candidates) => {

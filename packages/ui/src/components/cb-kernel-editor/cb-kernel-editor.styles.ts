@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { scrollCue } from '../../app-styles/scroll-cue-styles';
 
 export const kernelEditorStyles = css`
   :host {
@@ -17,8 +18,8 @@ export const kernelEditorStyles = css`
   }
   .banks > div {
     max-width: 100%;
-    overflow-x: auto;
     padding: 2px;
+    ${scrollCue}
   }
   .source {
     display: flex;
@@ -55,6 +56,11 @@ export const kernelEditorStyles = css`
     color: var(--cb-error);
     margin: var(--cb-space-2) 0 0;
   }
+  .rounding {
+    font-size: 13px;
+    color: var(--cb-text-muted);
+    margin: var(--cb-space-2) 0 0;
+  }
   .plane-caption {
     font-size: 12px;
     color: var(--cb-text-muted);
@@ -66,16 +72,9 @@ export const kernelEditorStyles = css`
   }
   .grid input {
     width: 5.2em;
-    appearance: textfield;
-    -moz-appearance: textfield;
     text-align: right;
     cursor: ew-resize;
     padding: 3px 4px;
-  }
-  .grid input::-webkit-inner-spin-button,
-  .grid input::-webkit-outer-spin-button {
-    -webkit-appearance: none;
-    margin: 0;
   }
   .grid input:focus {
     cursor: text;
@@ -90,6 +89,12 @@ export const kernelEditorStyles = css`
   .bias input {
     width: 4.6em;
     text-align: right;
+  }
+  /* Weight and bias fields are text inputs (see typed-number.ts) but read as numbers. */
+  .grid input,
+  .bias input {
+    font-family: var(--cb-font-mono);
+    font-variant-numeric: tabular-nums;
   }
   .hint {
     font-size: 12px;

@@ -4,14 +4,15 @@ import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { styleMap } from 'lit/directives/style-map.js';
 import { controlStyles } from '../../app-styles/shared-styles';
 import { CellParamsChangeEvent } from '../../events/cell-params-change';
-import { paramsRefusal } from '../../events/params-refusal';
 import '../cb-feature-map/cb-feature-map';
 import { kernelEditorStyles } from './cb-kernel-editor.styles';
 import {
   gridFromTensor,
   gridFromValues,
+  hiddenDigits,
   type KernelGrid,
   roundWeight,
+  WEIGHT_DECIMALS,
   weightLabel,
   withBias,
   withWeight,
@@ -24,7 +25,9 @@ import {
   pageOfKernel,
   planeName,
 } from './kernel-page';
+import { kernelRefusal } from './kernel-refusal';
 import { kernelSourceOf, renderKernelSource, type SourcePatch, valuesPatch } from './kernel-source';
+import { describeNumberProblem, readTypedNumber } from './typed-number';
 import { WeightScrub } from './weight-scrub';
 
 /** Banks up to this many weights are checked whole on every typed edit (see #refusesGrid). */
@@ -49,6 +52,7 @@ export class CbKernelEditor extends LitElement {
     scrubIndex: { state: true },
     page: { state: true },
     refusal: { state: true },
+    rounding: { state: true },
     filter: { type: Number },
   };
 
@@ -61,8 +65,10 @@ export class CbKernelEditor extends LitElement {
   declare private scrubIndex: number | undefined;
   /** Which page of planes the inputs and the heat map show (clamped to the bank's pages). */
   declare private page: number;
-  /** Why the last edit was not sent (a weight beyond float32), shown until an edit goes through. */
+  /** Why the last edit was not used (not a number, beyond float32, …), shown until an edit goes through. */
   declare private refusal: string;
+  /** Says the last typed number was stored rounded (to WEIGHT_DECIMALS), until the next edit. */
+  declare private rounding: string;
   /** The filter picked in the shape fields (0-based): the editor turns to the page that shows it. */
   declare filter: number;
 
@@ -82,6 +88,7 @@ export class CbKernelEditor extends LitElement {
     this.scrubIndex = undefined;
     this.page = 0;
     this.refusal = '';
+    this.rounding = '';
     this.filter = 0;
   }
 
@@ -147,27 +154,29 @@ export class CbKernelEditor extends LitElement {
   }
 
   /**
-   * The whole bank is checked as the loader would check it; in a bank of more than FULL_CHECK_WEIGHTS, one
-   * typed number is checked alone (the rest passed before), so an edit costs no million-number scan.
+   * The whole bank is checked as the loader would check it. In a bank of more than FULL_CHECK_WEIGHTS, a
+   * typed number has passed readTypedNumber, which applies the loader's one rule for a single weight
+   * (finite, within float32), and the rest passed before: an edit costs no million-number scan.
    */
-  #refusesGrid(grid: KernelGrid, typed: number | undefined): boolean {
-    if (typed === undefined || grid.weights.length <= FULL_CHECK_WEIGHTS)
-      return this.#refuses(valuesPatch(grid));
-    const refusal = paramsRefusal('kernel', {}, { values: [[typed]] });
-    this.refusal = refusal?.replace('values[0][0]', 'this number') ?? '';
-    return this.refusal !== '';
+  #refusesGrid(grid: KernelGrid, typed: boolean): boolean {
+    if (typed && grid.weights.length > FULL_CHECK_WEIGHTS) return false;
+    return this.#refuses(valuesPatch(grid));
   }
 
-  /** Checks an edit as the loader would (see params-refusal.ts); a refused one is shown, not sent. */
+  /** Checks an edit as the loader would (see kernel-refusal.ts); a refused one is shown, not sent. */
   #refuses(patch: Record<string, unknown>): boolean {
-    this.refusal = paramsRefusal('kernel', this.params, patch) ?? '';
+    this.rounding = '';
+    this.refusal = kernelRefusal(this.params, patch, this.#grid?.shape ?? [1, 1, 1, 1]) ?? '';
     return this.refusal !== '';
   }
 
-  /** Shows the edit now; sends at most one edit per animation frame while scrubbing. */
-  #commitGrid(grid: KernelGrid, immediate: boolean, typed?: number): void {
+  /**
+   * Shows the edit now; sends at most one edit per animation frame while scrubbing. False when the edit
+   * was refused (and the refusal shown).
+   */
+  #commitGrid(grid: KernelGrid, immediate: boolean, typed = false): boolean {
     // Checked before it shows: a refused weight stays as typed in its field, the grid keeps the last good one.
-    if (immediate && this.#refusesGrid(grid, typed)) return;
+    if (immediate && this.#refusesGrid(grid, typed)) return false;
     this.draft = grid;
     this.#queuedGrid = grid;
     const send = (): void => {
@@ -184,23 +193,42 @@ export class CbKernelEditor extends LitElement {
     } else if (this.#frame === 0) {
       this.#frame = requestAnimationFrame(send);
     }
+    return true;
   }
 
   #onWeightInput(event: Event, index: number): void {
     const grid = this.#grid;
     const input = event.target as HTMLInputElement;
-    const value = input.valueAsNumber;
     if (!grid) return;
-    if (Number.isFinite(value)) this.#commitGrid(withWeight(grid, index, value), true, value);
-    else this.#keepInUse(input, grid.weights[index] ?? 0);
+    const value = this.#readTyped(input, grid.weights[index] ?? 0);
+    if (value !== undefined && this.#commitGrid(withWeight(grid, index, value), true, true))
+      this.#noteRounding(input, value);
   }
 
-  /** A cleared (or unreadable) field is never left blank while another value counts: it shows that value. */
-  #keepInUse(input: HTMLInputElement, inUse: number): void {
+  /**
+   * The number typed into a weight or bias field, or undefined after saying what is wrong with the text.
+   * Text that is not a number stays in its field to be corrected, as a refused number does; a cleared field
+   * is never left blank while another value counts: it shows that value again.
+   */
+  #readTyped(input: HTMLInputElement, inUse: number): number | undefined {
+    const field = input.getAttribute('aria-label') ?? 'this field';
+    const text = input.value;
+    const typed = readTypedNumber(text);
+    this.rounding = '';
+    if (typed.ok) return typed.value;
     const shown = String(roundWeight(inUse));
-    input.value = shown;
-    const name = input.getAttribute('aria-label') ?? 'that field';
-    this.refusal = `${name.charAt(0).toUpperCase()}${name.slice(1)} cannot be empty: it stays ${shown}.`;
+    if (typed.problem === 'empty') input.value = shown;
+    this.refusal = describeNumberProblem(field, text, typed.problem, shown);
+    return undefined;
+  }
+
+  /** After a typed number went through: say so if it was stored rounded, since the field shows less. */
+  #noteRounding(input: HTMLInputElement, typed: number): void {
+    const stored = roundWeight(typed);
+    if (stored === typed) return;
+    const field = input.getAttribute('aria-label') ?? 'this field';
+    const name = `${field.charAt(0).toUpperCase()}${field.slice(1)}`;
+    this.rounding = `${name} is stored rounded to ${WEIGHT_DECIMALS} decimals: ${stored} (typed ${input.value.trim()}).`;
   }
 
   #onWeightKey(event: KeyboardEvent, index: number): void {
@@ -246,10 +274,10 @@ export class CbKernelEditor extends LitElement {
   #onBiasInput(event: Event, kernel: number): void {
     const grid = this.#grid;
     const input = event.target as HTMLInputElement;
-    const value = input.valueAsNumber;
     if (!grid) return;
-    if (Number.isFinite(value)) this.#commitGrid(withBias(grid, kernel, value), true, value);
-    else this.#keepInUse(input, grid.bias[kernel] ?? 0);
+    const value = this.#readTyped(input, grid.bias[kernel] ?? 0);
+    if (value !== undefined && this.#commitGrid(withBias(grid, kernel, value), true, true))
+      this.#noteRounding(input, value);
   }
 
   /** A new source (or the same one with new settings): the draft of typed weights has had its day. */
@@ -260,7 +288,15 @@ export class CbKernelEditor extends LitElement {
   }
 
   #renderSource() {
-    return renderKernelSource(this.params, this.#grid, (patch) => this.#sendSource(patch));
+    return renderKernelSource(
+      this.params,
+      this.#grid,
+      (patch) => this.#sendSource(patch),
+      (refusal) => {
+        this.rounding = '';
+        this.refusal = refusal;
+      },
+    );
   }
 
   /** Previous / next and a kernel number, for banks bigger than one page; the status line is announced. */
@@ -298,10 +334,12 @@ export class CbKernelEditor extends LitElement {
         const index = ((k * c + ch) * kh + i) * kw + j;
         const weight = grid.weights[index] ?? 0;
         inputs.push(html`<input
-          type="number"
-          step="0.1"
+          type="text"
+          spellcheck="false"
+          autocomplete="off"
           class=${this.scrubIndex === index ? 'scrubbing' : ''}
           aria-label=${weightLabel(grid.shape, k, ch, i, j)}
+          title=${this.#storedTitle(grid, weight)}
           .value=${String(roundWeight(weight))}
           @change=${(e: Event) => this.#onWeightInput(e, index)}
           @keydown=${(e: KeyboardEvent) => this.#onWeightKey(e, index)}
@@ -318,6 +356,12 @@ export class CbKernelEditor extends LitElement {
     </div>`;
   }
 
+  /** A field's tooltip: the stored value, when the field shows it rounded (nothing otherwise). */
+  #storedTitle(grid: KernelGrid, value: number) {
+    const full = hiddenDigits(value, grid.weights instanceof Float32Array);
+    return full === undefined ? nothing : `Stored value: ${full} (shown to ${WEIGHT_DECIMALS} decimals)`;
+  }
+
   /** The bias of each kernel with a plane on the page (all of them for a bank that fits one page). */
   #renderBias(grid: KernelGrid, page: KernelPage) {
     const single = grid.shape[0] === 1;
@@ -327,10 +371,17 @@ export class CbKernelEditor extends LitElement {
       ${kernels.map((k) => {
         const b = grid.bias[k] ?? 0;
         return html`<label for="bias-${k}">${single ? 'Bias' : `Bias ${k + 1}`}</label>
-          <input id="bias-${k}" type="number" step="0.1" aria-label=${single ? 'bias' : `bias ${k + 1}`}
+          <input id="bias-${k}" type="text" spellcheck="false" autocomplete="off"
+            aria-label=${single ? 'bias' : `bias ${k + 1}`} title=${this.#storedTitle(grid, b)}
             .value=${String(roundWeight(b))} @change=${(e: Event) => this.#onBiasInput(e, k)} />`;
       })}
     </div>`;
+  }
+
+  /** Why the last edit was not used, or that it was stored rounded. */
+  #renderMessages() {
+    return html`${this.refusal ? html`<p class="refusal" role="alert">${this.refusal}</p>` : nothing}
+      ${this.rounding ? html`<p class="rounding" role="status">${this.rounding}</p>` : nothing}`;
   }
 
   /** A bank of several filters that each fit a page is edited one filter (all its channels) at a time. */
@@ -343,7 +394,8 @@ export class CbKernelEditor extends LitElement {
 
   override render() {
     const grid = this.#grid;
-    if (!grid) return html`${this.#renderSource()}<p class="hint">No weights to show yet.</p>`;
+    if (!grid)
+      return html`${this.#renderSource()}${this.#renderMessages()}<p class="hint">No weights to show yet.</p>`;
     const [o, c, kh, kw] = grid.shape;
     const page = this.#filterPage(grid) ?? kernelPage(grid.shape, this.page);
     const planes = [];
@@ -357,7 +409,7 @@ export class CbKernelEditor extends LitElement {
         <div>
           <div class="banks">${planes}</div>
           ${this.#renderBias(grid, page)}
-          ${this.refusal ? html`<p class="refusal" role="alert">${this.refusal}</p>` : nothing}
+          ${this.#renderMessages()}
           <p class="hint">
             ${o * c * kh * kw} weights + ${o} bias = ${parameters} parameters. Drag a weight sideways to scrub it;
             ↑/↓ nudge by 0.1 (Shift: 1).

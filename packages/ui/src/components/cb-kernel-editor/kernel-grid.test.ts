@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { gridFromValues, valuesFromGrid, weightLabel, withBias, withWeight } from './kernel-grid';
+import {
+  gridFromValues,
+  hiddenDigits,
+  valuesFromGrid,
+  weightLabel,
+  withBias,
+  withWeight,
+} from './kernel-grid';
 
 describe('kernel grid', () => {
   it('reads a 2-D literal as one kernel on one channel and writes it back as 2-D', () => {
@@ -36,5 +43,15 @@ describe('kernel grid', () => {
   it('names weights 1-based, with kernel and channel only for banks', () => {
     expect(weightLabel([1, 1, 3, 3], 0, 0, 0, 2)).toBe('weight row 1, column 3');
     expect(weightLabel([2, 3, 3, 3], 1, 2, 0, 0)).toBe('kernel 2, channel 3, weight row 1, column 1');
+  });
+
+  it('gives the stored value when the field, showing 4 decimals, hides some of its digits', () => {
+    expect(hiddenDigits(0.5, false)).toBeUndefined();
+    expect(hiddenDigits(0.123456789123, false)).toBe('0.123456789123');
+    // A computed bank holds float32: 0.1 is 0.10000000149011612 there, which the field shows in full.
+    expect(hiddenDigits(Math.fround(0.1), true)).toBeUndefined();
+    // 0.123456 is 0.12345600128173828 in float32: written back as the shortest text that gives it.
+    expect(hiddenDigits(Math.fround(0.123456), true)).toBe('0.123456');
+    expect(hiddenDigits(Math.fround(0.25), true)).toBeUndefined();
   });
 });

@@ -60,7 +60,10 @@ export function valuesFromGrid(grid: KernelGrid): number[][] | number[][][][] {
   return Array.from({ length: o }, (_, k) => Array.from({ length: c }, (_, ch) => plane(k, ch)));
 }
 
-/** A copy with one weight replaced; `value` is rounded to 4 decimals so documents stay readable. */
+/** Typed and nudged weights are stored to this many decimals, so documents stay readable. */
+export const WEIGHT_DECIMALS = 4;
+
+/** A copy with one weight replaced; `value` is rounded to WEIGHT_DECIMALS so documents stay readable. */
 export function withWeight(grid: KernelGrid, index: number, value: number): KernelGrid {
   const weights = [...grid.weights];
   weights[index] = roundWeight(value);
@@ -74,7 +77,24 @@ export function withBias(grid: KernelGrid, kernel: number, value: number): Kerne
 }
 
 export function roundWeight(value: number): number {
-  return Math.round(value * 10_000) / 10_000;
+  const scale = 10 ** WEIGHT_DECIMALS;
+  return Math.round(value * scale) / scale;
+}
+
+/**
+ * The weight as it is stored, when the field (which shows it rounded) hides some of its digits: a preset,
+ * a random bank or a loaded file keeps full precision. `float32`: the value comes from a computed bank, so
+ * it is written in the fewest digits that give back the same float32 (0.1, not 0.10000000149011612).
+ */
+export function hiddenDigits(value: number, float32: boolean): string | undefined {
+  const rounded = roundWeight(value);
+  if (rounded === value || (float32 && Math.fround(rounded) === value)) return undefined;
+  if (!float32) return String(value);
+  for (let digits = 1; digits < 9; digits++) {
+    const shorter = Number(value.toPrecision(digits));
+    if (Math.fround(shorter) === value) return String(shorter);
+  }
+  return String(Number(value.toPrecision(9)));
 }
 
 /** Accessible name of a weight input: 1-based, with kernel and channel only for banks. */

@@ -1,11 +1,13 @@
 import { kernelPresets } from '@convbook/core';
 import { html, nothing, type TemplateResult } from 'lit';
 import { type KernelGrid, valuesFromGrid } from './kernel-grid';
+import { describeNumberProblem, readNumberField } from './typed-number';
 
 /**
  * Where a kernel cell's weights come from — typed-in values, a named preset, a gaussian or a seeded
  * random bank — and the "Weights from" controls that switch between them. Each control answers with the
- * params patch to send (or undefined when its field holds nothing usable); the editor sends it.
+ * params patch to send, which the editor checks as the loader would and sends; a number field holding
+ * no number answers with the sentence saying so instead.
  */
 export type KernelSource = 'values' | 'preset' | 'gaussian' | 'random';
 
@@ -42,14 +44,9 @@ function gaussianOf(params: Params): { size: number; sigma: number } {
   };
 }
 
-/** The gaussian with `change` applied; undefined for a size that is not a whole number ≥ 1 or σ ≤ 0. */
-function gaussianPatch(
-  params: Params,
-  change: Partial<{ size: number; sigma: number }>,
-): SourcePatch | undefined {
-  const next = { ...gaussianOf(params), ...change };
-  if (!Number.isInteger(next.size) || next.size < 1 || !(next.sigma > 0)) return undefined;
-  return { ...CLEAR_SOURCES, gaussian: next };
+/** The gaussian with `change` applied. A size of 0 or 2.5 is sent too: the editor's check says why not. */
+function gaussianPatch(params: Params, change: Partial<{ size: number; sigma: number }>): SourcePatch {
+  return { ...CLEAR_SOURCES, gaussian: { ...gaussianOf(params), ...change } };
 }
 
 /** A random bank of the shape shown now (a 3×3 kernel when nothing is shown yet). */
@@ -77,11 +74,30 @@ function switchTo(
 
 const numberIn = (event: Event): number => (event.target as HTMLInputElement).valueAsNumber;
 
+/**
+ * The number in an integer field (gaussian size, seed), or undefined after `refuse` is told what is wrong
+ * with it. Such a field holds no readable text then (a number input drops what it cannot read), so it
+ * shows the value still in use again, which the sentence names.
+ */
+function typedNumber(event: Event, field: string, inUse: number, refuse: Refuse): number | undefined {
+  const input = event.target as HTMLInputElement;
+  const typed = readNumberField(input);
+  if (typed.ok) return typed.value;
+  const text = input.value;
+  input.value = String(inUse);
+  refuse(describeNumberProblem(field, text, typed.problem, String(inUse)));
+  return undefined;
+}
+
+type Send = (patch: SourcePatch | undefined) => void;
+type Refuse = (refusal: string) => void;
+
 function renderSourceControls(
   source: KernelSource,
   params: Params,
   grid: KernelGrid | undefined,
-  send: (patch: SourcePatch | undefined) => void,
+  send: Send,
+  refuse: Refuse,
 ): TemplateResult | typeof nothing {
   switch (source) {
     case 'values':
@@ -101,7 +117,10 @@ function renderSourceControls(
       return html`<div class="field">
           <label for="g-size">Size</label>
           <input id="g-size" type="number" min="1" max="15" step="1" .value=${String(gaussian.size)}
-            @change=${(e: Event) => send(gaussianPatch(params, { size: numberIn(e) }))} />
+            @change=${(e: Event) => {
+              const size = typedNumber(e, 'gaussian size', gaussian.size, refuse);
+              if (size !== undefined) send(gaussianPatch(params, { size }));
+            }} />
         </div>
         <div class="field">
           <label for="g-sigma">σ = ${gaussian.sigma.toFixed(2)}</label>
@@ -117,7 +136,10 @@ function renderSourceControls(
         <label for="seed">Seed</label>
         <span class="field inline">
           <input id="seed" type="number" step="1" .value=${String(seed)} class="seed"
-            @change=${(e: Event) => send(randomPatch(grid, numberIn(e) || 0))} />
+            @change=${(e: Event) => {
+              const typed = typedNumber(e, 'seed', seed, refuse);
+              if (typed !== undefined) send(randomPatch(grid, typed));
+            }} />
           <button @click=${() => send(randomPatch(grid, Math.floor(Math.random() * 100_000)))}>New seed</button>
         </span>
       </div>`;
@@ -127,12 +149,13 @@ function renderSourceControls(
 
 /**
  * The "Weights from" menu, the chosen source's own fields, and a preset's description. `send` gets the
- * patch each change asks for (undefined: nothing to send).
+ * patch each change asks for (undefined: nothing to send); `refuse`, why a number field's text was not used.
  */
 export function renderKernelSource(
   params: Params,
   grid: KernelGrid | undefined,
-  send: (patch: SourcePatch | undefined) => void,
+  send: Send,
+  refuse: Refuse,
 ): TemplateResult {
   const source = kernelSourceOf(params);
   const preset = typeof params.preset === 'string' ? params.preset : '';
@@ -146,7 +169,7 @@ export function renderKernelSource(
           ${(Object.keys(SOURCE_LABELS) as KernelSource[]).map((s) => html`<option value=${s} ?selected=${s === source}>${SOURCE_LABELS[s]}</option>`)}
         </select>
       </div>
-      ${renderSourceControls(source, params, grid, send)}
+      ${renderSourceControls(source, params, grid, send, refuse)}
     </div>
     ${source === 'preset' && description ? html`<p class="description">${description}</p>` : nothing}`;
 }
