@@ -108,7 +108,7 @@ describe('a notebook of many cells', () => {
       .focus();
     await expect
       .poll(() => cell(page, `c${CONVS - 2}`).evaluate((host) => host.shadowRoot?.activeElement?.tagName))
-      .toBe('INPUT');
+      .toBe('TEXTAREA');
     await page.keyboard.press('Alt+ArrowDown');
     await expect
       .poll(() => cell(page, last).evaluate((host) => host.shadowRoot?.activeElement?.className ?? ''))

@@ -30,20 +30,14 @@ export const appStyles = css`
     color: var(--cb-accent);
     white-space: nowrap;
   }
-  input.title {
+  /* A long notebook title wraps onto a second line beside the toolbar instead of being cut. */
+  header.top > .title-field {
     flex: 1 1 240px;
     min-width: 160px;
     font-size: 18px;
     font-weight: 600;
-    border: 1px solid transparent;
-    background: transparent;
-    padding: 4px 6px;
-    /* A title longer than the room ends in an ellipsis (the whole of it shows while editing). */
-    text-overflow: ellipsis;
-  }
-  input.title:hover,
-  input.title:focus {
-    border-color: var(--cb-border);
+    line-height: 1.3;
+    --title-field-padding: 4px 6px;
   }
   nav {
     display: flex;
@@ -57,8 +51,8 @@ export const appStyles = css`
   aside {
     flex: 0 0 280px;
     position: sticky;
-    top: 56px;
-    max-height: calc(100vh - 56px);
+    top: var(--cb-app-bar-height, 56px);
+    max-height: calc(100vh - var(--cb-app-bar-height, 56px));
     overflow: auto;
     border-right: 1px solid var(--cb-border);
     background: var(--cb-surface);

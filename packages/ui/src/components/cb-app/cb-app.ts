@@ -1,6 +1,7 @@
 import { cellKindSchemas, describeProblem, kindWordsFrom, type NotebookDocument } from '@convbook/cells';
 import { html, LitElement, nothing, type TemplateResult } from 'lit';
 import { controlStyles } from '../../app-styles/shared-styles';
+import { titleFieldStyles } from '../../app-styles/title-field-styles';
 import type { KindInfo } from '../../catalog/value-types';
 import { NotebookIntentsController } from '../../controllers/notebook-intents-controller';
 import { NotebookNoticesController } from '../../controllers/notebook-notices-controller';
@@ -13,6 +14,7 @@ import { NoticeBoard } from '../../notices/notice-board';
 import { PageNotebook } from '../../session/page-notebook';
 import { SessionController } from '../../session/session-controller';
 import { LoadError } from '../../worker/compute-client';
+import { renderTitleField } from '../cb-cell/title-field';
 import '../cb-examples/cb-examples';
 import type { CbMapZoom } from '../cb-map-zoom/cb-map-zoom';
 import '../cb-map-zoom/cb-map-zoom';
@@ -46,7 +48,7 @@ export const EMPTY_DOCUMENT: NotebookDocument = {
  * public so those modules can open notebooks and report.
  */
 export class CbApp extends LitElement {
-  static override styles = [controlStyles, appStyles];
+  static override styles = [controlStyles, titleFieldStyles, appStyles];
   static override properties = {
     commands: { attribute: false },
     sidePanel: { attribute: false },
@@ -91,6 +93,23 @@ export class CbApp extends LitElement {
   /** The document on screen (undefined before the first load). */
   get document(): NotebookDocument | undefined {
     return this.#document.value;
+  }
+
+  /**
+   * The app bar is taller when a long notebook title wraps; the side panel pins just below it at whatever
+   * height it has (a fixed offset left a strip of the panel under the bar).
+   */
+  readonly #barHeight =
+    typeof ResizeObserver === 'function'
+      ? new ResizeObserver(([entry]) => {
+          const height = entry?.borderBoxSize?.[0]?.blockSize ?? entry?.contentRect.height;
+          if (height !== undefined) this.style.setProperty('--cb-app-bar-height', `${Math.ceil(height)}px`);
+        })
+      : undefined;
+
+  override firstUpdated(): void {
+    const bar = this.renderRoot.querySelector('header.top');
+    if (bar) this.#barHeight?.observe(bar);
   }
 
   override connectedCallback(): void {
@@ -170,8 +189,11 @@ export class CbApp extends LitElement {
     const document = this.#document.value;
     return html`<header class="top">
         <span class="brand">Convbook</span>
-        <input class="title" type="text" aria-label="Notebook title" title=${document?.title ?? ''} .value=${document?.title ?? ''}
-          @change=${(e: Event) => this.dispatchEvent(new NotebookTitleChangeEvent((e.target as HTMLInputElement).value.trim() || 'Untitled notebook'))} />
+        ${renderTitleField({
+          value: document?.title ?? '',
+          label: 'Notebook title',
+          onCommit: (title) => this.dispatchEvent(new NotebookTitleChangeEvent(title || 'Untitled notebook')),
+        })}
         <nav aria-label="Notebook actions">
           ${this.#toolbarButton('Undo', 'undo')} ${this.#toolbarButton('Redo', 'redo')}
           <button @click=${() => void this.openAsNew(EMPTY_DOCUMENT, 'new')}>New notebook</button>

@@ -21,44 +21,69 @@ export const cellStyles = css`
   :host([data-status='error']:not([data-waiting])) {
     border-color: var(--cb-error);
   }
+  /* The header's layout follows the card's width, not the window's (a side panel narrows the card too). */
+  :host {
+    container: cell / inline-size;
+  }
+  /*
+   * Title | kind badge, status and menu. The title wraps (it is never cut: two titles that differ only at
+   * the end must not look the same), and the rest stays beside its first line.
+   */
   header {
+    display: grid;
+    grid-template-columns: minmax(0, 1fr) auto;
+    align-items: start;
+    gap: 2px var(--cb-space-2);
+    padding: var(--cb-space-2) var(--cb-space-3);
+    border-bottom: 1px solid var(--cb-border);
+    /* One title line's box (line, padding, border), which the badge, status and menu centre on. */
+    --title-line: 20px;
+    --title-row: calc(var(--title-line) + 6px);
+  }
+  header > .title-field,
+  header > button.title.far {
+    font-weight: 600;
+    font-size: 15px;
+    line-height: var(--title-line);
+  }
+  .meta {
     display: flex;
     align-items: center;
     gap: var(--cb-space-2);
-    padding: var(--cb-space-2) var(--cb-space-3);
-    border-bottom: 1px solid var(--cb-border);
+    min-height: var(--title-row);
   }
-  input.title {
-    flex: 1;
-    min-width: 6em;
-    font-weight: 600;
-    font-size: 15px;
-    border: 1px solid transparent;
-    background: transparent;
-    padding: 2px 4px;
-    /* A title longer than the room ends in an ellipsis (the whole of it shows while editing). */
-    text-overflow: ellipsis;
+  /*
+   * On a phone-width card a title that does not fit beside them gets the whole row (two lines rather than
+   * five of three words each); the badge and status then start the next row, the menu at its end.
+   */
+  @container cell (max-width: 520px) {
+    header {
+      display: flex;
+      flex-wrap: wrap;
+    }
+    header > .title-field,
+    header > button.title.far {
+      flex: 1000 1 auto;
+    }
+    .meta {
+      flex: 1 0 auto;
+    }
+    .meta > details.menu {
+      margin-left: auto;
+    }
   }
   /* Far from the screen in a very long notebook the title is a button until focused (cb-cell lazyBody). */
   button.title.far {
-    flex: 1;
-    min-width: 6em;
+    display: block;
+    min-width: 0;
     text-align: left;
     font: inherit;
-    font-weight: 600;
-    font-size: 15px;
     color: inherit;
+    white-space: normal;
+    overflow-wrap: anywhere;
     border: 1px solid transparent;
     background: transparent;
     padding: 2px 4px;
-  }
-  input.title:hover,
-  input.title:focus {
-    border-color: var(--cb-border);
-  }
-  input.title::placeholder {
-    color: var(--cb-text-muted);
-    font-weight: 400;
   }
   /* Notes read as prose between the computing cells: no frame until hovered or focused. */
   :host([data-cell-kind='note']) {
@@ -145,7 +170,7 @@ export const cellStyles = css`
     padding: 2px 8px;
     border-radius: var(--cb-radius-small);
     font-size: 18px;
-    line-height: 1;
+    line-height: calc(var(--title-row) - 4px);
     color: var(--cb-text-muted);
   }
   details.menu summary::-webkit-details-marker {
@@ -187,16 +212,22 @@ export const cellStyles = css`
     gap: var(--cb-space-3);
     align-items: center;
   }
-  /* A long cell name shrinks its picker rather than pushing it out of a narrow (phone-width) cell. */
-  .inputs select {
-    max-width: 320px;
-    min-width: 0;
-  }
+  /*
+   * A picker is as wide as its longest cell name, up to the card's width: names differ at the end
+   * ("… (moved)" vs "… (cropped)"), so they are not capped at a fixed width. In a narrow card the select
+   * shrinks (min-width: 0) rather than pushing out of it.
+   */
   .inputs label {
     max-width: 100%;
+    min-width: 0;
     display: inline-flex;
     gap: var(--cb-space-2);
     align-items: center;
+  }
+  .inputs select {
+    flex: 0 1 auto;
+    min-width: 0;
+    max-width: 100%;
   }
   .inputs select.missing {
     border: 1px dashed var(--cb-accent);
@@ -228,19 +259,40 @@ export const cellStyles = css`
     opacity: 0.45;
     transition: opacity 0.15s 0.2s;
   }
+  /*
+   * A compact box: only the messages keep their line breaks (on the box, the template's own newlines
+   * and indentation showed as blank lines and made it several lines tall).
+   */
   div.error {
     margin: 0;
     padding: var(--cb-space-2) var(--cb-space-3);
+    border-left: 3px solid var(--cb-error);
     border-radius: var(--cb-radius-small);
     background: var(--cb-error-soft);
     color: var(--cb-error);
     font-size: 13px;
-    white-space: pre-wrap;
+    line-height: 1.4;
   }
   div.error p {
-    margin: 0 0 var(--cb-space-1);
+    margin: 0;
+    white-space: pre-line;
+    overflow-wrap: anywhere;
+  }
+  /* Without its subject the sentence starts mid-way ("the kernel is …"): start it with a capital. */
+  div.error .message {
+    display: block;
+  }
+  div.error .message::first-letter {
+    text-transform: uppercase;
+  }
+  div.error p + p {
+    margin-top: var(--cb-space-1);
+  }
+  div.error button {
+    margin-top: var(--cb-space-1);
   }
   div.error details {
+    margin-top: var(--cb-space-1);
     color: var(--cb-text-muted);
     font-size: 12px;
   }
@@ -269,6 +321,11 @@ export const cellStyles = css`
     color: var(--cb-warning);
     font-size: 13px;
   }
+  /* A note that reports agreement (a compare cell whose maps are identical) is not a warning. */
+  .notice.ok {
+    background: var(--cb-ok-soft);
+    color: var(--cb-ok);
+  }
   .readout {
     font-family: var(--cb-font-mono);
     font-size: 13px;
@@ -282,16 +339,45 @@ export const cellStyles = css`
     font-size: 14px;
     line-height: 1.5;
   }
-  /* Under an error the last good value stays for comparison, clearly not current. */
-  .value.failed {
-    opacity: 0.35;
-    filter: grayscale(0.6);
-    transition: none;
+  /*
+   * Under an error the last good value stays for comparison: framed, dashed and tagged "Out of date" so
+   * it is not taken for a current result, but at full contrast so its numbers can still be read (faded
+   * to a third, they fell far below WCAG's 4.5:1). The colour maps go grey: no colour says "current".
+   */
+  section.last-good {
+    display: flex;
+    flex-direction: column;
+    gap: var(--cb-space-2);
+    padding: var(--cb-space-2) var(--cb-space-3) var(--cb-space-3);
+    border: 1px dashed var(--cb-border-strong);
+    border-radius: var(--cb-radius-small);
+    background: var(--cb-surface-sunken);
   }
-  .last-good {
+  .last-good-label,
+  .weights-source {
     margin: 0;
     font-size: 12px;
     color: var(--cb-text-muted);
+  }
+  .stale-tag {
+    display: inline-block;
+    margin-right: var(--cb-space-1);
+    padding: 0 6px;
+    border: 1px solid var(--cb-text-muted);
+    border-radius: 999px;
+    font-size: 11px;
+    font-weight: 600;
+    letter-spacing: 0.04em;
+    text-transform: uppercase;
+    color: var(--cb-text-muted);
+  }
+  .value.failed {
+    opacity: 1;
+    filter: grayscale(1);
+    transition: none;
+  }
+  section.last-good .explain {
+    margin: 0;
   }
   .empty {
     margin: 0;

@@ -10,6 +10,7 @@ import {
 } from '@convbook/cells';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { controlStyles } from '../../app-styles/shared-styles';
+import { titleFieldStyles } from '../../app-styles/title-field-styles';
 import type { KindInfo, ValueType } from '../../catalog/value-types';
 import { ObservableController } from '../../controllers/observable-controller';
 import { CellTitleChangeEvent } from '../../events/cell-title-change';
@@ -22,10 +23,12 @@ import { isNearViewport, unwatchNearViewport, watchNearViewport } from '../cb-no
 import { flushNestedUpdates, renderSlices } from '../cb-notebook/render-slices';
 import { cellStyles } from './cb-cell.styles';
 import { renderCellMenu } from './cell-menu';
+import { renderProblem } from './error-problem';
 import { renderInputPickers } from './input-pickers';
 import { kindView, renderCellEditor } from './kind-views';
 import { renderCellValue } from './render-cell-value';
 import { renderEnlarge, renderExplainer } from './render-explainer';
+import { renderTitleField } from './title-field';
 import type { LiveWeights } from './training-views';
 
 /** How long a cell reached by "Go to" stays outlined. */
@@ -46,7 +49,7 @@ export interface InputCandidate {
  * @fires cell-title-change @fires cell-inputs-change @fires cell-move @fires cell-remove @fires cell-duplicate
  */
 export class CbCell extends LitElement {
-  static override styles = [controlStyles, cellStyles];
+  static override styles = [controlStyles, titleFieldStyles, cellStyles];
   static override properties = {
     cell: { attribute: false },
     notebook: { attribute: false },
@@ -182,7 +185,7 @@ export class CbCell extends LitElement {
   /** A far cell's title is a plain button (no field for autofill to scan) until focus reaches it. */
   readonly #onFarTitleFocus = (): void => {
     this.#wake();
-    this.renderRoot.querySelector<HTMLElement>('input.title')?.focus();
+    this.renderRoot.querySelector<HTMLElement>('textarea.title')?.focus();
   };
 
   /** Updates run in budgeted slices (render-slices.ts), so 500 cells changing at once never freeze the page. */
@@ -227,7 +230,7 @@ export class CbCell extends LitElement {
    */
   focusPart(part: 'title' | 'menu' = 'title'): void {
     this.#wake();
-    const selector = part === 'menu' ? 'details.menu > summary' : 'input.title';
+    const selector = part === 'menu' ? 'details.menu > summary' : 'textarea.title';
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(selector)?.focus());
   }
 
@@ -278,11 +281,18 @@ export class CbCell extends LitElement {
       const problems = this.#problems;
       const paths = problems.map((p) => p.path).filter((path) => path !== '');
       return html`<div class="error" role="alert">
-          ${problems.map((p) => html`<p>${p.text}</p>`)}
+          ${problems.map((p) => renderProblem(p, this.cell.id))}
           ${upstream ? html`<button class="quiet" @click=${() => this.#focusCell(upstream)}>Go to ${this.titles.get(upstream) ?? upstream}</button>` : nothing}
           ${paths.length > 0 ? html`<details><summary>Details</summary><code>${paths.join(', ')}</code> · <span>${state.error.message}</span></details>` : nothing}
         </div>
-        ${last ? html`<p class="last-good">Last good result, kept for comparison:</p>${this.#renderShown(last, state, undefined, true)}` : nothing}`;
+        ${
+          last
+            ? html`<section class="last-good" aria-label="Last good result, out of date">
+              <p class="last-good-label"><span class="stale-tag">Out of date</span> Last good result, from before the error, kept for comparison</p>
+              ${this.#renderShown(last, state, undefined, true)}
+            </section>`
+            : nothing
+        }`;
     }
     if (state?.status === 'idle') return html`<p class="empty">Not run yet — press Run to compute it.</p>`;
     if (this.live) {
@@ -312,7 +322,7 @@ export class CbCell extends LitElement {
     stale: boolean,
   ) {
     const note = value.type === 'tensor' ? value.note : undefined;
-    return html`${note && state?.status !== 'error' ? html`<p class="notice" role="status">${note}</p>` : nothing}
+    return html`${note && state?.status !== 'error' ? html`<p class="notice ${kindView(this.cell.kind).noteTone?.(value) ?? 'warning'}" role="status">${note}</p>` : nothing}
       <div class="value ${stale ? 'stale' : ''} ${state?.status === 'error' ? 'failed' : ''}"
         aria-busy=${state?.status === 'pending' ? 'true' : 'false'}>
         ${renderCellValue(value, {
@@ -384,25 +394,22 @@ export class CbCell extends LitElement {
     this.#renderedFar = !shown;
     return html`<header>
         ${shown ? this.#renderTitle() : html`<button class="title far" @focus=${this.#onFarTitleFocus}>${this.#name}</button>`}
-        <span class="badge" title=${this.info?.description ?? ''}>${this.info?.label ?? this.cell.kind}</span>
-        ${this.#renderStatus(state)} ${renderCellMenu(this, this.cell.id, this.#name, this.position, this.count)}
+        <span class="meta">
+          <span class="badge" title=${this.info?.description ?? ''}>${this.info?.label ?? this.cell.kind}</span>
+          ${this.#renderStatus(state)} ${renderCellMenu(this, this.cell.id, this.#name, this.position, this.count)}
+        </span>
       </header>
       ${shown ? this.#renderBody(state, value) : nothing}`;
   }
 
   #renderTitle() {
-    return html`<input
-      class="title"
-      type="text"
-      aria-label="Cell title"
-      placeholder=${this.cell.id}
-      title=${this.cell.title ?? this.cell.id}
-      .value=${this.cell.title ?? ''}
-      @change=${(e: Event) => {
-        const title = (e.target as HTMLInputElement).value.trim();
-        this.dispatchEvent(new CellTitleChangeEvent(this.cell.id, title === '' ? undefined : title));
-      }}
-    />`;
+    return renderTitleField({
+      value: this.cell.title ?? '',
+      label: 'Cell title',
+      placeholder: this.cell.id,
+      onCommit: (title) =>
+        this.dispatchEvent(new CellTitleChangeEvent(this.cell.id, title === '' ? undefined : title)),
+    });
   }
 
   #renderBody(state: CellState | undefined, value: CellValue | undefined) {

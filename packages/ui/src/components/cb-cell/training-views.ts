@@ -59,7 +59,7 @@ export function weightsEditor({ cell, info }: EditorContext): TemplateResult {
   const learned = typeof params.data === 'string';
   return html`<cb-param-controls cell-id=${cell.id} kind=${cell.kind} .controls=${controls}
       .params=${params} .cellChoices=${{}}></cb-param-controls>
-    <p class="last-good" role="status">${
+    <p class="weights-source" role="status">${
       learned
         ? html`Holds ${formatCount(count)} learned weights (stored as float16). Train again and Apply to replace
             them; Undo takes them back.`

@@ -10,10 +10,16 @@ export const paramControlsStyles = css`
     gap: var(--cb-space-3) var(--cb-space-4);
     align-items: end;
   }
+  /* A field never pushes out of a narrow card: a select of long cell names shrinks to the card instead. */
   .field {
     display: flex;
     flex-direction: column;
     gap: 2px;
+    min-width: 0;
+    max-width: 100%;
+  }
+  .field select {
+    max-width: 100%;
   }
   .field.check {
     flex-direction: row;
@@ -28,15 +34,28 @@ export const paramControlsStyles = css`
   input[type='number'] {
     width: 7em;
   }
+  /*
+   * Room for the whole placeholder ("1 (default)", "8000 (default)") beside the spinner: about half an
+   * em per character of the small italic text, plus padding and spinner.
+   */
+  input[type='number'].with-default {
+    width: max(7em, calc(var(--placeholder-chars) * 0.5em + 34px));
+  }
   /* Same height for inputs and selects, so a row of mixed controls lines up label for label. */
   input[type='number'],
   select {
     height: 28px;
   }
-  /* An absent parameter shows its default as a placeholder that reads like a value, tagged "default". */
+  /*
+   * An absent parameter's box shows the value that applies, "1 (default)": in the UI font and italic, so
+   * it reads as a note about the default, not as a typed number (muted text keeps 4.5:1 on the surface).
+   */
   input::placeholder {
-    color: var(--cb-text);
-    opacity: 0.6;
+    color: var(--cb-text-muted);
+    opacity: 1;
+    font-family: var(--cb-font);
+    font-size: 12px;
+    font-style: italic;
   }
   .default {
     font-size: 11px;

@@ -7,15 +7,15 @@ import { CellParamsChangeEvent } from '../../events/cell-params-change';
 import { paramsProblems } from '../../events/params-refusal';
 import { paramControlsStyles } from './cb-param-controls.styles';
 import { DIGIT_CLASSES, tickedClasses, toggledClasses } from './class-choice';
-import { implicitDefault } from './implicit-defaults';
+import { defaultPlaceholder, implicitDefault } from './implicit-defaults';
 import { numericParts, withPart } from './numeric-parts';
 import { appliesNow } from './param-relevance';
-import { STRUCTURED_OFF, STRUCTURED_STARTS } from './structured-starts';
+import { STRUCTURED_OFF, STRUCTURED_STARTS, STRUCTURED_TURN_OFF } from './structured-starts';
 
 /**
  * Controls built from a kind's parameter schema: number inputs with limits, selects, checkboxes. Used by
  * conv, pool, loss, grad and stats cells. An input left empty on an optional parameter removes it (the
- * default applies, and the empty box shows it as a placeholder tagged "default"); a value the kind's
+ * default applies, and the empty box says so: "1 (default)"); a value the kind's
  * schema refuses (a pool of size 0) is not sent but explained under the controls, its text left in the box,
  * so the app never holds a notebook that a file or link of it would not load. Parameters that do nothing under the current settings
  * (the leak without leaky-relu) are hidden; structured ones (a selected weight, training settings) get
@@ -120,13 +120,13 @@ export class CbParamControls extends LitElement {
           control.defaultValue !== undefined
             ? String(control.defaultValue)
             : implicitDefault(this.kind, control.name, this.params);
-        const usesDefault = value === undefined && fallback !== undefined;
+        const placeholder = defaultPlaceholder(fallback);
         return html`<div class="field" title=${title}>
-          <label for=${id}>${control.label}${written ? html` <code>${written}</code>` : nothing}${
-            usesDefault ? html` <span class="default">default</span>` : nothing
-          }</label>
-          <input id=${id} type="number" aria-invalid=${this.#invalidMark(control.name)} step=${control.integer ? 1 : 'any'} min=${control.min ?? nothing}
-            max=${control.max ?? nothing} placeholder=${fallback ?? ''} .value=${live(shown)}
+          <label for=${id}>${control.label}${written ? html` <code>${written}</code>` : nothing}</label>
+          <input id=${id} type="number" class=${placeholder ? 'with-default' : ''} aria-invalid=${this.#invalidMark(control.name)}
+            step=${control.integer ? 1 : 'any'} min=${control.min ?? nothing} max=${control.max ?? nothing}
+            placeholder=${placeholder} style=${placeholder ? `--placeholder-chars: ${placeholder.length}` : nothing}
+            .value=${live(shown)}
             @change=${(e: Event) => {
               const next = this.#numberFrom(e.target as HTMLInputElement, control.optional);
               if (next !== null) this.#set(control.name, next);
@@ -210,8 +210,16 @@ export class CbParamControls extends LitElement {
             }} />
         </div>`,
       )}
-      ${!unset ? html`<button type="button" class="quiet" @click=${() => this.#set(control.name, undefined)}>Turn off</button>` : nothing}
+      ${!unset ? this.#renderTurnOff(control.name) : nothing}
     </fieldset>`;
+  }
+
+  /** Unsets a setting that has an off state; one that is always on (a shape) has nothing to turn off. */
+  #renderTurnOff(name: string) {
+    const turnOff = STRUCTURED_TURN_OFF[name];
+    if (!turnOff) return nothing;
+    return html`<button type="button" class="turn-off" title=${turnOff.title}
+      @click=${() => this.#set(name, undefined)}>${turnOff.label}</button>`;
   }
 
   override render() {

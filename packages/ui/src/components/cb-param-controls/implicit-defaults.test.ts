@@ -1,6 +1,6 @@
 import { leakyRelu, pool2d, Tensor } from '@convbook/core';
 import { describe, expect, it } from 'vitest';
-import { implicitDefault } from './implicit-defaults';
+import { defaultPlaceholder, implicitDefault } from './implicit-defaults';
 
 describe('implicit defaults', () => {
   it('reads conv stride and dilation as 1', () => {
@@ -30,5 +30,11 @@ describe('implicit defaults', () => {
   it('knows nothing about parameters whose schema states its own default', () => {
     expect(implicitDefault('conv', 'padding', {})).toBeUndefined();
     expect(implicitDefault('loss', 'stride', {})).toBeUndefined();
+  });
+
+  it('marks the value an empty box stands for as the default, not a typed number', () => {
+    expect(defaultPlaceholder('1')).toBe('1 (default)');
+    expect(defaultPlaceholder('2, 3')).toBe('2, 3 (default)');
+    expect(defaultPlaceholder(undefined)).toBe('');
   });
 });

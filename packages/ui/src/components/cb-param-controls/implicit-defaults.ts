@@ -33,3 +33,11 @@ const PEAKS_DEFAULTS: Readonly<Record<string, string>> = {
   minProminence: 'none',
   minDistance: '1',
 };
+
+/**
+ * An empty number box's placeholder: the value that applies, marked as the default so the grey "1" is not
+ * read as a typed 1.
+ */
+export function defaultPlaceholder(fallback: string | undefined): string {
+  return fallback === undefined ? '' : `${fallback} (default)`;
+}

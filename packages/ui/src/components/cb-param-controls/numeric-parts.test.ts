@@ -14,6 +14,24 @@ describe('numeric parts of structured parameters', () => {
     expect(withPart([0, 0, 1, 2], parts![2]!, 1)).toEqual([0, 0, 0, 2]);
   });
 
+  it('names a conv bank shape as the kernel cell does, and a dense one outputs × inputs, as sizes', () => {
+    const bank = numericParts('shape', [16, 8, 5, 5]);
+    expect(bank?.map((p) => `${p.label} ${p.shown}`)).toEqual([
+      'Kernels 16',
+      'Channels 8',
+      'Rows 5',
+      'Columns 5',
+    ]);
+    // Sizes are not indices: typing 4 kernels stores 4.
+    expect(withPart([16, 8, 5, 5], bank![0]!, 4)).toEqual([4, 8, 5, 5]);
+    expect(numericParts('shape', [10, 256])?.map((p) => `${p.label} ${p.shown}`)).toEqual([
+      'Outputs 10',
+      'Inputs 256',
+    ]);
+    // An entry count with no names falls back to numbering.
+    expect(numericParts('shape', [2, 3, 4])?.map((p) => p.label)).toEqual(['Shape 1', 'Shape 2', 'Shape 3']);
+  });
+
   it('edits the numbers of a flat object and leaves its other fields alone', () => {
     const train = { steps: 150, learningRate: 0.3, optimizer: 'sgd' };
     const parts = numericParts('train', train);

@@ -1,12 +1,16 @@
 import { css } from 'lit';
+import { scrollCue } from '../../app-styles/scroll-cue-styles';
 
 export const statsTableStyles = css`
   :host {
     display: block;
-    overflow-x: auto;
     max-width: 100%;
   }
-  :host(:focus-visible) {
+  /* Each table scrolls on its own when the card is narrower, with a shadow at the edge that hides more. */
+  .scroller {
+    ${scrollCue}
+  }
+  .scroller:focus-visible {
     outline: 2px solid var(--cb-focus, #1a73e8);
     outline-offset: 2px;
   }
@@ -51,7 +55,7 @@ export const statsTableStyles = css`
     font-weight: 400;
     border-top: 1px dashed var(--cb-border-strong);
   }
-  table + .explain + table {
+  .scroller + .explain + .scroller {
     margin-top: var(--cb-space-3);
   }
   .explain {

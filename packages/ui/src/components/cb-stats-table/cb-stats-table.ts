@@ -1,5 +1,5 @@
 import type { StatsRow, StatsValue } from '@convbook/cells';
-import { html, LitElement, nothing } from 'lit';
+import { html, LitElement, nothing, type TemplateResult } from 'lit';
 import { formatCount, formatShapeForPeople } from '../../format/format-number';
 import { statsTableStyles } from './cb-stats-table.styles';
 import {
@@ -42,14 +42,6 @@ export class CbStatsTable extends LitElement {
     this.titles = new Map();
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    // The host scrolls sideways on narrow screens, so keyboard users must be able to focus it to scroll.
-    this.tabIndex = 0;
-    this.setAttribute('role', 'region');
-    this.setAttribute('aria-label', 'Layer arithmetic tables');
-  }
-
   #layerName(row: StatsRow) {
     return html`${this.titles.get(row.cellId) ?? row.cellId} <span class="kind">${row.kind}</span>`;
   }
@@ -57,7 +49,9 @@ export class CbStatsTable extends LitElement {
   #renderSizes(value: StatsValue) {
     const columns = shownColumns(sizeColumns, value);
     const dense = value.fullyConnected;
-    return html`<table aria-label="Sizes per layer">
+    return scrollable(
+      'Sizes per layer',
+      html`<table aria-label="Sizes per layer">
       <thead>
         <tr>
           <th scope="col">Layer</th>
@@ -97,7 +91,8 @@ export class CbStatsTable extends LitElement {
           <td>whole image</td>
         </tr>
       </tfoot>
-    </table>`;
+    </table>`,
+    );
   }
 
   /** Shares by kind of layer: where the weights sit and where the connections and work are. */
@@ -105,7 +100,9 @@ export class CbStatsTable extends LitElement {
     const shares = groupShares(value);
     if (shares.length < 2) return nothing;
     const { weights, connections, forward } = value.totals;
-    return html`<table aria-label="Share of each kind of layer">
+    return scrollable(
+      'Share of each kind of layer',
+      html`<table aria-label="Share of each kind of layer">
       <thead>
         <tr>
           <th scope="col">Kind of layer</th>
@@ -124,12 +121,15 @@ export class CbStatsTable extends LitElement {
           </tr>`,
         )}
       </tbody>
-    </table>`;
+    </table>`,
+    );
   }
 
   #renderWork(value: StatsValue) {
     const columns = shownColumns(workColumns, value);
-    return html`<table aria-label="Work and memory per layer">
+    return scrollable(
+      'Work and memory per layer',
+      html`<table aria-label="Work and memory per layer">
       <thead>
         <tr>
           <th scope="col">Layer</th>
@@ -168,7 +168,8 @@ export class CbStatsTable extends LitElement {
           <td></td>
         </tr>
       </tfoot>
-    </table>`;
+    </table>`,
+    );
   }
 
   override render() {
@@ -193,6 +194,15 @@ export class CbStatsTable extends LitElement {
         needs only the input and output of the layer running, so its total is the largest row.
       </p>`;
   }
+}
+
+/**
+ * A table in its own sideways scroller, so on a narrow card the scrollbar and the edge shadows
+ * (scrollCue) sit at the table they belong to, not under the explanations. Focusable, so keyboard users
+ * can scroll it with the arrow keys (nothing inside takes focus).
+ */
+function scrollable(label: string, table: TemplateResult): TemplateResult {
+  return html`<div class="scroller" role="region" tabindex="0" aria-label=${label}>${table}</div>`;
 }
 
 /** "2 layers", or "3 layers, 1 a conv over its whole input" when a conv is counted as fully connected. */
