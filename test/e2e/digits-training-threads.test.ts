@@ -77,8 +77,7 @@ async function trainInBrowser(page: Page): Promise<RunNumbers & { shown: string 
       threads: value.threads,
     };
   });
-  const shown =
-    (await view.locator('.figure', { hasText: 'cores used' }).locator('.number').textContent()) ?? '';
+  const shown = (await view.locator('.threads').textContent()) ?? '';
   return { ...numbers, shown };
 }
 

@@ -99,7 +99,7 @@ describe('train view', () => {
       document.body.append(view);
     });
     const view = page.locator('cb-train-view');
-    await expect.poll(() => view.locator('.figure').count()).toBe(7);
+    await expect.poll(() => view.locator('.figure').count()).toBe(6);
     expect(await view.locator('.figure .number').first().textContent()).toBe('75.00%');
     expect(await view.locator('.stale').textContent()).toMatch(/Out of date/);
     expect(await view.locator('.confusion td').count()).toBe(9);
@@ -111,9 +111,7 @@ describe('train view', () => {
       /^15,90 30,60 45,30 60,0 75,0 /,
     );
     expect(await view.getByText('learning rate (0 to 0.003)').count()).toBe(1);
-    expect(await view.locator('.figure', { hasText: 'cores used' }).locator('.number').textContent()).toBe(
-      '2 threads, shared memory',
-    );
+    expect(await view.locator('.threads').textContent()).toBe('2 threads, shared memory');
     expect(await view.locator('button', { hasText: 'Stop' }).isDisabled()).toBe(true);
     await view.locator('button', { hasText: 'Train' }).click();
     await view.locator('button', { hasText: 'Resume' }).click();

@@ -3,9 +3,16 @@ import { html, LitElement, nothing, svg } from 'lit';
 import { formatAmong } from '../../format/format-number';
 import { plotLossCurve } from '../cb-grad-view/loss-curve';
 import { signalPlotStyles } from './cb-signal-plot.styles';
+import { probeSample } from './probe-sample';
 
+/**
+ * The plot's drawing box. On screen it stretches to the width available (up to WIDTH, the width of the
+ * band drawn under it) while HEIGHT stays fixed; the strokes are non-scaling, so lines stay crisp.
+ */
 const WIDTH = 480;
 const HEIGHT = 110;
+/** The 1 px border on each side sits outside the drawing box, as it does on the band under the plot. */
+const FULL_WIDTH = WIDTH + 2;
 
 /** Whether a map is a 1-D signal (every plane one row tall), better read as a line than as a band. */
 export function isSignal(tensor: Tensor): boolean {
@@ -43,11 +50,11 @@ export class CbSignalPlot extends LitElement {
     const step = values.length > 1 ? WIDTH / (values.length - 1) : WIDTH;
     const probe = this.probe;
     const name = `${this.label}${channels > 1 ? `, channel ${channel + 1}` : ''}`;
-    return html`<figure>
-      <svg width=${WIDTH} height=${HEIGHT} viewBox="0 0 ${WIDTH} ${HEIGHT}" preserveAspectRatio="none" role="img"
+    return html`<figure style="width: ${FULL_WIDTH}px">
+      <svg width="100%" height=${HEIGHT} viewBox="0 0 ${WIDTH} ${HEIGHT}" preserveAspectRatio="none" role="img"
         aria-label=${`${name}: line plot of ${values.length} samples, min ${formatAmong(plot.min, extent)}, max ${formatAmong(plot.max, extent)}`}
         @pointermove=${(e: PointerEvent) => {
-          this.probe = Math.max(0, Math.min(values.length - 1, Math.round(e.offsetX / step)));
+          this.probe = sampleUnderPointer(e, values.length);
         }}
         @pointerleave=${() => {
           this.probe = undefined;
@@ -72,6 +79,12 @@ export class CbSignalPlot extends LitElement {
       this.#renderChannel(tensor.data.subarray(c * length, (c + 1) * length), c, channels),
     )}`;
   }
+}
+
+/** The sample nearest the pointer; the plot may be drawn narrower than its viewBox, so measure on screen. */
+function sampleUnderPointer(event: PointerEvent, samples: number): number {
+  const box = (event.currentTarget as Element).getBoundingClientRect();
+  return probeSample(box.width > 0 ? (event.clientX - box.left) / box.width : 0, samples);
 }
 
 customElements.define('cb-signal-plot', CbSignalPlot);

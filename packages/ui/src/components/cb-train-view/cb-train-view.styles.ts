@@ -36,10 +36,41 @@ export const trainViewStyles = [
       background: var(--cb-warning-soft);
       margin: var(--cb-space-2) 0;
     }
-    /* A 10×10 matrix is wider than a phone: it scrolls inside the cell rather than spill out of it. */
+    /*
+     * The 10×10 confusion matrix: on a phone its cells shrink (the container queries below) so all ten
+     * columns fit; one that still cannot scrolls inside the cell, with a shadow on each side where columns
+     * are out of sight (set by showScrollCue).
+     */
+    .scroll-frame {
+      position: relative;
+    }
     .scroll {
       max-width: 100%;
       overflow-x: auto;
+      container-type: inline-size;
+    }
+    .scroll-frame::before,
+    .scroll-frame::after {
+      content: '';
+      position: absolute;
+      top: 0;
+      bottom: 0;
+      width: 18px;
+      pointer-events: none;
+      opacity: 0;
+      transition: opacity 0.15s;
+    }
+    .scroll-frame::before {
+      left: 0;
+      background: linear-gradient(to left, transparent, rgb(0 0 0 / 0.18));
+    }
+    .scroll-frame::after {
+      right: 0;
+      background: linear-gradient(to right, transparent, rgb(0 0 0 / 0.18));
+    }
+    .scroll-frame[data-more-left]::before,
+    .scroll-frame[data-more-right]::after {
+      opacity: 1;
     }
     .message.failed {
       background: var(--cb-error-soft, var(--cb-warning-soft));
@@ -72,7 +103,6 @@ export const trainViewStyles = [
     }
     .figure .label,
     h4,
-    .axis,
     .legend {
       font-size: 12px;
       color: var(--cb-text-muted);
@@ -86,11 +116,47 @@ export const trainViewStyles = [
       flex-wrap: wrap;
       gap: var(--cb-space-4);
     }
-    svg {
+    /* A chart's figure is as wide as its drawing (CHART_W), so its title wraps above it instead of stretching it. */
+    .charts figure {
+      margin: 0;
+      max-width: 100%;
+    }
+    .charts figcaption h4 {
+      margin-bottom: 0;
+    }
+    .charts figcaption .legend {
       display: block;
-      background: var(--cb-surface-sunken);
-      border: 1px solid var(--cb-border);
-      border-radius: var(--cb-radius-small);
+      margin-bottom: var(--cb-space-1);
+    }
+    .charts .swatch:first-child {
+      margin-left: 0;
+    }
+    /* Drawn at its natural size; below it (a very narrow phone), scaled down whole rather than cut. */
+    svg.chart {
+      display: block;
+      max-width: 100%;
+      height: auto;
+      overflow: visible;
+    }
+    .plot-area {
+      fill: var(--cb-surface-sunken);
+    }
+    .grid {
+      stroke: var(--cb-border);
+    }
+    .tick,
+    .axis-line {
+      stroke: var(--cb-border-strong);
+    }
+    .tick-label,
+    .axis-name {
+      font-family: var(--cb-font-mono);
+      font-size: 11px;
+      fill: var(--cb-text-muted);
+    }
+    .axis-name {
+      font-family: var(--cb-font);
+      font-size: 12px;
     }
     polyline {
       fill: none;
@@ -114,11 +180,6 @@ export const trainViewStyles = [
       height: 0;
       border-top: 2px dotted var(--cb-text-muted);
     }
-    .axis {
-      display: flex;
-      justify-content: space-between;
-      font-family: var(--cb-font-mono);
-    }
     .swatch {
       display: inline-block;
       width: 14px;
@@ -136,9 +197,38 @@ export const trainViewStyles = [
       padding: 2px 5px;
       text-align: right;
     }
+    .confusion {
+      font-variant-numeric: tabular-nums;
+    }
     .confusion td {
       min-width: 34px;
       border: 1px solid var(--cb-surface);
+    }
+    /* "said →" over "true ↓": which way the columns and the rows run, each on one line. */
+    .confusion .corner span {
+      display: block;
+      white-space: nowrap;
+    }
+    .confusion .corner span:last-child {
+      text-align: left;
+    }
+    @container (max-width: 440px) {
+      .confusion td {
+        min-width: 0;
+      }
+      .confusion th,
+      .confusion td {
+        padding: 2px 3px;
+      }
+    }
+    @container (max-width: 340px) {
+      .confusion {
+        font-size: 11px;
+      }
+      .confusion th,
+      .confusion td {
+        padding: 1px 2px;
+      }
     }
     .wrong {
       display: flex;

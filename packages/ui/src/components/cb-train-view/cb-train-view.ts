@@ -1,9 +1,11 @@
 import { type TrainValue, trainedWeightPatches } from '@convbook/cells';
-import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, LitElement, nothing, type PropertyValues, svg, type TemplateResult } from 'lit';
 import { TrainApplyEvent, type TrainCommand, TrainCommandEvent } from '../../events/train-events';
 import { formatCount } from '../../format/format-number';
 import { paintDigit } from '../cb-digits-grid/paint-digit';
 import { trainViewStyles } from './cb-train-view.styles';
+import { formatTick, niceAxis } from './chart-axis';
+import { CHART_W, type ChartAxis, PLOT_H, PLOT_W, renderChartFrame } from './chart-frame';
 import {
   confusionCells,
   confusionColour,
@@ -14,8 +16,9 @@ import {
   trainButtons,
 } from './train-charts';
 
-const CHART_W = 300;
-const CHART_H = 120;
+/** At most this many gaps between ticks: about 60 px apart across, 24 px up the side. */
+const X_GAPS = 5;
+const Y_GAPS = 5;
 
 /**
  * A train cell: the buttons (Train, Stop, Resume, Reset, Apply), live curves and figures while it runs,
@@ -44,6 +47,11 @@ export class CbTrainView extends LitElement {
   declare problem: string;
   /** The failure stays on screen after the cell falls back to idle (a crashed worker is replaced), until the next run. */
   #ended = '';
+  /** The confusion matrix's scroller changes width with the page, which can hide or reveal columns. */
+  readonly #scrollerSize = new ResizeObserver((entries) => {
+    for (const entry of entries) showScrollCue(entry.target);
+  });
+  #observedScroller: HTMLElement | undefined;
 
   constructor() {
     super();
@@ -74,7 +82,20 @@ export class CbTrainView extends LitElement {
     ${this.renderProgress(value)} ${value === undefined ? this.renderIdle() : this.renderRun(value)}`;
   }
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Moved in the page: render again so updated() watches the scroller afresh.
+    if (this.hasUpdated) this.requestUpdate();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#scrollerSize.disconnect();
+    this.#observedScroller = undefined;
+  }
+
   protected override updated(): void {
+    this.#watchScroller(this.renderRoot.querySelector<HTMLElement>('.scroll'));
     const wrong = this.value?.wrong ?? [];
     for (const canvas of this.renderRoot.querySelectorAll<HTMLCanvasElement>('canvas[data-wrong]')) {
       const example = wrong[Number(canvas.dataset.wrong)];
@@ -106,7 +127,6 @@ export class CbTrainView extends LitElement {
     return html`<div class="progress">
       <progress max=${total} .value=${done} aria-label=${`${this.label} progress`}></progress>
       <span>step ${formatCount(value?.steps ?? done)} of ${formatCount(value?.plannedSteps ?? total)}</span>
-      ${value === undefined ? nothing : html`<span>${formatCount(Math.round(value.examplesPerSecond))} examples/s</span><span class="threads">${threadsText(value)}</span>`}
     </div>`;
   }
 
@@ -117,8 +137,8 @@ export class CbTrainView extends LitElement {
         ${figure('test accuracy', percent(value.testAccuracy, 2))} ${figure('train accuracy', percent(value.trainAccuracy, 2))}
         ${figure('examples seen', formatCount(value.examplesSeen))} ${figure('epochs', value.epochs.toFixed(1))}
         ${figure('seconds', value.seconds.toFixed(1))} ${figure('examples/s', formatCount(Math.round(value.examplesPerSecond)))}
-        ${figure('cores used', threadsText(value))}
       </div>
+      <p class="legend">Computed on <span class="threads">${threadsText(value)}</span>.</p>
       <div class="charts">${this.renderLoss(value)} ${this.renderAccuracy(value)}</div>
       ${value.confusion.length > 0 ? this.renderConfusion(value) : nothing}
       ${value.wrong.length > 0 ? this.renderWrong(value) : nothing} ${this.renderLayers(value)}`;
@@ -146,29 +166,36 @@ export class CbTrainView extends LitElement {
 
   private renderLoss(value: TrainValue): TemplateResult {
     const examples = value.lossCurve.map((p) => p.examples);
-    const line = polyline(
-      examples,
-      value.lossCurve.map((p) => p.loss),
-      CHART_W,
-      CHART_H,
-      [0, Math.max(...value.lossCurve.map((p) => p.loss), 0.1)],
-    );
+    const losses = value.lossCurve.map((p) => p.loss);
+    // The loss axis starts at 0 (a loss cannot go below) and ends at the round tick above the largest loss.
+    const y = niceAxis(0, Math.max(...losses, 0.1), Y_GAPS, { extend: true });
+    const line = polyline(examples, losses, PLOT_W, PLOT_H, [y.min, y.max]);
     // The learning rate on its own scale (0 to its peak), so warm-up and decay show beside the loss.
     const rates = value.lossCurve.map((p) => p.learningRate ?? Number.NaN);
-    const rate = polyline(examples, rates, CHART_W, CHART_H, [
+    const rate = polyline(examples, rates, PLOT_W, PLOT_H, [
       0,
       Math.max(...rates.filter(Number.isFinite), 0),
     ]);
-    return html`<figure>
-      <h4>Training loss (cross-entropy) against examples seen
+    const xAxis: ChartAxis = {
+      axis: niceAxis(0, line.xMax, X_GAPS, { integers: true }),
+      name: 'examples seen',
+      format: formatCount,
+    };
+    const yAxis: ChartAxis = { axis: y, name: 'loss', format: (v) => formatTick(v, y.step) };
+    const label = `loss from ${value.lossCurve[0]?.loss.toFixed(3) ?? '–'} to ${value.lossCurve.at(-1)?.loss.toFixed(3) ?? '–'}; learning rate peaks at ${formatRate(rate.max)}`;
+    return html`<figure style="width: ${CHART_W}px">
+      <figcaption>
+        <h4>Training loss (cross-entropy)</h4>
         <span class="legend"><span class="swatch" style="background: var(--cb-accent)"></span>loss
-        <span class="swatch dashed"></span>learning rate (0 to ${formatRate(rate.max)})</span></h4>
-      <svg width=${CHART_W} height=${CHART_H} viewBox="0 0 ${CHART_W} ${CHART_H}" role="img"
-        aria-label=${`loss from ${value.lossCurve[0]?.loss.toFixed(3) ?? '–'} to ${value.lossCurve.at(-1)?.loss.toFixed(3) ?? '–'}; learning rate peaks at ${formatRate(rate.max)}`}>
-        <polyline class="rate-line" points=${rate.points}></polyline>
-        <polyline class="loss-line" points=${line.points}></polyline>
-      </svg>
-      <div class="axis"><span>0</span><span>loss max ${line.max.toFixed(2)}</span><span>${formatCount(value.examplesSeen)} examples</span></div>
+        <span class="swatch dashed"></span>learning rate (0 to ${formatRate(rate.max)})</span>
+      </figcaption>
+      ${renderChartFrame(
+        xAxis,
+        yAxis,
+        svg`<polyline class="rate-line" points=${rate.points}></polyline>
+          <polyline class="loss-line" points=${line.points}></polyline>`,
+        label,
+      )}
     </figure>`;
   }
 
@@ -177,27 +204,41 @@ export class CbTrainView extends LitElement {
     const test = polyline(
       steps,
       value.accuracyCurve.map((p) => p.test),
-      CHART_W,
-      CHART_H,
+      PLOT_W,
+      PLOT_H,
       [0, 1],
     );
     const train = polyline(
       steps,
       value.accuracyCurve.map((p) => p.train),
-      CHART_W,
-      CHART_H,
+      PLOT_W,
+      PLOT_H,
       [0, 1],
     );
-    return html`<figure>
-      <h4>Accuracy (0–100%)
+    const y = niceAxis(0, 1, Y_GAPS);
+    const xAxis: ChartAxis = {
+      axis: niceAxis(0, test.xMax, X_GAPS, { integers: true }),
+      name: 'step',
+      format: formatCount,
+    };
+    const yAxis: ChartAxis = {
+      axis: y,
+      name: 'accuracy',
+      format: (v) => `${formatTick(100 * v, 100 * y.step)}%`,
+    };
+    return html`<figure style="width: ${CHART_W}px">
+      <figcaption>
+        <h4>Accuracy</h4>
         <span class="legend"><span class="swatch" style="background: var(--cb-accent)"></span>test
-        <span class="swatch" style="background: var(--cb-warning)"></span>train batches</span></h4>
-      <svg width=${CHART_W} height=${CHART_H} viewBox="0 0 ${CHART_W} ${CHART_H}" role="img"
-        aria-label=${`test accuracy ${percent(value.accuracyCurve.at(-1)?.test ?? 0)}`}>
-        <polyline class="train-line" points=${train.points}></polyline>
-        <polyline class="test-line" points=${test.points}></polyline>
-      </svg>
-      <div class="axis"><span>0%</span><span>100% at the top</span><span>step ${formatCount(value.steps)}</span></div>
+        <span class="swatch" style="background: var(--cb-warning)"></span>train batches</span>
+      </figcaption>
+      ${renderChartFrame(
+        xAxis,
+        yAxis,
+        svg`<polyline class="train-line" points=${train.points}></polyline>
+          <polyline class="test-line" points=${test.points}></polyline>`,
+        `test accuracy ${percent(value.accuracyCurve.at(-1)?.test ?? 0)}`,
+      )}
     </figure>`;
   }
 
@@ -206,8 +247,9 @@ export class CbTrainView extends LitElement {
     const names = value.classNames;
     return html`<h4>Confusion on the ${formatCount(value.confusion.flat().reduce((a, b) => a + b, 0))} test examples
         (rows: true class, columns: predicted; blue right, red wrong, darker = larger share of the row)</h4>
-      <div class="scroll"><table class="confusion">
-        <thead><tr><th scope="col">true \\ said</th>${names.map((n) => html`<th scope="col">${n}</th>`)}</tr></thead>
+      <div class="scroll-frame"><div class="scroll" @scroll=${(e: Event) => showScrollCue(e.currentTarget as Element)}><table class="confusion">
+        <thead><tr><th scope="col" class="corner" aria-label="true class by row, predicted by column">
+          <span>said →</span><span>true ↓</span></th>${names.map((n) => html`<th scope="col">${n}</th>`)}</tr></thead>
         <tbody>${cells.map(
           (row, r) =>
             html`<tr><th scope="row">${names[r]}</th>${row.map(
@@ -218,7 +260,7 @@ export class CbTrainView extends LitElement {
                 aria-label=${`true ${names[r]}, predicted ${names[p]}: ${c.count}`}>${c.count}</td>`,
             )}</tr>`,
         )}</tbody>
-      </table></div>`;
+      </table></div></div>`;
   }
 
   private renderWrong(value: TrainValue): TemplateResult {
@@ -235,6 +277,16 @@ export class CbTrainView extends LitElement {
       <p class="legend">Handwritten digits from MNIST, by Yann LeCun, Corinna Cortes and Christopher J. C. Burges.</p>`;
   }
 
+  /** Follows the current scroller (a new run may render a new one) and sets its cue for the new content. */
+  #watchScroller(scroller: HTMLElement | null): void {
+    if (scroller !== this.#observedScroller) {
+      if (this.#observedScroller !== undefined) this.#scrollerSize.unobserve(this.#observedScroller);
+      if (scroller !== null) this.#scrollerSize.observe(scroller);
+      this.#observedScroller = scroller ?? undefined;
+    }
+    if (scroller !== null) showScrollCue(scroller);
+  }
+
   private command(command: TrainCommand): void {
     this.dispatchEvent(new TrainCommandEvent(this.cellId, command));
   }
@@ -243,6 +295,20 @@ export class CbTrainView extends LitElement {
     if (this.value === undefined) return;
     this.dispatchEvent(new TrainApplyEvent(this.cellId, trainedWeightPatches(this.value)));
   };
+}
+
+/**
+ * Marks the scroller's frame with the sides where columns are out of sight, so a shadow there says the
+ * matrix goes on: a scrollbar alone is invisible on touch screens until one scrolls.
+ */
+function showScrollCue(scroller: Element): void {
+  const frame = scroller.parentElement;
+  if (frame === null) return;
+  frame.toggleAttribute('data-more-left', scroller.scrollLeft > 1);
+  frame.toggleAttribute(
+    'data-more-right',
+    scroller.scrollLeft + scroller.clientWidth < scroller.scrollWidth - 1,
+  );
 }
 
 /** A learning rate in a few significant digits: 0.003, 2.5e-4. */

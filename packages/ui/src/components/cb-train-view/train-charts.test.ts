@@ -7,6 +7,7 @@ describe('train view charts', () => {
     const line = polyline([0, 50, 100], [2, 1, 0], 200, 100);
     expect(line.points).toBe('0,0 100,50 200,100');
     expect([line.min, line.max]).toEqual([2 - 2, 2]);
+    expect(line.xMax).toBe(100);
   });
 
   it('uses a fixed range when given (accuracy 0–1) and skips non-finite points', () => {

@@ -9,6 +9,8 @@ export interface Polyline {
   readonly points: string;
   readonly min: number;
   readonly max: number;
+  /** The x at the right edge (the largest x, at least 1); the curve's x axis runs from 0 to it. */
+  readonly xMax: number;
 }
 
 /** `values` at x positions `xs` (same length), scaled into width × height; y grows downwards in SVG. */
@@ -19,11 +21,11 @@ export function polyline(
   height: number,
   range?: readonly [number, number],
 ): Polyline {
+  const xMax = Math.max(...xs, 1);
   const finite = values.filter(Number.isFinite);
-  if (finite.length === 0) return { points: '', min: 0, max: 0 };
+  if (finite.length === 0) return { points: '', min: 0, max: 0, xMax };
   const min = range?.[0] ?? Math.min(...finite);
   const max = range?.[1] ?? Math.max(...finite);
-  const xMax = Math.max(...xs, 1);
   const span = max - min || 1;
   const points: string[] = [];
   values.forEach((v, i) => {
@@ -32,7 +34,7 @@ export function polyline(
     const y = height - ((v - min) / span) * height;
     points.push(`${round(x)},${round(y)}`);
   });
-  return { points: points.join(' '), min, max };
+  return { points: points.join(' '), min, max, xMax };
 }
 
 export interface ConfusionCell {
