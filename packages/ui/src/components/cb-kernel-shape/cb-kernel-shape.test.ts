@@ -123,6 +123,22 @@ describe('cb-kernel-shape', () => {
     expect(changes).toBe(0);
   });
 
+  it('says a size it could not read is not a whole number, rather than that the field is empty', async () => {
+    const element = await mount();
+    let changes = 0;
+    element.addEventListener('kernel-shape-change', () => changes++);
+    const rows = field(element, 'Rows');
+    // What a number input reports for text it cannot read ("1e", "-"): an empty value, flagged badInput.
+    Object.defineProperty(rows, 'validity', { value: { badInput: true }, configurable: true });
+    rows.value = '';
+    rows.dispatchEvent(new Event('change', { bubbles: true }));
+    await element.updateComplete;
+    expect(root(element).getElementById(rows.getAttribute('aria-describedby') ?? '')?.textContent).toBe(
+      'Rows is not a whole number — still 3 rows',
+    );
+    expect(changes).toBe(0);
+  });
+
   it('offers to match the input channels when they cannot fit', async () => {
     const element = await mount(tensor([[[[1]], [[2]]]]));
     element.inputChannels = 3;

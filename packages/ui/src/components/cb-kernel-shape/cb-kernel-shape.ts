@@ -35,6 +35,14 @@ const FIELDS: readonly AxisField[] = [
 
 let nextId = 0;
 
+/** The draft of a field whose text the number input could not read (it reports such text as ''). */
+const UNREADABLE = '\u0000unreadable';
+
+/** What a size field holds: its text, or UNREADABLE when the input could not read what was typed. */
+function typedText(input: HTMLInputElement): string {
+  return input.value === '' && input.validity.badInput ? UNREADABLE : input.value;
+}
+
 /**
  * The shape of a kernel bank as four number fields — rows, columns, channels, kernels — and, for a bank
  * of several, a picker of the one filter the weight editor shows. Changing a field resizes the bank
@@ -95,6 +103,8 @@ export class CbKernelShape extends LitElement {
     const shape = this.#shape;
     if (draft === undefined || !shape) return undefined;
     const inUse = `still ${shape[field.axis]} ${field.unit}`;
+    // A number field hands over text it cannot read ("1e", "-") as an empty value, flagged badInput.
+    if (draft === UNREADABLE) return `${field.label} is not a whole number — ${inUse}`;
     if (draft.trim() === '') return `${field.label} is empty — ${inUse}`;
     const [problem] = checkBankShape({ ...shape, [field.axis]: Number(draft) });
     return problem === undefined ? undefined : `${problem}; ${inUse}`;
@@ -104,6 +114,7 @@ export class CbKernelShape extends LitElement {
     const shape = this.#shape;
     if (!shape || !this.weights) return;
     this.drafts = { ...this.drafts, [axis]: text };
+    if (text === UNREADABLE) return;
     const next = { ...shape, [axis]: Number(text) };
     if (text.trim() === '' || checkBankShape(next).length > 0 || next[axis] === shape[axis]) {
       if (next[axis] === shape[axis]) this.drafts = { ...this.drafts, [axis]: undefined };
@@ -121,13 +132,14 @@ export class CbKernelShape extends LitElement {
   #renderField(field: AxisField, shape: BankShape) {
     const id = `${this.#id}-${field.axis}`;
     const problem = this.#problem(field);
-    const value = this.drafts[field.axis] ?? String(shape[field.axis]);
+    const draft = this.drafts[field.axis];
+    const value = draft === UNREADABLE ? '' : (draft ?? String(shape[field.axis]));
     return html`<div class="field ${problem ? 'invalid' : ''}">
       <label for=${id}>${field.label}</label>
       <input id=${id} type="number" inputmode="numeric" min="1" max=${field.max} step="1"
         .value=${value} placeholder=${String(field.fallback)}
         aria-invalid=${problem ? 'true' : 'false'} aria-describedby=${problem ? `${id}-error` : nothing}
-        @change=${(e: Event) => this.#apply(field.axis, (e.target as HTMLInputElement).value)} />
+        @change=${(e: Event) => this.#apply(field.axis, typedText(e.target as HTMLInputElement))} />
       ${problem ? html`<span class="error" id=${`${id}-error`}>${problem}</span>` : nothing}
     </div>`;
   }
