@@ -87,7 +87,7 @@ export const KIND_VIEWS: Readonly<Record<string, KindView>> = {
           : nothing
       }
         <cb-kernel-editor cell-id=${cell.id} .params=${cell.params ?? {}} .value=${value}></cb-kernel-editor>
-        ${value?.type === 'kernel' ? html`<button aria-haspopup="dialog" @click=${enlargeKernel}>Enlarge</button>` : nothing}`,
+        ${value?.type === 'kernel' ? html`<div class="explain"><button aria-haspopup="dialog" @click=${enlargeKernel}>Enlarge</button></div>` : nothing}`,
     editorShowsValue: true,
   },
   conv: { readout: windowReadout, notice: renderBroadcastNotice, explainable: true },
