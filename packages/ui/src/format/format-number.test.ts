@@ -31,8 +31,14 @@ describe('formatValue', () => {
     expect(formatValue(0.0625)).toBe('0.0625');
   });
   it('switches to exponent form for tiny and huge magnitudes', () => {
-    expect(formatValue(0.00012345)).toBe('1.23e-4');
+    expect(formatValue(0.000012345)).toBe('1.23e-5');
+    expect(formatValue(-0.0000999)).toBe('−9.99e-5');
     expect(formatValue(123456)).toBe('1.23e5');
+  });
+  it('writes magnitudes from 10⁻⁴ to 10⁻³ as decimals, still to three significant digits', () => {
+    expect(formatValue(0.000825)).toBe('0.000825');
+    expect(formatValue(-0.00012345)).toBe('−0.000123');
+    expect(formatValue(0.0001)).toBe('0.0001');
   });
   it('spells out NaN and infinities', () => {
     expect(formatValue(Number.NaN)).toBe('NaN');

@@ -21,14 +21,16 @@ export function formatCount(n: number): string {
 
 /**
  * A measured value (weight, activation, loss) in at most `digits` significant digits, without trailing
- * zeros, switching to exponent form for very large or very small magnitudes. Uses a true minus sign.
+ * zeros, switching to exponent form from 10⁵ up and below 10⁻⁴. Uses a true minus sign.
  */
 export function formatValue(x: number, digits = 3): string {
   if (!Number.isFinite(x)) return formatNonFinite(x);
   if (x === 0) return '0';
   const magnitude = Math.abs(x);
   let text: string;
-  if (magnitude >= 1e5 || magnitude < 1e-3) {
+  // Down to 1e-4 in decimals: "0.000825" beside "−1" and "1" reads as nearly zero at a glance, where
+  // "8.25e-4" reads like a number of another kind; below that the zeros get too many to count.
+  if (magnitude >= 1e5 || magnitude < 1e-4) {
     const [mantissa = '0', exponent = '0'] = magnitude.toExponential(digits - 1).split('e');
     text = `${trimZeros(mantissa)}e${exponent.replace('+', '')}`;
   } else {
