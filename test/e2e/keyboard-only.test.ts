@@ -71,6 +71,12 @@ describe('keyboard only', () => {
     await expect.poll(() => page.getByRole('dialog').count()).toBe(1);
     await page.keyboard.press('Escape');
     await expect.poll(async () => (await focusedControl(page))?.name).toBe('Enlarge');
+    // The kernel cell's own Enlarge shows its filter in the same dialog.
+    await tabTo(page, named('Enlarge', 'kernel1'), { backwards: true });
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByRole('dialog', { name: /kernel1/i }).count()).toBe(1);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
     await page.keyboard.press('?');
     await expect.poll(() => page.getByRole('dialog', { name: /shortcuts/i }).count()).toBe(1);
     await page.keyboard.press('Escape');

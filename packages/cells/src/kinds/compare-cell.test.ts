@@ -66,6 +66,16 @@ describe('compare cell', () => {
     );
   });
 
+  it('never calls a map with NaN identical: a NaN unit differs, and the largest difference is a number', async () => {
+    const a = tensorValue([[1, Number.NaN, 3]]);
+    const b = tensorValue([[1, 2, 3]]);
+    const out = await runKind(compareCell, {}, { a, b });
+    expect(figuresOf(out)).toMatchObject({ changed: 1, notANumber: 1, maxInside: 0 });
+    expect(out.type === 'tensor' && out.note).toBe(
+      '1 of 3 active units differs (33.3 %). 1 of them is NaN in one of the maps. Largest difference: 0.',
+    );
+  });
+
   it('counts one changed unit in the singular', async () => {
     const out = await runKind(compareCell, {}, { a: tensorValue([[1, 2]]), b: tensorValue([[1, 0]]) });
     expect(out.type === 'tensor' && out.note).toBe(

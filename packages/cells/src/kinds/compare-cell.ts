@@ -27,7 +27,10 @@ export type ComparisonFigures = {
   readonly units: number;
   /** Units non-zero (beyond the tolerance) in at least one of the two maps. */
   readonly active: number;
+  /** Units whose difference exceeds the tolerance, or is NaN (`notANumber` of them). */
   readonly changed: number;
+  /** Units where either map holds NaN (so their difference is NaN): counted as changed, sized by no max. */
+  readonly notANumber: number;
   /** changed / active: 0 when neither map has an active unit. */
   readonly changedFraction: number;
   /** Largest |a − b| more than `border` pixels from every edge. */
@@ -48,10 +51,19 @@ export function compareFigures(
   const width = difference.shape.at(-1) ?? 1;
   let active = 0;
   let changed = 0;
+  let notANumber = 0;
   let maxInside = 0;
   let maxAtBorder = 0;
   for (const [i, d] of difference.data.entries()) {
     const size = Math.abs(d);
+    // A NaN difference (a NaN in either map) is an active unit that changed, never agreement; it has no
+    // size to be the largest.
+    if (Number.isNaN(size)) {
+      notANumber++;
+      active++;
+      changed++;
+      continue;
+    }
     if (size > tolerance) changed++;
     if (Math.abs(a.data[i] ?? 0) > tolerance || Math.abs(b.data[i] ?? 0) > tolerance) active++;
     const y = Math.floor(i / width) % height;
@@ -62,7 +74,7 @@ export function compareFigures(
   }
   const units = difference.size;
   const changedFraction = active === 0 ? 0 : changed / active;
-  return { units, active, changed, changedFraction, maxInside, maxAtBorder, border };
+  return { units, active, changed, notANumber, changedFraction, maxInside, maxAtBorder, border };
 }
 
 /**
@@ -80,7 +92,11 @@ function describeComparison(f: ComparisonFigures, tolerance: number): string {
   }
   const percent = `${Number((100 * f.changedFraction).toFixed(1))} %`;
   const verb = f.changed === 1 ? 'differs' : 'differ';
-  const units = `${f.changed} of ${f.active} active units ${verb} (${percent}).`;
+  const nan =
+    f.notANumber === 0
+      ? ''
+      : ` ${f.notANumber} of them ${f.notANumber === 1 ? 'is' : 'are'} NaN in one of the maps.`;
+  const units = `${f.changed} of ${f.active} active units ${verb} (${percent}).${nan}`;
   if (f.border === 0) return `${units} Largest difference: ${largest(f.maxInside)}.`;
   return (
     `${units} Largest difference: ${largest(f.maxInside)} away from the edges, ` +

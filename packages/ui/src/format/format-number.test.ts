@@ -39,6 +39,8 @@ describe('formatValue', () => {
     expect(formatValue(0.000825)).toBe('0.000825');
     expect(formatValue(-0.00012345)).toBe('−0.000123');
     expect(formatValue(0.0001)).toBe('0.0001');
+    expect(formatValue(0.00012345, 5)).toBe('0.00012345');
+    expect(formatValue(0.00012346, 4)).toBe('0.0001235');
   });
   it('spells out NaN and infinities', () => {
     expect(formatValue(Number.NaN)).toBe('NaN');

@@ -35,7 +35,8 @@ export function formatValue(x: number, digits = 3): string {
     text = `${trimZeros(mantissa)}e${exponent.replace('+', '')}`;
   } else {
     const decimals = Math.max(0, digits - 1 - Math.floor(Math.log10(magnitude)));
-    text = trimZeros(magnitude.toFixed(Math.min(decimals, 6)));
+    // Down to 1e-4 that is at most digits + 3 decimals (0.000123 to three digits, 0.00012345 to five).
+    text = trimZeros(magnitude.toFixed(Math.min(decimals, digits + 3)));
   }
   if (text === '0') return '0';
   return (x < 0 ? '−' : '') + text;

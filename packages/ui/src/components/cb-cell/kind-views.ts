@@ -116,7 +116,8 @@ const NO_INVALID: Readonly<Record<string, string>> = {};
 /** Enlarge on a kernel cell: the filter its editor shows, every channel, in the shared zoom dialog. */
 function enlargeKernel(event: Event): void {
   const button = event.currentTarget as HTMLElement;
-  const editor = button.parentNode?.querySelector<CbKernelEditor>('cb-kernel-editor');
+  // The button sits in its own row (div.explain) after the editor, inside the cell's body.
+  const editor = button.closest('.explain')?.parentNode?.querySelector<CbKernelEditor>('cb-kernel-editor');
   const value = editor?.value;
   if (value?.type !== 'kernel') return;
   const filter = Math.min(editor?.filter ?? 0, (value.weights.shape[0] ?? 1) - 1);

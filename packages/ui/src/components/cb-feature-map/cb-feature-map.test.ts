@@ -46,6 +46,19 @@ describe('cb-feature-map legend', () => {
   });
 });
 
+describe('cb-feature-map, no finite value', () => {
+  it('names no value when every value is NaN, only how many are', async () => {
+    const map = document.createElement('cb-feature-map') as CbFeatureMap;
+    map.scale = 'diverging';
+    map.tensor = new Tensor([3], new Float32Array([Number.NaN, Number.NaN, Number.NaN]));
+    document.body.append(map);
+    await map.updateComplete;
+    const root = map.shadowRoot as ShadowRoot;
+    expect(root.querySelector('.legend-flat')).toBeNull();
+    expect(text(root.querySelector('.nan'))).toBe('3 pixels are NaN or infinite (magenta)');
+  });
+});
+
 describe('cb-feature-map index axis', () => {
   it('writes 0–9 under ten class scores, each centred on its tile column', async () => {
     const root = await show(

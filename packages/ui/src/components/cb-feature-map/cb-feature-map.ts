@@ -342,6 +342,9 @@ export class CbFeatureMap extends LitElement {
    * "3.56 … 3.56"): the legend is then that one colour and that number.
    */
   #renderFlatLegend(scale: ColourScale, nonFinite: number) {
+    // No finite value at all (a diverged run's NaN gradient): there is no value to name, only the NaNs.
+    const summary = this.#summary;
+    if (summary !== undefined && !(summary.min <= summary.max)) return this.#renderNonFinite(nonFinite);
     const [red, green, blue] =
       scale.kind === 'diverging'
         ? divergingColour(scale.min, 0)

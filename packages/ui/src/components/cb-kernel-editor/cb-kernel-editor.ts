@@ -159,7 +159,10 @@ export class CbKernelEditor extends LitElement {
    * (finite, within float32), and the rest passed before: an edit costs no million-number scan.
    */
   #refusesGrid(grid: KernelGrid, typed: boolean): boolean {
-    if (typed && grid.weights.length > FULL_CHECK_WEIGHTS) return false;
+    if (typed && grid.weights.length > FULL_CHECK_WEIGHTS) {
+      this.refusal = ''; // an earlier refused entry is answered by this good one
+      return false;
+    }
     return this.#refuses(valuesPatch(grid));
   }
 

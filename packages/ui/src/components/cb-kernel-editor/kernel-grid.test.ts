@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   gridFromValues,
   hiddenDigits,
+  roundWeight,
   valuesFromGrid,
   weightLabel,
   withBias,
@@ -43,6 +44,13 @@ describe('kernel grid', () => {
   it('names weights 1-based, with kernel and channel only for banks', () => {
     expect(weightLabel([1, 1, 3, 3], 0, 0, 0, 2)).toBe('weight row 1, column 3');
     expect(weightLabel([2, 3, 3, 3], 1, 2, 0, 0)).toBe('kernel 2, channel 3, weight row 1, column 1');
+  });
+
+  it('rounds to 4 decimals, and leaves alone numbers too big to have such decimals', () => {
+    expect(roundWeight(0.123456789)).toBe(0.1235);
+    expect(roundWeight(-2.00006)).toBe(-2.0001);
+    expect(roundWeight(3.4e38)).toBe(3.4e38);
+    expect(roundWeight(1e16 + 2)).toBe(1e16 + 2);
   });
 
   it('gives the stored value when the field, showing 4 decimals, hides some of its digits', () => {

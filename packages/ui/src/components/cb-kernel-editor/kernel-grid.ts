@@ -78,6 +78,9 @@ export function withBias(grid: KernelGrid, kernel: number, value: number): Kerne
 
 export function roundWeight(value: number): number {
   const scale = 10 ** WEIGHT_DECIMALS;
+  // From here up a double has no digit after the fourth decimal to drop, and value · scale / scale
+  // would change the number itself (3.4e38 came back as 3.3999999999999996e38).
+  if (!(Math.abs(value) < 2 ** 53 / scale)) return value;
   return Math.round(value * scale) / scale;
 }
 

@@ -49,6 +49,11 @@ export const trainViewStyles = [
       overflow-x: auto;
       container-type: inline-size;
     }
+    /* Focusable so a keyboard can scroll the columns a narrow card hides. */
+    .scroll:focus-visible {
+      outline: 2px solid var(--cb-focus);
+      outline-offset: 2px;
+    }
     .scroll-frame::before,
     .scroll-frame::after {
       content: '';

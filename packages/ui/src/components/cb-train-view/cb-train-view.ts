@@ -168,7 +168,8 @@ export class CbTrainView extends LitElement {
     const examples = value.lossCurve.map((p) => p.examples);
     const losses = value.lossCurve.map((p) => p.loss);
     // The loss axis starts at 0 (a loss cannot go below) and ends at the round tick above the largest loss.
-    const y = niceAxis(0, Math.max(...losses, 0.1), Y_GAPS, { extend: true });
+    // Only finite losses set it: a run that diverged (Infinity, NaN) must not take the axis with it.
+    const y = niceAxis(0, Math.max(...losses.filter(Number.isFinite), 0.1), Y_GAPS, { extend: true });
     const line = polyline(examples, losses, PLOT_W, PLOT_H, [y.min, y.max]);
     // The learning rate on its own scale (0 to its peak), so warm-up and decay show beside the loss.
     const rates = value.lossCurve.map((p) => p.learningRate ?? Number.NaN);
@@ -247,7 +248,8 @@ export class CbTrainView extends LitElement {
     const names = value.classNames;
     return html`<h4>Confusion on the ${formatCount(value.confusion.flat().reduce((a, b) => a + b, 0))} test examples
         (rows: true class, columns: predicted; blue right, red wrong, darker = larger share of the row)</h4>
-      <div class="scroll-frame"><div class="scroll" @scroll=${(e: Event) => showScrollCue(e.currentTarget as Element)}><table class="confusion">
+      <div class="scroll-frame"><div class="scroll" tabindex="0" role="region" aria-label="Confusion matrix"
+        @scroll=${(e: Event) => showScrollCue(e.currentTarget as Element)}><table class="confusion">
         <thead><tr><th scope="col" class="corner" aria-label="true class by row, predicted by column">
           <span>said →</span><span>true ↓</span></th>${names.map((n) => html`<th scope="col">${n}</th>`)}</tr></thead>
         <tbody>${cells.map(

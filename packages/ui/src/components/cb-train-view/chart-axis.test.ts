@@ -43,6 +43,17 @@ describe('chart axis ticks', () => {
     expect(niceAxis(0, 0, 5).ticks).toEqual([0]);
   });
 
+  it('stays a finite 0–1 axis for an infinite or NaN range, and never loops on a huge one', () => {
+    expect(niceAxis(0, Number.POSITIVE_INFINITY, 5, { extend: true })).toEqual({
+      min: 0,
+      max: 1,
+      step: 1,
+      ticks: [0, 1],
+    });
+    expect(niceAxis(0, Number.NaN, 5).ticks).toEqual([0, 1]);
+    expect(niceAxis(0, 1.7e308, 5, { extend: true }).ticks.length).toBeLessThanOrEqual(7);
+  });
+
   it('labels every tick of an axis with the decimals its step needs', () => {
     expect(formatTick(1, 0.5)).toBe('1.0');
     expect(formatTick(1.5, 0.5)).toBe('1.5');

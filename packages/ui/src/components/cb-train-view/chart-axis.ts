@@ -29,6 +29,8 @@ const FUZZ = 1e-9;
 
 /** Ticks for [min, max], at most `maxGaps` gaps apart. */
 export function niceAxis(min: number, max: number, maxGaps: number, options: AxisOptions = {}): Axis {
+  // A diverged run's Infinity or NaN has no place on an axis: the caller plots finite values only.
+  if (!Number.isFinite(min) || !Number.isFinite(max)) return { min: 0, max: 1, step: 1, ticks: [0, 1] };
   if (!(max > min)) return { min, max: min, step: 1, ticks: [min] };
   const raw = niceStep((max - min) / Math.max(1, maxGaps));
   const step = options.integers ? Math.max(1, raw) : raw;
@@ -37,7 +39,9 @@ export function niceAxis(min: number, max: number, maxGaps: number, options: Axi
   const first = Math.ceil(low / step - FUZZ);
   const last = Math.floor(high / step + FUZZ);
   const ticks: number[] = [];
-  for (let i = first; i <= last; i++) ticks.push(clean(i * step));
+  // maxGaps bounds the count (the step is at least the range over maxGaps); the cap is for a range so
+  // wide that the step itself rounds badly.
+  for (let i = first; i <= last && ticks.length < maxGaps + 2; i++) ticks.push(clean(i * step));
   return { min: clean(low), max: clean(high), step, ticks };
 }
 
