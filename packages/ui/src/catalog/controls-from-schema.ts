@@ -1,3 +1,4 @@
+import { capitalise } from '../format/capitalise';
 import type { ParamControl } from './param-control';
 
 /**
@@ -106,7 +107,7 @@ export function humanize(name: string): string {
     .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
     .replace(/[-_]/g, ' ')
     .toLowerCase();
-  return words.charAt(0).toUpperCase() + words.slice(1);
+  return capitalise(words);
 }
 
 function isSchema(value: unknown): value is SchemaLike {

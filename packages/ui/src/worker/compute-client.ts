@@ -11,6 +11,7 @@ import {
   startWith,
 } from 'rxjs';
 import type { KindInfo } from '../catalog/value-types';
+import { capitalise } from '../format/capitalise';
 import { CellTimeLimits, type OverLimitCell, PATIENT_HANG_LIMIT_MS } from './cell-time-limits';
 import type { CellCommand, MessageEndpoint, PageToWorker, Problem, WorkerToPage } from './protocol';
 import { overBudgetMessage } from './time-limits';
@@ -219,11 +220,7 @@ export class ComputeClient {
     this.#publish(new Map(failed));
     for (const { isLoad, reject } of this.#requests.values()) {
       // The app introduces a LoadError with "This notebook cannot be opened:", so the reason stands alone.
-      reject(
-        isLoad
-          ? new LoadError(`${reason.charAt(0).toUpperCase()}${reason.slice(1)}.`, [])
-          : new Error(reason),
-      );
+      reject(isLoad ? new LoadError(`${capitalise(reason)}.`, []) : new Error(reason));
     }
     this.#requests.clear();
     this.#failuresInARow++;

@@ -5,6 +5,7 @@ import { styleMap } from 'lit/directives/style-map.js';
 import { controlStyles } from '../../app-styles/shared-styles';
 import { CellParamsChangeEvent } from '../../events/cell-params-change';
 import '../cb-feature-map/cb-feature-map';
+import { capitalise } from '../../format/capitalise';
 import { kernelEditorStyles } from './cb-kernel-editor.styles';
 import {
   gridFromTensor,
@@ -230,7 +231,7 @@ export class CbKernelEditor extends LitElement {
     const stored = roundWeight(typed);
     if (stored === typed) return;
     const field = input.getAttribute('aria-label') ?? 'this field';
-    const name = `${field.charAt(0).toUpperCase()}${field.slice(1)}`;
+    const name = capitalise(field);
     this.rounding = `${name} is stored rounded to ${WEIGHT_DECIMALS} decimals: ${stored} (typed ${input.value.trim()}).`;
   }
 

@@ -1,4 +1,5 @@
 import { FLOAT32_MAX } from '@convbook/cells';
+import { capitalise } from '../../format/capitalise';
 
 /**
  * Reading a number typed into a weight or bias field, and saying in plain words why a text is not one.
@@ -50,7 +51,7 @@ export function describeNumberProblem(
   problem: NumberProblem,
   kept: string,
 ): string {
-  const name = `${field.charAt(0).toUpperCase()}${field.slice(1)}`;
+  const name = capitalise(field);
   const typed = `“${text.trim()}”`;
   const keeps = `the old value, ${kept}, is kept.`;
   switch (problem) {

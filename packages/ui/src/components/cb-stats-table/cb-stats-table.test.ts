@@ -1,35 +1,18 @@
 // @vitest-environment happy-dom
-import type { StatsValue } from '@convbook/cells';
-import { fullyConnectedStats, type LayerSpec, stackStats } from '@convbook/core';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CbStatsTable } from './cb-stats-table';
 import './cb-stats-table';
-
-/** A stats value as the stats cell builds it, for one conv on a 1×8×8 image. */
-function statsOf(layers: LayerSpec[]): StatsValue {
-  const stack = stackStats([1, 8, 8], layers);
-  const { inputShape: _i, outputShape: _o, ...dense } = fullyConnectedStats(64, 16);
-  return {
-    type: 'stats',
-    inputShape: [1, 8, 8],
-    inputUnits: stack.inputUnits,
-    layers: stack.layers.map((row, i) => ({
-      ...row,
-      cellId: `l${i}`,
-      kind: layers[i]?.kind ?? 'conv',
-      receptiveField: { size: [3, 3], jump: [1, 1] },
-    })),
-    totals: stack.totals,
-    fullyConnected: { ...dense, inUnits: 64 },
-  };
-}
+import { statsOf } from './stats-fixture.test-helper';
 
 afterEach(() => document.body.replaceChildren());
 
 describe('cb-stats-table', () => {
   it('puts each table in its own focusable, named scroller, so the scroll cue sits at the table', async () => {
     const element = document.createElement('cb-stats-table') as CbStatsTable;
-    element.value = statsOf([{ kind: 'conv', inChannels: 1, outChannels: 1, kernel: 3, padding: 'same' }]);
+    element.value = statsOf(
+      [{ kind: 'conv', inChannels: 1, outChannels: 1, kernel: 3, padding: 'same' }],
+      [3, 3],
+    );
     document.body.append(element);
     await element.updateComplete;
     const root = element.shadowRoot as ShadowRoot;

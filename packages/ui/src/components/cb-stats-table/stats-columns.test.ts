@@ -1,26 +1,7 @@
-import type { StatsValue } from '@convbook/cells';
-import { fullyConnectedStats, type LayerSpec, stackStats } from '@convbook/core';
+import type { LayerSpec } from '@convbook/core';
 import { describe, expect, it } from 'vitest';
 import { shownColumns, sizeColumns, workColumns } from './stats-columns';
-
-/** A stats value as the stats cell builds it, for a chain on a 1×8×8 image. */
-function statsOf(layers: LayerSpec[]): StatsValue {
-  const stack = stackStats([1, 8, 8], layers);
-  const { inputShape: _i, outputShape: _o, ...dense } = fullyConnectedStats(64, 16);
-  return {
-    type: 'stats',
-    inputShape: [1, 8, 8],
-    inputUnits: stack.inputUnits,
-    layers: stack.layers.map((row, i) => ({
-      ...row,
-      cellId: `l${i}`,
-      kind: layers[i]?.kind ?? 'conv',
-      receptiveField: { size: [1, 1], jump: [1, 1] },
-    })),
-    totals: stack.totals,
-    fullyConnected: { ...dense, inUnits: 64 },
-  };
-}
+import { statsOf } from './stats-fixture.test-helper';
 
 const conv: LayerSpec = { kind: 'conv', inChannels: 1, outChannels: 1, kernel: 3, padding: 'same' };
 

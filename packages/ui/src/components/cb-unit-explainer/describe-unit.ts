@@ -1,5 +1,6 @@
 import type { CellUnitBreakdown } from '@convbook/cells';
 import type { ConvUnitBreakdown, PoolUnitBreakdown } from '@convbook/core';
+import { capitalise } from '../../format/capitalise';
 import { formatValue } from '../../format/format-number';
 
 /**
@@ -82,8 +83,4 @@ export function summaryText(breakdown: CellUnitBreakdown): string {
   const steps = [sumText(breakdown), ...finishSteps(breakdown)].join('; ');
   const flip = breakdown.flipped ? ' The kernel is turned 180° (flip).' : '';
   return `${capitalise(unitName(breakdown))}: ${steps}.${tail}${flip}`;
-}
-
-function capitalise(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }
