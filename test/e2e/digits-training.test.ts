@@ -88,7 +88,7 @@ const shownTestAccuracy = (page: Page) =>
     .locator('.number')
     .textContent();
 const liveNote = (page: Page, id: string) =>
-  cell(page, id).getByText(/^Learning: the weights "train" has reached/);
+  cell(page, id).getByText(/^Learning in “Train the whole network”: these are the weights at step/);
 /** The trained value's own test accuracy, as the train view holds it. */
 const valueTestAccuracy = (page: Page) =>
   cell(page, 'train')
@@ -150,7 +150,7 @@ describe('training the digits network in the browser', () => {
     expect(await liveNote(page, 'w1').count()).toBe(0);
     expect(
       await cell(page, 'w1')
-        .getByText(/but not stored here yet/)
+        .getByText(/, not stored here yet: press Apply weights/)
         .count(),
     ).toBe(1);
 
@@ -164,7 +164,7 @@ describe('training the digits network in the browser', () => {
       .toBe(1);
     expect(
       await cell(page, 'w1')
-        .getByText(/but not stored here yet/)
+        .getByText(/, not stored here yet: press Apply weights/)
         .count(),
     ).toBe(0);
     // One undo takes back every weights cell the Apply wrote; redo puts them back.

@@ -121,6 +121,22 @@ describe('train view', () => {
       expect.objectContaining({ type: 'train-command', command: 'resume' }),
       expect.objectContaining({ type: 'train-apply', patches: 1 }),
     ]);
+    // Apply made the run out of date (its weights cells changed): that is said as the applying it was, even
+    // when the run comes back as a new object, and a different run is out of date again.
+    await expect.poll(() => view.locator('.applied').textContent()).toMatch(/^Applied: the weights cells/);
+    expect(await view.locator('.stale').count()).toBe(0);
+    await page.evaluate(() => {
+      const element = document.querySelector('cb-train-view') as unknown as Record<string, unknown>;
+      const run = element.value as Record<string, unknown>;
+      element.value = { ...run };
+    });
+    await expect.poll(() => view.locator('.applied').count()).toBe(1);
+    await page.evaluate(() => {
+      const element = document.querySelector('cb-train-view') as unknown as Record<string, unknown>;
+      const run = element.value as Record<string, number>;
+      element.value = { ...run, steps: (run.steps ?? 0) + 1 };
+    });
+    await expect.poll(() => view.locator('.stale').count()).toBe(1);
   });
 
   it('while running: only Stop is enabled, with a progress bar', async () => {

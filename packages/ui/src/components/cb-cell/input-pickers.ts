@@ -38,7 +38,7 @@ export function renderInputPickers(
       const current = wired[slot];
       const listed = listAll ? options : options.filter((o) => o.id === current);
       return html`<label>
-        <span class="slot">${slot}</span>
+        <span class="slot">${type.label ?? slot}</span>
         <select
           class=${current === undefined && !type.optional ? 'missing' : ''}
           aria-label=${`${name} input ${slot}`}
@@ -50,7 +50,7 @@ export function renderInputPickers(
               }),
             )}
         >
-          ${current === undefined ? html`<option value="" selected disabled>${options.length > 0 ? '— choose —' : '— none in this notebook yet —'}</option>` : nothing}
+          ${current === undefined ? html`<option value="" selected disabled>${type.optional ? '— none (optional) —' : options.length > 0 ? '— choose —' : '— none in this notebook yet —'}</option>` : nothing}
           ${current !== undefined && !options.some((o) => o.id === current) ? html`<option value=${current} selected>${current} (missing or incompatible)</option>` : nothing}
           ${listed.map((o) => html`<option value=${o.id} ?selected=${o.id === current}>${o.name}</option>`)}
         </select>

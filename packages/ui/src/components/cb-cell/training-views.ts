@@ -84,7 +84,11 @@ const REPAINT_STEPS = 100;
 export class LiveTrainedWeights {
   #runs = new Map<string, { readonly run: TrainValue; readonly cells: ReadonlyMap<string, LiveWeights> }>();
 
-  update(states: ReadonlyMap<string, CellState>): ReadonlyMap<string, LiveWeights> {
+  /** `titles`: each cell's title (or id), to name the train cell in the weights cells' notes. */
+  update(
+    states: ReadonlyMap<string, CellState>,
+    titles: ReadonlyMap<string, string> = new Map(),
+  ): ReadonlyMap<string, LiveWeights> {
     const runs = new Map<
       string,
       { readonly run: TrainValue; readonly cells: ReadonlyMap<string, LiveWeights> }
@@ -96,18 +100,18 @@ export class LiveTrainedWeights {
       const recent = shown?.run.status === 'running' && run.status === 'running';
       if (shown !== undefined && recent && run.steps - shown.run.steps < REPAINT_STEPS)
         runs.set(trainId, shown);
-      else runs.set(trainId, { run, cells: weightsOfRun(trainId, run) });
+      else runs.set(trainId, { run, cells: weightsOfRun(titles.get(trainId) ?? trainId, run) });
     }
     this.#runs = runs;
     return new Map([...runs.values()].flatMap(({ cells }) => [...cells]));
   }
 }
 
-function weightsOfRun(trainId: string, run: TrainValue): ReadonlyMap<string, LiveWeights> {
+function weightsOfRun(trainName: string, run: TrainValue): ReadonlyMap<string, LiveWeights> {
   const note =
     run.status === 'running'
-      ? `Learning: the weights "${trainId}" has reached at step ${formatCount(run.steps)}; Apply stores them.`
-      : `Trained by "${trainId}" (${formatCount(run.steps)} steps) but not stored here yet: press Apply weights there to keep them.`;
+      ? `Learning in “${trainName}”: these are the weights at step ${formatCount(run.steps)}. Press Apply weights there to keep them.`
+      : `Trained by “${trainName}” (${formatCount(run.steps)} steps), not stored here yet: press Apply weights there to keep them.`;
   return new Map(run.weights.map((w) => [w.cellId, { value: kernelOf(w), note }]));
 }
 

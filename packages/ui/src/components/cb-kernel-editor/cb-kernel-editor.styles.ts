@@ -51,6 +51,10 @@ export const kernelEditorStyles = css`
     margin-bottom: var(--cb-space-3);
     font-size: 13px;
   }
+  input[aria-invalid='true'] {
+    border-color: var(--cb-error);
+    box-shadow: 0 0 0 1px var(--cb-error);
+  }
   .refusal {
     font-size: 13px;
     color: var(--cb-error);

@@ -50,6 +50,19 @@ describe('kernel editor', () => {
     expect(sent).toEqual([]);
   });
 
+  it('marks the refused field invalid, tied to the message, until a good number clears it', async () => {
+    const { element, sent } = await mount();
+    const input = await type(element, '[aria-label="weight row 1, column 2"]', 'abc');
+    expect(input.getAttribute('aria-invalid')).toBe('true');
+    const message = root(element).getElementById(input.getAttribute('aria-describedby') ?? '');
+    expect(message?.textContent?.trim()).toMatch(/^Weight row 1, column 2: “abc” is not a number/);
+    await type(element, '[aria-label="weight row 1, column 2"]', '0.5');
+    expect(said(element, 'alert')).toBeUndefined();
+    expect(input.hasAttribute('aria-invalid')).toBe(false);
+    expect(input.hasAttribute('aria-describedby')).toBe(false);
+    expect(sent).toHaveLength(1);
+  });
+
   it('says 1e400 is too large rather than empty, and a cleared field is empty', async () => {
     const { element } = await mount();
     await type(element, '[aria-label="weight row 2, column 2"]', '1e400');

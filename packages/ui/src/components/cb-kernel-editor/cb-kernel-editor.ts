@@ -34,6 +34,9 @@ import { WeightScrub } from './weight-scrub';
 /** Banks up to this many weights are checked whole on every typed edit (see #refusesGrid). */
 const FULL_CHECK_WEIGHTS = 4096;
 
+/** The id of the refusal message, for aria-describedby on the field it is about (one per editor's shadow root). */
+const REFUSAL_ID = 'kernel-refusal';
+
 /**
  * Edits a kernel cell: one number input per weight (per kernel and channel for banks; a big bank a page of
  * at most 256 inputs at a time, see kernel-page.ts), bias inputs, a preset
@@ -223,7 +226,28 @@ export class CbKernelEditor extends LitElement {
     const shown = String(roundWeight(inUse));
     if (typed.problem === 'empty') input.value = shown;
     this.refusal = describeNumberProblem(field, text, typed.problem, shown);
+    this.#markInvalid(input);
     return undefined;
+  }
+
+  /** The field whose text was refused: marked invalid and tied to the message until the refusal clears. */
+  #invalidField: HTMLInputElement | undefined;
+
+  #markInvalid(input: HTMLInputElement): void {
+    this.#clearInvalid();
+    input.setAttribute('aria-invalid', 'true');
+    input.setAttribute('aria-describedby', REFUSAL_ID);
+    this.#invalidField = input;
+  }
+
+  #clearInvalid(): void {
+    this.#invalidField?.removeAttribute('aria-invalid');
+    this.#invalidField?.removeAttribute('aria-describedby');
+    this.#invalidField = undefined;
+  }
+
+  override updated(): void {
+    if (this.refusal === '') this.#clearInvalid();
   }
 
   /** After a typed number went through: say so if it was stored rounded, since the field shows less. */
@@ -384,7 +408,7 @@ export class CbKernelEditor extends LitElement {
 
   /** Why the last edit was not used, or that it was stored rounded. */
   #renderMessages() {
-    return html`${this.refusal ? html`<p class="refusal" role="alert">${this.refusal}</p>` : nothing}
+    return html`${this.refusal ? html`<p class="refusal" id=${REFUSAL_ID} role="alert">${this.refusal}</p>` : nothing}
       ${this.rounding ? html`<p class="rounding" role="status">${this.rounding}</p>` : nothing}`;
   }
 

@@ -65,16 +65,12 @@ export const noteStyles = css`
   .reading {
     position: relative;
   }
+  /*
+   * In the flow, under the text, always readable: laid over the text it hid the end of the last line;
+   * below the text the card clipped it; faded, it failed contrast.
+   */
   .reading .toolbar {
-    position: absolute;
-    right: 0;
-    bottom: 0;
-    opacity: 0;
-    transition: opacity 0.15s;
-  }
-  .reading:hover .toolbar,
-  .reading:focus-within .toolbar {
-    opacity: 1;
+    margin-top: var(--cb-space-1);
   }
   .empty {
     color: var(--cb-text-muted);

@@ -171,7 +171,7 @@ export class CbNotebook extends LitElement {
     const values = this.#states.value?.values ?? new Map<string, CellValue>();
     const titles = this.#titles;
     const candidates = this.#candidates;
-    const live = this.#live.update(this.#states.value?.states ?? new Map());
+    const live = this.#live.update(this.#states.value?.states ?? new Map(), titles);
     const lazy = all.length >= LAZY_BODIES_FROM;
     if (all.length === 0) {
       return html`<p class="empty">This notebook is empty. Add a cell to start — an image first, then a kernel and a conv.</p>

@@ -30,6 +30,13 @@ export const trainViewStyles = [
       color: var(--cb-text);
       font-size: var(--cb-font-size-small);
     }
+    .applied {
+      padding: 2px 8px;
+      border-radius: var(--cb-radius-small);
+      background: var(--cb-ok-soft);
+      color: var(--cb-ok);
+      font-size: var(--cb-font-size-small);
+    }
     .message {
       padding: var(--cb-space-2);
       border-radius: var(--cb-radius-small);

@@ -112,7 +112,13 @@ export class CbTrainView extends LitElement {
       ${button('resume', 'Resume', enabled.resume)} ${button('reset', 'Reset', enabled.reset)}
       <button ?disabled=${!enabled.apply} @click=${this.apply}
         title="Write the learned weights into their weights cells (one undoable edit)">Apply weights</button>
-      ${this.stale ? html`<span class="stale" role="status">Out of date: the network, its weights or the data changed since this run</span>` : nothing}
+      ${
+        !this.stale
+          ? nothing
+          : value !== undefined && runKey(value) === this.#appliedRun
+            ? html`<span class="applied" role="status">Applied: the weights cells now hold what this run learned. Train again to go on from them.</span>`
+            : html`<span class="stale" role="status">Out of date: the network, its weights or the data changed since this run</span>`
+      }
     </div>`;
   }
 
@@ -293,10 +299,24 @@ export class CbTrainView extends LitElement {
     this.dispatchEvent(new TrainCommandEvent(this.cellId, command));
   }
 
+  /**
+   * The run last applied from here. Apply edits the weights cells, which makes the run out of date by the
+   * runtime's rule (its inputs changed); that is what the student asked for, so it is said as such.
+   */
+  #appliedRun: string | undefined;
+
   private readonly apply = (): void => {
     if (this.value === undefined) return;
+    this.#appliedRun = runKey(this.value);
+    this.requestUpdate();
     this.dispatchEvent(new TrainApplyEvent(this.cellId, trainedWeightPatches(this.value)));
   };
+}
+
+/** A run told apart from other runs (it comes back from the worker as a new object once stale). */
+function runKey(run: TrainValue): string {
+  const last = run.lossCurve.at(-1);
+  return `${run.steps}:${run.lossCurve.length}:${last?.examples}:${last?.loss}`;
 }
 
 /**
