@@ -23,7 +23,8 @@ export const trainViewStyles = [
       border-color: var(--cb-accent);
       color: #fff;
     }
-    .stale {
+    .stale,
+    .applied {
       padding: 2px 8px;
       border-radius: var(--cb-radius-small);
       background: var(--cb-warning-soft);
@@ -31,11 +32,8 @@ export const trainViewStyles = [
       font-size: var(--cb-font-size-small);
     }
     .applied {
-      padding: 2px 8px;
-      border-radius: var(--cb-radius-small);
       background: var(--cb-ok-soft);
       color: var(--cb-ok);
-      font-size: var(--cb-font-size-small);
     }
     .message {
       padding: var(--cb-space-2);
