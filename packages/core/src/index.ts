@@ -21,10 +21,12 @@ export type { HeapStats } from './backend/wasm-heap';
 export {
   type AxisPair,
   conv2dOutputSize,
+  effectiveKernelSize,
   type OutputSize,
   type Padding,
   type PaddingMode,
   type Pads,
+  resolveAxisPair,
 } from './conv-options';
 export { type Conv2dGradients, type Conv2dOptions, conv2d, conv2dBackward } from './conv2d';
 export {

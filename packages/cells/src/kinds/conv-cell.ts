@@ -2,7 +2,7 @@ import {
   type Conv2dOptions,
   conv2dOutputSize,
   conv2dThenActivation,
-  type Padding,
+  resolveAxisPair,
   type Tensor,
 } from '@convbook/core';
 import type { CellValue } from '../cell-value';
@@ -12,13 +12,7 @@ import { replacePlanes } from './channel-planes';
 import { type ConvReuse, reusableConv, someKernels, wholeBank } from './conv-reuse';
 import { convSchema } from './conv-schema';
 import { withCompute } from './kind-compute';
-import {
-  axisPair,
-  convMaxPad,
-  describeWindowMisfit,
-  findWindowMisfit,
-  type WindowOnInput,
-} from './window-fit';
+import { convMaxPad, describeWindowMisfit, findWindowMisfit, type WindowOnInput } from './window-fit';
 
 /** Runs conv cells (the schema, conv-schema.ts, is what the page reads). */
 export const convCell = withCompute(convSchema, {
@@ -94,13 +88,14 @@ function kernelOnInput(
   params: WindowParams,
 ): WindowOnInput {
   const input = [inputShape[1] ?? 1, inputShape[2] ?? 1] as const;
+  const options = windowOptions(params);
   return {
     input,
     window: [weightShape[2] ?? 1, weightShape[3] ?? 1],
-    dilation: axisPair(params.dilation),
-    stride: axisPair(params.stride),
-    padding: (params.padding ?? 'valid') as Padding,
-    maxPad: convMaxPad(input, params.paddingMode ?? 'zeros'),
+    dilation: resolveAxisPair('conv2d', 'dilation', options.dilation, 1),
+    stride: resolveAxisPair('conv2d', 'stride', options.stride, 1),
+    padding: options.padding ?? 'valid',
+    maxPad: convMaxPad(input, options.paddingMode ?? 'zeros'),
   };
 }
 

@@ -1,34 +1,23 @@
-import { type Padding, type Pool2dOptions, pool2d, type Tensor } from '@convbook/core';
+import { type Pool2dOptions, pool2d, resolveAxisPair, type Tensor } from '@convbook/core';
 import type { CellValue } from '../cell-value';
 import { deepEqual } from '../runtime/deep-equal';
 import { changedPlanes, replacePlanes, sameShape, takePlanes } from './channel-planes';
 import type { LastCompute } from './define-cell-kind';
 import { withCompute } from './kind-compute';
 import { poolSchema } from './pool-schema';
-import {
-  axisPair,
-  describeWindowMisfit,
-  findWindowMisfit,
-  poolMaxPad,
-  type WindowOnInput,
-} from './window-fit';
+import { describeWindowMisfit, findWindowMisfit, poolMaxPad, type WindowOnInput } from './window-fit';
 
 /** Runs pool cells (the schema, pool-schema.ts, is what the page reads). */
 export const poolCell = withCompute(poolSchema, {
   // Said here in plain words, before pool2d would throw core's terser "window is 5×5 but the padded input
   // is 4×4".
   validateInputs: ({ input }, params) => {
-    const window = windowOnInput(input.tensor.shape, params);
+    const window = windowOnInput(input.tensor.shape, poolOptions(params));
     const misfit = findWindowMisfit(window);
     return misfit && describeWindowMisfit('window', window, misfit);
   },
   compute: ({ input }, params, context) => {
-    const options: Pool2dOptions = {
-      kind: params.kind,
-      size: params.size as Pool2dOptions['size'],
-      stride: params.stride as Pool2dOptions['stride'],
-      padding: params.padding as Pool2dOptions['padding'],
-    };
+    const options = poolOptions(params);
     const all = (): CellValue => ({ type: 'tensor', tensor: pool2d(input.tensor, options) });
     const last = reusablePool(context.lastCompute, input.tensor, params);
     if (last === undefined) return all();
@@ -42,19 +31,31 @@ export const poolCell = withCompute(poolSchema, {
   },
 });
 
+/** The pool's params as pool2d takes them (the schema has checked their shapes). */
+function poolOptions(params: {
+  readonly kind: Pool2dOptions['kind'];
+  readonly size: unknown;
+  readonly stride?: unknown;
+  readonly padding?: unknown;
+}): Pool2dOptions {
+  return {
+    kind: params.kind,
+    size: params.size as Pool2dOptions['size'],
+    stride: params.stride as Pool2dOptions['stride'],
+    padding: params.padding as Pool2dOptions['padding'],
+  };
+}
+
 /** The pooling window's walk over the input, as window-fit.ts reads it. */
-function windowOnInput(
-  inputShape: readonly number[],
-  params: { readonly size: unknown; readonly stride?: unknown; readonly padding?: unknown },
-): WindowOnInput {
-  const window = axisPair(params.size);
+function windowOnInput(inputShape: readonly number[], options: Pool2dOptions): WindowOnInput {
+  const window = resolveAxisPair('pool2d', 'size', options.size, 1);
   return {
     input: [inputShape[1] ?? 1, inputShape[2] ?? 1],
     window,
     dilation: [1, 1],
     // Pool's stride defaults to its window (non-overlapping windows); it sets how 'same' pads.
-    stride: params.stride === undefined ? window : axisPair(params.stride),
-    padding: (params.padding ?? 'valid') as Padding,
+    stride: options.stride === undefined ? window : resolveAxisPair('pool2d', 'stride', options.stride, 1),
+    padding: options.padding ?? 'valid',
     maxPad: poolMaxPad(window),
   };
 }

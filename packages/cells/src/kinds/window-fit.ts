@@ -1,4 +1,11 @@
-import { type AxisPair, conv2dOutputSize, type Padding, type PaddingMode, type Pads } from '@convbook/core';
+import {
+  type AxisPair,
+  conv2dOutputSize,
+  effectiveKernelSize,
+  type Padding,
+  type PaddingMode,
+  type Pads,
+} from '@convbook/core';
 import { MAX_PAD } from './window-params';
 
 /**
@@ -23,13 +30,6 @@ export interface WindowOnInput {
   readonly padding: Padding;
   /** The largest pad per side each axis allows, by the op's other rules (reflect, pool). */
   readonly maxPad: Pair;
-}
-
-/** A parsed stride, dilation or window size (a number, [vertical, horizontal], or unset for 1) as a pair. */
-export function axisPair(value: unknown): Pair {
-  if (typeof value === 'number') return [value, value];
-  if (Array.isArray(value)) return [Number(value[0]), Number(value[1])];
-  return [1, 1];
 }
 
 /** Conv's pad limits per axis: a reflection needs a cell beyond the edge, a wrap goes round at most once. */
@@ -65,7 +65,10 @@ export function findWindowMisfit(w: WindowOnInput): WindowMisfit | undefined {
   if (w.padding === 'same' || w.padding === 'full') return undefined;
   const pads = explicitPads(w);
   if (pads === undefined) return undefined;
-  const span: Pair = [spanOf(w.window[0], w.dilation[0]), spanOf(w.window[1], w.dilation[1])];
+  const span: Pair = [
+    effectiveKernelSize(w.window[0], w.dilation[0]),
+    effectiveKernelSize(w.window[1], w.dilation[1]),
+  ];
   const padded: Pair = [w.input[0] + pads.top + pads.bottom, w.input[1] + pads.left + pads.right];
   const tooTall = span[0] > padded[0];
   const tooWide = span[1] > padded[1];
@@ -120,10 +123,6 @@ function smallerKernel(m: WindowMisfit): string {
 /** The pool's Window field is one number for both sides: the largest square that fits both axes. */
 function smallerWindow(m: WindowMisfit): string {
   return `set Window to at most ${Math.min(m.largestWindow[0], m.largestWindow[1])}`;
-}
-
-function spanOf(window: number, dilation: number): number {
-  return (window - 1) * dilation + 1;
 }
 
 /** (k − 1)·d + 1 ≤ padded ⇔ k ≤ ⌊(padded − 1) / d⌋ + 1. */

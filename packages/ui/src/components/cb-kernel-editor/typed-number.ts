@@ -33,11 +33,16 @@ export function readTypedNumber(text: string): TypedNumber {
 }
 
 /**
- * Reads a field: a text field by its text; a type="number" field (the integer fields: gaussian size, seed)
- * reports text it cannot read only as `validity.badInput`, with an empty value.
+ * Whether a type="number" field holds text it could not read ("1e", "-"): such a field reports an empty
+ * value, with only `validity.badInput` to tell it from a cleared one.
  */
+export function holdsUnreadableText(input: HTMLInputElement): boolean {
+  return input.value === '' && input.validity.badInput;
+}
+
+/** Reads a field: a text field by its text; a type="number" field (gaussian size, seed) as well as it can. */
 export function readNumberField(input: HTMLInputElement): TypedNumber {
-  if (input.value === '' && input.validity.badInput) return { ok: false, problem: 'not-a-number' };
+  if (holdsUnreadableText(input)) return { ok: false, problem: 'not-a-number' };
   return readTypedNumber(input.value);
 }
 

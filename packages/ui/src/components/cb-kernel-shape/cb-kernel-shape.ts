@@ -13,6 +13,7 @@ import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { controlStyles } from '../../app-styles/shared-styles';
 import { KernelFilterSelectEvent } from '../../events/kernel-filter-select';
 import { KernelShapeChangeEvent } from '../../events/kernel-shape-change';
+import { holdsUnreadableText } from '../cb-kernel-editor/typed-number';
 import { kernelShapeStyles } from './cb-kernel-shape.styles';
 
 type Axis = keyof BankShape;
@@ -40,7 +41,7 @@ const UNREADABLE = '\u0000unreadable';
 
 /** What a size field holds: its text, or UNREADABLE when the input could not read what was typed. */
 function typedText(input: HTMLInputElement): string {
-  return input.value === '' && input.validity.badInput ? UNREADABLE : input.value;
+  return holdsUnreadableText(input) ? UNREADABLE : input.value;
 }
 
 /**
@@ -103,7 +104,6 @@ export class CbKernelShape extends LitElement {
     const shape = this.#shape;
     if (draft === undefined || !shape) return undefined;
     const inUse = `still ${shape[field.axis]} ${field.unit}`;
-    // A number field hands over text it cannot read ("1e", "-") as an empty value, flagged badInput.
     if (draft === UNREADABLE) return `${field.label} is not a whole number — ${inUse}`;
     if (draft.trim() === '') return `${field.label} is empty — ${inUse}`;
     const [problem] = checkBankShape({ ...shape, [field.axis]: Number(draft) });
