@@ -321,7 +321,9 @@ function runKey(run: TrainValue): string {
 
 /**
  * Marks the scroller's frame with the sides where columns are out of sight, so a shadow there says the
- * matrix goes on: a scrollbar alone is invisible on touch screens until one scrolls.
+ * matrix goes on: a scrollbar alone is invisible on touch screens until one scrolls. Not the pure-CSS
+ * scrollCue (app-styles/scroll-cue-styles.ts) the stats tables use: its shadows are the scroller's own
+ * background, which the matrix's tinted cells would paint over; these sit on the frame, above them.
  */
 function showScrollCue(scroller: Element): void {
   const frame = scroller.parentElement;
